@@ -1,0 +1,182 @@
+"""Comparing two wordings of a statement.
+
+``compare(a, b)`` says whether ``b`` carries ``a``'s words verbatim, as an
+excerpt (``partial``), with words changed (``altered``), in other words
+(``paraphrase``), or not at all (``unrelated``). ``word_diff`` shows which
+words changed, mapped back to the words as printed.
+
+Both work on :func:`quotetrack.textnorm.comparison_tokens`, so quotation
+marks, case, punctuation, hyphenation, U.S./US/United States, British and
+American spellings, contractions and number words never count as changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Optional
+
+from nltk.stem.porter import PorterStemmer
+
+from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
+from .textnorm import _TOKEN, _fold_token, comparison_tokens
+
+# Thresholds, on the share of the shorter wording's words found in order in the other.
+ALTERED_MIN_COVERAGE = 0.6
+ALTERED_MIN_RUN = 3  # the two must share at least this many words in a row
+PARAPHRASE_MIN_OVERLAP = 0.5  # share of the shorter side's content stems found in the other
+
+_STEMMER = PorterStemmer()
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at for with by from as is are was were be been being it its this that
+    these those there their they them he she his her we our us you your i me my not no so than then too very
+    will would can could should may might must shall do does did have has had which who whom what when where
+    why how all any both each more most other some such only own same just also into over under about after
+    before between through during against up down out off again further once here s t""".split()
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    kind: str  # verbatim, partial, altered, paraphrase, unrelated
+    score: float  # in [0, 1]; 1.0 for verbatim and partial
+
+    def __bool__(self) -> bool:
+        return self.kind != UNRELATED
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n, m = len(long), len(short)
+    if m == 0 or m > n:
+        return False
+    first = short[0]
+    for i in range(n - m + 1):
+        if long[i] == first and long[i : i + m] == short:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_stem(t) for t in tokens if t not in _STOPWORDS and len(t) > 1)
+
+
+def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
+    if not ta or not tb:
+        return Comparison(UNRELATED, 0.0)
+    if ta == tb:
+        return Comparison(VERBATIM, 1.0)
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) >= 2 and _contains(long, short):
+        return Comparison(EXCERPT, 1.0)
+    sm = SequenceMatcher(None, short, long, autojunk=False)
+    blocks = sm.get_matching_blocks()
+    matched = sum(b.size for b in blocks)
+    longest = max((b.size for b in blocks), default=0)
+    coverage = matched / len(short)
+    if len(short) >= 4 and coverage >= ALTERED_MIN_COVERAGE and longest >= ALTERED_MIN_RUN:
+        return Comparison(ALTERED, round(coverage, 3))
+    sa, sb = content_stems(ta), content_stems(tb)
+    if sa and sb:
+        overlap = len(sa & sb) / min(len(sa), len(sb))
+        if overlap >= PARAPHRASE_MIN_OVERLAP and len(sa & sb) >= 3:
+            return Comparison(PARAPHRASE, round(overlap, 3))
+        return Comparison(UNRELATED, round(overlap, 3))
+    return Comparison(UNRELATED, 0.0)
+
+
+def compare(a: str, b: str) -> Comparison:
+    """How wording ``b`` relates to wording ``a``."""
+    return compare_tokens(comparison_tokens(a), comparison_tokens(b))
+
+
+# --------------------------------------------------------------------------- word diff
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: str  # "equal", "replace", "delete" (only in the canonical), "insert" (only in the member)
+    old: str  # canonical words
+    new: str  # member words
+
+
+def _units(text: str) -> tuple[list[str], list[int]]:
+    """The printed words of ``text`` and, for each comparison token, the index of its word."""
+    words: list[str] = []
+    owner: list[int] = []
+    text = re.sub(r"\s+", " ", text.strip())
+    # "United States" folds to one token: keep it as one printed unit.
+    pieces = re.split(r"(United States|United Kingdom)", text)
+    for piece in pieces:
+        if piece in ("United States", "United Kingdom"):
+            words.append(piece)
+            owner.append(len(words) - 1)
+            continue
+        for raw in piece.split(" "):
+            if not raw:
+                continue
+            words.append(raw)
+            for m in _TOKEN.finditer(raw.replace("’", "'").replace("‘", "'")):
+                for t in _fold_token(m.group()):
+                    if t:
+                        owner.append(len(words) - 1)
+    return words, owner
+
+
+def _span(words: list[str], owner: list[int], i: int, j: int, used: set[int]) -> str:
+    idx = sorted({owner[k] for k in range(i, j)} - used)
+    used.update(idx)
+    return " ".join(words[k] for k in idx)
+
+
+def word_diff(canonical: str, member: str, excerpt: Optional[bool] = None) -> list[Segment]:
+    """Word-level differences of ``member`` against ``canonical``.
+
+    When the member is an excerpt of a longer canonical wording (the usual
+    case for partial quotes), canonical words before and after the excerpt are
+    left out instead of being reported as deleted.
+    """
+    ta, tb = comparison_tokens(canonical), comparison_tokens(member)
+    wa, oa = _units(canonical)
+    wb, ob = _units(member)
+    if len(oa) != len(ta) or len(ob) != len(tb):  # defensive: fall back to whole-text replacement
+        return [Segment("replace", canonical, member)]
+    ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    if excerpt is None:
+        excerpt = len(tb) < len(ta)
+    if excerpt:
+        while ops and ops[0][0] == "delete":
+            ops = ops[1:]
+        while ops and ops[-1][0] == "delete":
+            ops = ops[:-1]
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[Segment] = []
+    for op, i1, i2, j1, j2 in ops:
+        old = _span(wa, oa, i1, i2, used_a)
+        new = _span(wb, ob, j1, j2, used_b)
+        if op == "equal":
+            out.append(Segment("equal", old, new))
+        elif old or new:
+            out.append(Segment(op if (old and new) or op != "replace" else ("insert" if new else "delete"), old, new))
+    return out
+
+
+def diff_markup(segments: list[Segment]) -> str:
+    """Plain-text diff: [-old-]{+new+}, readable without colour."""
+    parts = []
+    for s in segments:
+        if s.op == "equal":
+            parts.append(s.new)
+        else:
+            if s.old:
+                parts.append(f"[-{s.old}-]")
+            if s.new:
+                parts.append(f"{{+{s.new}+}}")
+    return " ".join(p for p in parts if p)

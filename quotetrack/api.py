@@ -1,0 +1,45 @@
+"""The library entry points: the whole pipeline as plain functions.
+
+    >>> from quotetrack import scan
+    >>> result = scan(["samples/"])
+    >>> result.statements[0].text
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence, Union
+
+from .attribution import attribute, canonicalize_speakers
+from .ingest import DEFAULT_MAX_BYTES, build_article, load
+from .models import Article, Quote, ScanResult, Skipped
+from .quotes import find_quotes
+from .statements import group
+
+
+def quotes_of(article: Article) -> list[Quote]:
+    """The article's quotes in its body (page furniture left out), attributed."""
+    found = [q for q in find_quotes(article.text, article.id) if article.in_body(q.start, q.end)]
+    return attribute(article, found)
+
+
+def analyse(articles: Sequence[Article], skipped: Sequence[Skipped] = ()) -> ScanResult:
+    """Quotes, speakers and statements for articles already read."""
+    quotes: list[Quote] = []
+    for article in articles:
+        quotes.extend(quotes_of(article))
+    quotes = canonicalize_speakers(quotes)
+    statements, quotes = group(quotes, articles)
+    return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
+
+
+def scan(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
+    """Read every article under ``paths`` and analyse them together."""
+    articles, skipped = load(paths, max_bytes=max_bytes)
+    return analyse(articles, skipped)
+
+
+def scan_texts(texts: Iterable[tuple[str, str]]) -> ScanResult:
+    """Analyse in-memory articles given as (name, text) pairs; the name stands for the path."""
+    articles = [build_article(f"a{i + 1}", name, text) for i, (name, text) in enumerate(texts)]
+    return analyse(articles)

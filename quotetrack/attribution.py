@@ -1,0 +1,651 @@
+"""Attributing quotes to speakers.
+
+For each quote, the sentence around it is read with the quoted words masked
+out, so that verbs inside quotes never count. A speech cue is looked for in
+this order: right after the closing mark (``,” Emanuel said`` or ``,” said
+Emanuel``), right before the opening mark (``Emanuel stressed, adding:``,
+``according to Okafor,``), then anywhere else in the sentence. The speaker
+mention (a name, a title and name, a role such as "the ambassador", a
+pronoun, or an organisation) is then resolved against the people the article
+names, with their titles and appositions ("Rahm Emanuel, the US ambassador to
+Japan,"). A quote with no cue of its own continues the previous speaker.
+
+Finally ``canonicalize_speakers`` merges names across articles ("Emanuel",
+"Ambassador Emanuel", "Rahm Emanuel"), with jellyfish for spelling variants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional, Sequence
+
+import jellyfish
+
+from .lexicon import (
+    ABBREVIATIONS,
+    GROUP_NOUNS,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+    TITLES,
+)
+from .models import TERM, Article, Quote
+
+MASK = "\ue000"
+_TOKEN = re.compile(
+    r"(?P<q>\ue000+)|(?P<nl>\n)|(?P<w>[^\W_]+(?:[’'.\-&+][^\W_]+)*)|(?P<p>[^\s\ue000])",
+    re.UNICODE,
+)
+_OPEN_MARKS = set("“„«\"'‘")
+_CLOSE_MARKS = set("”»\"'’“")
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"}
+_NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "dos", "ibn"}
+_TITLE_CONNECTORS = {"of", "to", "for"}
+_PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
+_LEAD_PUNCT = set(",.!?—–-:;…")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # "w" word, "p" punctuation, "q" masked quote, "nl" line break
+    low: str = ""
+    para: int = 0
+    sent: int = 0
+
+    @property
+    def is_cap(self) -> bool:
+        return self.kind == "w" and self.text[:1].isupper()
+
+
+@dataclass
+class Person:
+    name: str  # full name as written, titles stripped
+    surname: str
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # character offsets
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as the article names them, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # name, role, pronoun, org
+    head: str  # name tokens, role noun, pronoun or organisation phrase
+
+
+@dataclass(frozen=True)
+class Cue:
+    verb: str
+    mention: Mention
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _masked(text: str, quotes: Sequence[Quote]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start < pos:
+            continue
+        parts.append(text[pos : q.start])
+        parts.append(MASK * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def tokenize(masked: str, start: int, end: int) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in _TOKEN.finditer(masked, start, end):
+        kind = m.lastgroup or "p"
+        t = m.group()
+        toks.append(Tok(t, m.start(), m.end(), kind, t.lower()))
+    _segment(toks)
+    return toks
+
+
+def _segment(toks: list[Tok]) -> None:
+    """Number paragraphs and sentences in place."""
+    para = sent = 0
+    n = len(toks)
+    prev_nl = False
+    for i, t in enumerate(toks):
+        if t.kind == "nl":
+            if not prev_nl and i + 1 < n and not _soft_wrap(toks, i):
+                para += 1
+                sent += 1
+            elif prev_nl:
+                pass
+            t.para, t.sent = para, sent
+            prev_nl = True
+            continue
+        prev_nl = False
+        t.para, t.sent = para, sent
+        if t.kind == "p" and t.text in ".!?" and _ends_sentence(toks, i):
+            sent += 1
+
+
+def _soft_wrap(toks: list[Tok], i: int) -> bool:
+    """A line break inside a sentence (hard-wrapped text)."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is None or nxt is None or nxt.kind != "w" or prev.kind not in ("w",):
+        return False
+    return nxt.text[:1].islower()
+
+
+def _ends_sentence(toks: list[Tok], i: int) -> bool:
+    j = i + 1
+    while j < len(toks) and toks[j].kind == "p" and toks[j].text in _CLOSE_MARKS | {")"}:
+        j += 1
+    if j >= len(toks) or toks[j].kind in ("nl", "q"):
+        return True
+    nxt = toks[j]
+    if nxt.kind == "p" and nxt.text in _OPEN_MARKS:
+        return True
+    if not nxt.text[:1].isupper():
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.kind == "w":
+        if prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _is_name_token(t: Tok) -> bool:
+    if not t.is_cap:
+        return False
+    bare = t.text.rstrip(".")
+    if bare.endswith(("’s", "'s")):
+        bare = bare[:-2]
+    if bare in NOT_NAMES:
+        return False
+    if t.low.rstrip(".") in TITLES:
+        return False
+    if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
+        return False
+    if any(ch.isdigit() for ch in t.text):
+        return False
+    return True
+
+
+def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """(title tokens, name tokens) of a capitalised run: the name is its tail."""
+    k = len(run)
+    while k > 0 and (_is_name_token(run[k - 1]) or (run[k - 1].low in _NAME_CONNECTORS and k < len(run))):
+        k -= 1
+    name = run[k:]
+    while name and name[0].low in _NAME_CONNECTORS:
+        name = name[1:]
+    if len(name) > 3:
+        name = name[-3:]
+    return run[: len(run) - len(name)], name
+
+
+def _cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
+    """Index ranges of capitalised runs, joined by title connectors (of, to, for)."""
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].is_cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if t.is_cap:
+                j += 1
+            elif (
+                t.kind == "w"
+                and (t.low in _TITLE_CONNECTORS or t.low in _NAME_CONNECTORS)
+                and j + 1 < n
+                and toks[j + 1].is_cap
+            ):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _role_words(words: Iterable[str]) -> set[str]:
+    roles = set()
+    for w in words:
+        for part in w.lower().rstrip(".").split("-"):
+            if part in ROLE_NOUNS:
+                roles.add(part)
+    return roles
+
+
+class People:
+    """The people an article names, with their titles and roles."""
+
+    def __init__(self, toks: Sequence[Tok]):
+        self.persons: dict[str, Person] = {}
+        self.surname_index: dict[str, list[Person]] = {}
+        self.role_mentions: list[tuple[int, str]] = []
+        for i, j in _cap_runs(toks):
+            run = list(toks[i:j])
+            titles, name = _split_run(run)
+            if not name:
+                continue
+            before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
+            roles = _role_words([t.text for t in titles]) | _role_words(before[-2:])
+            roles |= self._apposition_roles(toks, j)
+            if len(name) >= 2:
+                self._add(" ".join(t.text for t in name), roles, name[0].start)
+            else:
+                p = self._by_surname(name[0].text, name[0].start)
+                if p is not None:
+                    p.mentions.append(name[0].start)
+                    p.roles |= roles
+        # Names mentioned by surname alone before their full name is seen.
+        for t in toks:
+            if t.kind == "w" and t.text in self.surname_index:
+                for p in self.surname_index[t.text]:
+                    if t.start not in p.mentions:
+                        p.mentions.append(t.start)
+        for p in self.persons.values():
+            p.mentions.sort()
+
+    @staticmethod
+    def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
+        """Roles in ``NAME, the US ambassador to Japan,`` right after a name."""
+        if j >= len(toks) or toks[j].text != ",":
+            return set()
+        words = []
+        for t in toks[j + 1 : j + 14]:
+            if t.kind != "w" or t.low in ("who", "which", "said", "says"):
+                break
+            words.append(t.text)
+        if not words or words[0].lower() not in _DETERMINERS and not _role_words(words[:1]):
+            return set()
+        return _role_words(words)
+
+    def _add(self, name: str, roles: set[str], offset: int) -> None:
+        p = self.persons.get(name)
+        if p is None:
+            p = Person(name, name.split()[-1])
+            self.persons[name] = p
+            self.surname_index.setdefault(p.surname, []).append(p)
+        p.roles |= roles
+        p.mentions.append(offset)
+
+    def _by_surname(self, word: str, offset: int) -> Optional[Person]:
+        cands = self.surname_index.get(word)
+        if not cands:
+            return None
+        return _nearest(cands, offset)
+
+    def by_name(self, tokens: Sequence[str], offset: int) -> Optional[str]:
+        name = " ".join(tokens)
+        if name in self.persons:
+            return name
+        if len(tokens) == 1:
+            p = self._by_surname(tokens[0], offset)
+            if p is None:
+                # A first name on its own ("Rahm said").
+                cands = [q for q in self.persons.values() if q.name.split()[0] == tokens[0]]
+                p = _nearest(cands, offset) if cands else None
+            return p.name if p else None
+        return None
+
+    def by_role(self, role: str, offset: int) -> Optional[str]:
+        cands = [p for p in self.persons.values() if role in p.roles]
+        return _nearest(cands, offset).name if cands else None
+
+    def last_mentioned(self, offset: int) -> Optional[str]:
+        best, best_at = None, -1
+        for p in self.persons.values():
+            for m in p.mentions:
+                if best_at < m < offset:
+                    best, best_at = p.name, m
+        return best
+
+
+def _nearest(cands: Sequence[Person], offset: int) -> Person:
+    """The candidate mentioned most recently before ``offset``, else first after it."""
+
+    def key(p: Person) -> tuple[int, int]:
+        before = [m for m in p.mentions if m < offset]
+        if before:
+            return (0, offset - before[-1])
+        return (1, (p.mentions[0] - offset) if p.mentions else 1 << 30)
+
+    return min(cands, key=key)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _mention(toks: Sequence[Tok], i: int, j: int, kind: str, head: str) -> Mention:
+    return Mention(" ".join(t.text for t in toks[i:j]), toks[i].start, toks[j - 1].end, kind, head)
+
+
+def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """The noun phrase that ends just before token ``j`` (a verb's subject)."""
+    if j - 1 < lo:
+        return None
+    last = toks[j - 1]
+    if last.kind != "w":
+        if last.text == "," and j - 2 >= lo:
+            # An apposition: "Rahm Emanuel, the US ambassador to Japan, said".
+            k = j - 2
+            while k >= lo and k > j - 30 and toks[k].text != "," and toks[k].kind not in ("q", "nl"):
+                k -= 1
+            if k >= lo and toks[k].text == ",":
+                return _np_ending_at(toks, k, lo)
+        return None
+    if last.low in PRONOUNS and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in ("and", "but", "so")):
+        return _mention(toks, j - 1, j, "pronoun", last.low)
+    if last.is_cap:
+        i = j - 1
+        while i - 1 >= lo and (
+            toks[i - 1].is_cap
+            or (toks[i - 1].low in _TITLE_CONNECTORS | _NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
+        ):
+            i -= 1
+        if i - 1 >= lo and toks[i - 1].low == "the":
+            i -= 1
+        run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
+        _titles, name = _split_run(run)
+        if name:
+            return _mention(toks, i, j, "name", " ".join(t.text for t in name))
+        return _mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
+    # A description: "the ambassador", "a spokesman for the campaign", "officials".
+    i = j - 1
+    while i >= lo and i > j - 12:
+        t = toks[i]
+        if t.kind != "w":
+            return None
+        if t.low in _DETERMINERS:
+            if i - 1 >= lo and toks[i - 1].low in _PREPOSITIONS:
+                i -= 2
+                continue
+            head = _description_head(toks, i + 1, j)
+            return _mention(toks, i, j, "role", head) if head else None
+        if t.low in SPEECH_VERBS:
+            return None
+        i -= 1
+    if last.low in GROUP_NOUNS and last.low.endswith("s"):
+        return _mention(toks, j - 1, j, "role", last.low)
+    return None
+
+
+def _description_head(toks: Sequence[Tok], i: int, j: int) -> Optional[str]:
+    """The role or group noun heading a description, or None."""
+    for t in toks[i:j]:
+        if t.low in _PREPOSITIONS:
+            break
+        for part in t.low.split("-"):
+            if part in ROLE_NOUNS or part in GROUP_NOUNS:
+                head = part
+                return head
+    return None
+
+
+def _np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """A noun phrase starting at ``i`` (subject after a quote, or object of an inverted verb)."""
+    if i >= hi:
+        return None
+    t = toks[i]
+    if t.kind != "w":
+        return None
+    if t.low in PRONOUNS:
+        return _mention(toks, i, i + 1, "pronoun", t.low), i + 1
+    if t.is_cap and t.low not in ("the",):
+        j = i
+        while j < hi and (
+            toks[j].is_cap
+            or (toks[j].low in _TITLE_CONNECTORS | _NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
+        ):
+            j += 1
+        _titles, name = _split_run(list(toks[i:j]))
+        if name:
+            return _mention(toks, i, j, "name", " ".join(n.text for n in name)), j
+        if toks[i].low in TIME_WORDS:
+            return None
+        return _mention(toks, i, j, "org", " ".join(x.text for x in toks[i:j])), j
+    if t.low in _DETERMINERS:
+        # Up to the speech verb: "the ambassador said", "a spokesman for the company told".
+        j = i + 1
+        while j < hi and j < i + 10 and toks[j].kind == "w" and toks[j].low not in SPEECH_VERBS:
+            j += 1
+        if j < hi and toks[j].low in SPEECH_VERBS:
+            k = j
+            if toks[j - 1].low.endswith("ly") and j - 1 > i:
+                k = j - 1
+            head = _description_head(toks, i + 1, k)
+            if head:
+                return _mention(toks, i, k, "role", head), k
+    if t.low in GROUP_NOUNS and t.low.endswith("s"):
+        return _mention(toks, i, i + 1, "role", t.low), i + 1
+    return None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _is_verb(t: Tok) -> bool:
+    return t.kind == "w" and t.low in SPEECH_VERBS
+
+
+def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
+    """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``."""
+    i = k + 1
+    skipped = 0
+    while i < hi and toks[i].kind == "p" and (toks[i].text in _CLOSE_MARKS or toks[i].text in _LEAD_PUNCT) and skipped < 4:
+        i += 1
+        skipped += 1
+    if i >= hi:
+        return None
+    if _is_verb(toks[i]) and not toks[i].low.endswith("ing"):
+        found = _np_starting_at(toks, i + 1, hi)
+        if found and found[0].text.lower() not in TIME_WORDS:
+            return Cue(toks[i].text, found[0])
+        return None
+    found = _np_starting_at(toks, i, hi)
+    if not found:
+        return None
+    mention, j = found
+    # Skip an apposition: ", the US ambassador to Japan,".
+    if j < hi and toks[j].text == ",":
+        m = j + 1
+        while m < hi and m < j + 25 and toks[m].text != "," and toks[m].kind == "w":
+            m += 1
+        if m < hi and toks[m].text == ",":
+            j = m + 1
+    if j < hi and toks[j].kind == "w" and toks[j].low.endswith("ly") and not _is_verb(toks[j]):
+        j += 1  # adverb: "he said quietly" / "she quickly added"
+    if j < hi and _is_verb(toks[j]):
+        return Cue(toks[j].text, mention)
+    return None
+
+
+def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
+    """The nearest speech verb before the quote in its sentence, with its subject."""
+    open_i = k - 1
+    while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in _OPEN_MARKS:
+        open_i -= 1
+    # "according to X, “...”"
+    for i in range(open_i, max(lo, open_i - 12) - 1, -1):
+        if toks[i].low == "to" and i - 1 >= lo and toks[i - 1].low == "according":
+            found = _np_starting_at(toks, i + 1, open_i + 1)
+            if found:
+                return Cue("according to", found[0])
+    verbs = [i for i in range(lo, open_i + 1) if _is_verb(toks[i])]
+    nearest = toks[verbs[-1]].text if verbs else ""
+    for v in reversed(verbs):
+        verb = toks[v]
+        subj = _np_ending_at(toks, v, lo)
+        if subj is None and v > lo and toks[v - 1].kind == "w" and toks[v - 1].low.endswith("ly"):
+            subj = _np_ending_at(toks, v - 1, lo)
+        if subj is not None:
+            # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
+            return Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
+        # "said Emanuel:" (inverted, before the quote)
+        found = _np_starting_at(toks, v + 1, open_i + 1)
+        if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
+            nxt = found[1]
+            if nxt <= open_i and toks[nxt].text in (":", ","):
+                return Cue(verb.text, found[0])
+        # A participle or a verb after a comma: the clause's subject speaks ("..., adding:").
+        continue
+    return None
+
+
+def _cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
+    """A speech verb later in the sentence: "..., to improve its ships, Emanuel stated." """
+    for v in range(k + 1, hi):
+        if _is_verb(toks[v]):
+            subj = _np_ending_at(toks, v, k + 1)
+            if subj is not None:
+                return Cue(toks[v].text, subj)
+    return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Speaker:
+    name: str
+    mention: str
+    para: int
+
+
+class ArticleAttributor:
+    def __init__(self, article: Article, quotes: Sequence[Quote]):
+        self.article = article
+        direct = [q for q in quotes if q.direct]
+        masked = _masked(article.text, direct)
+        self.toks = tokenize(masked, article.body_start, article.body_end)
+        self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
+        self.people = People(self.toks)
+        self.sent_bounds: dict[int, tuple[int, int]] = {}
+        for i, t in enumerate(self.toks):
+            lo, hi = self.sent_bounds.get(t.sent, (i, i + 1))
+            self.sent_bounds[t.sent] = (min(lo, i), max(hi, i + 1))
+
+    def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None, -1
+        tok = self.toks[k]
+        lo, _ = self.sent_bounds[tok.sent]
+        # A quote's sentence runs on after it when its words end the quoted sentence.
+        _, hi = self.sent_bounds[tok.sent]
+        nxt = k + 1
+        while nxt < len(self.toks) and self.toks[nxt].kind == "p" and self.toks[nxt].text in _CLOSE_MARKS:
+            nxt += 1
+        if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
+            hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
+        cue = _cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi)
+        if cue is None:
+            cue = _cue_before(self.toks, k, lo)
+        if cue is None:
+            cue = _cue_elsewhere(self.toks, k, hi)
+        return cue, tok.para
+
+    def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
+        if m.kind == "name":
+            toks = m.head.split()
+            return self.people.by_name(toks, at) or m.head
+        if m.kind == "role":
+            return self.people.by_role(m.head, at) or m.text
+        if m.kind == "pronoun":
+            if m.head in ("he", "she"):
+                if last is not None and para - last.para <= 1:
+                    return last.name
+                return self.people.last_mentioned(at) or (last.name if last else None)
+            if m.head in ("they", "we"):
+                return last.name if last is not None and para - last.para <= 1 else None
+            return None
+        return m.head
+
+    def run(self, quotes: Sequence[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        last: Optional[_Speaker] = None
+        for q in quotes:
+            if q.kind == TERM or not self.article.in_body(q.start, q.end):
+                out.append(q)
+                continue
+            cue, para = self.cue_for(q)
+            if cue is not None:
+                speaker = self.resolve(cue.mention, q.start, last, para)
+                out.append(replace(q, speaker=speaker, speaker_mention=cue.mention.text, cue=cue.verb))
+                if speaker:
+                    last = _Speaker(speaker, cue.mention.text, para)
+                continue
+            if last is not None and para >= 0 and para - last.para <= 1:
+                out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
+                last = _Speaker(last.name, last.mention, para)
+                continue
+            out.append(q)
+        return out
+
+
+def attribute(article: Article, quotes: Sequence[Quote]) -> list[Quote]:
+    """The article's quotes with speaker, speaker_mention and cue filled in."""
+    return ArticleAttributor(article, quotes).run(quotes)
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names for one person: same surname and first names alike or one an initial."""
+    ta, tb = a.split(), b.split()
+    if ta[-1] != tb[-1]:
+        if jellyfish.jaro_winkler_similarity(a.lower(), b.lower()) < 0.94:
+            return False
+    fa, fb = ta[0].rstrip("."), tb[0].rstrip(".")
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return jellyfish.jaro_winkler_similarity(fa.lower(), fb.lower()) >= 0.9
+
+
+def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """One canonical name per person across all articles.
+
+    Full names that differ only in spelling or initials merge to the most
+    frequent form; a surname on its own becomes the one full name that carries
+    it, and stays as it is when several people share it.
+    """
+    counts: dict[str, int] = {}
+    for q in quotes:
+        if q.speaker:
+            counts[q.speaker] = counts.get(q.speaker, 0) + 1
+    full = sorted((n for n in counts if len(n.split()) >= 2 and n[:1].isupper()), key=lambda n: (-counts[n], n))
+    canon: dict[str, str] = {}
+    reps: list[str] = []
+    for name in full:
+        for rep in reps:
+            if _same_person(name, rep):
+                canon[name] = rep
+                break
+        else:
+            reps.append(name)
+            canon[name] = name
+    by_surname: dict[str, set[str]] = {}
+    for rep in reps:
+        by_surname.setdefault(rep.split()[-1], set()).add(rep)
+    for name in counts:
+        if name in canon:
+            continue
+        owners = by_surname.get(name)
+        if owners and len(owners) == 1:
+            canon[name] = next(iter(owners))
+    return [replace(q, speaker=canon.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes]

@@ -1,0 +1,127 @@
+"""The data model: small frozen dataclasses passed from stage to stage.
+
+Data flows one way::
+
+    files -> ingest (Article) -> quotes (Quote) -> attribution (Quote with speaker)
+          -> statements (Statement) -> render
+
+Every offset is a character offset into ``Article.text``, the file's text
+decoded as UTF-8 with newlines left untranslated, so that
+``article.text[quote.start:quote.end] == quote.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# Quote kinds.
+FULL = "full"  # a sentence or more of speech
+PARTIAL = "partial"  # a fragment of speech woven into the reporter's sentence
+TERM = "term"  # a scare quote, a name or a term: nobody's speech
+
+# Match kinds of a statement member against the statement's canonical wording.
+VERBATIM = "verbatim"
+EXCERPT = "partial"
+ALTERED = "altered"
+PARAPHRASE = "paraphrase"
+UNRELATED = "unrelated"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk."""
+
+    id: str
+    path: str  # as given on the command line (or found below it)
+    text: str
+    outlet: str
+    outlet_rule: str  # which rule decided the outlet: metadata, byline, credit, filename
+    title: Optional[str] = None
+    date: Optional[str] = None
+    credit: Optional[str] = None  # wire or syndication credit, e.g. "The Associated Press"
+    body_start: int = 0
+    body_end: int = 0
+    # Spans of page furniture (teasers, promos, "Top Stories") inside the file.
+    furniture: tuple[tuple[int, int], ...] = ()
+
+    def in_body(self, start: int, end: int) -> bool:
+        if start < self.body_start or end > self.body_end:
+            return False
+        return not any(s < end and start < e for s, e in self.furniture)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch of an article, with its attribution once known."""
+
+    id: str
+    article_id: str
+    text: str  # the words inside the quotation marks, exactly as in the file
+    start: int
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    kind: str  # FULL, PARTIAL or TERM
+    direct: bool = True
+    closed: bool = True  # False when the closing mark was missing and the span was recovered
+    open_mark: str = ""
+    speaker: Optional[str] = None  # canonical name
+    speaker_mention: Optional[str] = None  # the words in the article that name the speaker
+    cue: Optional[str] = None  # the speech verb or phrase ("said", "according to")
+    statement: Optional[str] = None  # statement id, set by grouping
+
+    @property
+    def words(self) -> str:
+        """The quoted words with interior reopening marks and line breaks folded."""
+        from .textnorm import display_words
+
+        return display_words(self.text)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One quote's place in a statement."""
+
+    quote_id: str
+    outlet: str
+    match: str  # VERBATIM, EXCERPT, ALTERED, PARAPHRASE
+    score: float
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The same words of one speaker, as carried by one or more articles."""
+
+    id: str
+    speaker: Optional[str]
+    text: str  # canonical wording
+    canonical_quote: str  # id of the quote whose wording is canonical
+    members: tuple[Member, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.members:
+            seen.setdefault(m.outlet, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be read, with the reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    articles: tuple[Article, ...]
+    quotes: tuple[Quote, ...]
+    statements: tuple[Statement, ...]
+    skipped: tuple[Skipped, ...] = field(default=())
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return tuple(sorted({q.speaker for q in self.quotes if q.speaker}))

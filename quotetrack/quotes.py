@@ -1,0 +1,293 @@
+"""Finding direct quotes: a single left-to-right pass over quotation marks.
+
+The scanner handles “curly”, "straight", ''doubled apostrophes", «guillemets»,
+„German“ marks and top-level ‘single’ quotes; single marks inside a double
+quote are nested quotes and stay part of it. Apostrophes (can’t, US’) are
+not quotation marks.
+
+A quote left open at the end of a paragraph continues when the next
+paragraph reopens it (newspaper style) or when the line was only wrapped;
+otherwise it is recovered as an unclosed quote that ends with its paragraph,
+so one stray mark never swallows the rest of an article.
+
+Everything is linear in the length of the text: one pass over the marks,
+no backtracking regular expressions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from .lexicon import SPEECH_VERBS
+from .models import FULL, PARTIAL, TERM, Quote
+from .textnorm import word_count
+
+# Marks that can only open a double quote, only close one, or either.
+_OPEN_ONLY = {"“": "”", "„": "“", "«": "»", "‟": "”"}
+_CLOSE_ONLY = {"”", "»"}
+_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+
+_SENTENCE_END = ".!?…"
+_OPENERS_BEFORE = set("([{—–-/:;,")
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    """A quote span before it is classified: offsets of the words inside the marks."""
+
+    start: int
+    end: int
+    open_mark: str
+    closed: bool
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+class LineIndex:
+    """Maps a character offset to a 1-based line and column."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def _mark_at(text: str, i: int) -> Optional[str]:
+    ch = text[i]
+    if ch in _OPEN_ONLY or ch in _CLOSE_ONLY or ch == _STRAIGHT:
+        return ch
+    if ch == "'" and i + 1 < len(text) and text[i + 1] == "'":
+        return "''"
+    if ch in "‘’" and i + 1 < len(text) and text[i + 1] == ch:
+        return ch * 2
+    if ch == _SINGLE_OPEN or ch == _SINGLE_CLOSE:
+        return ch
+    return None
+
+
+def _left_ok_for_open(text: str, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    return _is_space(prev) or prev in _OPENERS_BEFORE or prev in "“„«‘"
+
+
+def _right_ok_for_open(text: str, j: int) -> bool:
+    return j < len(text) and not _is_space(text[j])
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j == -1 else j
+
+
+def find_raw_quotes(text: str) -> Iterator[RawQuote]:
+    """Yield the spans inside quotation marks, in order, never overlapping."""
+    n = len(text)
+    i = 0
+    open_pos = -1  # offset of the first character inside the open quote
+    open_mark = ""
+    expect_close: Optional[str] = None  # for „ ... “
+    no_single_close_before = -1  # a failed search for ’ ran up to here
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if open_pos >= 0:
+                cont = _continuation(text, i)
+                if cont is None:
+                    end = _rstrip(text, open_pos, i)
+                    if end > open_pos:
+                        yield RawQuote(open_pos, end, open_mark, False)
+                    open_pos = -1
+                    expect_close = None
+                else:
+                    i = cont  # skip the paragraph break and any reopening mark
+                    continue
+            i += 1
+            continue
+        mark = _mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        width = len(mark)
+        after = i + width
+        if mark in ("‘", "’"):
+            if (
+                open_pos < 0
+                and mark == "‘"
+                and after > no_single_close_before
+                and _left_ok_for_open(text, i)
+                and after < n
+                and text[after].isalpha()
+            ):
+                close = _find_single_close(text, after)
+                if close is None:
+                    no_single_close_before = _line_end(text, after)
+                else:
+                    yield RawQuote(after, close, mark, True)
+                    i = close + 1
+                    continue
+            i += 1
+            continue
+        if open_pos < 0:
+            # Outside a quote: does this mark open one?
+            if mark in _CLOSE_ONLY:
+                i = after
+                continue
+            if mark == _STRAIGHT and i > 0 and text[i - 1].isdigit():
+                i = after  # inch mark: 5'10"
+                continue
+            if mark in _OPEN_ONLY or (_right_ok_for_open(text, after) and (_left_ok_for_open(text, i) or mark != _STRAIGHT)):
+                open_pos = after
+                open_mark = mark
+                expect_close = _OPEN_ONLY.get(mark)
+            i = after
+            continue
+        # Inside a quote.
+        if mark in ("“", "‟") and expect_close != "“":
+            # A new opening mark while one is open: the first was never closed.
+            end = _rstrip(text, open_pos, i)
+            if end > open_pos:
+                yield RawQuote(open_pos, end, open_mark, False)
+            open_pos = after
+            open_mark = mark
+            expect_close = _OPEN_ONLY.get(mark)
+            i = after
+            continue
+        if mark in ("„", "«"):
+            i = after  # nested or stray opener: keep going
+            continue
+        # Any closing-capable double mark closes the quote.
+        if i > open_pos:
+            yield RawQuote(open_pos, i, open_mark, True)
+        open_pos = -1
+        expect_close = None
+        i = after
+    if open_pos >= 0:
+        end = _rstrip(text, open_pos, n)
+        if end > open_pos:
+            yield RawQuote(open_pos, end, open_mark, False)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return end
+
+
+def _find_single_close(text: str, j: int) -> Optional[int]:
+    """End of a top-level ‘single’ quote opened before ``j``, within the line."""
+    stop = _line_end(text, j)
+    k = text.find(_SINGLE_CLOSE, j, stop)
+    while k != -1:
+        nxt = text[k + 1] if k + 1 < len(text) else " "
+        if not nxt.isalpha() and not _is_space(text[k - 1]):
+            return k
+        k = text.find(_SINGLE_CLOSE, k + 1, stop)
+    return None
+
+
+def _continuation(text: str, nl: int) -> Optional[int]:
+    """Where an open quote continues after the line break at ``nl``, or None.
+
+    It continues when the next paragraph reopens it with a quotation mark, or
+    when the break only wraps a line (a single newline in the middle of a
+    sentence). The returned offset is just past the reopening mark, or the
+    start of the next line.
+    """
+    n = len(text)
+    j = nl + 1
+    blank = False
+    while j < n and text[j] in " \t\r\n":
+        if text[j] == "\n":
+            blank = True
+        j += 1
+    if j >= n:
+        return None
+    mark = _mark_at(text, j)
+    if mark in _OPEN_ONLY or mark in (_STRAIGHT, "''"):
+        return j + len(mark)
+    if blank:
+        return None
+    # A wrapped line: the previous line stops mid-sentence and the next starts in lower case.
+    k = nl - 1
+    while k >= 0 and text[k] in " \t\r":
+        k -= 1
+    if k >= 0 and text[k] not in _SENTENCE_END and text[k] not in ",;:" and text[j].islower():
+        return j
+    return None
+
+
+def _preceding_words(text: str, start: int, limit: int = 60) -> str:
+    lo = max(0, start - limit)
+    chunk = text[lo:start]
+    nl = chunk.rfind("\n")
+    if nl != -1:
+        chunk = chunk[nl + 1 :]
+    return chunk
+
+
+def classify(text: str, raw: RawQuote) -> str:
+    """full, partial or term, from the quote and the words around it."""
+    inner = text[raw.start : raw.end]
+    words = word_count(inner)
+    open_at = raw.start - len(raw.open_mark)
+    before = _preceding_words(text, open_at).rstrip()
+    first = inner.lstrip("'‘\"“ ")[:1]
+    stands_alone = before == "" or before[-1] in _SENTENCE_END + ":,—–" or before[-1] in "”\"'"
+    inner_stripped = inner.rstrip()
+    ends_in_punct = inner_stripped[-1:] in ".,!?…—–-" if inner_stripped else False
+    if "\n" in inner and words > 3:
+        return FULL
+    if stands_alone and (first.isupper() or first.isdigit()) and (words >= 3 or ends_in_punct):
+        return FULL
+    if words >= 6 and ends_in_punct and inner_stripped[-1] in ".!?" and first.isupper():
+        return FULL
+    # Embedded in the reporter's sentence.
+    lead = before.lower().split()[-3:]
+    near_speech_verb = any(w.strip(",:") in SPEECH_VERBS for w in lead) or (
+        len(lead) >= 2 and lead[-1] in ("it", "them", "this", "as") and lead[-2] in SPEECH_VERBS
+    )
+    if words <= 3 and not near_speech_verb:
+        return TERM
+    return PARTIAL
+
+
+def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = None) -> list[Quote]:
+    """All direct quotes in ``text``, classified, with offsets and positions."""
+    lines = lines or LineIndex(text)
+    out: list[Quote] = []
+    for raw in find_raw_quotes(text):
+        inner = text[raw.start : raw.end]
+        if not inner.strip() or word_count(inner) == 0:
+            continue
+        line, col = lines.position(raw.start)
+        out.append(
+            Quote(
+                id=f"{article_id}:q{len(out) + 1}",
+                article_id=article_id,
+                text=inner,
+                start=raw.start,
+                end=raw.end,
+                line=line,
+                column=col,
+                kind=classify(text, raw),
+                direct=True,
+                closed=raw.closed,
+                open_mark=raw.open_mark,
+            )
+        )
+    return out

@@ -1,0 +1,283 @@
+"""Rendering a ScanResult: a rich table for people; JSON, CSV and Markdown for machines.
+
+Article text is untrusted: it is always passed to rich as ``Text`` (never as
+markup) and stripped of control characters, so nothing an article contains
+can style, move or clear the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import OrderedDict
+from typing import Any, Optional, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .align import Segment, diff_markup, word_diff
+from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+
+JSON_SCHEMA_VERSION = 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: Optional[str]) -> str:
+    """Text safe to print: control characters and bidi overrides removed."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", clean(text)).strip()
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def ordered_statements(result: ScanResult) -> list[Statement]:
+    """Statements carried by more outlets first, then in order of appearance."""
+    ranked = sorted(enumerate(result.statements), key=lambda p: (-len(p[1].outlets), p[0]))
+    return [s for _, s in ranked]
+
+
+def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, str, list[str], list[Segment]]]:
+    """Distinct wordings of a statement: (match, words, outlets, diff against canonical)."""
+    canonical = quotes[statement.canonical_quote].words
+    groups: "OrderedDict[tuple[str, str], list[str]]" = OrderedDict()
+    for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, _RANK[m.match])):
+        q = quotes[m.quote_id]
+        key = (m.match, q.words if m.match != VERBATIM else canonical)
+        outlets = groups.setdefault(key, [])
+        if m.outlet not in outlets:
+            outlets.append(m.outlet)
+    out = []
+    for (match, words), outlets in groups.items():
+        segs = word_diff(canonical, words) if match in (ALTERED, EXCERPT) else []
+        out.append((match, words, outlets, segs))
+    return out
+
+
+_RANK = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
+_MATCH_STYLE = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
+
+
+# --------------------------------------------------------------------------- table
+
+
+def _diff_text(segs: list[Segment]) -> Text:
+    t = Text()
+    for s in segs:
+        if t:
+            t.append(" ")
+        if s.op == "equal":
+            t.append(one_line(s.new))
+            continue
+        if s.old:
+            t.append(f"[-{one_line(s.old)}-]", style="red strike")
+        if s.old and s.new:
+            t.append("")
+        if s.new:
+            t.append(f"{{+{one_line(s.new)}+}}", style="bold green")
+    return t
+
+
+def summary_line(result: ScanResult) -> str:
+    quotes = [q for q in result.quotes if q.kind != TERM]
+    terms = len(result.quotes) - len(quotes)
+    multi = sum(1 for s in result.statements if len(s.outlets) > 1)
+    parts = [
+        f"{len(result.articles)} articles",
+        f"{len(quotes)} quotes",
+        f"{terms} terms",
+        f"{len(result.speakers)} speakers",
+        f"{len(result.statements)} statements ({multi} carried by more than one outlet)",
+        f"{sum(1 for q in quotes if not q.speaker)} unattributed",
+    ]
+    if result.skipped:
+        parts.append(f"{len(result.skipped)} skipped")
+    return ", ".join(parts)
+
+
+def render_table(result: ScanResult, console: Console, min_outlets: int = 1) -> None:
+    quotes = {q.id: q for q in result.quotes}
+    table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
+    table.add_column("#", style="dim", no_wrap=True)
+    table.add_column("Speaker", style="bold", max_width=18)
+    table.add_column("Wording", ratio=3, min_width=30)
+    table.add_column("Outlets", ratio=1, min_width=14)
+    shown = 0
+    for st in ordered_statements(result):
+        if len(st.outlets) < min_outlets:
+            continue
+        shown += 1
+        rows = wordings(st, quotes)
+        for n, (match, words, outlets, segs) in enumerate(rows):
+            wording = Text()
+            if match == VERBATIM:
+                wording.append(f"“{one_line(words)}”")
+            else:
+                wording.append("“")
+                wording.append_text(_diff_text(segs) if segs else Text(one_line(words)))
+                wording.append("”")
+            cell = Text()
+            cell.append(match, style=_MATCH_STYLE.get(match, ""))
+            cell.append("\n" + "\n".join(one_line(o) for o in outlets))
+            table.add_row(
+                st.id if n == 0 else "",
+                Text(one_line(st.speaker) if st.speaker else "(unattributed)") if n == 0 else Text(""),
+                wording,
+                cell,
+            )
+    if shown:
+        console.print(table)
+    terms = [q for q in result.quotes if q.kind == TERM]
+    if terms:
+        by_outlet: "OrderedDict[str, list[str]]" = OrderedDict()
+        outlet = {a.id: a.outlet for a in result.articles}
+        for q in terms:
+            by_outlet.setdefault(outlet[q.article_id], []).append(f"“{one_line(q.words).rstrip(',.')}”")
+        console.print(Text("Terms and scare quotes (no speaker):", style="bold"))
+        for o, ts in by_outlet.items():
+            console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
+    for s in result.skipped:
+        console.print(Text(f"skipped {clean(s.path)}: {clean(s.reason)}", style="yellow"))
+    console.print(Text(summary_line(result), style="dim"))
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "article": q.article_id,
+        "path": article_path,
+        "outlet": outlet,
+        "text": q.text,
+        "words": q.words,
+        "start": q.start,
+        "end": q.end,
+        "line": q.line,
+        "column": q.column,
+        "kind": q.kind,
+        "direct": q.direct,
+        "closed": q.closed,
+        "speaker": q.speaker,
+        "speaker_mention": q.speaker_mention,
+        "cue": q.cue,
+        "statement": q.statement,
+    }
+
+
+def to_dict(result: ScanResult) -> dict[str, Any]:
+    arts = {a.id: a for a in result.articles}
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "summary": {
+            "articles": len(result.articles),
+            "quotes": sum(1 for q in result.quotes if q.kind != TERM),
+            "terms": sum(1 for q in result.quotes if q.kind == TERM),
+            "speakers": len(result.speakers),
+            "statements": len(result.statements),
+            "skipped": len(result.skipped),
+        },
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "outlet": a.outlet,
+                "outlet_rule": a.outlet_rule,
+                "credit": a.credit,
+                "title": a.title,
+                "date": a.date,
+                "body": {"start": a.body_start, "end": a.body_end},
+            }
+            for a in result.articles
+        ],
+        "quotes": [quote_dict(q, arts[q.article_id].path, arts[q.article_id].outlet) for q in result.quotes],
+        "statements": [
+            {
+                "id": s.id,
+                "speaker": s.speaker,
+                "text": s.text,
+                "canonical_quote": s.canonical_quote,
+                "outlets": list(s.outlets),
+                "members": [
+                    {"quote": m.quote_id, "outlet": m.outlet, "match": m.match, "score": m.score} for m in s.members
+                ],
+            }
+            for s in result.statements
+        ],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+    }
+
+
+def render_json(result: ScanResult, out: TextIO) -> None:
+    json.dump(to_dict(result), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# --------------------------------------------------------------------------- CSV and Markdown
+
+CSV_COLUMNS = [
+    "id", "path", "outlet", "line", "column", "kind", "direct", "speaker",
+    "speaker_mention", "cue", "statement", "match", "text",
+]
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    s = "" if value is None else str(value)
+    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + s
+    return s
+
+
+def _rows(result: ScanResult) -> list[dict[str, Any]]:
+    arts = {a.id: a for a in result.articles}
+    match = {m.quote_id: m.match for s in result.statements for m in s.members}
+    rows = []
+    for q in result.quotes:
+        a = arts[q.article_id]
+        rows.append(
+            {
+                "id": q.id, "path": a.path, "outlet": a.outlet, "line": q.line, "column": q.column,
+                "kind": q.kind, "direct": q.direct, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
+                "cue": q.cue, "statement": q.statement, "match": match.get(q.id), "text": q.words,
+            }
+        )
+    return rows
+
+
+def render_csv(result: ScanResult, out: TextIO) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for row in _rows(result):
+        w.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
+
+
+def _md(value: Any) -> str:
+    s = one_line("" if value is None else str(value))
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def render_markdown(result: ScanResult, out: TextIO) -> None:
+    buf = io.StringIO()
+    buf.write("| Quote | Outlet | Line | Speaker | Kind | Statement | Match |\n")
+    buf.write("|---|---|---:|---|---|---|---|\n")
+    for r in _rows(result):
+        buf.write(
+            f"| “{_md(r['text'])}” | {_md(r['outlet'])} | {r['line']} | {_md(r['speaker']) or '—'} | {r['kind']} "
+            f"| {_md(r['statement']) or '—'} | {_md(r['match']) or '—'} |\n"
+        )
+    buf.write(f"\n{summary_line(result)}\n")
+    out.write(buf.getvalue())
+
+
+def plain_diff(canonical: str, member: str) -> str:
+    return diff_markup(word_diff(canonical, member))

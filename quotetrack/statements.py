@@ -1,0 +1,123 @@
+"""Grouping quotes of the same statement across outlets.
+
+Quotes are indexed by the word trigrams of their normalised wording; only
+quotes that share a trigram are compared, so grouping stays near-linear as
+the corpus grows (a trigram shared by very many quotes is a set phrase and
+is not used to find candidates). Two quotes join one statement when
+``compare`` finds them verbatim, an excerpt, or altered, and their speakers
+agree (or one of them is unknown). Each statement gets a canonical wording:
+the fullest wording that most members carry word for word; each member's
+match kind is measured against it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Sequence
+
+from .align import compare_tokens
+from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
+from .textnorm import comparison_tokens
+
+SHINGLE = 3
+MAX_POSTING = 200  # a trigram carried by more quotes than this finds no candidates
+_JOINING = {VERBATIM, EXCERPT, ALTERED}
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _shingles(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if len(tokens) < SHINGLE:
+        return {tokens} if tokens else set()
+    return {tokens[i : i + SHINGLE] for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def _speakers_agree(a: Quote, b: Quote) -> bool:
+    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+
+
+def groupable(q: Quote, article: Article) -> bool:
+    return q.kind != TERM and article.in_body(q.start, q.end)
+
+
+def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[Statement], list[Quote]]:
+    """Statements, and the quotes with their ``statement`` id set."""
+    by_id = {a.id: a for a in articles}
+    outlet = {a.id: a.outlet for a in articles}
+    eligible = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
+    tokens = {i: comparison_tokens(quotes[i].words) for i in eligible}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in eligible:
+        for sh in _shingles(tokens[i]):
+            index[sh].append(i)
+    uf = _UnionFind(len(quotes))
+    compared: set[tuple[int, int]] = set()
+    for i in eligible:
+        cands: set[int] = set()
+        for sh in _shingles(tokens[i]):
+            posting = index[sh]
+            if len(posting) <= MAX_POSTING:
+                cands.update(j for j in posting if j > i)
+        for j in cands:
+            if (i, j) in compared or not _speakers_agree(quotes[i], quotes[j]):
+                continue
+            compared.add((i, j))
+            if compare_tokens(tokens[i], tokens[j]).kind in _JOINING:
+                uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in eligible:
+        groups[uf.find(i)].append(i)
+
+    statements: list[Statement] = []
+    assigned: dict[int, str] = {}
+    for root in sorted(groups, key=lambda r: groups[r][0]):
+        members = groups[root]
+        canon = _canonical(members, tokens)
+        sid = f"s{len(statements) + 1}"
+        speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
+        mem = []
+        for m in members:
+            c = compare_tokens(tokens[canon], tokens[m])
+            kind = c.kind if c.kind in (VERBATIM, EXCERPT, ALTERED, PARAPHRASE) else ALTERED
+            mem.append(Member(quotes[m].id, outlet[quotes[m].article_id], kind, c.score))
+            assigned[m] = sid
+        statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
+    out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
+    return statements, out
+
+
+def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]]) -> int:
+    """The member whose wording the most others carry word for word; then the fullest."""
+    if len(members) == 1:
+        return members[0]
+    # Compare distinct wordings only: a statement carried by a thousand outlets
+    # usually has a handful of wordings.
+    first: dict[tuple[str, ...], int] = {}
+    count: dict[tuple[str, ...], int] = defaultdict(int)
+    for m in members:
+        first.setdefault(tokens[m], m)
+        count[tokens[m]] += 1
+
+    def support(w: tuple[str, ...]) -> tuple[int, int, int]:
+        agree = count[w] - 1
+        for o in count:
+            if o is not w and len(o) < len(w) and compare_tokens(w, o).kind == EXCERPT:
+                agree += count[o]
+        return (agree, len(w), -members.index(first[w]))
+
+    return first[max(count, key=support)]

@@ -1,0 +1,159 @@
+"""Text normalisation shared by quote grouping, matching and display.
+
+``comparison_tokens`` folds the differences a reader accepts as "the same
+words": quotation marks, case, punctuation, hyphenation, U.S./US/United
+States, British/American spellings, contractions, and numbers written as
+words or digits. It never changes what is displayed: it is for comparing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛"
+
+# Words, with internal apostrophes, dots (U.S.) and hyphens kept for now.
+_TOKEN = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+_COUNTRY = {
+    "us": "unitedstates",  # only when written in capitals: see _fold_token
+    "usa": "unitedstates",
+    "uk": "unitedkingdom",
+    "un": "unitednations",
+    "eu": "europeanunion",
+}
+_SPELLING = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "practise": "practice",
+    "programme": "program",
+    "programmes": "programs",
+    "cheque": "check",
+    "tyre": "tire",
+    "aluminium": "aluminum",
+    "grey": "gray",
+    "jewellery": "jewelry",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "modelling": "modeling",
+    "labelled": "labeled",
+    "enrol": "enroll",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "paralyse": "paralyze",
+}
+_CONTRACTIONS = {
+    "can't": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "let's": ("let", "us"),
+    "it's": ("it", "is"),
+    "that's": ("that", "is"),
+    "there's": ("there", "is"),
+    "here's": ("here", "is"),
+    "what's": ("what", "is"),
+    "who's": ("who", "is"),
+    "he's": ("he", "is"),
+    "she's": ("she", "is"),
+}
+_SUFFIX_CONTRACTIONS = (
+    ("n't", "not"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'ll", "will"),
+    ("'d", "would"),
+    ("'m", "am"),
+)
+_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBERS.update(
+    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
+)
+_NUMBERS.update({"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"})
+_NUMBERS["percent"] = "%"
+
+
+def display_words(text: str) -> str:
+    """Quoted text for display: line breaks, and quotation marks that reopen
+    a quote at the start of a new paragraph, folded to single spaces."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    parts = [p.strip() for p in re.split(r"[\r\n]+", text)]
+    cleaned = []
+    for i, part in enumerate(parts):
+        if i > 0:
+            part = part.lstrip("\"“„«'‘")
+        if part:
+            cleaned.append(part)
+    return " ".join(cleaned)
+
+
+def _fold_token(raw: str) -> tuple[str, ...]:
+    tok = raw.rstrip(".")
+    letters = tok.replace(".", "")
+    low = letters.lower().replace("’", "'")
+    # U.S., US, USA, U.K.: only upper-case forms, so the pronoun "us" stays itself.
+    if letters.isupper() and low in _COUNTRY:
+        return (_COUNTRY[low],)
+    if low in _CONTRACTIONS:
+        return _CONTRACTIONS[low]
+    for suffix, full in _SUFFIX_CONTRACTIONS:
+        if low.endswith(suffix) and len(low) > len(suffix):
+            stem = low[: -len(suffix)]
+            if suffix == "n't" and stem in ("ca", "wo"):
+                stem = "can" if stem == "ca" else "will"
+            return (stem, full)
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("'"):
+        low = low[:-1]
+    if "-" in low:
+        out: list[str] = []
+        for part in low.split("-"):
+            if part:
+                out.extend(_fold_token(part))
+        return tuple(out)
+    if low in _NUMBERS:
+        return (_NUMBERS[low],)
+    if low in _SPELLING:
+        return (_SPELLING[low],)
+    low = low.replace(",", "")
+    # British -ise/-isation and -our spellings, folded the same way on both sides.
+    if len(low) > 5:
+        low = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", low)
+        if low.endswith("our") and len(low) >= 6:
+            low = low[:-3] + "or"
+        elif low.endswith(("tre", "bre")) and len(low) >= 6:
+            low = low[:-2] + "er"
+    return (low,)
+
+
+@lru_cache(maxsize=65536)
+def comparison_tokens(text: str) -> tuple[str, ...]:
+    """Tokens of ``text`` with reader-invisible differences folded away."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = text.replace("per cent", "percent")
+    text = re.sub(r"\bUnited States\b", "US", text)
+    text = re.sub(r"\bUnited Kingdom\b", "UK", text)
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        out.extend(t for t in _fold_token(m.group()) if t)
+    return tuple(out)
+
+
+def normalized(text: str) -> str:
+    return " ".join(comparison_tokens(text))
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in _TOKEN.finditer(text))
