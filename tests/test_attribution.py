@@ -1,0 +1,78 @@
+from quotetrack.api import quotes_of
+from quotetrack.attribution import canonicalize_speakers
+from quotetrack.ingest import build_article
+from quotetrack.models import Quote
+
+
+def speakers(text):
+    art = build_article("a1", "x.txt", text)
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term"]
+
+
+BODY = "The harbour council met on Tuesday to vote on the new sea wall plans for the town.\n"
+
+
+def test_cue_after_with_name_and_inverted_verb():
+    got = speakers(BODY + "“The wall will hold,” Mayor Helena Varga said.\n“The tide is rising,” said Varga.\n")
+    assert [s for _, s, _ in got] == ["Helena Varga", "Helena Varga"]
+
+
+def test_role_noun_resolves_through_title_and_apposition():
+    text = (
+        BODY
+        + "Tomas Brenner, the chief engineer of the project, spoke first.\n"
+        + "“It will hold for a century,” the engineer said.\n"
+    )
+    assert speakers(text)[0][1] == "Tomas Brenner"
+
+
+def test_pronoun_and_continuation():
+    text = (
+        BODY
+        + "Helena Varga opened the session.\n"
+        + "“We start today,” she said. “And we finish in spring.”\n"
+    )
+    got = speakers(text)
+    assert [s for _, s, _ in got] == ["Helena Varga", "Helena Varga"]
+    assert got[1][2] == "(continues)"
+
+
+def test_participle_cue_takes_the_clause_subject():
+    text = BODY + "“We are ready,” Brenner said, adding: “The rest is paperwork.”\n"
+    got = speakers(text)
+    assert got[1][1] == "Brenner" and got[1][2] == "adding"
+
+
+def test_speaker_not_the_person_spoken_about():
+    text = BODY + "“She has kept her word,” Imani Okafor said of the mayor, Helena Varga.\n"
+    assert speakers(text)[0][1] == "Imani Okafor"
+
+
+def test_according_to_and_told_reporters():
+    text = BODY + "According to Tomas Brenner, “the turbines are tested.”\n“We are on time,” Brenner told reporters.\n"
+    assert [s for _, s, _ in speakers(text)] == ["Tomas Brenner", "Tomas Brenner"]
+
+
+def test_partial_quote_with_verb_before_and_apposition():
+    text = BODY + (
+        "Imani Okafor, a marine biologist at the University of Kestrel, said the plan was "
+        "“a gamble with the estuary and its birds”.\n"
+    )
+    assert speakers(text)[0][1] == "Imani Okafor"
+
+
+def test_terms_get_no_speaker():
+    art = build_article("a1", "x.txt", BODY + "The so-called “blue grid” was discussed, the mayor said.\n")
+    (q,) = quotes_of(art)
+    assert q.kind == "term" and q.speaker is None
+
+
+def _q(i, speaker):
+    return Quote(f"a{i}:q1", f"a{i}", "x", 0, 1, 1, 1, "full", speaker=speaker)
+
+
+def test_canonical_names_merge_across_articles_but_keep_namesakes_apart():
+    qs = canonicalize_speakers(
+        [_q(1, "Rahm Emanuel"), _q(2, "Emanuel"), _q(3, "Rahm Emmanuel"), _q(4, "Imani Okafor"), _q(5, "David Okafor"), _q(6, "Okafor")]
+    )
+    assert [q.speaker for q in qs] == ["Rahm Emanuel", "Rahm Emanuel", "Rahm Emanuel", "Imani Okafor", "David Okafor", "Okafor"]

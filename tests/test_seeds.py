@@ -1,0 +1,79 @@
+"""The five real articles in ../shared/seeds (present in CI beside the checkout)."""
+
+from pathlib import Path
+
+import pytest
+
+from quotetrack import scan
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not present")
+
+
+@pytest.fixture(scope="module")
+def result():
+    return scan([SEEDS])
+
+
+def _quotes(result):
+    outlet = {a.id: a.outlet for a in result.articles}
+    return [(outlet[q.article_id], q.words[:30], q.kind, q.speaker) for q in result.quotes]
+
+
+def test_outlets(result):
+    assert [a.outlet for a in result.articles] == [
+        "Devdiscourse",
+        "The Associated Press",
+        "002_906299ceaf9f424c",
+        "003_6c0fd8b43335e247",
+        "004_11a784adbddf4b71",
+    ]
+
+
+def test_every_quote_with_its_speaker_and_kind(result):
+    E = "Rahm Emanuel"
+    assert _quotes(result) == [
+        ("Devdiscourse", "It is clear that the United St", "full", E),
+        ("Devdiscourse", "The goal here is not more meet", "full", E),
+        ("The Associated Press", "It is clear that the United St", "full", E),
+        ("The Associated Press", "The goal here is not more meet", "full", E),
+        ("The Associated Press", "Those who want to do harm to t", "full", E),
+        ("002_906299ceaf9f424c", "a major significant developmen", "partial", E),
+        ("002_906299ceaf9f424c", "the US military-industrial bas", "partial", E),
+        ("002_906299ceaf9f424c", "the frontline of defence in Ea", "partial", E),
+        ("002_906299ceaf9f424c", "China’s capacity in shipbuildi", "partial", "Liu Qingbin"),
+        ("003_6c0fd8b43335e247", "The United States is going to ", "full", E),
+        ("003_6c0fd8b43335e247", "And Japan is going to have to ", "full", E),
+        ("003_6c0fd8b43335e247", "We’re going to have to change.", "full", E),
+        ("003_6c0fd8b43335e247", "If we train together, we shoul", "full", E),
+        ("003_6c0fd8b43335e247", "It’s actually that infrastruct", "full", E),
+        ("004_11a784adbddf4b71", "2+2", "term", None),
+        ("004_11a784adbddf4b71", "extended deterrence,", "term", None),
+    ]
+
+
+def test_page_furniture_quotes_are_left_out(result):
+    words = " ".join(q.text for q in result.quotes)
+    assert "Canada!" not in words and "most coveted" not in words
+
+
+def test_offsets_point_into_the_files(result):
+    for q in result.quotes:
+        art = next(a for a in result.articles if a.id == q.article_id)
+        raw = Path(art.path).read_bytes().decode("utf-8")
+        assert raw[q.start : q.end] == q.text
+
+
+def test_statements_carried_by_more_than_one_outlet(result):
+    multi = [s for s in result.statements if len(s.outlets) > 1]
+    assert len(multi) == 2
+    first, second = multi
+    assert first.speaker == second.speaker == "Rahm Emanuel"
+    assert first.text.startswith("It is clear that the United States military industrial base")
+    assert {m.outlet: m.match for m in first.members} == {
+        "Devdiscourse": "verbatim",
+        "The Associated Press": "verbatim",
+        "002_906299ceaf9f424c": "altered",
+    }
+    assert second.text.startswith("The goal here is not more meetings.")
+    assert {m.outlet: m.match for m in second.members} == {"Devdiscourse": "verbatim", "The Associated Press": "verbatim"}
