@@ -26,7 +26,10 @@ from .textnorm import _TOKEN, _fold_token, comparison_tokens
 # Thresholds, on the share of the shorter wording's words found in order in the other.
 ALTERED_MIN_COVERAGE = 0.6
 ALTERED_MIN_RUN = 3  # the two must share at least this many words in a row
-PARAPHRASE_MIN_OVERLAP = 0.5  # share of the shorter side's content stems found in the other
+# Paraphrase: content-word stems shared by the two, as a share of the smaller set. Three
+# shared stems need 60% overlap; four or more need 50%.
+PARAPHRASE_MIN_OVERLAP = 0.5
+PARAPHRASE_MIN_SHARED = 3
 
 _STEMMER = PorterStemmer()
 _STOPWORDS = frozenset(
@@ -58,9 +61,43 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return False
 
 
+# Near-synonyms that news copy swaps for one another, folded to one stem.
+_SYNONYMS = {
+    "capabl": "capac",
+    "capabil": "capac",
+    "abil": "capac",
+    "adversari": "enemi",
+    "foe": "enemi",
+    "exceed": "surpass",
+    "overtak": "surpass",
+    "outpac": "surpass",
+    "boost": "increas",
+    "rais": "increas",
+    "mend": "repair",
+    "fix": "repair",
+    "servic": "repair",
+    "maintain": "mainten",
+    "purpos": "goal",
+    "aim": "goal",
+    "nation": "countri",
+    "assist": "help",
+    "aid": "help",
+    "vessel": "ship",
+    "warship": "ship",
+    "weapon": "arm",
+    "armament": "arm",
+    "rapidli": "quickli",
+    "swiftli": "quickli",
+    "fast": "quick",
+    "rapid": "quick",
+    "swift": "quick",
+}
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    stem = _STEMMER.stem(word)
+    return _SYNONYMS.get(stem, stem)
 
 
 def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
@@ -84,8 +121,11 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
         return Comparison(ALTERED, round(coverage, 3))
     sa, sb = content_stems(ta), content_stems(tb)
     if sa and sb:
-        overlap = len(sa & sb) / min(len(sa), len(sb))
-        if overlap >= PARAPHRASE_MIN_OVERLAP and len(sa & sb) >= 3:
+        shared = len(sa & sb)
+        overlap = shared / min(len(sa), len(sb))
+        if shared >= PARAPHRASE_MIN_SHARED and (
+            overlap >= PARAPHRASE_MIN_OVERLAP + 0.1 or (shared > PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_MIN_OVERLAP)
+        ):
             return Comparison(PARAPHRASE, round(overlap, 3))
         return Comparison(UNRELATED, round(overlap, 3))
     return Comparison(UNRELATED, 0.0)

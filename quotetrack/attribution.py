@@ -32,7 +32,8 @@ from .lexicon import (
     TIME_WORDS,
     TITLES,
 )
-from .models import TERM, Article, Quote
+from .models import FULL, TERM, Article, Quote
+from .quotes import LineIndex
 
 MASK = "\ue000"
 _TOKEN = re.compile(
@@ -109,6 +110,15 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(masked, start, end):
         kind = m.lastgroup or "p"
         t = m.group()
+        if kind == "p" and t == "." and toks:
+            prev = toks[-1]
+            if prev.kind == "w" and prev.end == m.start() and (
+                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+            ):
+                # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
+                prev.text += "."
+                prev.end = m.end()
+                continue
         toks.append(Tok(t, m.start(), m.end(), kind, t.lower()))
     _segment(toks)
     return toks
@@ -334,6 +344,13 @@ def _mention(toks: Sequence[Tok], i: int, j: int, kind: str, head: str) -> Menti
     return Mention(" ".join(t.text for t in toks[i:j]), toks[i].start, toks[j - 1].end, kind, head)
 
 
+def _np_ending_at_word(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """Like _np_ending_at, but only a phrase ending in a word (no nested apposition)."""
+    if j - 1 < lo or toks[j - 1].kind != "w":
+        return None
+    return _np_ending_at(toks, j, lo)
+
+
 def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """The noun phrase that ends just before token ``j`` (a verb's subject)."""
     if j - 1 < lo:
@@ -341,12 +358,19 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     last = toks[j - 1]
     if last.kind != "w":
         if last.text == "," and j - 2 >= lo:
-            # An apposition: "Rahm Emanuel, the US ambassador to Japan, said".
+            # An apposition: "Rahm Emanuel, the US ambassador to Japan, said". It may hold
+            # commas of its own ("the head of the Acquisition, Technology and Logistics
+            # Agency"): prefer the nearest comma with a person's name before it.
+            fallback = None
             k = j - 2
-            while k >= lo and k > j - 30 and toks[k].text != "," and toks[k].kind not in ("q", "nl"):
+            while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+                if toks[k].text == ",":
+                    np = _np_ending_at_word(toks, k, lo)
+                    if np is not None and np.kind in ("name", "pronoun"):
+                        return np
+                    fallback = fallback or np
                 k -= 1
-            if k >= lo and toks[k].text == ",":
-                return _np_ending_at(toks, k, lo)
+            return fallback
         return None
     if last.low in PRONOUNS and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in ("and", "but", "so")):
         return _mention(toks, j - 1, j, "pronoun", last.low)
@@ -357,6 +381,11 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             or (toks[i - 1].low in _TITLE_CONNECTORS | _NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
         ):
             i -= 1
+        if i - 2 >= lo and toks[i - 1].low in _TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
+            # "the U.S. ambassador to Japan said": a description ending in a place.
+            desc = _description_ending(toks, i - 1, j, lo)
+            if desc is not None:
+                return desc
         if i - 1 >= lo and toks[i - 1].low == "the":
             i -= 1
         run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
@@ -369,7 +398,7 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     while i >= lo and i > j - 12:
         t = toks[i]
         if t.kind != "w":
-            return None
+            break
         if t.low in _DETERMINERS:
             if i - 1 >= lo and toks[i - 1].low in _PREPOSITIONS:
                 i -= 2
@@ -381,6 +410,17 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         i -= 1
     if last.low in GROUP_NOUNS and last.low.endswith("s"):
         return _mention(toks, j - 1, j, "role", last.low)
+    return None
+
+
+def _description_ending(toks: Sequence[Tok], k: int, j: int, lo: int) -> Optional[Mention]:
+    """A description "the <role> <prep> <Place>" whose preposition is at ``k``."""
+    i = k - 1
+    while i >= lo and i > k - 8 and toks[i].kind == "w":
+        if toks[i].low in _DETERMINERS:
+            head = _description_head(toks, i + 1, k)
+            return _mention(toks, i, j, "role", head) if head else None
+        i -= 1
     return None
 
 
@@ -439,7 +479,7 @@ def _np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Ment
 
 
 def _is_verb(t: Tok) -> bool:
-    return t.kind == "w" and t.low in SPEECH_VERBS
+    return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
 
 
 def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
@@ -533,9 +573,14 @@ class ArticleAttributor:
         masked = _masked(article.text, direct)
         self.toks = tokenize(masked, article.body_start, article.body_end)
         self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
+        self.by_offset = {t.start: i for i, t in enumerate(self.toks)}
+        self.lines = LineIndex(article.text)
+        self._reported_mentions: dict[str, Mention] = {}
         self.people = People(self.toks)
         self.sent_bounds: dict[int, tuple[int, int]] = {}
         for i, t in enumerate(self.toks):
+            if t.kind == "nl":
+                continue
             lo, hi = self.sent_bounds.get(t.sent, (i, i + 1))
             self.sent_bounds[t.sent] = (min(lo, i), max(hi, i + 1))
 
@@ -575,10 +620,65 @@ class ArticleAttributor:
             return None
         return m.head
 
-    def run(self, quotes: Sequence[Quote]) -> list[Quote]:
+    def subject_of(self, v: int, lo: int) -> Optional[Mention]:
+        """The speaker mention of the speech verb at ``v``; a participle ("adding")
+        or a verb with no subject of its own takes the clause's earlier subject."""
+        toks = self.toks
+        subj = _np_ending_at(toks, v, lo)
+        if subj is None and v > lo and toks[v - 1].kind == "w" and toks[v - 1].low.endswith("ly"):
+            subj = _np_ending_at(toks, v - 1, lo)
+        if subj is not None:
+            return subj
+        if not (toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):
+            return None
+        for u in range(v - 1, lo - 1, -1):
+            if _is_verb(toks[u]) and not toks[u].low.endswith("ing"):
+                subj = _np_ending_at(toks, u, lo)
+                if subj is not None:
+                    return subj
+        return None
+
+    def reported(self) -> list[Quote]:
+        """Reported-speech statements, unattributed yet (speaker set by ``run``)."""
+        from .reported import _end_char, find_reported
+
+        out: list[Quote] = []
+        text = self.article.text
+        for i, j, v, mention in find_reported(self.toks, self.sent_bounds, self.subject_of):
+            start, end = self.toks[i].start, _end_char(self.toks, j)
+            if not self.article.in_body(start, end):
+                continue
+            line, col = self.lines.position(start)
+            out.append(
+                Quote(
+                    id=f"{self.article.id}:r{len(out) + 1}",
+                    article_id=self.article.id,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    kind=FULL,
+                    direct=False,
+                    speaker_mention=mention.text,
+                    cue=self.toks[v].text,
+                )
+            )
+            self._reported_mentions[out[-1].id] = mention
+        return out
+
+    def run(self, quotes: Sequence[Quote], reported: Sequence[Quote] = ()) -> list[Quote]:
         out: list[Quote] = []
         last: Optional[_Speaker] = None
-        for q in quotes:
+        for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
+            if not q.direct:
+                mention = self._reported_mentions[q.id]
+                para = self.toks[self.by_offset[q.start]].para if q.start in self.by_offset else -1
+                speaker = self.resolve(mention, q.start, last, para)
+                if speaker:  # reported speech nobody can be found to have said is dropped
+                    out.append(replace(q, speaker=speaker))
+                    last = _Speaker(speaker, mention.text, para)
+                continue
             if q.kind == TERM or not self.article.in_body(q.start, q.end):
                 out.append(q)
                 continue
@@ -597,9 +697,12 @@ class ArticleAttributor:
         return out
 
 
-def attribute(article: Article, quotes: Sequence[Quote]) -> list[Quote]:
-    """The article's quotes with speaker, speaker_mention and cue filled in."""
-    return ArticleAttributor(article, quotes).run(quotes)
+def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:
+    """The article's quotes with speaker, speaker_mention and cue filled in,
+    followed in text order by its reported speech (``direct=False``) when
+    ``reported`` is true."""
+    att = ArticleAttributor(article, quotes)
+    return att.run(quotes, att.reported() if reported else ())
 
 
 # --------------------------------------------------------------------------- across articles

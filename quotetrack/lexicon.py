@@ -141,6 +141,6 @@ ABBREVIATIONS = _words(
 TIME_WORDS = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    on in at last earlier later this that then recently
+    on in at last earlier later then recently
     """
 )

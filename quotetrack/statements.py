@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from .align import compare_tokens
+from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
 from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
 from .textnorm import comparison_tokens
 
@@ -48,7 +48,24 @@ def _shingles(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def _speakers_agree(a: Quote, b: Quote) -> bool:
+    if not (a.direct and b.direct):
+        # Reported speech joins only on a known, shared speaker.
+        return a.speaker is not None and a.speaker == b.speaker
     return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+
+
+def _joins(a: Quote, b: Quote, kind: str) -> bool:
+    """Whether two quotes compared as ``kind`` are one statement."""
+    if a.direct and b.direct:
+        return kind in _JOINING
+    return kind in _JOINING or kind == PARAPHRASE
+
+
+def member_match(q: Quote, kind: str) -> str:
+    """A member's match kind: reported speech is always a paraphrase of the quoted words."""
+    if not q.direct:
+        return PARAPHRASE
+    return kind if kind in (VERBATIM, EXCERPT, ALTERED) else ALTERED
 
 
 def groupable(q: Quote, article: Article) -> bool:
@@ -65,6 +82,12 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     for i in eligible:
         for sh in _shingles(tokens[i]):
             index[sh].append(i)
+    # Reported speech shares few word trigrams with what it reports: index content stems too.
+    stems = {i: content_stems(tokens[i]) for i in eligible}
+    stem_index: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        for st in stems[i]:
+            stem_index[st].append(i)
     uf = _UnionFind(len(quotes))
     compared: set[tuple[int, int]] = set()
     for i in eligible:
@@ -73,11 +96,20 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
             posting = index[sh]
             if len(posting) <= MAX_POSTING:
                 cands.update(j for j in posting if j > i)
+        if quotes[i].speaker is not None:
+            shared: dict[int, int] = defaultdict(int)
+            for st in stems[i]:
+                posting = stem_index[st]
+                if len(posting) <= MAX_POSTING:
+                    for j in posting:
+                        if j > i and not (quotes[i].direct and quotes[j].direct):
+                            shared[j] += 1
+            cands.update(j for j, n in shared.items() if n >= PARAPHRASE_MIN_SHARED)
         for j in cands:
             if (i, j) in compared or not _speakers_agree(quotes[i], quotes[j]):
                 continue
             compared.add((i, j))
-            if compare_tokens(tokens[i], tokens[j]).kind in _JOINING:
+            if _joins(quotes[i], quotes[j], compare_tokens(tokens[i], tokens[j]).kind):
                 uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
@@ -87,22 +119,24 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     assigned: dict[int, str] = {}
     for root in sorted(groups, key=lambda r: groups[r][0]):
         members = groups[root]
-        canon = _canonical(members, tokens)
+        canon = _canonical(members, tokens, quotes)
         sid = f"s{len(statements) + 1}"
         speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
         mem = []
         for m in members:
             c = compare_tokens(tokens[canon], tokens[m])
-            kind = c.kind if c.kind in (VERBATIM, EXCERPT, ALTERED, PARAPHRASE) else ALTERED
-            mem.append(Member(quotes[m].id, outlet[quotes[m].article_id], kind, c.score))
+            mem.append(Member(quotes[m].id, outlet[quotes[m].article_id], member_match(quotes[m], c.kind), c.score))
             assigned[m] = sid
         statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
     out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
     return statements, out
 
 
-def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]]) -> int:
-    """The member whose wording the most others carry word for word; then the fullest."""
+def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: Sequence[Quote]) -> int:
+    """The quoted wording the most others carry word for word; then the fullest.
+    Reported speech is canonical only where nobody quoted the words directly."""
+    direct = [m for m in members if quotes[m].direct]
+    members = direct or members
     if len(members) == 1:
         return members[0]
     # Compare distinct wordings only: a statement carried by a thousand outlets

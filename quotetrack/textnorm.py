@@ -48,6 +48,7 @@ _SPELLING = {
 }
 _CONTRACTIONS = {
     "can't": ("can", "not"),
+    "cannot": ("can", "not"),
     "won't": ("will", "not"),
     "shan't": ("shall", "not"),
     "ain't": ("is", "not"),

@@ -15,9 +15,9 @@ def result():
     return scan([SEEDS])
 
 
-def _quotes(result):
+def _quotes(result, direct=True):
     outlet = {a.id: a.outlet for a in result.articles}
-    return [(outlet[q.article_id], q.words[:30], q.kind, q.speaker) for q in result.quotes]
+    return [(outlet[q.article_id], q.words[:30], q.kind, q.speaker) for q in result.quotes if q.direct == direct]
 
 
 def test_outlets(result):
@@ -64,16 +64,44 @@ def test_offsets_point_into_the_files(result):
         assert raw[q.start : q.end] == q.text
 
 
+def test_reported_speech_with_speakers(result):
+    got = _quotes(result, direct=False)
+    E = "Rahm Emanuel"
+    for expected in [
+        ("Devdiscourse", "adversaries will not wait", E),
+        ("Devdiscourse", "China's shipbuilding capab", E),
+        ("Devdiscourse", "conducting maintenance and", E),
+        ("The Associated Press", "The United States needs Ja", E),
+        ("The Associated Press", "China’s shipbuilding capac", E),
+        ("The Associated Press", "repairs in Japan of U.S. N", E),
+        ("The Associated Press", "They agreed to establish w", "the Japanese Defense Ministry"),
+        ("002_906299ceaf9f424c", "Japan’s defence policy is ", "Atsushi Koketsu"),
+        ("002_906299ceaf9f424c", "increasing the opportuniti", "Masaki Fukasawa"),
+        ("003_6c0fd8b43335e247", "both sides needed to chang", E),
+        ("003_6c0fd8b43335e247", "the US no longer had the l", E),
+    ]:
+        outlet, opening, speaker = expected
+        assert any(o == outlet and w.startswith(opening) and sp == speaker for o, w, _k, sp in got), expected
+
+
 def test_statements_carried_by_more_than_one_outlet(result):
     multi = [s for s in result.statements if len(s.outlets) > 1]
-    assert len(multi) == 2
-    first, second = multi
-    assert first.speaker == second.speaker == "Rahm Emanuel"
-    assert first.text.startswith("It is clear that the United States military industrial base")
-    assert {m.outlet: m.match for m in first.members} == {
-        "Devdiscourse": "verbatim",
-        "The Associated Press": "verbatim",
-        "002_906299ceaf9f424c": "altered",
-    }
-    assert second.text.startswith("The goal here is not more meetings.")
-    assert {m.outlet: m.match for m in second.members} == {"Devdiscourse": "verbatim", "The Associated Press": "verbatim"}
+    matches = [(s.text[:30], {m.outlet: m.match for m in s.members}) for s in multi]
+    assert all(s.speaker == "Rahm Emanuel" for s in multi)
+    AP, DD, GT = "The Associated Press", "Devdiscourse", "002_906299ceaf9f424c"
+    assert matches == [
+        ("It is clear that the United St", {DD: "verbatim", AP: "verbatim", GT: "altered"}),
+        ("The goal here is not more meet", {DD: "verbatim", AP: "verbatim"}),
+        ("Those who want to do harm to t", {DD: "paraphrase", AP: "verbatim"}),
+        ("China's shipbuilding capabilit", {DD: "paraphrase", AP: "paraphrase"}),
+        ("repairs in Japan of U.S. Navy ", {DD: "paraphrase", AP: "paraphrase"}),
+    ]
+
+
+def test_altered_words_are_marked(result):
+    from quotetrack.render import plain_diff
+
+    st = next(s for s in result.statements if s.text.startswith("It is clear"))
+    quotes = {q.id: q for q in result.quotes}
+    altered = next(m for m in st.members if m.match == "altered")
+    assert "[-strategic-] {+security+}" in plain_diff(st.text, quotes[altered.quote_id].words)
