@@ -212,7 +212,7 @@ def _cue_closes_sentence(toks: Sequence, v: int, hi: int) -> bool:
 
 
 def _starts_with_cue(toks: Sequence, i: int, j: int) -> bool:
-    return any(t.kind == "w" and t.low in _CLAUSE_VERBS for t in toks[i : min(j, i + 3)])
+    return any(_is_clause_verb(t) for t in toks[i : min(j, i + 3)])
 
 
 def _according(toks, v, lo, hi, subject_of):
