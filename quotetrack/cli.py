@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,7 +14,18 @@ from rich.console import Console
 from . import __version__
 from .api import scan as scan_paths
 from .ingest import DEFAULT_MAX_BYTES, InputError
-from .render import render_csv, render_json, render_markdown, render_table
+from .diff import diff_sides, sides_by_outlet
+from .render import (
+    diff_to_dict,
+    only_statements,
+    render_csv,
+    render_diff,
+    render_json,
+    render_markdown,
+    render_matrix,
+    render_table,
+)
+from .statements import select
 
 app = typer.Typer(
     help="Find direct quotes in news articles, attribute them to speakers, and compare how outlets carried each statement.",
@@ -52,28 +64,96 @@ def _main(
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md); folders are read recursively."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
-    min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Table: only statements carried by at least N outlets."),
+    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
+    min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
 
+    The filters (--speaker, --outlet, --min-outlets) choose statements for the
+    table and the matrix, and the quotes of those statements for csv and
+    markdown; JSON is always the whole result.
+
     Exit codes: 0 on success (skipped files are listed), 1 with --strict when a
     file was skipped, 2 on usage errors such as a path that does not exist.
     """
-    try:
-        result = scan_paths([str(p) for p in paths], max_bytes=max_bytes)
-    except InputError as err:
-        typer.echo(f"quotetrack: error: {err}", err=True)
-        raise typer.Exit(2)
+    result = _scan_or_exit(paths, max_bytes)
+    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
+    filtered = bool(speaker or outlet or min_outlets > 1)
     if format is Format.table:
-        render_table(result, _console(), min_outlets=min_outlets)
+        (render_matrix if matrix else render_table)(result, _console(), chosen)
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {s.path}: {s.reason}", err=True)
-        {Format.json: render_json, Format.csv: render_csv, Format.markdown: render_markdown}[format](result, sys.stdout)
+        if format is Format.json:
+            render_json(result, sys.stdout)
+        else:
+            shown = only_statements(result, chosen) if filtered else result
+            (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
     if strict and result.skipped:
         raise typer.Exit(1)
+
+
+def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES):
+    try:
+        return scan_paths([str(p) for p in paths], max_bytes=max_bytes)
+    except InputError as err:
+        typer.echo(f"quotetrack: error: {err}", err=True)
+        raise typer.Exit(2)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def diff(
+    a: str = typer.Argument(..., help="A file, or with --in an outlet name."),
+    b: str = typer.Argument(..., help="A file, or with --in an outlet name."),
+    within: List[Path] = typer.Option([], "--in", help="Folder(s) to scan; A and B are then outlet names (case-insensitive; a unique part will do)."),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (for people) or json."),
+) -> None:
+    """Compare two articles, or two outlets, statement by statement.
+
+    Shows the statements both carried (with a word-level diff where the
+    wording differs), those only one carried, and quotes whose words match
+    but whose speakers differ.
+
+    Exit codes: 0 when the two agree, 1 when they differ, 2 on error.
+    """
+    if within:
+        result = _scan_or_exit(within)
+        side_a, side_b = sides_by_outlet(result, a), sides_by_outlet(result, b)
+        known = ", ".join(sorted({art.outlet for art in result.articles})) or "none"
+        for name, side in ((a, side_a), (b, side_b)):
+            if not side:
+                typer.echo(f"quotetrack: error: no single outlet matches '{name}' (outlets: {known})", err=True)
+                raise typer.Exit(2)
+        name_a, name_b = (next(art.outlet for art in result.articles if art.id in s) for s in (side_a, side_b))
+    else:
+        for p in (a, b):
+            if not Path(p).is_file():
+                typer.echo(f"quotetrack: error: {p}: not a file (to compare outlets, give the folder with --in)", err=True)
+                raise typer.Exit(2)
+        result = _scan_or_exit([Path(a), Path(b)])
+        if len(result.articles) != 2:
+            for s in result.skipped:
+                typer.echo(f"quotetrack: error: {s.path}: {s.reason}", err=True)
+            raise typer.Exit(2)
+        first, second = result.articles
+        side_a, side_b = {first.id}, {second.id}
+        name_a, name_b = (f"{art.outlet} ({Path(art.path).name})" for art in result.articles)
+    d = diff_sides(result, side_a, side_b, name_a, name_b)
+    if format is DiffFormat.json:
+        json.dump(diff_to_dict(d, result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        render_diff(d, _console())
+    raise typer.Exit(0 if d.agree else 1)
 
 
 def main() -> None:

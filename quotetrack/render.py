@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections import OrderedDict
-from typing import Any, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -20,6 +20,9 @@ from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
 from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+
+if TYPE_CHECKING:
+    from .diff import SideDiff
 
 JSON_SCHEMA_VERSION = 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -46,7 +49,8 @@ def ordered_statements(result: ScanResult) -> list[Statement]:
 
 
 def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, str, list[str], list[Segment]]]:
-    """Distinct wordings of a statement: (match, words, outlets, diff against canonical)."""
+    """Distinct wordings of a statement: (match, words, outlets, diff against canonical).
+    A paraphrase's words are reported speech, not a quotation."""
     canonical = quotes[statement.canonical_quote].words
     groups: "OrderedDict[tuple[str, str], list[str]]" = OrderedDict()
     for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, _RANK[m.match])):
@@ -103,8 +107,10 @@ def summary_line(result: ScanResult) -> str:
     return ", ".join(parts)
 
 
-def render_table(result: ScanResult, console: Console, min_outlets: int = 1) -> None:
+def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
+    """One row per distinct wording of each statement (all statements unless given)."""
     quotes = {q.id: q for q in result.quotes}
+    chosen = {s.id for s in (result.statements if statements is None else statements)}
     table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("Speaker", style="bold", max_width=18)
@@ -112,7 +118,7 @@ def render_table(result: ScanResult, console: Console, min_outlets: int = 1) -> 
     table.add_column("Outlets", ratio=1, min_width=14)
     shown = 0
     for st in ordered_statements(result):
-        if len(st.outlets) < min_outlets:
+        if st.id not in chosen:
             continue
         shown += 1
         rows = wordings(st, quotes)
@@ -120,6 +126,9 @@ def render_table(result: ScanResult, console: Console, min_outlets: int = 1) -> 
             wording = Text()
             if match == VERBATIM:
                 wording.append(f"“{one_line(words)}”")
+            elif match == PARAPHRASE:
+                wording.append(one_line(words), style="italic")
+                wording.append(" (reported)", style="dim")
             else:
                 wording.append("“")
                 wording.append_text(_diff_text(segs) if segs else Text(one_line(words)))
@@ -146,7 +155,7 @@ def render_table(result: ScanResult, console: Console, min_outlets: int = 1) -> 
             console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
     for s in result.skipped:
         console.print(Text(f"skipped {clean(s.path)}: {clean(s.reason)}", style="yellow"))
-    console.print(Text(summary_line(result), style="dim"))
+    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- JSON
@@ -254,6 +263,12 @@ def _rows(result: ScanResult) -> list[dict[str, Any]]:
     return rows
 
 
+def only_statements(result: ScanResult, statements: list[Statement]) -> ScanResult:
+    """The result narrowed to the quotes of the given statements."""
+    keep = {m.quote_id for s in statements for m in s.members}
+    return ScanResult(result.articles, tuple(q for q in result.quotes if q.id in keep), tuple(statements), result.skipped)
+
+
 def render_csv(result: ScanResult, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
@@ -281,3 +296,125 @@ def render_markdown(result: ScanResult, out: TextIO) -> None:
 
 def plain_diff(canonical: str, member: str) -> str:
     return diff_markup(word_diff(canonical, member))
+
+
+# --------------------------------------------------------------------------- matrix
+
+MATRIX_SYMBOLS = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
+MATRIX_ABSENT = "·"
+MATRIX_LEGEND = "= verbatim   < partial (excerpt)   ! altered wording   ~ paraphrase (reported speech)   · absent"
+
+
+def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[str], list[tuple[Statement, list[str]]]]:
+    """Outlets (in article order) and, per statement, one symbol per outlet."""
+    outlets: list[str] = []
+    for a in result.articles:
+        if a.outlet not in outlets:
+            outlets.append(a.outlet)
+    rank = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
+    rows = []
+    for st in statements:
+        best: dict[str, str] = {}
+        for m in st.members:
+            if m.outlet not in best or rank[m.match] < rank[best[m.outlet]]:
+                best[m.outlet] = m.match
+        rows.append((st, [MATRIX_SYMBOLS[best[o]] if o in best else MATRIX_ABSENT for o in outlets]))
+    return outlets, rows
+
+
+def render_matrix(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
+    chosen = {s.id for s in (result.statements if statements is None else statements)}
+    sts = [s for s in ordered_statements(result) if s.id in chosen]
+    outlets, rows = matrix_rows(result, sts)
+    table = Table(title="Statements × outlets", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("#", style="dim", no_wrap=True)
+    table.add_column("Speaker", max_width=16, no_wrap=True, overflow="ellipsis")
+    table.add_column("Statement", max_width=44, no_wrap=True, overflow="ellipsis")
+    for n in range(len(outlets)):
+        table.add_column(str(n + 1), justify="center", no_wrap=True)
+    for st, cells in rows:
+        table.add_row(st.id, Text(one_line(st.speaker) or "(unattributed)"), Text(one_line(st.text)), *[Text(c) for c in cells])
+    console.print(table)
+    for n, o in enumerate(outlets):
+        console.print(Text(f"  {n + 1}: {one_line(o)}"))
+    console.print(Text(MATRIX_LEGEND, style="dim"))
+    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def render_diff(d: "SideDiff", console: Console) -> None:
+    def head(text: str) -> None:
+        console.print(Text(text, style="bold underline"))
+
+    head(f"Carried by both {one_line(d.name_a)} and {one_line(d.name_b)} ({len(d.shared)})")
+    for s in d.shared:
+        line = Text(f"  {s.statement.id} ", style="dim")
+        line.append(one_line(s.statement.speaker) or "(unattributed)", style="bold")
+        line.append(f"  [{s.match}]", style=_MATCH_STYLE.get(s.match, ""))
+        console.print(line)
+        if s.match == VERBATIM:
+            console.print(Text(f"    “{one_line(s.quote_a.words)}”"))
+        elif s.segments:
+            console.print(Text(f"    A: “{one_line(s.quote_a.words)}”"))
+            b = Text("    B: “")
+            b.append_text(_diff_text(list(s.segments)))
+            b.append("”")
+            console.print(b)
+        else:
+            console.print(Text(f"    A: {_shown(s.quote_a)}"))
+            console.print(Text(f"    B: {_shown(s.quote_b)}"))
+    for name, only in ((d.name_a, d.only_a), (d.name_b, d.only_b)):
+        head(f"Only in {one_line(name)} ({len(only)})")
+        for st, q in only:
+            line = Text(f"  {st.id} ", style="dim")
+            line.append(one_line(st.speaker) or "(unattributed)", style="bold")
+            line.append(f": {_shown(q)}")
+            console.print(line)
+    if d.disagreements:
+        head(f"Speaker disagreements ({len(d.disagreements)})")
+        for g in d.disagreements:
+            console.print(
+                Text(
+                    f"  “{one_line(g.quote_a.words)}”: {one_line(d.name_a)} says {one_line(g.quote_a.speaker)}, "
+                    f"{one_line(d.name_b)} says {one_line(g.quote_b.speaker)}"
+                )
+            )
+    verdict = "agree" if d.agree else "differ"
+    console.print(Text(f"{one_line(d.name_a)} and {one_line(d.name_b)} {verdict}.", style="dim"))
+
+
+def _shown(q: Quote) -> str:
+    return f"“{one_line(q.words)}”" if q.direct else f"{one_line(q.words)} (reported)"
+
+
+def _qref(q: Quote, result: ScanResult) -> dict[str, Any]:
+    art = next(a for a in result.articles if a.id == q.article_id)
+    return {"quote": q.id, "path": art.path, "outlet": art.outlet, "line": q.line, "column": q.column,
+            "text": q.words, "direct": q.direct, "speaker": q.speaker}
+
+
+def diff_to_dict(d: "SideDiff", result: ScanResult) -> dict[str, Any]:
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "a": d.name_a,
+        "b": d.name_b,
+        "agree": d.agree,
+        "shared": [
+            {
+                "statement": s.statement.id,
+                "speaker": s.statement.speaker,
+                "match": s.match,
+                "a": _qref(s.quote_a, result),
+                "b": _qref(s.quote_b, result),
+                "diff": diff_markup(list(s.segments)) if s.segments else None,
+            }
+            for s in d.shared
+        ],
+        "only_a": [{"statement": st.id, "speaker": st.speaker, **_qref(q, result)} for st, q in d.only_a],
+        "only_b": [{"statement": st.id, "speaker": st.speaker, **_qref(q, result)} for st, q in d.only_b],
+        "speaker_disagreements": [
+            {"match": g.match, "a": _qref(g.quote_a, result), "b": _qref(g.quote_b, result)} for g in d.disagreements
+        ],
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from typing import Sequence
+from typing import Optional, Sequence
 
 from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
 from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
@@ -155,3 +155,23 @@ def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: S
         return (agree, len(w), -members.index(first[w]))
 
     return first[max(count, key=support)]
+
+
+def select(
+    statements: Sequence[Statement],
+    speaker: Optional[str] = None,
+    outlet: Optional[str] = None,
+    min_outlets: int = 1,
+) -> list[Statement]:
+    """Statements by a speaker (case-insensitive, any part of the name), carried
+    by an outlet (likewise), and carried by at least ``min_outlets`` outlets."""
+    out = []
+    for s in statements:
+        if len(s.outlets) < min_outlets:
+            continue
+        if speaker and (not s.speaker or speaker.casefold() not in s.speaker.casefold()):
+            continue
+        if outlet and not any(outlet.casefold() in o.casefold() for o in s.outlets):
+            continue
+        out.append(s)
+    return out
