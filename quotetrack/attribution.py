@@ -24,6 +24,10 @@ import jellyfish
 
 from .lexicon import (
     ABBREVIATIONS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
     GROUP_NOUNS,
     NOT_NAMES,
     PRONOUNS,
@@ -70,6 +74,25 @@ class Person:
     surname: str
     roles: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # character offsets
+    gender: str = ""  # "m", "f" or "" when nothing says
+
+    def fits(self, pronoun: str) -> bool:
+        want = PRONOUNS.get(pronoun, "")
+        return not self.gender or want not in ("m", "f") or self.gender == want
+
+
+def _gender(first: str, words: Iterable[str]) -> str:
+    low = {w.lower().rstrip(".") for w in words}
+    if low & MALE_WORDS:
+        return "m"
+    if low & FEMALE_WORDS:
+        return "f"
+    first = first.lower()
+    if first in MALE_FIRST_NAMES:
+        return "m"
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -255,7 +278,9 @@ class People:
             roles = _role_words([t.text for t in titles]) | _role_words(before[-2:])
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
-                self._add(" ".join(t.text for t in name), roles, name[0].start)
+                person = self._add(" ".join(t.text for t in name), roles, name[0].start)
+                if not person.gender:
+                    person.gender = _gender(name[0].text, [t.text for t in titles] + before[-2:] + sorted(roles))
             else:
                 p = self._by_surname(name[0].text, name[0].start)
                 if p is not None:
@@ -284,7 +309,7 @@ class People:
             return set()
         return _role_words(words)
 
-    def _add(self, name: str, roles: set[str], offset: int) -> None:
+    def _add(self, name: str, roles: set[str], offset: int) -> Person:
         p = self.persons.get(name)
         if p is None:
             p = Person(name, name.split()[-1])
@@ -292,6 +317,11 @@ class People:
             self.surname_index.setdefault(p.surname, []).append(p)
         p.roles |= roles
         p.mentions.append(offset)
+        return p
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        p = self.persons.get(name)
+        return p is None or p.fits(pronoun)
 
     def _by_surname(self, word: str, offset: int) -> Optional[Person]:
         cands = self.surname_index.get(word)
@@ -316,9 +346,12 @@ class People:
         cands = [p for p in self.persons.values() if role in p.roles]
         return _nearest(cands, offset).name if cands else None
 
-    def last_mentioned(self, offset: int) -> Optional[str]:
+    def last_mentioned(self, offset: int, pronoun: str = "") -> Optional[str]:
+        """The person named last before ``offset`` whom ``pronoun`` can refer to."""
         best, best_at = None, -1
         for p in self.persons.values():
+            if pronoun and not p.fits(pronoun):
+                continue
             for m in p.mentions:
                 if best_at < m < offset:
                     best, best_at = p.name, m
@@ -612,9 +645,9 @@ class ArticleAttributor:
             return self.people.by_role(m.head, at) or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
-                if last is not None and para - last.para <= 1:
+                if last is not None and para - last.para <= 1 and self.people.fits(last.name, m.head):
                     return last.name
-                return self.people.last_mentioned(at) or (last.name if last else None)
+                return self.people.last_mentioned(at, m.head) or (last.name if last else None)
             if m.head in ("they", "we"):
                 return last.name if last is not None and para - last.para <= 1 else None
             return None

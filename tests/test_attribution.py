@@ -76,3 +76,13 @@ def test_canonical_names_merge_across_articles_but_keep_namesakes_apart():
         [_q(1, "Rahm Emanuel"), _q(2, "Emanuel"), _q(3, "Rahm Emmanuel"), _q(4, "Imani Okafor"), _q(5, "David Okafor"), _q(6, "Okafor")]
     )
     assert [q.speaker for q in qs] == ["Rahm Emanuel", "Rahm Emanuel", "Rahm Emanuel", "Imani Okafor", "David Okafor", "Okafor"]
+
+
+def test_pronoun_agrees_in_gender_with_its_speaker():
+    text = (
+        BODY
+        + "Mayor Helena Varga opened the session.\n"
+        + "“The wall is ready,” Tomas Brenner said.\n"
+        + "“We will hold him to that,” she said.\n"
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Tomas Brenner", "Helena Varga"]
