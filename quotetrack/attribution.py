@@ -53,19 +53,23 @@ _PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
 _LEAD_PUNCT = set(",.!?—–-:;…")
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    kind: str  # "w" word, "p" punctuation, "q" masked quote, "nl" line break
-    low: str = ""
-    para: int = 0
-    sent: int = 0
+    """A token of the masked article text. Plain slotted class: there are many."""
 
-    @property
-    def is_cap(self) -> bool:
-        return self.kind == "w" and self.text[:1].isupper()
+    __slots__ = ("text", "start", "end", "kind", "low", "para", "sent", "is_cap")
+
+    def __init__(self, text: str, start: int, end: int, kind: str, low: str):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind  # "w" word, "p" punctuation, "q" masked quote, "nl" line break
+        self.low = low
+        self.para = 0
+        self.sent = 0
+        self.is_cap = kind == "w" and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.kind})"
 
 
 @dataclass
@@ -133,7 +137,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(masked, start, end):
         kind = m.lastgroup or "p"
         t = m.group()
-        if kind == "p" and t == "." and toks:
+        if t == "." and toks:
             prev = toks[-1]
             if prev.kind == "w" and prev.end == m.start() and (
                 prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
@@ -143,29 +147,30 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
                 prev.end = m.end()
                 continue
         toks.append(Tok(t, m.start(), m.end(), kind, t.lower()))
-    _segment(toks)
     return toks
 
 
-def _segment(toks: list[Tok]) -> None:
-    """Number paragraphs and sentences in place."""
+def _segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+    """Number paragraphs and sentences in place; return each sentence's token range."""
     para = sent = 0
     n = len(toks)
     prev_nl = False
+    bounds: dict[int, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if t.kind == "nl":
             if not prev_nl and i + 1 < n and not _soft_wrap(toks, i):
                 para += 1
                 sent += 1
-            elif prev_nl:
-                pass
             t.para, t.sent = para, sent
             prev_nl = True
             continue
         prev_nl = False
         t.para, t.sent = para, sent
+        b = bounds.get(sent)
+        bounds[sent] = (i, i + 1) if b is None else (b[0], i + 1)
         if t.kind == "p" and t.text in ".!?" and _ends_sentence(toks, i):
             sent += 1
+    return bounds
 
 
 def _soft_wrap(toks: list[Tok], i: int) -> bool:
@@ -605,17 +610,11 @@ class ArticleAttributor:
         direct = [q for q in quotes if q.direct]
         masked = _masked(article.text, direct)
         self.toks = tokenize(masked, article.body_start, article.body_end)
+        self.sent_bounds = _segment(self.toks)
         self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
-        self.by_offset = {t.start: i for i, t in enumerate(self.toks)}
         self.lines = LineIndex(article.text)
-        self._reported_mentions: dict[str, Mention] = {}
+        self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
-        self.sent_bounds: dict[int, tuple[int, int]] = {}
-        for i, t in enumerate(self.toks):
-            if t.kind == "nl":
-                continue
-            lo, hi = self.sent_bounds.get(t.sent, (i, i + 1))
-            self.sent_bounds[t.sent] = (min(lo, i), max(hi, i + 1))
 
     def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
         k = self.by_start.get(q.start)
@@ -697,7 +696,7 @@ class ArticleAttributor:
                     cue=self.toks[v].text,
                 )
             )
-            self._reported_mentions[out[-1].id] = mention
+            self._reported[out[-1].id] = (mention, self.toks[i].para)
         return out
 
     def run(self, quotes: Sequence[Quote], reported: Sequence[Quote] = ()) -> list[Quote]:
@@ -705,8 +704,7 @@ class ArticleAttributor:
         last: Optional[_Speaker] = None
         for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
             if not q.direct:
-                mention = self._reported_mentions[q.id]
-                para = self.toks[self.by_offset[q.start]].para if q.start in self.by_offset else -1
+                mention, para = self._reported[q.id]
                 speaker = self.resolve(mention, q.start, last, para)
                 if speaker:  # reported speech nobody can be found to have said is dropped
                     out.append(replace(q, speaker=speaker))

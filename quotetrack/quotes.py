@@ -17,6 +17,7 @@ no backtracking regular expressions.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -32,6 +33,8 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 
 _SENTENCE_END = ".!?…"
+_MARKS = re.compile("[\"'“”„‟«»‘’]")
+_MARKS_OR_BREAK = re.compile("[\n\"'“”„‟«»‘’]")
 _OPENERS_BEFORE = set("([{—–-/:;,")
 
 
@@ -103,6 +106,11 @@ def find_raw_quotes(text: str) -> Iterator[RawQuote]:
     expect_close: Optional[str] = None  # for „ ... “
     no_single_close_before = -1  # a failed search for ’ ran up to here
     while i < n:
+        # Jump to the next character that matters: line breaks only while a quote is open.
+        m = (_MARKS_OR_BREAK if open_pos >= 0 else _MARKS).search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             if open_pos >= 0:

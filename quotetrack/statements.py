@@ -76,8 +76,20 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     """Statements, and the quotes with their ``statement`` id set."""
     by_id = {a.id: a for a in articles}
     outlet = {a.id: a.outlet for a in articles}
-    eligible = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
-    tokens = {i: comparison_tokens(quotes[i].words) for i in eligible}
+    eligible_all = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
+    tokens = {i: comparison_tokens(quotes[i].words) for i in eligible_all}
+    uf = _UnionFind(len(quotes))
+    # Identical wordings by the same speaker are one statement without comparing them:
+    # only one representative of each takes part in the search below.
+    first_of: dict[tuple, int] = {}
+    eligible = []
+    for i in eligible_all:
+        key = (tokens[i], quotes[i].speaker, quotes[i].direct)
+        if key in first_of:
+            uf.union(first_of[key], i)
+        else:
+            first_of[key] = i
+            eligible.append(i)
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in eligible:
         for sh in _shingles(tokens[i]):
@@ -88,7 +100,6 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     for i in eligible:
         for st in stems[i]:
             stem_index[st].append(i)
-    uf = _UnionFind(len(quotes))
     compared: set[tuple[int, int]] = set()
     for i in eligible:
         cands: set[int] = set()
@@ -105,6 +116,7 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
                         if j > i and not (quotes[i].direct and quotes[j].direct):
                             shared[j] += 1
             cands.update(j for j, n in shared.items() if n >= PARAPHRASE_MIN_SHARED)
+        cands.discard(i)
         for j in cands:
             if (i, j) in compared or not _speakers_agree(quotes[i], quotes[j]):
                 continue
@@ -112,7 +124,7 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
             if _joins(quotes[i], quotes[j], compare_tokens(tokens[i], tokens[j]).kind):
                 uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in eligible:
+    for i in eligible_all:
         groups[uf.find(i)].append(i)
 
     statements: list[Statement] = []
