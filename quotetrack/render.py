@@ -15,6 +15,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -348,38 +349,42 @@ def render_diff(d: "SideDiff", console: Console) -> None:
     def head(text: str) -> None:
         console.print(Text(text, style="bold underline"))
 
+    def indented(text: Text, by: int = 4) -> None:
+        console.print(Padding(text, (0, 0, 0, by)))
+
     head(f"Carried by both {one_line(d.name_a)} and {one_line(d.name_b)} ({len(d.shared)})")
     for s in d.shared:
-        line = Text(f"  {s.statement.id} ", style="dim")
+        line = Text(f"{s.statement.id} ", style="dim")
         line.append(one_line(s.statement.speaker) or "(unattributed)", style="bold")
         line.append(f"  [{s.match}]", style=_MATCH_STYLE.get(s.match, ""))
-        console.print(line)
+        indented(line, 2)
         if s.match == VERBATIM:
-            console.print(Text(f"    “{one_line(s.quote_a.words)}”"))
+            indented(Text(f"“{one_line(s.quote_a.words)}”"))
         elif s.segments:
-            console.print(Text(f"    A: “{one_line(s.quote_a.words)}”"))
-            b = Text("    B: “")
+            indented(Text(f"A: “{one_line(s.quote_a.words)}”"))
+            b = Text("B: “")
             b.append_text(_diff_text(list(s.segments)))
             b.append("”")
-            console.print(b)
+            indented(b)
         else:
-            console.print(Text(f"    A: {_shown(s.quote_a)}"))
-            console.print(Text(f"    B: {_shown(s.quote_b)}"))
+            indented(Text(f"A: {_shown(s.quote_a)}"))
+            indented(Text(f"B: {_shown(s.quote_b)}"))
     for name, only in ((d.name_a, d.only_a), (d.name_b, d.only_b)):
         head(f"Only in {one_line(name)} ({len(only)})")
         for st, q in only:
-            line = Text(f"  {st.id} ", style="dim")
+            line = Text(f"{st.id} ", style="dim")
             line.append(one_line(st.speaker) or "(unattributed)", style="bold")
             line.append(f": {_shown(q)}")
-            console.print(line)
+            indented(line, 2)
     if d.disagreements:
         head(f"Speaker disagreements ({len(d.disagreements)})")
         for g in d.disagreements:
-            console.print(
+            indented(
                 Text(
-                    f"  “{one_line(g.quote_a.words)}”: {one_line(d.name_a)} says {one_line(g.quote_a.speaker)}, "
+                    f"“{one_line(g.quote_a.words)}”: {one_line(d.name_a)} says {one_line(g.quote_a.speaker)}, "
                     f"{one_line(d.name_b)} says {one_line(g.quote_b.speaker)}"
-                )
+                ),
+                2,
             )
     verdict = "agree" if d.agree else "differ"
     console.print(Text(f"{one_line(d.name_a)} and {one_line(d.name_b)} {verdict}.", style="dim"))
