@@ -350,7 +350,7 @@ def render_diff(d: "SideDiff", console: Console) -> None:
         console.print(Text(text, style="bold underline"))
 
     def indented(text: Text, by: int = 4) -> None:
-        console.print(Padding(text, (0, 0, 0, by)))
+        console.print(Padding(text, (0, 0, 0, by), expand=False))
 
     head(f"Carried by both {one_line(d.name_a)} and {one_line(d.name_b)} ({len(d.shared)})")
     for s in d.shared:
