@@ -18,6 +18,7 @@ from .diff import diff_sides, sides_by_outlet
 from .render import (
     diff_to_dict,
     only_statements,
+    printable_path,
     render_csv,
     render_diff,
     render_json,
@@ -87,7 +88,7 @@ def scan(
         (render_matrix if matrix else render_table)(result, _console(), chosen)
     else:
         for s in result.skipped:
-            typer.echo(f"quotetrack: skipped {s.path}: {s.reason}", err=True)
+            typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
         if format is Format.json:
             render_json(result, sys.stdout)
         else:

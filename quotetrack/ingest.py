@@ -173,7 +173,8 @@ def guess_outlet(path: str, text: str, meta: dict[str, str]) -> OutletGuess:
         return OutletGuess(m.group("outlet").strip(), "credit", credit or "syndicated feed")
     if credit:
         return OutletGuess(credit, "credit", credit)
-    return OutletGuess(Path(path).stem, "filename", None)
+    stem = Path(path).stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return OutletGuess(stem, "filename", None)
 
 
 _MONTHS = {

@@ -36,6 +36,11 @@ def clean(text: Optional[str]) -> str:
     return _CONTROL.sub("", text)
 
 
+def printable_path(path: str) -> str:
+    """A path as valid UTF-8 text: bytes that are not UTF-8 in a file name become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def one_line(text: Optional[str]) -> str:
     return re.sub(r"\s+", " ", clean(text)).strip()
 
@@ -155,7 +160,7 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
         for o, ts in by_outlet.items():
             console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
     for s in result.skipped:
-        console.print(Text(f"skipped {clean(s.path)}: {clean(s.reason)}", style="yellow"))
+        console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
     console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
 
 
@@ -199,7 +204,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
         "articles": [
             {
                 "id": a.id,
-                "path": a.path,
+                "path": printable_path(a.path),
                 "outlet": a.outlet,
                 "outlet_rule": a.outlet_rule,
                 "credit": a.credit,
@@ -209,7 +214,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
             }
             for a in result.articles
         ],
-        "quotes": [quote_dict(q, arts[q.article_id].path, arts[q.article_id].outlet) for q in result.quotes],
+        "quotes": [quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes],
         "statements": [
             {
                 "id": s.id,
@@ -223,7 +228,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
             }
             for s in result.statements
         ],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "skipped": [{"path": printable_path(s.path), "reason": s.reason} for s in result.skipped],
     }
 
 
@@ -256,7 +261,7 @@ def _rows(result: ScanResult) -> list[dict[str, Any]]:
         a = arts[q.article_id]
         rows.append(
             {
-                "id": q.id, "path": a.path, "outlet": a.outlet, "line": q.line, "column": q.column,
+                "id": q.id, "path": printable_path(a.path), "outlet": a.outlet, "line": q.line, "column": q.column,
                 "kind": q.kind, "direct": q.direct, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
                 "cue": q.cue, "statement": q.statement, "match": match.get(q.id), "text": q.words,
             }
@@ -396,7 +401,7 @@ def _shown(q: Quote) -> str:
 
 def _qref(q: Quote, result: ScanResult) -> dict[str, Any]:
     art = next(a for a in result.articles if a.id == q.article_id)
-    return {"quote": q.id, "path": art.path, "outlet": art.outlet, "line": q.line, "column": q.column,
+    return {"quote": q.id, "path": printable_path(art.path), "outlet": art.outlet, "line": q.line, "column": q.column,
             "text": q.words, "direct": q.direct, "speaker": q.speaker}
 
 

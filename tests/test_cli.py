@@ -145,3 +145,18 @@ def test_help_is_complete():
         r = runner.invoke(app, args)
         assert r.exit_code == 0
     assert "Exit codes" in runner.invoke(app, ["diff", "--help"]).stdout
+
+
+def test_file_names_that_are_not_utf8_and_link_loops(tmp_path):
+    import os
+
+    root = _write(tmp_path, {"good.txt": STORY_A})
+    with open(os.path.join(os.fsencode(str(root)), b"bad\xff.txt"), "w", encoding="utf-8") as fh:
+        fh.write(STORY_B)
+    (root / "sub").mkdir()
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
+    r = runner.invoke(app, ["scan", str(root), "--format", "json"])
+    assert r.exit_code == 0
+    doc = json.loads(r.stdout.encode("utf-8"))
+    assert sorted(a["outlet"] for a in doc["articles"]) == ["bad\ufffd", "good"]
+    assert [s["reason"] for s in doc["skipped"]] == ["symbolic link loop: directory already scanned"]
