@@ -693,7 +693,7 @@ class ArticleAttributor:
                     kind=FULL,
                     direct=False,
                     speaker_mention=mention.text,
-                    cue=self.toks[v].text,
+                    cue="according to" if self.toks[v].low == "according" else self.toks[v].text,
                 )
             )
             self._reported[out[-1].id] = (mention, self.toks[i].para)
