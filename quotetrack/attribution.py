@@ -382,6 +382,16 @@ def _mention(toks: Sequence[Tok], i: int, j: int, kind: str, head: str) -> Menti
     return Mention(" ".join(t.text for t in toks[i:j]), toks[i].start, toks[j - 1].end, kind, head)
 
 
+def _pronoun(t: Tok) -> Optional[str]:
+    """The pronoun a token is ("He", "she", "He’s" as in "He’s claiming"), or None."""
+    low = t.low
+    if low in PRONOUNS:
+        return low
+    if low.endswith(("’s", "'s")) and low[:-2] in ("he", "she"):
+        return low[:-2]
+    return None
+
+
 def _np_ending_at_word(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """Like _np_ending_at, but only a phrase ending in a word (no nested apposition)."""
     if j - 1 < lo or toks[j - 1].kind != "w":
@@ -394,6 +404,14 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     if j - 1 < lo:
         return None
     last = toks[j - 1]
+    if last.text == ")" and j - 2 >= lo:
+        # A parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
+        k = j - 2
+        while k >= lo and k > j - 10 and toks[k].text != "(":
+            k -= 1
+        if k > lo and toks[k].text == "(":
+            return _np_ending_at(toks, k, lo)
+        return None
     if last.kind != "w":
         if last.text == "," and j - 2 >= lo:
             # An apposition: "Rahm Emanuel, the US ambassador to Japan, said". It may hold
@@ -410,8 +428,9 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 k -= 1
             return fallback
         return None
-    if last.low in PRONOUNS and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in ("and", "but", "so")):
-        return _mention(toks, j - 1, j, "pronoun", last.low)
+    pron = _pronoun(last)
+    if pron and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in ("and", "but", "so")):
+        return _mention(toks, j - 1, j, "pronoun", pron)
     if last.is_cap:
         i = j - 1
         while i - 1 >= lo and (
@@ -463,14 +482,18 @@ def _description_ending(toks: Sequence[Tok], k: int, j: int, lo: int) -> Optiona
 
 
 def _description_head(toks: Sequence[Tok], i: int, j: int) -> Optional[str]:
-    """The role or group noun heading a description, or None."""
+    """The noun heading a description: a known role or group noun, else the last
+    word before any preposition ("the announcer", "the New York businessman")."""
+    last = None
     for t in toks[i:j]:
-        if t.low in _PREPOSITIONS:
+        if t.low in _PREPOSITIONS or t.kind != "w":
             break
         for part in t.low.split("-"):
             if part in ROLE_NOUNS or part in GROUP_NOUNS:
-                head = part
-                return head
+                return part
+        last = t
+    if last is not None and not last.is_cap and last.low not in SPEECH_VERBS and len(last.low) > 2:
+        return last.low
     return None
 
 
@@ -481,8 +504,8 @@ def _np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Ment
     t = toks[i]
     if t.kind != "w":
         return None
-    if t.low in PRONOUNS:
-        return _mention(toks, i, i + 1, "pronoun", t.low), i + 1
+    if _pronoun(t):
+        return _mention(toks, i, i + 1, "pronoun", _pronoun(t) or t.low), i + 1
     if t.is_cap and t.low not in ("the",):
         j = i
         while j < hi and (
@@ -524,7 +547,7 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``."""
     i = k + 1
     skipped = 0
-    while i < hi and toks[i].kind == "p" and (toks[i].text in _CLOSE_MARKS or toks[i].text in _LEAD_PUNCT) and skipped < 4:
+    while i < hi and toks[i].kind == "p" and (toks[i].text in _CLOSE_MARKS or toks[i].text in _LEAD_PUNCT) and toks[i].text not in "―—–" and skipped < 4:
         i += 1
         skipped += 1
     if i >= hi:
@@ -534,10 +557,21 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
         if found and found[0].text.lower() not in TIME_WORDS:
             return Cue(toks[i].text, found[0])
         return None
+    if toks[i].kind == "p" and toks[i].text in "―—–" and i + 1 < hi:
+        # "“…” ― Pamela Padilla": a name after a dash, ending its line.
+        found = _np_starting_at(toks, i + 1, hi)
+        if found and found[0].kind == "name":
+            return Cue("—", found[0])
     found = _np_starting_at(toks, i, hi)
     if not found:
         return None
     mention, j = found
+    if j < hi and toks[j].text == "(":
+        m = j + 1
+        while m < hi and m < j + 10 and toks[m].text != ")":
+            m += 1
+        if m < hi:
+            j = m + 1
     # Skip an apposition: ", the US ambassador to Japan,".
     if j < hi and toks[j].text == ",":
         m = j + 1
@@ -616,6 +650,12 @@ class ArticleAttributor:
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
 
+    def _opens_paragraph(self, k: int) -> bool:
+        p = k - 1
+        while p >= 0 and self.toks[p].kind == "p" and self.toks[p].text in _OPEN_MARKS:
+            p -= 1
+        return p < 0 or self.toks[p].kind == "nl"
+
     def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
         k = self.by_start.get(q.start)
         if k is None:
@@ -632,6 +672,14 @@ class ArticleAttributor:
         cue = _cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi)
         if cue is None:
             cue = _cue_before(self.toks, k, lo)
+        if cue is None and self._opens_paragraph(k):
+            # "He said:" ending the paragraph before a quote that opens the next one.
+            p = k - 1
+            while p >= 0 and (self.toks[p].kind == "nl" or self.toks[p].text in _OPEN_MARKS):
+                p -= 1
+            if p >= 0 and self.toks[p].text == ":":
+                plo, _ = self.sent_bounds[self.toks[p].sent]
+                cue = _cue_before(self.toks, p + 1, plo)
         if cue is None:
             cue = _cue_elsewhere(self.toks, k, hi)
         return cue, tok.para
@@ -644,7 +692,7 @@ class ArticleAttributor:
             return self.people.by_role(m.head, at) or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
-                if last is not None and para - last.para <= 1 and self.people.fits(last.name, m.head):
+                if last is not None and para - last.para <= 3 and self.people.fits(last.name, m.head):
                     return last.name
                 return self.people.last_mentioned(at, m.head) or (last.name if last else None)
             if m.head in ("they", "we"):
@@ -720,7 +768,7 @@ class ArticleAttributor:
                 if speaker:
                     last = _Speaker(speaker, cue.mention.text, para)
                 continue
-            if last is not None and para >= 0 and para - last.para <= 1:
+            if q.kind == FULL and last is not None and para >= 0 and para - last.para <= 1:
                 out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
                 last = _Speaker(last.name, last.mention, para)
                 continue

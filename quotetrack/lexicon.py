@@ -124,6 +124,10 @@ NOT_NAMES = _words(
     Middle East West North South Northern Southern Eastern Western Central Sciences Studies Affairs
     Cooperation Security Industrial Democratic Republican Liberal Conservative Labour Labor Green
     National International Federal Royal City County Province Region Street Avenue Road Square
+    Neither Either Nor Whether Although Though Because Despite During Even Just Instead Unlike Like
+    Asked Speaking Writing Asked Under Over Through Across Against Among Between Within Without Until
+    Why What Who Whom Whose Which How Yes Well Oh Sure Please Thank Thanks Dear Hello
+    Democrat Democrats Democratic Republican Republicans GOP
     """
 )
 

@@ -264,14 +264,46 @@ def classify(text: str, raw: RawQuote) -> str:
         return FULL
     if words >= 6 and ends_in_punct and inner_stripped[-1] in ".!?" and first.isupper():
         return FULL
-    # Embedded in the reporter's sentence.
-    lead = before.lower().split()[-3:]
-    near_speech_verb = any(w.strip(",:") in SPEECH_VERBS for w in lead) or (
-        len(lead) >= 2 and lead[-1] in ("it", "them", "this", "as") and lead[-2] in SPEECH_VERBS
-    )
-    if words <= 3 and not near_speech_verb:
+    # Embedded in the reporter's sentence: speech if the sentence attributes it,
+    # a term if it names something or nobody in the sentence speaks.
+    if _TERM_LEAD.search(before[-30:]):
+        return TERM
+    if words <= 6 and _title_case(inner) and not stands_alone:
+        return TERM
+    if words <= 5 and not _speech_nearby(text, open_at, raw.end):
         return TERM
     return PARTIAL
+
+
+_TERM_LEAD = re.compile(
+    r"\b(?:so-called|so called|known as|dubbed|termed|nicknamed|titled|entitled|labell?ed|branded|the word|the term|the phrase)\s*$",
+    re.I,
+)
+_SPEECH_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+_SMALL_WORDS = frozenset("a an the of and or to in on for at by with from de la le van von".split())
+
+
+def _title_case(inner: str) -> bool:
+    """A name or title: every word capitalised (small words aside)."""
+    ws = [w.strip("‘’'\".,:;!?()") for w in inner.split()]
+    ws = [w for w in ws if w]
+    return bool(ws) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in ws) and ws[0][:1].isupper()
+
+
+def _speech_nearby(text: str, open_at: int, end: int) -> bool:
+    """A speech verb in the sentence around a quote (outside the quote itself)."""
+    lo = max(0, open_at - 250)
+    before = text[lo:open_at]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    if cut != -1:
+        before = before[cut + 1 :]
+    after = text[end : end + 200]
+    stop = len(after)
+    for mark in (". ", "\n", "? ", "! "):
+        k = after.find(mark)
+        if k != -1:
+            stop = min(stop, k)
+    return bool(_SPEECH_WORD.search(before) or _SPEECH_WORD.search(after[:stop]))
 
 
 def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = None) -> list[Quote]:
