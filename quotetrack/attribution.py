@@ -46,7 +46,16 @@ _TOKEN = re.compile(
 )
 _OPEN_MARKS = set("“„«\"'‘")
 _CLOSE_MARKS = set("”»\"'’“")
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "one", "another"}
+_BEFORE_SUBJECT = {"and", "but", "so", "what", "who", "that", "which", "as", "when", "where", "because", "if", "while", "then", "though", "although"}
+_LEADING_FUNCTION_WORDS = {
+    "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
+    "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
+}
+_NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}
+# Auxiliaries between a subject and its verb: "Trump is promising", "Clinton had mocked".
+_AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "has", "been", "be", "also", "again",
+                "now", "then", "not", "never", "did", "does", "do", "could", "can", "may", "might", "should", "just", "later"}
 _NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "dos", "ibn"}
 _TITLE_CONNECTORS = {"of", "to", "for"}
 _PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
@@ -392,6 +401,17 @@ def _pronoun(t: Tok) -> Optional[str]:
     return None
 
 
+def _subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
+    """The subject of the verb at ``v``, looking past auxiliaries and an adverb."""
+    j = v
+    while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in _AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
+        j -= 1
+    subj = _np_ending_at(toks, j, lo)
+    if subj is None and j != v:
+        subj = _np_ending_at(toks, v, lo)
+    return subj
+
+
 def _np_ending_at_word(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """Like _np_ending_at, but only a phrase ending in a word (no nested apposition)."""
     if j - 1 < lo or toks[j - 1].kind != "w":
@@ -419,6 +439,13 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             # Agency"): prefer the nearest comma with a person's name before it.
             fallback = None
             k = j - 2
+            while k >= lo and k > j - 6 and toks[k].is_cap:
+                k -= 1
+            if k < j - 2 and k >= lo and toks[k].text == ",":
+                inner = _np_ending_at_word(toks, j - 1, k + 1)
+                if inner is not None and inner.kind == "name":
+                    return inner  # "Apple's chief executive, Tim Cook, called"
+            k = j - 2
             while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
                 if toks[k].text == ",":
                     np = _np_ending_at_word(toks, k, lo)
@@ -429,7 +456,7 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             return fallback
         return None
     pron = _pronoun(last)
-    if pron and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in ("and", "but", "so")):
+    if pron and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in _BEFORE_SUBJECT):
         return _mention(toks, j - 1, j, "pronoun", pron)
     if last.is_cap:
         i = j - 1
@@ -438,6 +465,10 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             or (toks[i - 1].low in _TITLE_CONNECTORS | _NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
         ):
             i -= 1
+        while i < j - 1 and toks[i].low in _LEADING_FUNCTION_WORDS:
+            i += 1  # "In August", "When Trump": not part of the name
+        if toks[i].low in _LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
+            return None
         if i - 2 >= lo and toks[i - 1].low in _TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
             # "the U.S. ambassador to Japan said": a description ending in a place.
             desc = _description_ending(toks, i - 1, j, lo)
@@ -450,11 +481,20 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         if name:
             return _mention(toks, i, j, "name", " ".join(t.text for t in name))
         return _mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
-    # A description: "the ambassador", "a spokesman for the campaign", "officials".
+    # A description: "the ambassador", "a spokesman for the campaign", "officials",
+    # "Gary Johnson's doctor".
     i = j - 1
     while i >= lo and i > j - 12:
         t = toks[i]
         if t.kind != "w":
+            break
+        if t.is_cap and t.low not in _DETERMINERS:
+            if t.low.endswith(("’s", "'s")):
+                k = i
+                while k - 1 >= lo and toks[k - 1].is_cap:
+                    k -= 1
+                head = _description_head(toks, i + 1, j)
+                return _mention(toks, k, j, "role", head) if head else None
             break
         if t.low in _DETERMINERS:
             if i - 1 >= lo and toks[i - 1].low in _PREPOSITIONS:
@@ -492,7 +532,14 @@ def _description_head(toks: Sequence[Tok], i: int, j: int) -> Optional[str]:
             if part in ROLE_NOUNS or part in GROUP_NOUNS:
                 return part
         last = t
-    if last is not None and not last.is_cap and last.low not in SPEECH_VERBS and len(last.low) > 2:
+    if (
+        last is not None
+        and not last.is_cap
+        and last.low not in SPEECH_VERBS
+        and last.low not in _NOT_HEADS
+        and not last.low.endswith("ly")
+        and len(last.low) > 2
+    ):
         return last.low
     return None
 
@@ -601,9 +648,7 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     nearest = toks[verbs[-1]].text if verbs else ""
     for v in reversed(verbs):
         verb = toks[v]
-        subj = _np_ending_at(toks, v, lo)
-        if subj is None and v > lo and toks[v - 1].kind == "w" and toks[v - 1].low.endswith("ly"):
-            subj = _np_ending_at(toks, v - 1, lo)
+        subj = _subject_of_verb(toks, v, lo)
         if subj is not None:
             # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
             return Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
@@ -622,7 +667,7 @@ def _cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """A speech verb later in the sentence: "..., to improve its ships, Emanuel stated." """
     for v in range(k + 1, hi):
         if _is_verb(toks[v]):
-            subj = _np_ending_at(toks, v, k + 1)
+            subj = _subject_of_verb(toks, v, k + 1)
             if subj is not None:
                 return Cue(toks[v].text, subj)
     return None
@@ -704,16 +749,14 @@ class ArticleAttributor:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")
         or a verb with no subject of its own takes the clause's earlier subject."""
         toks = self.toks
-        subj = _np_ending_at(toks, v, lo)
-        if subj is None and v > lo and toks[v - 1].kind == "w" and toks[v - 1].low.endswith("ly"):
-            subj = _np_ending_at(toks, v - 1, lo)
+        subj = _subject_of_verb(toks, v, lo)
         if subj is not None:
             return subj
         if not (toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):
             return None
         for u in range(v - 1, lo - 1, -1):
             if _is_verb(toks[u]) and not toks[u].low.endswith("ing"):
-                subj = _np_ending_at(toks, u, lo)
+                subj = _subject_of_verb(toks, u, lo)
                 if subj is not None:
                     return subj
         return None

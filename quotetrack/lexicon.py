@@ -42,6 +42,12 @@ SPEECH_VERBS = _words(
     agree agrees agreed agreeing allege alleges alleged alleging affirm affirms affirmed
     repeat repeats repeated repeating reply retort retorts retorted marvel marvels marvelled marveled
     acknowledged concur concurs concurred
+    accuse accuses accused accusing dismiss dismisses dismissed dismissing slam slams slammed slamming
+    blast blasts blasted blasting praise praises praised praising mock mocks mocked mocking
+    decry decries decried decrying criticize criticizes criticized criticizing criticise criticised
+    tout touts touted touting demand demands demanded demanding hail hails hailed label labels labeled labelled
+    scold scolds scolded chide chides chided attack attacks attacked attacking sing sings sang singing
+    plead pleads pleaded pleading beg begs begged begging
     """
 )
 
