@@ -283,9 +283,14 @@ class People:
         self.persons: dict[str, Person] = {}
         self.surname_index: dict[str, list[Person]] = {}
         self.role_mentions: list[tuple[int, str]] = []
+        # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
+        self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
         for i, j in _cap_runs(toks):
             run = list(toks[i:j])
             titles, name = _split_run(run)
+            if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
+                while name and name[0].low in self.common:
+                    name = name[1:]
             if not name:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
@@ -347,6 +352,8 @@ class People:
         name = " ".join(tokens)
         if name in self.persons:
             return name
+        if len(tokens) > 1 and tokens[0].lower() in self.common:
+            return self.by_name(tokens[1:], offset)  # "Rival Hillary Clinton"
         if len(tokens) == 1:
             p = self._by_surname(tokens[0], offset)
             if p is None:
@@ -361,14 +368,22 @@ class People:
         return _nearest(cands, offset).name if cands else None
 
     def last_mentioned(self, offset: int, pronoun: str = "") -> Optional[str]:
-        """The person named last before ``offset`` whom ``pronoun`` can refer to."""
-        best, best_at = None, -1
+        """The person named last before ``offset`` whom ``pronoun`` can refer to;
+        someone known to match the pronoun's gender wins over someone unknown
+        named a little later (within a few sentences)."""
+        want = PRONOUNS.get(pronoun, "")
+        best, best_at, known, known_at = None, -1, None, -1
         for p in self.persons.values():
             if pronoun and not p.fits(pronoun):
                 continue
             for m in p.mentions:
-                if best_at < m < offset:
-                    best, best_at = p.name, m
+                if m < offset:
+                    if m > best_at:
+                        best, best_at = p.name, m
+                    if p.gender and p.gender == want and m > known_at:
+                        known, known_at = p.name, m
+        if known is not None and best_at - known_at < 600:
+            return known
         return best
 
 
@@ -497,6 +512,8 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 return _mention(toks, k, j, "role", head) if head else None
             break
         if t.low in _DETERMINERS:
+            if last.low in _PREPOSITIONS or last.low in ("by", "to", "than", "as"):
+                return None
             if i - 1 >= lo and toks[i - 1].low in _PREPOSITIONS:
                 i -= 2
                 continue
@@ -590,6 +607,16 @@ def _is_verb(t: Tok) -> bool:
     return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
 
 
+def _used_as_noun(toks: Sequence[Tok], v: int) -> bool:
+    """A speech word after a determiner or a possessive is a noun ("his tweets")."""
+    if v == 0:
+        return False
+    prev = toks[v - 1]
+    if prev.low in _DETERMINERS or prev.low.endswith(("’s", "'s")):
+        return True
+    return v >= 2 and prev.kind == "w" and "-" in prev.low and toks[v - 2].low.endswith(("’s", "'s"))
+
+
 def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``."""
     i = k + 1
@@ -644,7 +671,7 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = _np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(lo, open_i + 1) if _is_verb(toks[i])]
+    verbs = [i for i in range(lo, open_i + 1) if _is_verb(toks[i]) and not _used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
     for v in reversed(verbs):
         verb = toks[v]
@@ -749,10 +776,11 @@ class ArticleAttributor:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")
         or a verb with no subject of its own takes the clause's earlier subject."""
         toks = self.toks
-        subj = _subject_of_verb(toks, v, lo)
+        after_preposition = toks[v].low.endswith("ing") and v > lo and toks[v - 1].low in _PREPOSITIONS | {"by", "after", "before", "while"}
+        subj = None if after_preposition else _subject_of_verb(toks, v, lo)
         if subj is not None:
             return subj
-        if not (toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):
+        if not (after_preposition or toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):
             return None
         for u in range(v - 1, lo - 1, -1):
             if _is_verb(toks[u]) and not toks[u].low.endswith("ing"):
