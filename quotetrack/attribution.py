@@ -52,6 +52,7 @@ _LEADING_FUNCTION_WORDS = {
     "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
     "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
 }
+_S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 _NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}
 # Auxiliaries between a subject and its verb: "Trump is promising", "Clinton had mocked".
 _AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "has", "been", "be", "also", "again",
@@ -612,7 +613,7 @@ def _used_as_noun(toks: Sequence[Tok], v: int) -> bool:
     if v == 0:
         return False
     prev = toks[v - 1]
-    if prev.low in _DETERMINERS or prev.low.endswith(("’s", "'s")):
+    if prev.low in _DETERMINERS or (prev.low.endswith(("’s", "'s")) and prev.low[:-2] not in _S_CONTRACTIONS):
         return True
     return v >= 2 and prev.kind == "w" and "-" in prev.low and toks[v - 2].low.endswith(("’s", "'s"))
 

@@ -86,3 +86,64 @@ def test_pronoun_agrees_in_gender_with_its_speaker():
         + "“We will hold him to that,” she said.\n"
     )
     assert [s for _, s, _ in speakers(text)] == ["Tomas Brenner", "Helena Varga"]
+
+
+# Regression tests for error classes found on real copy (written afresh here).
+
+
+def test_credit_after_a_dash():
+    text = BODY + "“The tide waits for nobody.” ― Mara Ellison\n“We owe the sea an apology.” — Joe Pratt\n"
+    assert [s for _, s, _ in speakers(text)] == ["Mara Ellison", "Joe Pratt"]
+
+
+def test_party_in_parentheses_between_name_and_verb():
+    text = BODY + "“This is a good day,” Sen. Ruth Calder (D-Aldm.) said on Friday.\n"
+    assert speakers(text)[0][1] == "Ruth Calder"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph():
+    text = BODY + "Helena Varga spoke after the vote. She said:\n\n“The wall stands because you built it.”\n"
+    assert speakers(text)[0][1] == "Helena Varga"
+
+
+def test_auxiliary_and_contracted_pronoun_subjects():
+    text = BODY + (
+        "Tomas Brenner is promising “cheaper power for every home” this winter.\n"
+        "He’s claiming that the old plant was “a museum piece” already.\n"
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Tomas Brenner", "Tomas Brenner"]
+
+
+def test_possessive_description_and_name_in_apposition():
+    text = BODY + (
+        "Mayor Helena Varga’s spokesman is calling the report “a work of fiction.”\n"
+        "The utility’s chief executive, Omar Reyes, called the plan “a bold bet on the tides.”\n"
+    )
+    got = [s for _, s, _ in speakers(text)]
+    assert got[0] == "Mayor Helena Varga’s spokesman"
+    assert got[1] == "Omar Reyes"
+
+
+def test_common_word_opening_a_sentence_is_not_a_first_name():
+    text = BODY + "Rival Helena Varga answered later. “We will not be rushed,” Helena Varga said.\n"
+    assert speakers(text)[0][1] == "Helena Varga"
+
+
+def test_speech_word_used_as_a_noun_is_no_cue():
+    text = BODY + "Helena Varga said the engineer’s early-morning tweets were “reckless and rude.”\n"
+    assert speakers(text)[0][1] == "Helena Varga"
+
+
+def test_short_quote_is_speech_when_the_sentence_attributes_it():
+    from quotetrack.ingest import build_article
+    from quotetrack.api import quotes_of
+
+    art = build_article("a1", "x.txt", BODY + (
+        "Varga called the critics “cowards” on Monday.\n"
+        "The show “Harbour Lights” aired the debate.\n"
+        "The town voted on the “green levy” in May.\n"
+    ))
+    kinds = {q.words: (q.kind, q.speaker) for q in quotes_of(art)}
+    assert kinds["cowards"] == ("partial", "Varga")
+    assert kinds["Harbour Lights"] == ("term", None)
+    assert kinds["green levy"] == ("term", None)
