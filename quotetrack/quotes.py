@@ -269,7 +269,11 @@ def classify(text: str, raw: RawQuote) -> str:
     if _TERM_LEAD.search(before[-30:]):
         return TERM
     if words <= 6 and _title_case(inner) and not stands_alone:
-        return TERM
+        # A name or a title, unless someone is quoted calling something by it
+        # (called her “Miss Piggy”): names of shows, papers and books stay terms.
+        after = text[raw.end : raw.end + 40].lstrip("”\"'’» ,")
+        if not _speech_nearby(text, open_at, raw.end) or _NAME_LEAD.search(before[-12:]) or _SPEECH_WORD.match(after):
+            return TERM
     if words <= 5 and not _speech_nearby(text, open_at, raw.end):
         return TERM
     return PARTIAL
@@ -280,6 +284,7 @@ _TERM_LEAD = re.compile(
     re.I,
 )
 _SPEECH_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+_NAME_LEAD = re.compile(r"\b(?:of|on|in|the|from|at)\s*$", re.I)
 _SMALL_WORDS = frozenset("a an the of and or to in on for at by with from de la le van von".split())
 
 
