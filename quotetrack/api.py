@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence, Union
+from typing import BinaryIO, Iterable, Optional, Sequence, Union
 
 from .attribution import attribute, canonicalize_speakers
 from .ingest import DEFAULT_MAX_BYTES, build_article, load
@@ -33,9 +33,20 @@ def analyse(articles: Sequence[Article], skipped: Sequence[Skipped] = ()) -> Sca
     return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
 
 
-def scan(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
-    """Read every article under ``paths`` and analyse them together."""
-    articles, skipped = load(paths, max_bytes=max_bytes)
+def scan(
+    paths: Iterable[Union[str, Path]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+) -> ScanResult:
+    """Read every article under ``paths`` and analyse them together.
+
+    ``outlets``: an outlets mapping file; ``set_outlet``: the outlet of a
+    single input; ``stdin``: the binary stream ``-`` reads (see ingest.load).
+    """
+    articles, skipped = load(paths, max_bytes=max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
     return analyse(articles, skipped)
 
 

@@ -14,6 +14,7 @@ from rich.console import Console
 from . import __version__
 from .api import scan as scan_paths
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .provenance import explain_outlet_lines, input_report
 from .diff import diff_sides, sides_by_outlet
 from .render import (
     diff_to_dict,
@@ -63,7 +64,7 @@ def _main(
 
 @app.command()
 def scan(
-    paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md); folders are read recursively."),
+    paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
     matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
@@ -71,6 +72,10 @@ def scan(
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped."),
+    set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
+    outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file (TOML: [paths] globs and [domains] -> outlet name); default: outlets.toml at the top of each scanned folder."),
+    explain_outlets: bool = typer.Option(False, "--explain-outlets", help="Show which rule decided each article's outlet, and its wire credit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Report each input's format, the decoding used, and what offsets refer to (on stderr)."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
 
@@ -81,7 +86,13 @@ def scan(
     Exit codes: 0 on success (skipped files are listed), 1 with --strict when a
     file was skipped, 2 on usage errors such as a path that does not exist.
     """
-    result = _scan_or_exit(paths, max_bytes)
+    result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
+    if verbose:
+        for line in input_report(result):
+            typer.echo(f"quotetrack: {line}", err=True)
+    if explain_outlets:
+        for line in explain_outlet_lines(result):
+            typer.echo(line, err=format is not Format.table)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     if format is Format.table:
@@ -98,9 +109,9 @@ def scan(
         raise typer.Exit(1)
 
 
-def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES):
+def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **options):
     try:
-        return scan_paths([str(p) for p in paths], max_bytes=max_bytes)
+        return scan_paths([str(p) for p in paths], max_bytes=max_bytes, **options)
     except InputError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
         raise typer.Exit(2)

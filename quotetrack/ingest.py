@@ -1,53 +1,139 @@
 """Reading articles: files -> Article (text, outlet, date, title, body span).
 
-Finds ``.txt`` and ``.md`` files under the given paths in a stable order,
-decodes them without translating newlines (so offsets are file offsets),
-reads Markdown front matter, decides the outlet, and marks the page
-furniture (promos, teasers, "Top Stories" lists) that surrounds the body.
+Inputs, found under the given paths in a stable order (folders recursively,
+sorted):
+
+* ``.txt`` and ``.md``/``.markdown``: the file's text, decoded without
+  translating newlines, so offsets are file offsets; Markdown (or any text)
+  may open with YAML front matter;
+* ``.html``/``.htm``: a saved web page; trafilatura extracts the article body
+  and its metadata, and offsets refer to the extracted text;
+* ``.jsonl``: one article per line (``text`` and optional ``outlet``,
+  ``date``, ``title``, ``url``, ``id``); each line is its own article
+  (``dump.jsonl:17``) and offsets refer to its ``text``; a bad line is
+  skipped with its number and the rest are read;
+* ``-``: standard input (shown as ``<stdin>``), sniffed as HTML, JSON Lines
+  or text.
+
+Every file that cannot be used becomes a ``Skipped`` with a one-line reason;
+none stops the others. The outlet is decided in ``outlets``; page furniture
+(promos, teasers, "Top Stories" lists) around the body is marked here.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
+from .formats import (
+    Decoded,
+    ExtractionError,
+    BadLine,
+    decode as _decode,
+    declared_charset,
+    extract_html,
+    front_matter,
+    has_text_bom,
+    jsonl_records,
+    looks_like_html,
+    meta_str,
+    normalise_date,
+    _utf16_without_bom,
+)
 from .models import Article, Skipped
+from .outlets import OUTLETS_FILE, OutletMap, OutletMapError, decide, load_outlet_map, map_for, maps_for
 
-SUFFIXES = (".txt", ".md", ".markdown")
+FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+SUFFIXES = tuple(FORMATS)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+STDIN_PATH = "<stdin>"
+
+# What article offsets refer to.
+OFFSETS_FILE = "file"  # the file (or standard input) as decoded
+OFFSETS_EXTRACTED = "extracted"  # the article text trafilatura extracted from a web page
+OFFSETS_RECORD = "record"  # a JSON Lines record's "text" value
 
 
 class InputError(Exception):
-    """A problem with the command line's paths, as opposed to one file."""
+    """A problem with the command line's paths or options, as opposed to one file."""
+
+
+def format_of(path: str) -> Optional[str]:
+    return FORMATS.get(os.path.splitext(path)[1].lower())
 
 
 # --------------------------------------------------------------------------- files
 
 
-def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[str], list[Skipped]]:
+def discover(paths: Iterable[Union[str, Path]], ignore: Iterable[str] = ()) -> tuple[list[str], list[Skipped]]:
     """Files to read under ``paths`` (recursively, sorted), and what was passed over.
 
-    A path that does not exist raises InputError: that is a usage error.
+    ``-`` stands for standard input and is returned as is. A path that does
+    not exist raises InputError: that is a usage error. A file passed over
+    is reported once however often it is named. ``ignore`` lists files not
+    to report (an outlets file given on the command line).
     """
     found: list[str] = []
     skipped: list[Skipped] = []
+    seen: set[str] = set()
+    ignored = {os.path.realpath(p) for p in ignore}
+
+    def add(p: str) -> None:
+        seen.add(p)
+        found.append(p)
+
     for raw in paths:
         p = str(raw)
+        if p == STDIN:
+            if STDIN in seen:
+                raise InputError("standard input (-) can be given only once")
+            add(p)
+            continue
         if not os.path.lexists(p):
-            raise InputError(f"{p}: no such file or directory")
+            raise InputError(f"{_shown(p)}: no such file or directory")
         if os.path.isdir(p):
-            found.extend(_walk(p, skipped))
-        elif p.lower().endswith(SUFFIXES):
-            found.append(p)
+            for f in _walk(p, skipped, ignored):
+                add(f)
+        elif format_of(p):
+            add(p)
         else:
-            skipped.append(Skipped(p, f"unsupported file type '{Path(p).suffix or '(none)'}'"))
-    return found, skipped
+            skipped.append(Skipped(p, _unsupported(p)))
+    return found, _unique(skipped)
 
 
-def _walk(root: str, skipped: list[Skipped]) -> Iterator[str]:
+def _shown(p: str) -> str:
+    return p.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _unsupported(p: str) -> str:
+    suffix = Path(p).suffix
+    return f"unsupported file type '{suffix or '(none)'}'"
+
+
+def _unique(skipped: list[Skipped]) -> list[Skipped]:
+    seen: set[str] = set()
+    out = []
+    for s in skipped:
+        key = os.path.realpath(s.path) if os.path.exists(s.path) else s.path
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _walk(root: str, skipped: list[Skipped], ignored: set[str]) -> list[str]:
     seen_dirs: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
@@ -65,32 +151,30 @@ def _walk(root: str, skipped: list[Skipped]) -> Iterator[str]:
             dirnames[:] = []
             continue
         seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        pages = {os.path.splitext(n)[0] for n in filenames if format_of(n) == "html"}
+        # A browser's "save page, complete" puts the page's images, scripts and styles
+        # in "<page>_files" beside it: those are not articles.
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not (d.endswith("_files") and d[: -len("_files")] in pages)
+        )
         for name in filenames:
             if name.startswith("."):
                 continue
             full = os.path.join(dirpath, name)
-            if name.lower().endswith(SUFFIXES):
+            if format_of(name):
                 out.append(full)
-    return iter(sorted(out))
+            elif name == OUTLETS_FILE:
+                if os.path.normpath(dirpath) != os.path.normpath(root) and os.path.realpath(full) not in ignored:
+                    skipped.append(
+                        Skipped(full, f"{OUTLETS_FILE} is read only at the top of a scanned folder or with --outlets")
+                    )
+            elif os.path.realpath(full) not in ignored:
+                skipped.append(Skipped(full, _unsupported(full)))
+    return sorted(out)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the name of the decoding used. Never raises."""
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
-
-
-def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[str], Optional[str]]:
-    """(text, None) or (None, reason it was skipped)."""
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[bytes], Optional[str]]:
+    """(data, None) or (None, the reason it was skipped)."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -105,96 +189,60 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[s
         return None, "permission denied"
     except OSError as err:
         return None, f"cannot read: {err.strerror or err}"
+    if len(data) > max_bytes:
+        return None, f"file grew over the {max_bytes:,}-byte limit while being read"
+    return data, None
+
+
+def check_text(data: bytes) -> Optional[str]:
+    """Why these bytes are not a text article (empty, binary), or None."""
     if not data.strip():
+        return "empty file"
+    if b"\x00" in data[:8192] and not has_text_bom(data) and not _utf16_without_bom(data):
+        return "binary file (contains NUL bytes)"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the name of the decoding used. Never raises."""
+    d = _decode(data)
+    return d.text, d.encoding
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[str], Optional[str]]:
+    """(text, None) or (None, reason it was skipped)."""
+    data, reason = read_bytes(path, max_bytes)
+    if data is None:
+        return None, reason
+    reason = check_text(data)
+    if reason:
+        return None, reason
+    text = _decode(data).text
+    if not _has_text(text):
         return None, "empty file"
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "binary file (contains NUL bytes)"
-    text, _encoding = decode(data)
     return text, None
+
+
+def _has_text(text: str) -> bool:
+    return bool(text.strip().strip("\ufeff").strip())
 
 
 # --------------------------------------------------------------------------- metadata
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_DATE_WORDS = re.compile(r"\b(?:Posted|Published|Updated)?:?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\b")
 
 
-def front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Flat ``key: value`` pairs of a YAML front matter block, and where the body starts."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, 0
-    meta: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        lm = _META_LINE.match(line)
-        if lm and lm.group(2):
-            meta[lm.group(1).lower()] = lm.group(2).strip().strip("'\"")
-    return meta, m.end()
+def guess_date(text: str, meta: dict) -> Optional[str]:
+    """``YYYY-MM-DD`` from the metadata's date, else from a ``Month D, YYYY`` near the top.
 
-
-_WIRE_CREDITS = {
-    "AP": "The Associated Press",
-    "Associated Press": "The Associated Press",
-    "The Associated Press": "The Associated Press",
-    "Reuters": "Reuters",
-    "AFP": "Agence France-Presse",
-    "Agence France-Presse": "Agence France-Presse",
-}
-_BYLINE = re.compile(r"^\s*By\s+[^,\n]{2,80},\s+(?P<outlet>[A-Z][^\n,]{1,60}?)\s*$", re.M)
-_DATELINE_CREDIT = re.compile(r"\((?P<credit>AP|Reuters|AFP)\)\s*[—–-]")
-_SYNDICATION = re.compile(
-    r"not been edited by (?P<outlet>[A-Z][\w .&'-]{1,40}?) staff and is auto-generated from a syndicated feed"
-)
-
-
-@dataclass(frozen=True)
-class OutletGuess:
-    outlet: str
-    rule: str
-    credit: Optional[str] = None
-
-
-def guess_outlet(path: str, text: str, meta: dict[str, str]) -> OutletGuess:
-    """Metadata, then a byline or credit line, then the file name."""
-    credit = None
-    m = _DATELINE_CREDIT.search(text[:5000])
-    if m:
-        credit = _WIRE_CREDITS.get(m.group("credit"))
-    for key in ("outlet", "publisher", "source", "site_name"):
-        if meta.get(key):
-            return OutletGuess(meta[key], f"metadata:{key}", credit)
-    m = _BYLINE.search(text[:3000])
-    if m:
-        outlet = m.group("outlet").strip()
-        outlet = _WIRE_CREDITS.get(outlet, outlet)
-        return OutletGuess(outlet, "byline", credit)
-    m = _SYNDICATION.search(text)
-    if m:
-        return OutletGuess(m.group("outlet").strip(), "credit", credit or "syndicated feed")
-    if credit:
-        return OutletGuess(credit, "credit", credit)
-    stem = Path(path).stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return OutletGuess(stem, "filename", None)
-
-
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_DATE_WORDS = re.compile(r"\b(?:Posted|Published|Updated)?:?\s*(?P<mon>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def guess_date(text: str, meta: dict[str, str]) -> Optional[str]:
-    if meta.get("date"):
-        m = _ISO_DATE.search(meta["date"])
-        return "-".join(m.groups()) if m else meta["date"]
+    A metadata date in a form not recognised is kept as written."""
+    raw = meta_str(meta, "date")
+    if raw:
+        return normalise_date(raw) or raw
     for m in _DATE_WORDS.finditer(text[:2000]):
-        mon = _MONTHS.get(m.group("mon").lower())
-        if mon:
-            return f"{m.group('year')}-{mon:02d}-{int(m.group('day')):02d}"
+        d = normalise_date(m.group("date"))
+        if d:
+            return d
     return None
 
 
@@ -271,33 +319,211 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
     return title, body_start, body_end, spans
 
 
-def build_article(article_id: str, path: str, text: str) -> Article:
-    meta, content_start = front_matter(text)
+def build_article(
+    article_id: str,
+    path: str,
+    text: str,
+    *,
+    meta: Optional[dict] = None,
+    input_format: str = "text",
+    offsets: str = OFFSETS_FILE,
+    decoded: Optional[Decoded] = None,
+    file_path: Optional[str] = None,
+    set_outlet: Optional[str] = None,
+    outlet_map: Optional[OutletMap] = None,
+) -> Article:
+    """An Article from its text. Without ``meta``, metadata come from the text's front matter."""
+    content_start = 0
+    if meta is None:
+        meta, content_start = front_matter(text)
+    flat = {k: v for k in meta if (v := meta_str(meta, k))}
     title, body_start, body_end, furniture = body_layout(text, content_start)
-    outlet = guess_outlet(path, text, meta)
+    outlet = decide(path, text, flat, file_path=file_path, set_outlet=set_outlet, outlet_map=outlet_map)
     return Article(
         id=article_id,
         path=path,
         text=text,
         outlet=outlet.outlet,
         outlet_rule=outlet.rule,
-        title=meta.get("title") or title,
-        date=guess_date(text, meta),
+        title=flat.get("title") or title,
+        date=guess_date(text, flat),
         credit=outlet.credit,
         body_start=body_start,
         body_end=body_end,
         furniture=furniture,
+        offsets=offsets,
+        input_format=input_format,
+        encoding=decoded.encoding if decoded else None,
+        encoding_note=decoded.note if decoded else "",
+        url=flat.get("url"),
+        author=flat.get("author"),
+        record_id=flat.get("id") if input_format == "jsonl" else None,
+        outlet_evidence=outlet.evidence,
     )
 
 
-def load(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
-    """Read every article under ``paths``. Bad files are skipped with a reason, never fatal."""
-    files, skipped = discover(paths)
-    articles: list[Article] = []
+def _sniff(text: str) -> str:
+    """The format of standard input: html, jsonl or text."""
+    if looks_like_html(text):
+        return "html"
+    first = next((line.strip().lstrip("\ufeff") for line in text.split("\n") if line.strip().lstrip("\ufeff")), "")
+    if first.startswith("{"):
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            return "text"
+        if isinstance(obj, dict) and ("text" in obj or "html" in obj):
+            return "jsonl"
+    return "text"
+
+
+class _Loader:
+    def __init__(
+        self,
+        max_bytes: int,
+        set_outlet: Optional[str],
+        fixed_map: Optional[OutletMap],
+        folder_maps: list[OutletMap],
+        stdin: Optional[BinaryIO],
+    ):
+        self.max_bytes = max_bytes
+        self.set_outlet = set_outlet
+        self.fixed_map = fixed_map
+        self.folder_maps = folder_maps
+        self.stdin = stdin
+        self.articles: list[Article] = []
+        self.skipped: list[Skipped] = []
+
+    def _next_id(self) -> str:
+        return f"a{len(self.articles) + 1}"
+
+    def _map(self, file_path: str) -> Optional[OutletMap]:
+        if self.fixed_map is not None:
+            return self.fixed_map
+        if file_path == STDIN_PATH:
+            return None
+        return map_for(file_path, self.folder_maps)
+
+    def read(self, path: str) -> None:
+        if path == STDIN:
+            shown = STDIN_PATH
+            stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+            try:
+                data = stream.read(self.max_bytes + 1)
+            except OSError as err:
+                self.skipped.append(Skipped(shown, f"cannot read standard input: {err.strerror or err}"))
+                return
+            if len(data) > self.max_bytes:
+                self.skipped.append(Skipped(shown, f"input is over the {self.max_bytes:,}-byte limit"))
+                return
+            fmt = None
+        else:
+            shown = path
+            data, reason = read_bytes(path, self.max_bytes)
+            if data is None:
+                self.skipped.append(Skipped(path, reason or "unreadable"))
+                return
+            fmt = format_of(path)
+        reason = check_text(data)
+        if reason:
+            self.skipped.append(Skipped(shown, reason))
+            return
+        decoded = _decode(data, declared_charset(data) if fmt == "html" else None)
+        if not _has_text(decoded.text):
+            self.skipped.append(Skipped(shown, "empty file"))
+            return
+        if fmt is None:
+            fmt = _sniff(decoded.text)
+            if fmt == "html":
+                decoded = _decode(data, declared_charset(data))
+        if fmt == "html":
+            self._html(shown, decoded)
+        elif fmt == "jsonl":
+            self._jsonl(shown, decoded)
+        else:
+            self.articles.append(
+                build_article(
+                    self._next_id(), shown, decoded.text,
+                    input_format="markdown" if fmt == "markdown" else "text",
+                    decoded=decoded, set_outlet=self.set_outlet, outlet_map=self._map(shown),
+                )
+            )
+
+    def _html(self, shown: str, decoded: Decoded, *, path: Optional[str] = None, extra: Optional[dict] = None) -> None:
+        try:
+            page = extract_html(decoded.text)
+        except ExtractionError as err:
+            self.skipped.append(Skipped(path or shown, str(err)))
+            return
+        meta = dict(page.meta)
+        meta.update(extra or {})
+        self.articles.append(
+            build_article(
+                self._next_id(), path or shown, page.text,
+                meta=meta, input_format="jsonl" if extra is not None else "html", offsets=OFFSETS_EXTRACTED,
+                decoded=decoded, file_path=shown, set_outlet=self.set_outlet, outlet_map=self._map(shown),
+            )
+        )
+
+    def _jsonl(self, shown: str, decoded: Decoded) -> None:
+        good = 0
+        for rec in jsonl_records(decoded.text):
+            where = f"{shown}:{rec.line}"
+            if isinstance(rec, BadLine):
+                self.skipped.append(Skipped(where, rec.reason))
+                continue
+            good += 1
+            if rec.html:
+                self._html(shown, decoded, path=where, extra=rec.meta)
+                continue
+            self.articles.append(
+                build_article(
+                    self._next_id(), where, rec.text,
+                    meta=rec.meta, input_format="jsonl", offsets=OFFSETS_RECORD,
+                    decoded=decoded, file_path=shown, set_outlet=self.set_outlet, outlet_map=self._map(shown),
+                )
+            )
+        if not good and not any(s.path.startswith(shown + ":") for s in self.skipped):
+            self.skipped.append(Skipped(shown, "empty file"))
+
+
+def load(
+    paths: Iterable[Union[str, Path]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read every article under ``paths``. Bad files are skipped with a reason, never fatal.
+
+    ``outlets``: an outlets mapping file for every article (else the
+    ``outlets.toml`` at the top of each scanned folder applies to that
+    folder). ``set_outlet``: the outlet of a single input file or of
+    standard input. ``stdin``: the stream ``-`` reads (default: sys.stdin).
+    Raises InputError for usage errors: a missing path, a bad mapping file,
+    ``set_outlet`` with more than one input.
+    """
+    paths = [str(p) for p in paths]
+    if set_outlet is not None:
+        set_outlet = set_outlet.strip()
+        if not set_outlet:
+            raise InputError("--set-outlet needs a name")
+        if len(paths) != 1 or (paths[0] != STDIN and os.path.isdir(paths[0])):
+            what = "a folder" if len(paths) == 1 else f"{len(paths)} inputs"
+            raise InputError(f"--set-outlet names the outlet of one file or of standard input, not of {what}")
+    fixed_map = None
+    folder_maps: list[OutletMap] = []
+    try:
+        if outlets is not None:
+            fixed_map = load_outlet_map(str(outlets))
+        else:
+            folder_maps = maps_for([p for p in paths if p != STDIN and os.path.isdir(p)])
+    except OutletMapError as err:
+        raise InputError(str(err)) from None
+    files, skipped = discover(paths, ignore=[str(outlets)] if outlets is not None else [])
+    loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
+    loader.skipped.extend(skipped)
     for path in files:
-        text, reason = read_file(path, max_bytes)
-        if text is None:
-            skipped.append(Skipped(path, reason or "unreadable"))
-            continue
-        articles.append(build_article(f"a{len(articles) + 1}", path, text))
-    return articles, skipped
+        loader.read(path)
+    return loader.articles, loader.skipped

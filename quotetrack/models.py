@@ -44,6 +44,17 @@ class Article:
     body_end: int = 0
     # Spans of page furniture (teasers, promos, "Top Stories") inside the file.
     furniture: tuple[tuple[int, int], ...] = ()
+    # Where the text came from (see ingest): what offsets refer to ("file", "extracted"
+    # from a web page, or "record", a JSON Lines record's text), the input format,
+    # the decoding used, and metadata the input carried.
+    offsets: str = "file"
+    input_format: str = "text"  # text, markdown, html, jsonl
+    encoding: Optional[str] = None  # Python codec name; see formats.Decoded
+    encoding_note: str = ""
+    url: Optional[str] = None
+    author: Optional[str] = None
+    record_id: Optional[str] = None  # a JSON Lines record's own "id"
+    outlet_evidence: Optional[str] = None  # what the outlet rule saw, for --explain-outlets
 
     def in_body(self, start: int, end: int) -> bool:
         if start < self.body_start or end > self.body_end:

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
 from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+from .provenance import first_carriers, first_dict, first_label, wire_stories, wire_story_lines
 
 if TYPE_CHECKING:
     from .diff import SideDiff
@@ -116,6 +117,7 @@ def summary_line(result: ScanResult) -> str:
 def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
     """One row per distinct wording of each statement (all statements unless given)."""
     quotes = {q.id: q for q in result.quotes}
+    firsts = first_carriers(result)
     chosen = {s.id for s in (result.statements if statements is None else statements)}
     table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
     table.add_column("#", style="dim", no_wrap=True)
@@ -141,7 +143,7 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
                 wording.append("”")
             cell = Text()
             cell.append(match, style=_MATCH_STYLE.get(match, ""))
-            cell.append("\n" + "\n".join(one_line(o) for o in outlets))
+            cell.append("\n" + "\n".join(one_line(o) + first_label(firsts, st.id, o) for o in outlets))
             table.add_row(
                 st.id if n == 0 else "",
                 Text(one_line(st.speaker) if st.speaker else "(unattributed)") if n == 0 else Text(""),
@@ -150,6 +152,8 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
             )
     if shown:
         console.print(table)
+    for line in wire_story_lines(result):
+        console.print(Text(line))
     terms = [q for q in result.quotes if q.kind == TERM]
     if terms:
         by_outlet: "OrderedDict[str, list[str]]" = OrderedDict()
@@ -191,6 +195,7 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
 
 def to_dict(result: ScanResult) -> dict[str, Any]:
     arts = {a.id: a for a in result.articles}
+    firsts = first_carriers(result)
     return {
         "schema_version": JSON_SCHEMA_VERSION,
         "summary": {
@@ -211,6 +216,12 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
                 "title": a.title,
                 "date": a.date,
                 "body": {"start": a.body_start, "end": a.body_end},
+                "offsets": a.offsets,
+                "format": a.input_format,
+                "encoding": a.encoding,
+                "url": a.url,
+                "author": a.author,
+                "record_id": a.record_id,
             }
             for a in result.articles
         ],
@@ -221,6 +232,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
                 "speaker": s.speaker,
                 "text": s.text,
                 "canonical_quote": s.canonical_quote,
+                "first": first_dict(firsts, s.id),
                 "outlets": list(s.outlets),
                 "members": [
                     {"quote": m.quote_id, "outlet": m.outlet, "match": m.match, "score": m.score} for m in s.members
@@ -229,6 +241,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
             for s in result.statements
         ],
         "skipped": [{"path": printable_path(s.path), "reason": s.reason} for s in result.skipped],
+        "wire_stories": [w.as_dict() for w in wire_stories(result)],
     }
 
 
@@ -343,6 +356,8 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
     console.print(table)
     for n, o in enumerate(outlets):
         console.print(Text(f"  {n + 1}: {one_line(o)}"))
+    for line in wire_story_lines(result):
+        console.print(Text(line))
     console.print(Text(MATRIX_LEGEND, style="dim"))
     console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
 

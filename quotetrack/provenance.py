@@ -1,0 +1,206 @@
+"""Where articles and wordings came from: inputs, outlet rules, wire stories, first carriers.
+
+* ``first_carriers``: for each statement, the outlet that carried it first,
+  where every carrier's date is known and one outlet's is the earliest.
+* ``wire_stories``: outlets that carried the same wire story: articles with
+  the same wire credit (The Associated Press, Reuters, Agence France-Presse)
+  that share a statement.
+* ``input_report`` and ``explain_outlet_lines``: what ``--verbose`` and
+  ``--explain-outlets`` print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .formats import is_iso_date
+from .models import TERM, Article, ScanResult
+from .outlets import is_wire
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(text: Optional[str]) -> str:
+    """One line of text safe to print (article metadata is untrusted)."""
+    return re.sub(r"\s+", " ", _CONTROL.sub("", text or "")).strip()
+
+
+def _path(path: str) -> str:
+    return _clean(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+# --------------------------------------------------------------------------- first carriers
+
+
+@dataclass(frozen=True)
+class First:
+    """The outlet that carried a statement first, on which date, with which quote."""
+
+    outlet: str
+    date: str
+    quote: str
+    shared: bool = False  # whether other outlets carried the statement too
+
+    def as_dict(self) -> dict[str, str]:
+        return {"outlet": self.outlet, "date": self.date, "quote": self.quote}
+
+
+def first_carriers(result: ScanResult) -> dict[str, First]:
+    """Statement id -> its first carrier.
+
+    A statement has one only when the article of every member has a
+    ``YYYY-MM-DD`` date and a single outlet holds the earliest: an undated
+    carrier could have been first, and two outlets on the same day cannot
+    be told apart.
+    """
+    arts = {a.id: a for a in result.articles}
+    quote_article = {q.id: q.article_id for q in result.quotes}
+    out: dict[str, First] = {}
+    for st in result.statements:
+        dated: list[tuple[str, str, str]] = []  # (date, outlet, quote id)
+        for m in st.members:
+            art = arts[quote_article[m.quote_id]]
+            if not is_iso_date(art.date):
+                dated = []
+                break
+            dated.append((art.date or "", m.outlet, m.quote_id))
+        if not dated:
+            continue
+        earliest = min(d for d, _, _ in dated)
+        firsts = [(o, q) for d, o, q in dated if d == earliest]
+        if len({o for o, _ in firsts}) == 1:
+            out[st.id] = First(firsts[0][0], earliest, firsts[0][1], len(st.outlets) > 1)
+    return out
+
+
+def first_dict(firsts: dict[str, First], statement_id: str) -> Optional[dict[str, str]]:
+    f = firsts.get(statement_id)
+    return f.as_dict() if f else None
+
+
+def first_label(firsts: dict[str, First], statement_id: str, outlet: str) -> str:
+    """' (first, 2024-03-12)' after the outlet that carried a statement first, where
+    other outlets carried it too; else ''."""
+    f = firsts.get(statement_id)
+    return f" (first, {f.date})" if f and f.shared and f.outlet == outlet else ""
+
+
+# --------------------------------------------------------------------------- wire stories
+
+
+@dataclass(frozen=True)
+class WireStory:
+    credit: str
+    outlets: tuple[str, ...]
+    articles: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"credit": self.credit, "outlets": list(self.outlets), "articles": list(self.articles)}
+
+    @property
+    def line(self) -> str:
+        names = [_clean(o) for o in self.outlets]
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        return f"Outlets {listed} carried the same wire story ({_clean(self.credit)})"
+
+
+def wire_stories(result: ScanResult) -> list[WireStory]:
+    """Groups of two or more outlets whose articles carry the same wire credit and
+    share a quoted statement, in article order."""
+    by_id = {a.id: a for a in result.articles}
+    wired = {a.id for a in result.articles if is_wire(a.credit)}
+    parent = {a: a for a in wired}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    quote_article = {q.id: q.article_id for q in result.quotes if q.direct and q.kind != TERM}
+    for st in result.statements:
+        arts = [quote_article[m.quote_id] for m in st.members if m.quote_id in quote_article]
+        by_credit: dict[str, list[str]] = {}
+        for a in dict.fromkeys(arts):
+            if a in wired:
+                by_credit.setdefault(by_id[a].credit or "", []).append(a)
+        for same in by_credit.values():
+            for a, b in zip(same, same[1:]):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
+    groups: dict[str, list[str]] = {}
+    for a in sorted(wired, key=_order):
+        groups.setdefault(find(a), []).append(a)
+    out = []
+    for members in groups.values():
+        outlets = tuple(dict.fromkeys(by_id[a].outlet for a in members))
+        if len(outlets) > 1:
+            out.append(WireStory(by_id[members[0]].credit or "", outlets, tuple(members)))
+    return out
+
+
+def _order(article_id: str) -> tuple[int, str]:
+    digits = article_id.lstrip("a")
+    return (int(digits), article_id) if digits.isdigit() else (1 << 30, article_id)
+
+
+def wire_story_lines(result: ScanResult) -> list[str]:
+    return [w.line for w in wire_stories(result)]
+
+
+# --------------------------------------------------------------------------- reports
+
+_FORMAT_NAMES = {
+    "text": "plain text",
+    "markdown": "Markdown",
+    "html": "HTML page, article text extracted by trafilatura",
+    "jsonl": "JSON Lines",
+}
+_OFFSETS = {
+    "file": "offsets refer to the file as decoded",
+    "extracted": "offsets refer to the extracted article text",
+    "record": "offsets refer to each record's \"text\"",
+}
+
+
+def _file_of(a: Article) -> str:
+    if a.input_format == "jsonl":
+        return a.path.rsplit(":", 1)[0]
+    return a.path
+
+
+def input_report(result: ScanResult) -> list[str]:
+    """One line per input file: its format, the decoding used, and what offsets refer to."""
+    groups: dict[str, list[Article]] = {}
+    for a in result.articles:
+        groups.setdefault(_file_of(a), []).append(a)
+    lines = []
+    for path, arts in groups.items():
+        a = arts[0]
+        fmt = _FORMAT_NAMES.get(a.input_format, a.input_format)
+        if a.input_format == "jsonl":
+            fmt += f", {len(arts)} article{'s' if len(arts) != 1 else ''}"
+        enc = a.encoding or "unknown"
+        if a.encoding_note:
+            enc += f" ({a.encoding_note})"
+        offsets = sorted({_OFFSETS.get(x.offsets, x.offsets) for x in arts})
+        lines.append(f"{_path(path)}: {fmt}; decoded as {enc}; {'; '.join(offsets)}")
+    for s in result.skipped:
+        lines.append(f"{_path(s.path)}: skipped: {_clean(s.reason)}")
+    return lines
+
+
+def explain_outlet_lines(result: ScanResult) -> list[str]:
+    """For each article: its outlet, the rule that decided it and what the rule saw; its wire credit."""
+    lines = ["Outlets (the rule that decided each):"]
+    for a in result.articles:
+        line = f"  {_path(a.path)}: {_clean(a.outlet)} <- {a.outlet_rule}"
+        if a.outlet_evidence:
+            line += f" ({_clean(a.outlet_evidence)})"
+        if a.credit:
+            line += f"; credit: {_clean(a.credit)}"
+        lines.append(line)
+    return lines
