@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
@@ -176,12 +177,17 @@ def _walk(root: str, skipped: list[Skipped], ignored: set[str]) -> list[str]:
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[bytes], Optional[str]]:
     """(data, None) or (None, the reason it was skipped)."""
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None, "not a regular file" if not stat.S_ISDIR(st.st_mode) else "is a directory"
+        size = st.st_size
         if size > max_bytes:
             return None, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            return None, "broken symbolic link"
         return None, "file vanished before it could be read"
     except IsADirectoryError:
         return None, "is a directory"
@@ -474,7 +480,7 @@ class _Loader:
                 continue
             good += 1
             if rec.html:
-                self._html(shown, decoded, path=where, extra=rec.meta)
+                self._html(shown, Decoded(rec.text, decoded.encoding, decoded.note), path=where, extra=rec.meta)
                 continue
             self.articles.append(
                 build_article(

@@ -146,6 +146,21 @@ def host_of(url: Optional[str]) -> Optional[str]:
     return host.lower().removeprefix("www.")
 
 
+def domain_of(url: Optional[str]) -> Optional[str]:
+    """The registrable domain of a URL (``news.quayside.co.uk`` -> ``quayside.co.uk``), from
+    the public suffix list that the tld package ships; the host without ``www.`` when the
+    suffix is not a public one."""
+    host = host_of(url)
+    if not host:
+        return None
+    from tld import get_fld
+
+    try:
+        return get_fld(host, fix_protocol=True, fail_silently=True) or host
+    except Exception:  # tld raises its own errors on odd hosts
+        return host
+
+
 # --------------------------------------------------------------------------- credits
 
 _AGENCIES = {
@@ -268,9 +283,9 @@ def decide(
         return done(m.group("outlet").strip(), "credit", "syndication note")
     if credit and credit != SYNDICATED:
         return done(credit, "credit", credit_evidence or credit)
-    host = host_of(url)
-    if host:
-        return done(host, "url", url or host)
+    domain = domain_of(url)
+    if domain:
+        return done(domain, "url", url or domain)
     stem = Path(file_path).stem if file_path != "<stdin>" else "stdin"
     stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return done(stem, "filename", "the file name" if file_path != "<stdin>" else "standard input has no file name")

@@ -81,10 +81,10 @@ def first_dict(firsts: dict[str, First], statement_id: str) -> Optional[dict[str
 
 
 def first_label(firsts: dict[str, First], statement_id: str, outlet: str) -> str:
-    """' (first, 2024-03-12)' after the outlet that carried a statement first, where
-    other outlets carried it too; else ''."""
+    """A line '  first, 2024-03-12' to go under the outlet that carried a statement
+    first, where other outlets carried it too; else ''."""
     f = firsts.get(statement_id)
-    return f" (first, {f.date})" if f and f.shared and f.outlet == outlet else ""
+    return f"\n  first, {f.date}" if f and f.shared and f.outlet == outlet else ""
 
 
 # --------------------------------------------------------------------------- wire stories
