@@ -404,10 +404,12 @@ def extract_html(html: str) -> Extracted:
     if not text.strip():
         raise ExtractionError("no article text found in the page")
     meta: dict[str, str] = {}
-    hostname = (doc.hostname or "").lower()
+    from .outlets import domain_of, host_of
+
+    hosts = {(doc.hostname or "").lower().removeprefix("www."), host_of(doc.url), domain_of(doc.url)}
     sitename = (doc.sitename or "").strip()
     # Without og:site_name trafilatura falls back to the host name: that is the URL's domain, not metadata.
-    if sitename and sitename.lower().removeprefix("www.") != hostname:
+    if sitename and sitename.lower().removeprefix("www.") not in hosts:
         meta["site_name"] = sitename
     for key, value in (("title", doc.title), ("author", doc.author), ("date", doc.date), ("url", doc.url)):
         if value and str(value).strip():

@@ -188,6 +188,18 @@ def test_html_declared_charset_url_domain_and_empty_page(tmp_path):
     assert [(os.path.basename(s.path), s.reason) for s in result.skipped] == [("nav.html", "no article text found in the page")]
 
 
+def test_html_host_name_is_no_site_name():
+    page = (
+        "<html><head><link rel='canonical' href='https://q.example/2024/03/12/pier'><title>Pier</title></head>"
+        "<body><article><h1>Pier reopens</h1><p>The pier reopened on Saturday after a long winter of repairs.</p>"
+        "</article></body></html>"
+    )
+    assert "site_name" not in extract_html(page).meta
+    assert extract_html(page.replace("<title>", "<meta property='og:site_name' content='Quay Post'><title>")).meta[
+        "site_name"
+    ] == "Quay Post"
+
+
 def test_html_paragraphs_lists_and_line_breaks():
     page = (
         "<html><body><article><h1>Harbour notes</h1><p>First   paragraph\nwith <b>bold</b> words and a "
