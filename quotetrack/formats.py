@@ -371,6 +371,8 @@ def _config() -> Any:
         cfg.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
         cfg.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
         cfg.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+        # quotetrack's own --max-bytes limits the size of what is read.
+        cfg.set("DEFAULT", "MAX_FILE_SIZE", str(1 << 40))
         _trafilatura_config = cfg
     return _trafilatura_config
 
