@@ -5,9 +5,11 @@ Data flows one way::
     files -> ingest (Article) -> quotes (Quote) -> attribution (Quote with speaker)
           -> statements (Statement) -> render
 
-Every offset is a character offset into ``Article.text``, the file's text
-decoded as UTF-8 with newlines left untranslated, so that
+Every offset is a character offset into ``Article.text``, so that
 ``article.text[quote.start:quote.end] == quote.text`` always holds.
+``Article.text`` is the file's text as decoded, newlines left untranslated,
+or the text extracted from a web page, or a JSON Lines record's ``text``:
+``Article.offsets`` says which ("file", "extracted", "record").
 """
 
 from __future__ import annotations
@@ -136,3 +138,22 @@ class ScanResult:
     @property
     def speakers(self) -> tuple[str, ...]:
         return tuple(sorted({q.speaker for q in self.quotes if q.speaker}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem ``quotetrack check`` found in a file (see quotetrack.check for the rules)."""
+
+    rule: str  # stable rule id, "QT001"
+    name: str  # the rule's name, "misquote"
+    severity: str  # "error", "warning" or "note"
+    path: str  # the file, as shown
+    line: int  # 1-based
+    column: int  # 1-based, in characters (Unicode code points)
+    message: str
+    end_line: Optional[int] = None  # where the quoted words end (the character after them)
+    end_column: Optional[int] = None
+    quote: Optional[str] = None  # the quoted words the finding is about
+    # Other places that explain the finding: (path, line, column, what is there).
+    related: tuple[tuple[str, int, int, str], ...] = ()
+    suppressed: bool = False  # silenced by an inline ``<!-- quotetrack: ignore RULE -->`` comment
