@@ -18,8 +18,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Optional
 
-from nltk.stem.porter import PorterStemmer
-
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
 from .textnorm import _TOKEN, _fold_token, comparison_tokens
 
@@ -31,7 +29,7 @@ ALTERED_MIN_RUN = 3  # the two must share at least this many words in a row
 PARAPHRASE_MIN_OVERLAP = 0.5
 PARAPHRASE_MIN_SHARED = 3
 
-_STEMMER = PorterStemmer()
+_STEMMER = None  # nltk's Porter stemmer, loaded on first use: importing nltk takes a quarter second
 _STOPWORDS = frozenset(
     """a an the and or but of to in on at for with by from as is are was were be been being it its this that
     these those there their they them he she his her we our us you your i me my not no so than then too very
@@ -96,6 +94,11 @@ _SYNONYMS = {
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    global _STEMMER
+    if _STEMMER is None:
+        from nltk.stem.porter import PorterStemmer
+
+        _STEMMER = PorterStemmer()
     stem = _STEMMER.stem(word)
     return _SYNONYMS.get(stem, stem)
 
