@@ -168,6 +168,58 @@ def diff(
     raise typer.Exit(0 if d.agree else 1)
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Articles to check (files, or folders of .md/.txt files); default: the configured articles."),
+    sources: List[Path] = typer.Option([], "--sources", "-s", help="A source file or folder (transcripts, press releases, wire copy); repeatable, added to the configured sources."),
+    config: Optional[Path] = typer.Option(None, "--config", help="The configuration file (default: .quotetrack.toml or pyproject.toml [tool.quotetrack] here or in a parent folder)."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
+    select_rules: List[str] = typer.Option([], "--select", help="Only these rules (ids or names, comma-separated or repeated); replaces the configured selection."),
+    ignore_rules: List[str] = typer.Option([], "--ignore", help="Rules not to run (ids or names); added to the configured ignores."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+) -> None:
+    """Check articles against their sources: misquotes, misattributions, unverified quotes.
+
+    Exit codes: 0 when no error-level finding was reported, 1 when one was
+    (with --strict, a warning too), 2 on usage or configuration errors.
+    """
+    from . import check as checks
+    from . import config as cfg
+    from .report import RENDERERS
+
+    try:
+        conf = cfg.discover(str(config) if config else None).with_rules(select_rules, ignore_rules)
+        if not paths and not conf.articles:
+            raise cfg.UsageError(
+                "nothing to check: name article files or folders, or set 'articles' in .quotetrack.toml "
+                "or in [tool.quotetrack] of pyproject.toml"
+            )
+        result = checks.run(conf, [str(p) for p in paths or []], [str(s) for s in sources])
+    except cfg.UsageError as err:
+        typer.echo(f"quotetrack: error: {err}", err=True)
+        raise typer.Exit(2)
+    for note in result.notes:
+        typer.echo(f"quotetrack: note: {note}", err=True)
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                RENDERERS[format.value](result, fh)
+        except OSError as err:
+            typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
+            raise typer.Exit(2)
+    else:
+        RENDERERS[format.value](result, sys.stdout)
+    raise typer.Exit(checks.exit_code(result, strict))
+
+
 def main() -> None:
     app(prog_name="quotetrack")
 

@@ -1,0 +1,366 @@
+"""Configuration for ``quotetrack check``, and the files it names.
+
+Read from ``.quotetrack.toml`` (keys at the top level, or under
+``[tool.quotetrack]``) or from the ``[tool.quotetrack]`` table of
+``pyproject.toml``: in the current directory, else the nearest parent
+directory that has one (``.quotetrack.toml`` wins when a directory has
+both), or from the file ``--config`` names. Globs are relative to the
+directory of the configuration file.
+
+.. code-block:: toml
+
+    [tool.quotetrack]
+    articles = ["content/**/*.md"]          # what `quotetrack check` checks with no arguments
+    sources = ["sources/**/*.md", "press/*.txt"]
+    exclude = ["content/drafts/**"]         # never checked as articles
+    select = ["QT001", "QT002", "QT004"]    # rules to run (default: all)
+    ignore = ["unverified-quote"]           # rules not to run (ids or names)
+
+    [tool.quotetrack.severity]
+    QT004 = "error"                         # error, warning, note or off
+
+    [tool.quotetrack.aliases]
+    "Mayor Ferrant" = "Odile Ferrant"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from .check import LEVELS, RULES, Settings, rule_id
+from .sources import TEXT_SUFFIXES
+
+CONFIG_FILES = (".quotetrack.toml", "pyproject.toml")
+KEYS = ("articles", "sources", "exclude", "select", "ignore", "severity", "aliases")
+# Folders never searched by globs.
+_SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
+
+
+class UsageError(Exception):
+    """A problem with the command line: a path that does not exist, nothing to check."""
+
+
+class ConfigError(UsageError):
+    """A configuration file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: str  # globs are relative to this directory
+    path: Optional[str] = None  # the configuration file, if any
+    articles: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: Optional[frozenset[str]] = None  # None: every rule
+    ignore: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, level)
+    aliases: tuple[tuple[str, str], ...] = ()  # (name as written, canonical name)
+    cwd: str = field(default_factory=os.getcwd)  # paths are shown relative to this
+
+    # ----------------------------------------------------------------- rules
+
+    def settings(self) -> Settings:
+        enabled = frozenset(self.select if self.select is not None else RULES) - self.ignore
+        return Settings(enabled, dict(self.severity))
+
+    def aliases_map(self) -> dict[str, str]:
+        return {k.casefold(): v for k, v in self.aliases}
+
+    def with_rules(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> "Config":
+        """Rules from the command line: ``--select`` replaces the configured selection,
+        ``--ignore`` adds to the configured ignores."""
+        from dataclasses import replace
+
+        new_select = frozenset(_rule_ids(select, "--select")) if select else self.select
+        return replace(self, select=new_select, ignore=self.ignore | frozenset(_rule_ids(ignore, "--ignore")))
+
+    # ----------------------------------------------------------------- files
+
+    def shown(self, path: str) -> str:
+        """A path for messages: relative to the working directory when below it."""
+        rel = os.path.relpath(path, self.cwd)
+        shown = path if rel.startswith("..") else rel
+        return shown.replace(os.sep, "/")
+
+    def _rel_to_root(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+
+    def is_article(self, path: str) -> bool:
+        """Whether a file is an article by the configuration: it matches ``articles``
+        (or none is configured) and no ``exclude`` or ``sources`` glob."""
+        rel = self._rel_to_root(path)
+        if any(_compile(p).match(rel) for p in (*self.exclude, *self.sources)):
+            return False
+        return not self.articles or any(_compile(p).match(rel) for p in self.articles)
+
+    def article_files(self, notes: Optional[list[str]] = None) -> list[str]:
+        found = self._expand(self.articles, "articles", notes)
+        return [p for p in found if self.is_article(p)]
+
+    def source_files(self, notes: Optional[list[str]] = None) -> list[str]:
+        return self._expand(self.sources, "sources", notes)
+
+    def _expand(self, patterns: Sequence[str], key: str, notes: Optional[list[str]]) -> list[str]:
+        out: list[str] = []
+        seen: set[str] = set()
+        for pattern in patterns:
+            hits = expand_glob(self.root, pattern)
+            if not hits and notes is not None:
+                notes.append(f"{self.path or 'configuration'}: {key} pattern '{pattern}' matched no files")
+            for h in hits:
+                if h not in seen:
+                    seen.add(h)
+                    out.append(self.shown(h))
+        return out
+
+    def files_from_args(self, paths: Iterable[str], articles: bool = True) -> list[str]:
+        """Files the command line names: files as given, folders searched for .md, .markdown and .txt
+        files. Files of other types, and with ``articles`` those the configuration does not take
+        for articles, are passed over (pre-commit passes every changed text file)."""
+        out: list[str] = []
+        for raw in paths:
+            p = str(raw)
+            if not os.path.lexists(p):
+                raise UsageError(f"{p}: no such file or directory")
+            if os.path.isdir(p):
+                files = [self.shown(f) for f in _walk(os.path.abspath(p))]
+            elif p.lower().endswith(TEXT_SUFFIXES):
+                files = [p.replace(os.sep, "/")]
+            elif articles:
+                files = []
+            else:
+                raise UsageError(f"{p}: a source must be a .md, .markdown or .txt file (or a folder of them)")
+            if articles:
+                files = [f for f in files if self.is_article(f)]
+            out.extend(f for f in files if f not in out)
+        return out
+
+
+# --------------------------------------------------------------------------- globs
+
+
+def _compile(pattern: str) -> "re.Pattern[str]":
+    """A glob as a regular expression over '/'-separated relative paths: ``*`` and ``?`` stay
+    within one folder, ``**`` spans folders, ``[abc]`` is a class; a folder matches everything below it."""
+    cached = _CACHE.get(pattern)
+    if cached is not None:
+        return cached
+    p = pattern.strip().replace("\\", "/")
+    while p.startswith("./"):
+        p = p[2:]
+    out = []
+    i = 0
+    while i < len(p):
+        c = p[i]
+        if p.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif p.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = p.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape(c))
+                i += 1
+            else:
+                body = p[i + 1 : j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    rx = "".join(out).rstrip("/")
+    compiled = re.compile(rf"(?:{rx})(?:/.*)?\Z")
+    _CACHE[pattern] = compiled
+    return compiled
+
+
+_CACHE: dict[str, "re.Pattern[str]"] = {}
+
+
+def _static_prefix(pattern: str) -> str:
+    parts = pattern.strip().replace("\\", "/").split("/")
+    fixed = []
+    for part in parts[:-1]:
+        if any(ch in part for ch in "*?["):
+            break
+        fixed.append(part)
+    return "/".join(fixed)
+
+
+def _walk(top: str) -> list[str]:
+    """Text files below ``top`` (hidden files and folders left out), sorted."""
+    out: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+        for name in filenames:
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
+                out.append(os.path.join(dirpath, name))
+    return sorted(out)
+
+
+def expand_glob(root: str, pattern: str) -> list[str]:
+    """Absolute paths of the text files below ``root`` that ``pattern`` matches, sorted."""
+    if os.path.isabs(pattern):
+        root, pattern = os.path.dirname(pattern.rstrip("/")) or "/", os.path.basename(pattern.rstrip("/"))
+    rx = _compile(pattern)
+    prefix = _static_prefix(pattern)
+    top = os.path.join(root, prefix) if prefix else root
+    if os.path.isfile(os.path.join(root, pattern)):
+        full = os.path.join(root, pattern)
+        return [os.path.abspath(full)] if full.lower().endswith(TEXT_SUFFIXES) else []
+    if not os.path.isdir(top):
+        return []
+    hits = []
+    for f in _walk(top):
+        rel = os.path.relpath(f, root).replace(os.sep, "/")
+        if rx.match(rel):
+            hits.append(os.path.abspath(f))
+    return hits
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _rule_ids(keys: Iterable[str], where: str) -> list[str]:
+    out = []
+    for raw in keys:
+        for key in (k for k in re.split(r"[\s,]+", str(raw)) if k):
+            rid = rule_id(key)
+            if rid is None:
+                known = ", ".join(f"{r.id} ({r.name})" for r in RULES.values())
+                raise ConfigError(f"{where}: unknown rule '{key}' (rules: {known})")
+            out.append(rid)
+    return out
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings (glob patterns or rule ids), not {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def parse(table: Mapping[str, Any], where: str, root: str) -> Config:
+    """A Config from the ``[tool.quotetrack]`` table; ``where`` names it in error messages."""
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(KEYS)})")
+    articles = _strings(table.get("articles", []), "articles", where)
+    sources = _strings(table.get("sources", []), "sources", where)
+    exclude = _strings(table.get("exclude", []), "exclude", where)
+    select = None
+    if "select" in table:
+        select = frozenset(_rule_ids(_strings(table["select"], "select", where), f"{where}: select"))
+    ignore = frozenset(_rule_ids(_strings(table.get("ignore", []), "ignore", where), f"{where}: ignore"))
+    sev_table = table.get("severity", {})
+    if not isinstance(sev_table, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of rule = level, such as {{ QT003 = \"error\" }}")
+    severity = []
+    for key, level in sev_table.items():
+        (rid,) = _rule_ids([key], f"{where}: severity")
+        if not isinstance(level, str) or level.lower() not in LEVELS:
+            raise ConfigError(f"{where}: severity of {key} must be one of {', '.join(LEVELS)}, not {level!r}")
+        severity.append((rid, level.lower()))
+    alias_table = table.get("aliases", {})
+    if not isinstance(alias_table, dict):
+        raise ConfigError(f"{where}: 'aliases' must be a table of \"name as written\" = \"canonical name\"")
+    aliases = []
+    for name, canonical in alias_table.items():
+        if not isinstance(canonical, str) or not canonical.strip() or not name.strip():
+            raise ConfigError(f"{where}: alias {name!r} must map to a non-empty name, not {canonical!r}")
+        aliases.append((name.strip(), canonical.strip()))
+    return Config(
+        root=root, path=where, articles=articles, sources=sources, exclude=exclude, select=select,
+        ignore=ignore, severity=tuple(severity), aliases=tuple(aliases),
+    )
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def _table(path: str, doc: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """The quotetrack table of a configuration file, or None when it has none."""
+    tool = doc.get("tool", {})
+    table = tool.get("quotetrack") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.quotetrack] must be a table")
+    if Path(path).name == "pyproject.toml":
+        return table
+    if table is not None:
+        return table
+    return {k: v for k, v in doc.items() if k != "tool"}
+
+
+def load(path: str, cwd: Optional[str] = None) -> Config:
+    """The configuration in ``path`` (a .quotetrack.toml, a pyproject.toml, or any TOML file)."""
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _table(path, _read_toml(path))
+    shown = path.replace(os.sep, "/")
+    if table is None:
+        raise ConfigError(f"{shown}: no [tool.quotetrack] table")
+    cfg = parse(table, shown, os.path.dirname(os.path.abspath(path)))
+    from dataclasses import replace
+
+    return replace(cfg, cwd=cwd or os.getcwd())
+
+
+def find(start: Optional[str] = None) -> Optional[str]:
+    """The configuration file for ``start`` (default: the working directory) or its nearest parent."""
+    d = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in CONFIG_FILES:
+            p = os.path.join(d, name)
+            if os.path.isfile(p):
+                if name == "pyproject.toml":
+                    try:
+                        if _table(p, _read_toml(p)) is None:
+                            continue
+                    except ConfigError:
+                        raise
+                return p
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def discover(explicit: Optional[str] = None, cwd: Optional[str] = None) -> Config:
+    """The configuration to use: ``explicit`` (``--config``), else the one found from the
+    working directory, else defaults (every rule, no globs)."""
+    cwd = cwd or os.getcwd()
+    if explicit:
+        return load(explicit, cwd)
+    found = find(cwd)
+    if found is None:
+        return Config(root=cwd, cwd=cwd)
+    rel = os.path.relpath(found, cwd)
+    return load(found if rel.startswith("..") else rel, cwd)
