@@ -24,6 +24,7 @@ from .textnorm import _TOKEN, _fold_token, comparison_tokens
 # Thresholds, on the share of the shorter wording's words found in order in the other.
 ALTERED_MIN_COVERAGE = 0.6
 ALTERED_MIN_RUN = 3  # the two must share at least this many words in a row
+ALTERED_MAX_SPREAD = 4  # matched words may spread over at most this many more words than the shorter has
 # Paraphrase: content-word stems shared by the two, as a share of the smaller set. Three
 # shared stems need 60% overlap; four or more need 50%.
 PARAPHRASE_MIN_OVERLAP = 0.5
@@ -103,6 +104,21 @@ def _stem(word: str) -> str:
     return _SYNONYMS.get(stem, stem)
 
 
+def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
+    """How many of ``short``'s words ``long`` also has, counting repeats."""
+    counts: dict[str, int] = {}
+    for t in long:
+        counts[t] = counts.get(t, 0) + 1
+    n = 0
+    for t in short:
+        c = counts.get(t, 0)
+        if c:
+            counts[t] = c - 1
+            n += 1
+    return n
+
+
+@lru_cache(maxsize=65536)
 def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_stem(t) for t in tokens if t not in _STOPWORDS and len(t) > 1)
 
@@ -115,13 +131,24 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
-    sm = SequenceMatcher(None, short, long, autojunk=False)
-    blocks = sm.get_matching_blocks()
-    matched = sum(b.size for b in blocks)
-    longest = max((b.size for b in blocks), default=0)
-    coverage = matched / len(short)
-    if len(short) >= 4 and coverage >= ALTERED_MIN_COVERAGE and longest >= ALTERED_MIN_RUN:
-        return Comparison(ALTERED, round(coverage, 3))
+    # Words in common bound the words that can align in order: skip the alignment
+    # when even that bound is below the altered threshold (most candidate pairs).
+    if len(short) >= 4 and _common_count(short, long) >= ALTERED_MIN_COVERAGE * len(short):
+        sm = SequenceMatcher(None, short, long, autojunk=False)
+        blocks = [b for b in sm.get_matching_blocks() if b.size]
+        matched = sum(b.size for b in blocks)
+        longest = max((b.size for b in blocks), default=0)
+        coverage = matched / len(short)
+        # The matched words must sit together in the longer wording: a short quote whose
+        # words are scattered through a long one is not that quote altered.
+        span = (blocks[-1].b + blocks[-1].size - blocks[0].b) if blocks else 0
+        if coverage >= ALTERED_MIN_COVERAGE and longest >= ALTERED_MIN_RUN and span <= len(short) + ALTERED_MAX_SPREAD:
+            # ... and carry the content: "it is a difficult issue" shares "it is a" with
+            # many sentences without being any of them.
+            content = [t for t in short if t not in _STOPWORDS]
+            kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
+            if not content or kept / len(content) >= ALTERED_MIN_COVERAGE:
+                return Comparison(ALTERED, round(coverage, 3))
     sa, sb = content_stems(ta), content_stems(tb)
     if sa and sb:
         shared = len(sa & sb)

@@ -885,13 +885,17 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     full = sorted((n for n in counts if len(n.split()) >= 2 and n[:1].isupper()), key=lambda n: (-counts[n], n))
     canon: dict[str, str] = {}
     reps: list[str] = []
+    # Compare a name only with representatives whose surname starts alike.
+    reps_by_key: dict[str, list[str]] = {}
     for name in full:
-        for rep in reps:
+        key = name.split()[-1][:2].lower()
+        for rep in reps_by_key.get(key, ()):
             if _same_person(name, rep):
                 canon[name] = rep
                 break
         else:
             reps.append(name)
+            reps_by_key.setdefault(key, []).append(name)
             canon[name] = name
     by_surname: dict[str, set[str]] = {}
     for rep in reps:

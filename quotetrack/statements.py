@@ -22,6 +22,7 @@ from .textnorm import comparison_tokens
 
 SHINGLE = 3
 MAX_POSTING = 200  # a trigram carried by more quotes than this finds no candidates
+MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
 
 
@@ -54,8 +55,14 @@ def _speakers_agree(a: Quote, b: Quote) -> bool:
     return a.speaker is None or b.speaker is None or a.speaker == b.speaker
 
 
-def _joins(a: Quote, b: Quote, kind: str) -> bool:
-    """Whether two quotes compared as ``kind`` are one statement."""
+def _joins(a: Quote, b: Quote, kind: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Whether two quotes compared as ``kind`` are one statement.
+
+    An excerpt must be long enough to be a statement of its own: two or three
+    words ("crooked Hillary") recur in many quotes and would chain unrelated
+    statements together."""
+    if kind in (EXCERPT, ALTERED) and min(len(ta), len(tb)) < MIN_EXCERPT_WORDS:
+        return False
     if a.direct and b.direct:
         return kind in _JOINING
     return kind in _JOINING or kind == PARAPHRASE
@@ -73,7 +80,15 @@ def groupable(q: Quote, article: Article) -> bool:
 
 
 def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[Statement], list[Quote]]:
-    """Statements, and the quotes with their ``statement`` id set."""
+    """Statements, and the quotes with their ``statement`` id set.
+
+    Grouping runs in two steps so that loose matches cannot chain unrelated
+    statements together. First, direct quotes with a known speaker are joined
+    when their words match (verbatim, excerpt, altered) and the speaker is the
+    same: these groups are the anchors. Then every other quote (reported
+    speech, and quotes nobody is named for) attaches to the one anchor it
+    matches best, or, failing that, groups with other such quotes.
+    """
     by_id = {a.id: a for a in articles}
     outlet = {a.id: a.outlet for a in articles}
     eligible_all = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
@@ -94,35 +109,68 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     for i in eligible:
         for sh in _shingles(tokens[i]):
             index[sh].append(i)
-    # Reported speech shares few word trigrams with what it reports: index content stems too.
-    stems = {i: content_stems(tokens[i]) for i in eligible}
-    stem_index: dict[str, list[int]] = defaultdict(list)
-    for i in eligible:
-        for st in stems[i]:
-            stem_index[st].append(i)
-    compared: set[tuple[int, int]] = set()
-    for i in eligible:
+    # Reported speech shares few word trigrams with what it reports, and joins only
+    # quotes of the same known speaker: index content stems per speaker too.
+    stems = {i: content_stems(tokens[i]) for i in eligible if quotes[i].speaker is not None}
+    stem_index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, sts in stems.items():
+        for st in sts:
+            stem_index[(quotes[i].speaker, st)].append(i)
+
+    def candidates(i: int) -> set[int]:
         cands: set[int] = set()
         for sh in _shingles(tokens[i]):
             posting = index[sh]
             if len(posting) <= MAX_POSTING:
-                cands.update(j for j in posting if j > i)
-        if quotes[i].speaker is not None:
+                cands.update(posting)
+        if not quotes[i].direct and i in stems:
             shared: dict[int, int] = defaultdict(int)
             for st in stems[i]:
-                posting = stem_index[st]
+                posting = stem_index[(quotes[i].speaker, st)]
                 if len(posting) <= MAX_POSTING:
                     for j in posting:
-                        if j > i and not (quotes[i].direct and quotes[j].direct):
-                            shared[j] += 1
+                        shared[j] += 1
             cands.update(j for j, n in shared.items() if n >= PARAPHRASE_MIN_SHARED)
         cands.discard(i)
-        for j in cands:
-            if (i, j) in compared or not _speakers_agree(quotes[i], quotes[j]):
-                continue
-            compared.add((i, j))
-            if _joins(quotes[i], quotes[j], compare_tokens(tokens[i], tokens[j]).kind):
+        return cands
+
+    def joins(i: int, j: int) -> Optional[tuple[int, float]]:
+        """(rank, -score) of the match between i and j when they are one statement, else None."""
+        if not _speakers_agree(quotes[i], quotes[j]):
+            return None
+        c = compare_tokens(tokens[i], tokens[j])
+        if not _joins(quotes[i], quotes[j], c.kind, tokens[i], tokens[j]):
+            return None
+        return (_RANK[c.kind], -c.score)
+
+    anchored = {i for i in eligible if quotes[i].direct and quotes[i].speaker is not None}
+    # 1. Anchors: direct quotes of a known speaker, by their words.
+    for i in sorted(anchored):
+        for j in candidates(i):
+            if j > i and j in anchored and joins(i, j) is not None:
                 uf.union(i, j)
+    # 2. Everything else attaches to its best anchor...
+    loose: list[int] = []
+    for i in eligible:
+        if i in anchored:
+            continue
+        best: Optional[tuple[tuple[int, float], int]] = None
+        for j in candidates(i):
+            if j in anchored:
+                m = joins(i, j)
+                if m is not None and (best is None or (m, j) < best):
+                    best = (m, j)
+        if best is not None:
+            uf.union(best[1], i)
+        else:
+            loose.append(i)
+    # 3. ... or groups with the other quotes that found none.
+    loose_set = set(loose)
+    for i in loose:
+        for j in candidates(i):
+            if j > i and j in loose_set and joins(i, j) is not None:
+                uf.union(i, j)
+
     groups: dict[int, list[int]] = defaultdict(list)
     for i in eligible_all:
         groups[uf.find(i)].append(i)
@@ -142,6 +190,9 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
         statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
     out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
     return statements, out
+
+
+_RANK = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
 
 
 def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: Sequence[Quote]) -> int:
