@@ -21,7 +21,7 @@ from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Membe
 from .textnorm import comparison_tokens
 
 SHINGLE = 3
-MAX_POSTING = 200  # a trigram carried by more quotes than this finds no candidates
+MAX_POSTING = 60  # a trigram in more distinct wordings than this is a set phrase: it finds no candidates
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
 
@@ -118,11 +118,16 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
             stem_index[(quotes[i].speaker, st)].append(i)
 
     def candidates(i: int) -> set[int]:
-        cands: set[int] = set()
-        for sh in _shingles(tokens[i]):
+        # Quotes sharing two trigrams (one, for a quote that has only one).
+        shingles = _shingles(tokens[i])
+        need = min(2, len(shingles))
+        hits: dict[int, int] = defaultdict(int)
+        for sh in shingles:
             posting = index[sh]
             if len(posting) <= MAX_POSTING:
-                cands.update(posting)
+                for j in posting:
+                    hits[j] += 1
+        cands = {j for j, n in hits.items() if n >= need}
         if not quotes[i].direct and i in stems:
             shared: dict[int, int] = defaultdict(int)
             for st in stems[i]:
