@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
-from .align import Segment, compare_tokens, diff_markup, word_diff
+from .align import ALTERED_MIN_COVERAGE, Segment, compare_tokens, diff_markup, word_diff
 from .attribution import _same_person, canonicalize_speakers
 from .lexicon import TITLES
 from .models import ALTERED, EXCERPT, FULL, TERM, VERBATIM, Article, Finding, Quote
@@ -214,6 +214,7 @@ class SourceIndex:
     def __init__(self, statements: Sequence[SourceStatement]):
         self.statements = list(statements)
         self.postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.vocab = [frozenset(s.tokens) for s in self.statements]
         for i, s in enumerate(self.statements):
             for g in _trigrams(s.tokens):
                 self.postings[g].append(i)
@@ -247,8 +248,8 @@ def quote_pieces(words: str) -> list[tuple[str, ...]]:
     return [t for t in (comparison_tokens(p) for p in _GAP.split(words)) if t]
 
 
-def match_statement(tokens: tuple[str, ...], pieces: list[tuple[str, ...]], st: SourceStatement) -> Optional[SourceMatch]:
-    """How a quote's words relate to one source statement."""
+def exact_match(tokens: tuple[str, ...], pieces: list[tuple[str, ...]], st: SourceStatement) -> Optional[SourceMatch]:
+    """The quote's words in the statement word for word (the pieces around elisions in order), or None."""
     src = st.tokens
     at = _find(src, tokens)
     if at >= 0:
@@ -258,39 +259,59 @@ def match_statement(tokens: tuple[str, ...], pieces: list[tuple[str, ...]], st: 
         for p in pieces:
             k = _find(src, p, pos)
             if k < 0:
-                break
+                return None
             first = k if first < 0 else first
             pos = k + len(p)
-        else:
-            return SourceMatch(st, EXACT, 1.0, first, pos)
+        return SourceMatch(st, EXACT, 1.0, first, pos)
+    return None
+
+
+def altered_match(tokens: tuple[str, ...], st: SourceStatement, vocab: Optional[frozenset[str]] = None) -> Optional[SourceMatch]:
+    """The statement's words quoted with changes, or None.
+
+    Compared over the stretch of the statement around the longest run of
+    shared words only, so that common words scattered over a long transcript
+    turn do not make an unrelated quote look altered. ``compare`` must find
+    the two verbatim, an excerpt or altered, and the statement must carry
+    most of the quote's own words (``compare`` measures the shorter wording:
+    a short statement inside a long quote would otherwise pass for its source).
+    """
+    src = st.tokens
+    if len(tokens) < 4:
+        return None
+    vocab = vocab if vocab is not None else frozenset(src)
+    if sum(1 for t in tokens if t in vocab) < ALTERED_MIN_COVERAGE * len(tokens):
+        return None  # cannot reach the coverage: spare the alignment
     sm = SequenceMatcher(None, tokens, src, autojunk=False)
     a0, b0, size = sm.find_longest_match(0, len(tokens), 0, len(src))
     if size < MIN_MATCH_TOKENS:
         return None
-    # Compare with the stretch of the statement around the longest shared run only, so that
-    # common words scattered over a long transcript turn do not make an unrelated quote look altered.
     slack = max(3, len(tokens) // 3)
     lo = max(0, b0 - a0 - slack)
     hi = min(len(src), b0 + (len(tokens) - a0) + slack)
     window = src[lo:hi]
-    c = compare_tokens(tokens, window)
-    if c.kind not in (VERBATIM, EXCERPT, ALTERED):
-        return None
     blocks = [b for b in SequenceMatcher(None, tokens, window, autojunk=False).get_matching_blocks() if b.size]
-    if not blocks:
+    score = round(sum(b.size for b in blocks) / len(tokens), 3)
+    if not blocks or score < ALTERED_MIN_COVERAGE:
+        return None
+    if compare_tokens(tokens, window).kind not in (VERBATIM, EXCERPT, ALTERED):
         return None
     first, last = blocks[0], blocks[-1]
-    score = c.score if c.kind == ALTERED else round(sum(b.size for b in blocks) / len(tokens), 3)
     return SourceMatch(st, ALTERED, score, lo + first.b, lo + last.b + last.size)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    exact: list[SourceMatch]  # exact matches, best first
-    altered: list[SourceMatch]
+    exact: list[SourceMatch]  # the statements that have the quote's words, best candidates first
+    altered: list[SourceMatch]  # with no exact match: statements quoted with changes, best first
 
 
-def verify(tokens: tuple[str, ...], words: str, index: SourceIndex) -> Verdict:
+ALTERED_CANDIDATES = 6  # statements aligned word by word per quote, those sharing the most trigrams
+
+
+def verify(tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None) -> Verdict:
+    """The source statements a quote matches. Stops at the first exact match by a speaker
+    compatible with ``speaker``; looks for altered matches only when there is no exact one."""
     pieces = quote_pieces(words)
     cands: list[int] = index.candidates(tokens)
     if len(pieces) > 1:
@@ -298,14 +319,20 @@ def verify(tokens: tuple[str, ...], words: str, index: SourceIndex) -> Verdict:
             for i in index.candidates(p, limit=4):
                 if i not in cands:
                     cands.append(i)
-    exact, altered = [], []
+    exact = []
     for i in cands:
-        m = match_statement(tokens, pieces, index.statements[i])
-        if m is None:
-            continue
-        (exact if m.kind == EXACT else altered).append(m)
+        m = exact_match(tokens, pieces, index.statements[i])
+        if m is not None:
+            exact.append(m)
+            if same_speaker(speaker, m.statement.speaker):
+                return Verdict([m], [])
+    if exact:
+        return Verdict(exact, [])
+    altered = [
+        m for i in cands[:ALTERED_CANDIDATES] if (m := altered_match(tokens, index.statements[i], index.vocab[i])) is not None
+    ]
     altered.sort(key=lambda m: -m.score)
-    return Verdict(exact, altered)
+    return Verdict([], altered)
 
 
 # --------------------------------------------------------------------------- messages
@@ -384,10 +411,12 @@ def check_article(
     quotes: Sequence[Quote],
     index: Optional[SourceIndex],
     pos: _Positions,
-) -> list[Finding]:
-    """Findings QT001–QT005 for one article's quotes (``index`` None: no sources to verify against)."""
+) -> tuple[list[Finding], set[str]]:
+    """Findings QT001–QT005 for one article's quotes (``index`` None: no sources to verify
+    against), and the ids of the quotes whose words a source has word for word."""
     lines = LineIndex(article.text)
     out: list[Finding] = []
+    verified: set[str] = set()
     for q in quotes:
         if not q.direct:
             continue
@@ -397,7 +426,7 @@ def check_article(
             mark = q.open_mark or "quotation mark"
             out.append(
                 _finding("QT005", article, lines, mark_at, q.start,
-                         f"unbalanced quotation marks: {mark} opens a quote that is not closed before the paragraph ends",
+                         f"unbalanced quotation marks: the quote opened by {mark} here is not closed before its paragraph ends",
                          quote=_shorten(words))
             )
             continue  # the span runs to the paragraph's end: its words are not the quote's
@@ -406,7 +435,7 @@ def check_article(
         tokens = comparison_tokens(words)
         verdict = None
         if index is not None and len(tokens) >= MIN_MATCH_TOKENS:
-            verdict = verify(tokens, words, index)
+            verdict = verify(tokens, words, index, q.speaker)
         if q.kind == FULL and q.speaker is None:
             hint = ""
             if verdict and (verdict.exact or verdict.altered):
@@ -420,6 +449,8 @@ def check_article(
             )
         if verdict is None:
             continue
+        if verdict.exact:
+            verified.add(q.id)
         ok = [m for m in verdict.exact if same_speaker(q.speaker, m.statement.speaker)]
         if ok:
             continue
@@ -456,18 +487,28 @@ def check_article(
                 _finding("QT003", article, lines, q.start, q.end,
                          f"unverified quote{by}: no source has these words: “{_shorten(words)}”", quote=words)
             )
-    return out
+    return out, verified
 
 
 def check_wording(
     articles: Sequence[Article],
     quotes: Sequence[Quote],
     report_in: Iterable[str],
+    verified: Iterable[str] = (),
 ) -> list[Finding]:
-    """QT006: members of a statement quoted with changed words, against a wording another article carries."""
+    """QT006: a statement two articles quote with different words.
+
+    Quotes are grouped into statements as ``scan`` groups them. Within a
+    statement carried by two or more articles, the reference wording is one
+    a source has word for word (``verified`` quote ids) if any, else the
+    statement's canonical wording; a quote in another article that is an
+    altered form of it is reported, unless a source verifies that quote's
+    words (two correct quotes of similar sentences are not inconsistent).
+    """
     from .statements import group
 
     report = set(report_in)
+    ok = set(verified)
     direct = [q for q in quotes if q.direct and q.closed and q.kind != TERM]
     statements, grouped = group(direct, articles)
     by_id = {q.id: q for q in grouped}
@@ -475,22 +516,24 @@ def check_wording(
     lines: dict[str, LineIndex] = {}
     out: list[Finding] = []
     for st in statements:
-        if len({by_id[m.quote_id].article_id for m in st.members}) < 2:
+        members = [by_id[m.quote_id] for m in st.members]
+        if len({q.article_id for q in members}) < 2 or not any(q.article_id in report for q in members):
             continue
-        canon = by_id[st.canonical_quote]
-        for m in st.members:
-            q = by_id[m.quote_id]
-            if m.match != ALTERED or q.article_id == canon.article_id or q.article_id not in report:
+        ref = next((q for q in members if q.id in ok), by_id[st.canonical_quote])
+        ref_tokens = comparison_tokens(ref.words)
+        for q in members:
+            if q.id in ok or q.article_id == ref.article_id or q.article_id not in report:
                 continue
-            a = art[q.article_id]
-            other = art[canon.article_id]
+            if compare_tokens(ref_tokens, comparison_tokens(q.words)).kind != ALTERED:
+                continue
+            a, other = art[q.article_id], art[ref.article_id]
             idx = lines.setdefault(a.id, LineIndex(a.text))
-            diff = compact_diff(word_diff(canon.words, q.words, excerpt=True))
-            where = _where(other.path, canon.line, canon.column)
+            diff = compact_diff(word_diff(ref.words, q.words, excerpt=True))
+            where = _where(other.path, ref.line, ref.column)
             out.append(
                 _finding("QT006", a, idx, q.start, q.end,
                          f"inconsistent wording: {where} quotes {_who(st.speaker)} differently: {diff}",
-                         quote=q.words, related=((other.path, canon.line, canon.column, "the other article's wording"),))
+                         quote=q.words, related=((other.path, ref.line, ref.column, "the other article's wording"),))
             )
     return out
 
@@ -524,9 +567,14 @@ def check_corpus(
     index = SourceIndex(statements) if statements else None
     pos = _Positions(sources)
     out: list[Finding] = []
+    verified: set[str] = set()
     for a in targets:
-        out.extend(check_article(a, by_article.get(a.id, []), index, pos))
-    out.extend(check_wording(articles, flat, [a.id for a in targets]))
+        found, ok = check_article(a, by_article.get(a.id, []), index, pos)
+        out.extend(found)
+        verified |= ok
+    for a in context:  # verified too, so that QT006 picks the same reference wording as a full run
+        verified |= check_article(a, by_article.get(a.id, []), index, pos)[1]
+    out.extend(check_wording(articles, flat, [a.id for a in targets], verified))
     return out
 
 
