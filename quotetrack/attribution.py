@@ -52,6 +52,7 @@ _LEADING_FUNCTION_WORDS = {
     "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
     "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
 }
+_NOMINATIVE = {"he", "she", "they", "we", "i"}
 _S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 _NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}
 # Auxiliaries between a subject and its verb: "Trump is promising", "Clinton had mocked".
@@ -304,14 +305,14 @@ class People:
             else:
                 p = self._by_surname(name[0].text, name[0].start)
                 if p is not None:
-                    p.mentions.append(name[0].start)
                     p.roles |= roles
-        # Names mentioned by surname alone before their full name is seen.
-        for t in toks:
-            if t.kind == "w" and t.text in self.surname_index:
-                for p in self.surname_index[t.text]:
-                    if t.start not in p.mentions:
-                        p.mentions.append(t.start)
+        # A surname on its own ("Okafor said") is a mention of the one person of that
+        # name named most recently before it (or first after it).
+        for k, t in enumerate(toks):
+            if t.kind == "w" and t.text in self.surname_index and not (k > 0 and toks[k - 1].is_cap):
+                p = _nearest(self.surname_index[t.text], t.start)
+                if t.start not in p.mentions:
+                    p.mentions.append(t.start)
         for p in self.persons.values():
             p.mentions.sort()
 
@@ -364,9 +365,20 @@ class People:
             return p.name if p else None
         return None
 
+    def by_surname_and_roles(self, surname: str, roles: set[str], offset: int) -> Optional[str]:
+        cands = [p for p in self.surname_index.get(surname, ()) if p.roles & roles]
+        return _nearest(cands, offset).name if cands else None
+
     def by_role(self, role: str, offset: int) -> Optional[str]:
         cands = [p for p in self.persons.values() if role in p.roles]
         return _nearest(cands, offset).name if cands else None
+
+    def last_mention_offset(self, name: str, offset: int) -> int:
+        p = self.persons.get(name)
+        if p is None:
+            return -1
+        before = [m for m in p.mentions if m < offset]
+        return before[-1] if before else -1
 
     def last_mentioned(self, offset: int, pronoun: str = "") -> Optional[str]:
         """The person named last before ``offset`` whom ``pronoun`` can refer to;
@@ -472,7 +484,7 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             return fallback
         return None
     pron = _pronoun(last)
-    if pron and (j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in _BEFORE_SUBJECT):
+    if pron and (pron in _NOMINATIVE or j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in _BEFORE_SUBJECT):
         return _mention(toks, j - 1, j, "pronoun", pron)
     if last.is_cap:
         i = j - 1
@@ -512,6 +524,8 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 head = _description_head(toks, i + 1, j)
                 return _mention(toks, k, j, "role", head) if head else None
             break
+        if t.low in _AUXILIARIES:
+            return None  # "The scheme was delivered ...": a clause, not a description
         if t.low in _DETERMINERS:
             if last.low in _PREPOSITIONS or last.low in ("by", "to", "than", "as"):
                 return None
@@ -618,8 +632,9 @@ def _used_as_noun(toks: Sequence[Tok], v: int) -> bool:
     return v >= 2 and prev.kind == "w" and "-" in prev.low and toks[v - 2].low.endswith(("’s", "'s"))
 
 
-def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
-    """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``."""
+def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
+    """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``.
+    ``ends_sentence``: the quoted words end with a full stop of their own."""
     i = k + 1
     skipped = 0
     while i < hi and toks[i].kind == "p" and (toks[i].text in _CLOSE_MARKS or toks[i].text in _LEAD_PUNCT) and toks[i].text not in "―—–" and skipped < 4:
@@ -657,8 +672,24 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     if j < hi and toks[j].kind == "w" and toks[j].low.endswith("ly") and not _is_verb(toks[j]):
         j += 1  # adverb: "he said quietly" / "she quickly added"
     if j < hi and _is_verb(toks[j]):
+        if ends_sentence and _clause_follows(toks, j, hi):
+            # “We are ready.” Berger said the words meant ...: a new sentence, not a cue.
+            return None
         return Cue(toks[j].text, mention)
     return None
+
+
+def _clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
+    """More than a few words follow the verb before its sentence ends."""
+    n = 0
+    for t in toks[v + 1 : hi]:
+        if t.kind == "p" and t.text in ".!?":
+            break
+        if t.kind == "q":
+            return False
+        if t.kind == "w":
+            n += 1
+    return n > 4
 
 
 def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
@@ -666,8 +697,13 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     open_i = k - 1
     while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in _OPEN_MARKS:
         open_i -= 1
+    # "..., read out by its director, Camille Roux: «...»": a name right before the colon.
+    if open_i >= lo and toks[open_i].text == ":" and open_i - 1 >= lo and toks[open_i - 1].is_cap:
+        np = _np_ending_at(toks, open_i, lo)
+        if np is not None and np.kind == "name":
+            return Cue(":", np)
     # "according to X, “...”"
-    for i in range(open_i, max(lo, open_i - 12) - 1, -1):
+    for i in range(open_i, max(lo, open_i - 16) - 1, -1):
         if toks[i].low == "to" and i - 1 >= lo and toks[i - 1].low == "according":
             found = _np_starting_at(toks, i + 1, open_i + 1)
             if found:
@@ -676,6 +712,8 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     nearest = toks[verbs[-1]].text if verbs else ""
     for v in reversed(verbs):
         verb = toks[v]
+        if verb.low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            continue  # "..., Varga stressed, adding:": the clause's subject speaks
         subj = _subject_of_verb(toks, v, lo)
         if subj is not None:
             # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
@@ -709,6 +747,7 @@ class _Speaker:
     name: str
     mention: str
     para: int
+    at: int = -1  # where they last spoke
 
 
 class ArticleAttributor:
@@ -742,7 +781,7 @@ class ArticleAttributor:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
-        cue = _cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi)
+        cue = _cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
         if cue is None:
             cue = _cue_before(self.toks, k, lo)
         if cue is None and self._opens_paragraph(k):
@@ -759,15 +798,30 @@ class ArticleAttributor:
 
     def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
         if m.kind == "name":
+            at = min(at, m.start)  # "“…,” Okafor said": whoever was named before the mention
             toks = m.head.split()
+            if len(toks) == 1:
+                # "Councillor Okafor": a title narrows a surname that several people share.
+                roles = _role_words(m.text.split()[:-1])
+                if roles:
+                    named = self.people.by_surname_and_roles(toks[0], roles, at)
+                    if named:
+                        return named
             return self.people.by_name(toks, at) or m.head
         if m.kind == "role":
             return self.people.by_role(m.head, at) or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
-                if last is not None and para - last.para <= 3 and self.people.fits(last.name, m.head):
-                    return last.name
-                return self.people.last_mentioned(at, m.head) or (last.name if last else None)
+                named = self.people.last_mentioned(at, m.head)
+                named_at = self.people.last_mention_offset(named, at) if named else -1
+                if (
+                    last is not None
+                    and para - last.para <= 3
+                    and self.people.fits(last.name, m.head)
+                    and (named is None or named == last.name or named_at < last.at)
+                ):
+                    return last.name  # nobody else named since they spoke
+                return named or (last.name if last else None)
             if m.head in ("they", "we"):
                 return last.name if last is not None and para - last.para <= 1 else None
             return None
@@ -828,7 +882,7 @@ class ArticleAttributor:
                 speaker = self.resolve(mention, q.start, last, para)
                 if speaker:  # reported speech nobody can be found to have said is dropped
                     out.append(replace(q, speaker=speaker))
-                    last = _Speaker(speaker, mention.text, para)
+                    last = _Speaker(speaker, mention.text, para, q.start)
                 continue
             if q.kind == TERM or not self.article.in_body(q.start, q.end):
                 out.append(q)
@@ -838,11 +892,11 @@ class ArticleAttributor:
                 speaker = self.resolve(cue.mention, q.start, last, para)
                 out.append(replace(q, speaker=speaker, speaker_mention=cue.mention.text, cue=cue.verb))
                 if speaker:
-                    last = _Speaker(speaker, cue.mention.text, para)
+                    last = _Speaker(speaker, cue.mention.text, para, q.start)
                 continue
             if q.kind == FULL and last is not None and para >= 0 and para - last.para <= 1:
                 out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
-                last = _Speaker(last.name, last.mention, para)
+                last = _Speaker(last.name, last.mention, para, q.start)
                 continue
             out.append(q)
         return out

@@ -36,6 +36,9 @@ _CLAUSE_VERBS = frozenset(
     promise promised pledge pledged vow vowed assure assured assuring expressed express""".split()
 )
 _AFTER_VERB_SKIP = frozenset("on in at during this last earlier later recently".split())
+_ADJUNCT_STARTS = frozenset(
+    "in on at during for of with to by as after before outside inside near from while via through over".split()
+)
 _OBJECTS_OF_TOLD = frozenset("reporters journalists lawmakers us me them him her parliament congress".split())
 
 
@@ -113,8 +116,12 @@ def clause_after(toks: Sequence, v: int, hi: int) -> Optional[tuple[int, int]]:
         return None  # "confirmed these developments": an object, not a clause
     if i >= hi or toks[i].kind != "w":
         return None
-    if toks[i].low in ("in", "on", "at", "during", "for", "of", "with", "to", "by", "as", "after", "before"):
-        return None
+    if toks[i].low in _ADJUNCT_STARTS:
+        return None  # "told reporters outside the offices": where, not what
+    if toks[i].low in ("what", "how", "whether", "when", "where", "why", "who", "which", "if"):
+        return None  # "has not said what it cost": a question, not a statement
+    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
+        return None  # "has not said": nothing was said
     j = hi
     # "... and that ..." starts a second reported clause; a later speech verb with its own subject ends this one.
     for m in range(i + 1, hi):
@@ -153,6 +160,10 @@ def find_reported(toks: Sequence, sent_bounds: dict, subject_of) -> list[tuple[i
                 continue
             if not _is_clause_verb(t) or v < taken_until:
                 continue
+            if not (t.low.endswith("ing") and toks[v - 1].text == ",") and any(
+                toks[u].kind == "q" for u in range(max(lo, v - 4), v)
+            ):
+                continue  # the cue of a direct quote: “…,” Okafor told reporters outside …
             mention = subject_of(v, lo)
             if mention is None:
                 continue
