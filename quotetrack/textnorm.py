@@ -149,7 +149,39 @@ def comparison_tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         out.extend(t for t in _fold_token(m.group()) if t)
-    return tuple(out)
+    return tuple(_join_numbers(out))
+
+
+_MULTIPLIERS = {"100": 100, "1000": 1000, "1000000": 1000000, "1000000000": 1000000000}
+
+
+def _join_numbers(tokens: list[str]) -> list[str]:
+    """Numbers written in words, read as one number: "forty thousand" -> "40000"."""
+    if not any(t in _MULTIPLIERS for t in tokens):
+        return tokens
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and tokens[j].isdigit():
+            j += 1
+        run = tokens[i:j]
+        if len(run) > 1 and any(t in _MULTIPLIERS for t in run[1:]):
+            total = current = 0
+            for t in run:
+                value = int(t)
+                if t in _MULTIPLIERS:
+                    current = max(current, 1) * value
+                    if value >= 1000:
+                        total, current = total + current, 0
+                else:
+                    current += value
+            out.append(str(total + current))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def normalized(text: str) -> str:

@@ -29,3 +29,9 @@ def test_word_diff_marks_changed_words_in_an_excerpt():
     assert diff_markup(word_diff(a, b)) == (
         "the US military-industrial base cannot meet all the [-strategic-] {+security+} challenges"
     )
+
+
+def test_numbers_in_words_fold_to_one_number():
+    assert comparison_tokens("power forty thousand homes") == comparison_tokens("power 40,000 homes")
+    assert comparison_tokens("three million people") == comparison_tokens("3 million people")
+    assert compare("It will power forty thousand homes", "It will power 40,000 homes").kind == "verbatim"
