@@ -14,7 +14,7 @@ from functools import lru_cache
 QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛"
 
 # Words, with internal apostrophes, dots (U.S.) and hyphens kept for now.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:(?:[’'.\-]|(?<=\d),(?=\d))[^\W_]+)*\.?", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 _COUNTRY = {
