@@ -296,8 +296,12 @@ def altered_match(tokens: tuple[str, ...], st: SourceStatement, vocab: Optional[
         return None
     if compare_tokens(tokens, window).kind not in (VERBATIM, EXCERPT, ALTERED):
         return None
+    # The matched stretch runs from the first to the last shared word; words the quote has
+    # before the first or after the last of them replace as many words of the source.
     first, last = blocks[0], blocks[-1]
-    return SourceMatch(st, ALTERED, score, lo + first.b, lo + last.b + last.size)
+    start = max(0, first.b - first.a)
+    end = min(len(window), last.b + last.size + (len(tokens) - last.a - last.size))
+    return SourceMatch(st, ALTERED, score, lo + start, lo + end)
 
 
 @dataclass(frozen=True)
@@ -557,7 +561,9 @@ def check_corpus(
     gives them) by article id. With no source statements, quotes are not
     verified (no QT001, QT002, QT003).
     """
-    articles = [*targets, *context]
+    # In path order whatever was named, so that a run over some files picks the same
+    # reference wordings (QT006) as a run over all of them.
+    articles = sorted([*targets, *context], key=lambda a: a.path)
     flat = [q for a in articles for q in quotes.get(a.id, ())]
     statements = statements_of(sources)
     flat, statements = canonical_speakers(flat, statements, {k.casefold(): v for k, v in aliases.items()})
@@ -690,6 +696,8 @@ def run(config: "Config", paths: Sequence[str] = (), extra_sources: Sequence[str
     else:
         target_paths = [p for p in config.article_files(notes) if os.path.realpath(p) not in source_keys]
         context_paths = []
+    if paths and not target_paths:  # e.g. pre-commit passed only sources or other text files
+        return CheckResult((), (), (), (), 0, tuple(notes))
     seen = {os.path.realpath(p) for p in target_paths}
     context_paths = [p for p in context_paths if os.path.realpath(p) not in seen and os.path.realpath(p) not in source_keys]
 

@@ -5,7 +5,8 @@ A source file is read as one of two kinds:
 * a **transcript**: turns of ``SPEAKER NAME: words``, also written
   ``**Speaker:** words`` or ``**Speaker**: words`` in Markdown, optionally
   after a timestamp (``[00:12:31] MAYOR FERRANT: …``, ``00:12:31 Ferrant: …``).
-  A turn runs until the next turn, a Markdown heading or a horizontal rule;
+  A turn runs until the next turn, a Markdown heading, a horizontal rule or a
+  metadata line (``Date: …``, ``Note: …``);
   blank lines and continuation paragraphs belong to it. Each turn is one
   statement of its speaker. Text in square brackets (``[inaudible]``,
   ``[crosstalk]``, timestamps) is not part of what was said.
@@ -180,8 +181,12 @@ class _Turn:
     end: int
 
 
+LABEL = ("", -1)  # a metadata line such as "Date: 4 March": it ends the turn before it
+
+
 def _turn_match(line: str) -> Optional[tuple[str, int]]:
-    """(speaker, offset of the words within the line) for a turn label line."""
+    """(speaker, offset of the words within the line) for a turn label line; LABEL for a
+    metadata line (``Date:``, ``Note:``); None for any other line."""
     m = _TURN.match(line)
     if not m:
         return None
@@ -189,7 +194,7 @@ def _turn_match(line: str) -> Optional[tuple[str, int]]:
     rest_at = m.start("rest")
     speaker = speaker_label(name)
     if speaker is None:
-        return None
+        return LABEL if name.strip().casefold() in _LABELS else None
     return speaker, rest_at
 
 
@@ -208,7 +213,9 @@ def transcript_turns(text: str, start: int = 0) -> tuple[list[_Turn], int]:
         if line.strip():
             content_lines += 1
             hit = _turn_match(line)
-            if hit is not None:
+            if hit is LABEL:
+                current = None
+            elif hit is not None:
                 speaker, rest_at = hit
                 current = _Turn(speaker, pos + rest_at, line_end)
                 turns.append(current)
