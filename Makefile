@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench golden clean
+.PHONY: run test bench bench-check golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+bench-check: $(STAMP)
+	$(BIN)/python benchmarks/check_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
