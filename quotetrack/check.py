@@ -474,7 +474,7 @@ def check_article(
             best = max(cands, key=lambda m: (m.score, same_speaker(q.speaker, m.statement.speaker)))
             src_words, line, col = _region(best, pos)
             where = _where(best.statement.path, line, col)
-            diff = compact_diff(word_diff(src_words, words, excerpt=True))
+            diff = compact_diff(word_diff(src_words, words.rstrip().rstrip(",;:"), excerpt=True))
             speaker = best.statement.speaker or q.speaker
             note = ""
             if q.speaker and best.statement.speaker and not same_speaker(q.speaker, best.statement.speaker):
@@ -532,7 +532,7 @@ def check_wording(
                 continue
             a, other = art[q.article_id], art[ref.article_id]
             idx = lines.setdefault(a.id, LineIndex(a.text))
-            diff = compact_diff(word_diff(ref.words, q.words, excerpt=True))
+            diff = compact_diff(word_diff(ref.words.rstrip().rstrip(",;:"), q.words.rstrip().rstrip(",;:"), excerpt=True))
             where = _where(other.path, ref.line, ref.column)
             out.append(
                 _finding("QT006", a, idx, q.start, q.end,

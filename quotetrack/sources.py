@@ -63,6 +63,7 @@ _TURN = re.compile(
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _STAGE_LINE = re.compile(r"^[ \t]*[\[(][^\])]*[\])][ \t]*$")
+_STAGE_LINES = re.compile(r"^[ \t]*[\[(][^\])\n]*[\])][ \t]*$", re.M)
 _BRACKETED = re.compile(r"\[[^\]\n]*\]")
 _URL_LIKE = re.compile(r"^(?:https?|mailto|tel|ftp)$", re.I)
 
@@ -243,7 +244,8 @@ def read_transcript(path: str, text: str, file_no: int) -> SourceFile:
     out = []
     for i, t in enumerate(turns, 1):
         raw = text[t.start : t.end]
-        blanked = _BRACKETED.sub(lambda m: " " * len(m.group()), raw)
+        blanked = _STAGE_LINES.sub(lambda m: " " * len(m.group()), raw)
+        blanked = _BRACKETED.sub(lambda m: " " * len(m.group()), blanked)
         tokens, spans = token_spans(blanked, t.start)
         if not tokens:
             continue

@@ -414,9 +414,10 @@ title: Harbour board
 # Session one
 
 [00:12:31] HARBOUR MASTER JONAS ELD: The dredging starts in May,
-and it will take six weeks.
 
 (laughter)
+
+and it will take six weeks.
 
 [00:13:02] **Anna Kovacs:** We have the money [inaudible] for the whole channel.
 **Anna Kovacs**: Second turn.
@@ -432,13 +433,14 @@ def test_transcript_turns_speakers_and_offsets():
     got = [(s.speaker, s.line, " ".join(s.text.split())) for s in f.statements]
     assert got == [
         ("Harbour Master Jonas Eld", 7, "The dredging starts in May, and it will take six weeks."),
-        ("Anna Kovacs", 12, "We have the money for the whole channel."),
-        ("Anna Kovacs", 13, "Second turn."),
-        ("Q", 14, "What about the ferry?"),
+        ("Anna Kovacs", 13, "We have the money for the whole channel."),
+        ("Anna Kovacs", 14, "Second turn."),
+        ("Q", 15, "What about the ferry?"),
     ]
     first = f.statements[0]
     assert TRANSCRIPT_TEXT[first.start : first.start + 12] == "The dredging"
     assert first.column == TRANSCRIPT_TEXT.split("\n")[6].index("The dredging") + 1
+    assert "laughter" not in first.text
     # Every token knows where it is in the file.
     for s in f.statements:
         for tok, (a, b) in zip(s.tokens, s.spans):
