@@ -3,10 +3,10 @@
 "Same statement" means ``compare(a, b).kind`` is anything but ``unrelated``;
 gold kinds verbatim, partial, altered and paraphrase count as the same
 statement. The floors below are set from the measurement, not from a wish:
-``.venv/bin/python benchmarks/calibrate.py`` at commit be943dd (thresholds
+``.venv/bin/python benchmarks/calibrate.py`` at commit 5042522 (thresholds
 PARAPHRASE_MIN_OVERLAP 0.5, PARAPHRASE_MIN_SHARED 3, ALTERED_MIN_COVERAGE 0.6,
 ALTERED_MIN_RUN 3, ALTERED_MAX_SPREAD 4) gave, on the 120 held-out pairs,
-precision 0.845 (60 of 71) and recall 0.811 (60 of 74). The floors leave a margin
+precision 0.857 (60 of 70) and recall 0.811 (60 of 74). The floors leave a margin
 of about four pairs each way. The project's precision target of 0.90 is not met
 by those thresholds; it is recorded as an expected failure until it is. Raise the
 floors when matching improves.
@@ -25,7 +25,7 @@ from quotetrack import compare
 PAIRS = Path(__file__).resolve().parent.parent / "benchmarks" / "pairs.jsonl"
 KINDS = {"verbatim", "partial", "altered", "paraphrase", "unrelated"}
 
-PRECISION_FLOOR = 0.80  # measured 0.845
+PRECISION_FLOOR = 0.80  # measured 0.857
 RECALL_FLOOR = 0.75  # measured 0.811
 PRECISION_TARGET = 0.90
 
@@ -35,14 +35,11 @@ PRECISION_TARGET = 0.90
 KNOWN_GAPS = {
     # held out
     "fire-bbq-01": "it's read as 'it is' where it stands for 'it has'",
-    "housing-build-02": "300,000 against three hundred thousand",
     # dev
-    "barrage-payback-02": "11,000 against eleven thousand",
     "barrage-sluices-02": "bird-watchers / mud-flats against closed compounds",
     "health-lists-02": "4th against fourth",
     "bank-cut-02": "2% against two percent: the % sign is not a token",
     "edu-teachers-02": "math against maths",
-    "ceo-closure-02": "400 against four hundred",
     "union-profit-02": "£12m against twelve million pounds",
     "union-talks-01": "the ball's read as possessive, not 'the ball is'",
     "housing-mould-02": "mold against mould",
@@ -110,7 +107,7 @@ def test_heldout_same_statement_precision_and_recall():
     assert recall >= RECALL_FLOOR, f"recall {recall:.3f}; missed:\n" + "\n".join(fns)
 
 
-@pytest.mark.xfail(reason="measured held-out precision 0.845 with the current thresholds; see benchmarks/calibrate.py")
+@pytest.mark.xfail(reason="measured held-out precision 0.857 with the current thresholds; see benchmarks/calibrate.py")
 def test_heldout_same_statement_precision_target():
     precision, _, fps, _ = _same_statement_figures(_split("heldout"))
     assert precision >= PRECISION_TARGET, f"precision {precision:.3f}; false matches:\n" + "\n".join(fps)
