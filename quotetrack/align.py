@@ -74,7 +74,6 @@ _SYNONYMS = {
     "rais": "increas",
     "mend": "repair",
     "fix": "repair",
-    "servic": "repair",
     "maintain": "mainten",
     "purpos": "goal",
     "aim": "goal",
@@ -93,8 +92,26 @@ _SYNONYMS = {
 }
 
 
+# Irregular forms the Porter stemmer leaves apart ("paid" and "pay"), as reported
+# speech shifts tense: "we will pay" -> "she said they would pay".
+_IRREGULAR = {
+    "paid": "pay", "built": "build", "left": "leave", "fell": "fall", "fallen": "fall", "lost": "lose",
+    "said": "say", "told": "tell", "children": "child", "kept": "keep", "made": "make", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "got": "get", "went": "go", "gone": "go", "came": "come",
+    "sold": "sell", "bought": "buy", "thought": "think", "brought": "bring", "met": "meet", "ran": "run",
+    "won": "win", "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow", "knew": "know",
+    "known": "know", "rose": "rise", "risen": "rise", "written": "write", "wrote": "write", "spoke": "speak",
+    "spoken": "speak", "spent": "spend", "sent": "send", "held": "hold", "led": "lead", "stood": "stand",
+    "found": "find", "felt": "feel", "meant": "mean", "heard": "hear", "saw": "see", "seen": "see",
+    "men": "man", "women": "woman", "people": "person",
+}
+# Words that negate a statement: a paraphrase may not drop or add one.
+_NEGATIONS = frozenset("not no never nobody none nothing neither nor cannot without".split())
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
     global _STEMMER
     if _STEMMER is None:
         from nltk.stem.porter import PorterStemmer
@@ -102,6 +119,11 @@ def _stem(word: str) -> str:
         _STEMMER = PorterStemmer()
     stem = _STEMMER.stem(word)
     return _SYNONYMS.get(stem, stem)
+
+
+def _negated(tokens: tuple[str, ...]) -> bool:
+    """Whether a wording negates: an odd number of negations."""
+    return sum(1 for t in tokens if t in _NEGATIONS) % 2 == 1
 
 
 def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
@@ -153,6 +175,9 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
     if sa and sb:
         shared = len(sa & sb)
         overlap = shared / min(len(sa), len(sb))
+        if _negated(ta) != _negated(tb):
+            # "No student will graduate without ..." vs "some students would graduate without ...".
+            return Comparison(UNRELATED, round(overlap, 3))
         if shared >= PARAPHRASE_MIN_SHARED and (
             overlap >= PARAPHRASE_MIN_OVERLAP + 0.1 or (shared > PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_MIN_OVERLAP)
         ):

@@ -70,6 +70,14 @@ _SUFFIX_CONTRACTIONS = (
     ("'d", "would"),
     ("'m", "am"),
 )
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+# Words in -ise that are spelt so on both sides of the Atlantic.
+_ISE_NOT_BRITISH = frozenset(
+    """rise arise raise praise promise premise surprise expertise exercise compromise advertise franchise
+    otherwise enterprise merchandise noise poise wise concise precise demise cruise bruise disguise despise
+    paradise treatise revise advise devise supervise televise comprise chastise incise excise reprise
+    improvise likewise clockwise""".split()
+)
 _NUMBERS = {
     w: str(i)
     for i, w in enumerate(
@@ -131,7 +139,9 @@ def _fold_token(raw: str) -> tuple[str, ...]:
     low = low.replace(",", "")
     # British -ise/-isation and -our spellings, folded the same way on both sides.
     if len(low) > 5:
-        low = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", low)
+        m = _ISE.search(low)
+        if m and (low[: m.start()] + "ise") not in _ISE_NOT_BRITISH and m.start() >= 4:
+            low = low[: m.start()] + "iz" + m.group(1)
         if low.endswith("our") and len(low) >= 6:
             low = low[:-3] + "or"
         elif low.endswith(("tre", "bre")) and len(low) >= 6:
