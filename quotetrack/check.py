@@ -313,9 +313,11 @@ class Verdict:
 ALTERED_CANDIDATES = 6  # statements aligned word by word per quote, those sharing the most trigrams
 
 
-def verify(tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None) -> Verdict:
-    """The source statements a quote matches. Stops at the first exact match by a speaker
-    compatible with ``speaker``; looks for altered matches only when there is no exact one."""
+def exact_matches(
+    tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None
+) -> tuple[list[SourceMatch], list[int]]:
+    """Statements that have the quote's words, stopping at the first by a speaker compatible
+    with ``speaker``; and the candidate statements looked at, best first."""
     pieces = quote_pieces(words)
     cands: list[int] = index.candidates(tokens)
     if len(pieces) > 1:
@@ -329,7 +331,14 @@ def verify(tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Opt
         if m is not None:
             exact.append(m)
             if same_speaker(speaker, m.statement.speaker):
-                return Verdict([m], [])
+                return [m], cands
+    return exact, cands
+
+
+def verify(tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None) -> Verdict:
+    """The source statements a quote matches. Stops at the first exact match by a speaker
+    compatible with ``speaker``; looks for altered matches only when there is no exact one."""
+    exact, cands = exact_matches(tokens, words, index, speaker)
     if exact:
         return Verdict(exact, [])
     altered = [
@@ -578,10 +587,62 @@ def check_corpus(
         found, ok = check_article(a, by_article.get(a.id, []), index, pos)
         out.extend(found)
         verified |= ok
-    for a in context:  # verified too, so that QT006 picks the same reference wording as a full run
-        verified |= check_article(a, by_article.get(a.id, []), index, pos)[1]
-    out.extend(check_wording(articles, flat, [a.id for a in targets], verified))
+    report = {a.id for a in targets}
+    pool = wording_pool(flat, report, verified)
+    if index is not None:
+        # Quotes of the other articles that QT006 compares with: which ones the sources verify.
+        for q in pool:
+            if q.article_id not in report:
+                tokens = comparison_tokens(q.words)
+                if len(tokens) >= MIN_MATCH_TOKENS and exact_matches(tokens, q.words, index, q.speaker)[0]:
+                    verified.add(q.id)
+    out.extend(check_wording(articles, pool, report, verified))
     return out
+
+
+def needs_comparison(targets: Sequence[Article], quotes: Mapping[str, Sequence[Quote]], sources: Sequence[SourceFile]) -> bool:
+    """Whether QT006 needs the other articles: some quote of ``targets`` that the sources do not
+    have word for word (whoever the speaker: see ``wording_pool``)."""
+    statements = statements_of(sources)
+    if not statements:
+        return any(_comparable(q) for a in targets for q in quotes.get(a.id, ()))
+    index = SourceIndex(statements)
+    for a in targets:
+        for q in quotes.get(a.id, ()):
+            if not _comparable(q):
+                continue
+            tokens = comparison_tokens(q.words)
+            if len(tokens) < MIN_MATCH_TOKENS or not exact_matches(tokens, q.words, index)[0]:
+                return True
+    return False
+
+
+def _comparable(q: Quote) -> bool:
+    return q.direct and q.closed and q.kind != TERM
+
+
+def wording_pool(quotes: Sequence[Quote], report: set[str], verified: set[str]) -> list[Quote]:
+    """The quotes QT006 needs: the unverified quotes of the reported articles, and every quote
+    that shares a word trigram (or its whole wording, when shorter) with one of them. Quotes
+    the sources verify cannot be inconsistent, so a repository whose quotes check out, or a
+    pre-commit run over a few files, groups only a handful of quotes."""
+    eligible = [q for q in quotes if _comparable(q)]
+    tokens = {q.id: comparison_tokens(q.words) for q in eligible}
+    seeds = [q for q in eligible if q.article_id in report and q.id not in verified]
+    if not seeds:
+        return []
+    postings: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for q in eligible:
+        for g in _trigrams(tokens[q.id]):
+            postings[g].append(q.id)
+    keep: set[str] = set()
+    for q in seeds:
+        keep.add(q.id)
+        for g in _trigrams(tokens[q.id]):
+            posting = postings[g]
+            if len(posting) <= MAX_POSTING:
+                keep.update(posting)
+    return [q for q in eligible if q.id in keep]
 
 
 # --------------------------------------------------------------------------- settings and suppression
@@ -725,6 +786,8 @@ def run(config: "Config", paths: Sequence[str] = (), extra_sources: Sequence[str
     context: list[Article] = []
     quotes: dict[str, list[Quote]] = {}
     for group_paths, bucket in ((target_paths, targets), (context_paths, context)):
+        if bucket is context and context_paths and not needs_comparison(targets, quotes, sources):
+            break  # every quote of the named articles checks out against the sources: QT006 has nothing to do
         for p in group_paths:
             text, reason = _read(p, DEFAULT_MAX_BYTES)
             if text is None:
