@@ -30,6 +30,8 @@ from quotetrack.textnorm import comparison_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSROOM = ROOT / "samples" / "newsroom"
+# The OASIS SARIF 2.1.0 schema (errata 01, as published in the oasis-tcs/sarif-spec repository,
+# sarif-2.1/schema/sarif-schema-2.1.0.json), shipped so that validation needs no network.
 SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 FARES = "articles/2025-03-05-fares-freeze.md"
