@@ -37,7 +37,17 @@ def plain(text: Optional[str]) -> str:
 
 
 def _path(p: str) -> str:
-    return plain(printable_path(p))
+    return plain(valid(p))
+
+
+def valid(text: Optional[str]) -> Optional[str]:
+    """Text that encodes as UTF-8: file names that are not UTF-8 (which messages quote) get U+FFFD."""
+    if text is None:
+        return None
+    try:
+        return printable_path(text)
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def summary_line(result: CheckResult) -> str:
@@ -64,7 +74,7 @@ def render_text(result: CheckResult, out: TextIO) -> None:
         by_file[f.path].append(f)
     for path in sorted(by_file):
         for f in by_file[path]:
-            out.write(f"{_path(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {plain(f.message)}\n")
+            out.write(f"{_path(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {plain(valid(f.message))}\n")
         out.write("\n")
     out.write(summary_line(result) + "\n")
 
@@ -77,15 +87,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "name": f.name,
         "severity": f.severity,
-        "path": printable_path(f.path),
+        "path": valid(f.path),
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,
         "end_column": f.end_column,
-        "message": f.message,
-        "quote": f.quote,
+        "message": valid(f.message),
+        "quote": valid(f.quote),
         "related": [
-            {"path": printable_path(p), "line": line, "column": col, "message": what} for p, line, col, what in f.related
+            {"path": valid(p), "line": line, "column": col, "message": valid(what)} for p, line, col, what in f.related
         ],
     }
 
@@ -135,9 +145,9 @@ def render_github(result: CheckResult, out: TextIO) -> None:
     for f in result.findings:
         props = ",".join(
             f"{k}={escape_property(str(v))}"
-            for k, v in (("file", printable_path(f.path)), ("line", f.line), ("col", f.column), ("title", f"{f.rule} {f.name}"))
+            for k, v in (("file", valid(f.path)), ("line", f.line), ("col", f.column), ("title", f"{f.rule} {f.name}"))
         )
-        out.write(f"::{_GITHUB_LEVEL.get(f.severity, 'warning')} {props}::{escape_data(f.message)}\n")
+        out.write(f"::{_GITHUB_LEVEL.get(f.severity, 'warning')} {props}::{escape_data(valid(f.message) or '')}\n")
     out.write(escape_data("quotetrack: " + summary_line(result)) + "\n")
 
 
@@ -147,7 +157,7 @@ _SARIF_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "note"}
 
 
 def _uri(path: str) -> str:
-    return _urlquote(printable_path(path).replace("\\", "/"), safe="/")
+    return _urlquote((valid(path) or "").replace("\\", "/"), safe="/")
 
 
 def _location(path: str, line: int, column: int, end_line: Optional[int] = None, end_column: Optional[int] = None) -> dict:
@@ -169,13 +179,13 @@ def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         "ruleId": f.rule,
         "ruleIndex": rule_index[f.rule],
         "level": _SARIF_LEVEL.get(f.severity, "warning"),
-        "message": {"text": f.message},
+        "message": {"text": valid(f.message)},
         "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)],
         "partialFingerprints": {"quotetrack/v1": fingerprint(f)},
     }
     if f.related:
         res["relatedLocations"] = [
-            {"id": i, **_location(p, line, col), "message": {"text": what}} for i, (p, line, col, what) in enumerate(f.related)
+            {"id": i, **_location(p, line, col), "message": {"text": valid(what)}} for i, (p, line, col, what) in enumerate(f.related)
         ]
     if f.suppressed:
         res["suppressions"] = [{"kind": "inSource", "justification": "<!-- quotetrack: ignore --> comment"}]

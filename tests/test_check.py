@@ -576,3 +576,19 @@ def test_pre_commit_hook_definition():
     assert "  entry: quotetrack check\n" in text
     assert "  language: python\n" in text
     assert "  types_or: [markdown, text]\n" in text
+
+
+def test_file_names_that_are_not_utf8_print_in_every_format(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / ".quotetrack.toml").write_text('articles = ["articles/*.md"]\nsources = ["sources/**"]\n', encoding="utf-8")
+    with open(os.path.join(os.fsencode(tmp_path / "sources"), b"caf\xe9.md"), "wb") as fh:
+        fh.write(b"IDA MORN: The ferry will run every hour from the first of May.\n\nQ: Thanks.\n")
+    with open(os.path.join(os.fsencode(tmp_path / "articles"), b"r\xe9sum\xe9.md"), "wb") as fh:
+        fh.write('"The ferry will run every day from the first of May," said Ida Morn.\n'.encode())
+    for fmt in ("text", "json", "github", "sarif"):
+        r = invoke(["--format", fmt], cwd=tmp_path)
+        assert r.exit_code == 1, (fmt, r.output)
+        article = "r%EF%BF%BDsum%EF%BF%BD.md" if fmt == "sarif" else "r\ufffdsum\ufffd.md"  # SARIF: a URI
+        assert "caf\ufffd.md" in r.stdout and article in r.stdout
+        assert "[-hour-] {+day+}" in r.stdout
