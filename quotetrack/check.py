@@ -561,7 +561,7 @@ def check_corpus(
     context: Sequence[Article],
     quotes: Mapping[str, Sequence[Quote]],
     sources: Sequence[SourceFile],
-    aliases: Mapping[str, str] = {},
+    aliases: Optional[Mapping[str, str]] = None,
 ) -> list[Finding]:
     """Every finding for the ``targets`` articles.
 
@@ -575,7 +575,7 @@ def check_corpus(
     articles = sorted([*targets, *context], key=lambda a: a.path)
     flat = [q for a in articles for q in quotes.get(a.id, ())]
     statements = statements_of(sources)
-    flat, statements = canonical_speakers(flat, statements, {k.casefold(): v for k, v in aliases.items()})
+    flat, statements = canonical_speakers(flat, statements, {k.casefold(): v for k, v in (aliases or {}).items()})
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in flat:
         by_article[q.article_id].append(q)

@@ -340,12 +340,8 @@ def find(start: Optional[str] = None) -> Optional[str]:
         for name in CONFIG_FILES:
             p = os.path.join(d, name)
             if os.path.isfile(p):
-                if name == "pyproject.toml":
-                    try:
-                        if _table(p, _read_toml(p)) is None:
-                            continue
-                    except ConfigError:
-                        raise
+                if name == "pyproject.toml" and _table(p, _read_toml(p)) is None:
+                    continue  # a pyproject.toml without [tool.quotetrack] configures something else
                 return p
         parent = os.path.dirname(d)
         if parent == d:

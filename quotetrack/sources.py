@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from .formats import front_matter, meta_str
 from .models import FULL, PARTIAL
@@ -96,9 +96,6 @@ class SourceFile:
     kind: str  # TRANSCRIPT or ARTICLE_LIKE
     statements: tuple[SourceStatement, ...]
     text: str = field(repr=False, default="")
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return LineIndex(self.text).position(offset)
 
 
 # --------------------------------------------------------------------------- tokens with offsets
@@ -294,7 +291,3 @@ def read_source(path: str, text: str, file_no: int) -> SourceFile:
 
 def statements_of(files: Iterable[SourceFile]) -> list[SourceStatement]:
     return [s for f in files for s in f.statements]
-
-
-def quoted_speakers(statements: Sequence[SourceStatement]) -> set[str]:
-    return {s.speaker for s in statements if s.speaker}
