@@ -283,6 +283,18 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:
         pos = end + 1
 
 
+_OPEN_ENDINGS = frozenset("a an the of to and or but in on at for with by from as that which who".split())
+
+
+def _wrapped(stripped: str, lines: list, k: int) -> bool:
+    """A line of a hard-wrapped paragraph: it stops mid-sentence and the paragraph runs on."""
+    if k + 1 >= len(lines) or not lines[k + 1][2].strip():
+        return False
+    last = stripped.rsplit(None, 1)[-1].lower()
+    nxt = lines[k + 1][2].strip()
+    return stripped.endswith((",", ";")) or last in _OPEN_ENDINGS or nxt[:1].islower()
+
+
 def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tuple[tuple[int, int], ...]]:
     """(title, body_start, body_end, furniture spans) for the text after ``start``."""
     furniture: list[tuple[int, int]] = []
@@ -291,7 +303,8 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
     body_start: Optional[int] = None
     body_end = len(text)
     after_promo = False
-    for s, e, line in _lines(text, start):
+    lines = list(_lines(text, start))
+    for k, (s, e, line) in enumerate(lines):
         stripped = line.strip().lstrip("#").strip()
         if not stripped:
             continue
@@ -309,7 +322,7 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
         words = len(stripped.split())
         ends_sentence = stripped.endswith(_BODY_END_PUNCT)
         if body_start is None:
-            if ends_sentence and words >= 8:
+            if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8:
                 body_start = s
             elif after_promo and not ends_sentence:
                 furniture.append((s, e))  # the second line of a promo block

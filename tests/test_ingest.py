@@ -605,3 +605,16 @@ def test_missing_path_and_unreadable_entries(tmp_path):
         "pipe.txt": "not a regular file",
     }
     assert "quotetrack: skipped" in r.stderr
+
+
+def test_hard_wrapped_markdown_body_starts_at_its_first_paragraph():
+    from quotetrack.ingest import body_layout
+
+    text = (
+        "---\noutlet: The Wrapped Times\n---\n\n# A title that is a title\n\n"
+        "“We will not wait for the tide,” Mayor Ann Lee said on Monday, as the\n"
+        "council met to vote on the new sea wall for the harbour town.\n"
+    )
+    title, start, _end, _f = body_layout(text, text.index("#"))
+    assert title == "A title that is a title"
+    assert text[start:].startswith("“We will not wait")
