@@ -175,7 +175,8 @@ MALE_FIRST_NAMES = _words(
     lloyd luis marco mark martin matt matthew michael mike mitch mohammed muhammad nathan neil nick nicholas
     patrick paul pete peter philip ralph randy raymond richard rick rob robert roger ron ronald rudy russell
     ryan sam samuel scott sean sergei stephen steve steven ted thomas tim timothy todd tom tomas tony vladimir
-    walter wayne william xi rahm fumio antony lloyd minoru masaki atsushi
+    walter wayne william xi rahm fumio antony lloyd minoru masaki atsushi mitt marco ted jeb rand newt
+    mitch harry barack hugh kevin dario ruben klaus omar tomas liu
     """
 )
 FEMALE_FIRST_NAMES = _words(
@@ -185,6 +186,7 @@ FEMALE_FIRST_NAMES = _words(
     jessica jill joan joyce judith judy julia julie karen kate katherine kathleen kathy kelly kim kimberly
     laura lauren linda lisa liz lucy margaret maria marie marine mary melania michelle nancy natalie nicole
     nikki olivia pamela patricia rachel rebecca ruth sandra sara sarah sharon shirley sophie stephanie susan
-    teresa theresa ursula victoria virginia yoko
+    teresa theresa ursula victoria virginia yoko melanie megan claire gwen ruth oona ilse maeve priya odile
+    katrin camille mara ann hannah grace chloe zoe amelia isabella mia ava abigail madison ashley brittany
     """
 )

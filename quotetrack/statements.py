@@ -159,14 +159,24 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     for i in eligible:
         if i in anchored:
             continue
-        best: Optional[tuple[tuple[int, float], int]] = None
+        # The best match wins; ties go by where the anchor is (path, offset), never by
+        # input order. An unattributed quote whose words match equally well quotes by
+        # different people stays apart: nobody can say whose words it carries.
+        best_key: Optional[tuple] = None
+        best: list[int] = []
         for j in candidates(i):
             if j in anchored:
                 m = joins(i, j)
-                if m is not None and (best is None or (m, j) < best):
-                    best = (m, j)
-        if best is not None:
-            uf.union(best[1], i)
+                if m is None:
+                    continue
+                if best_key is None or m < best_key:
+                    best_key, best = m, [j]
+                elif m == best_key:
+                    best.append(j)
+        speakers = {quotes[j].speaker for j in best}
+        if best and len(speakers) == 1:
+            j = min(best, key=lambda j: (by_id[quotes[j].article_id].path, quotes[j].start))
+            uf.union(j, i)
         else:
             loose.append(i)
     # 3. ... or groups with the other quotes that found none.
