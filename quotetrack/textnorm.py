@@ -107,6 +107,7 @@ def display_words(text: str) -> str:
     return " ".join(cleaned)
 
 
+@lru_cache(maxsize=131072)
 def _fold_token(raw: str) -> tuple[str, ...]:
     tok = raw.rstrip(".")
     letters = tok.replace(".", "")
