@@ -643,7 +643,7 @@ def _used_as_noun(toks: Sequence[Tok], v: int) -> bool:
     prev = toks[v - 1]
     if prev.low in _DETERMINERS or (prev.low.endswith(("’s", "'s")) and prev.low[:-2] not in _S_CONTRACTIONS):
         return True
-    return v >= 2 and prev.kind == "w" and "-" in prev.low and toks[v - 2].low.endswith(("’s", "'s"))
+    return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
 
 
 def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
@@ -724,6 +724,7 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
                 return Cue("according to", found[0])
     verbs = [i for i in range(lo, open_i + 1) if _is_verb(toks[i]) and not _used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
+    weak: Optional[Cue] = None
     for v in reversed(verbs):
         verb = toks[v]
         if verb.low.endswith("ing") and v > lo and toks[v - 1].text == ",":
@@ -731,7 +732,13 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         subj = _subject_of_verb(toks, v, lo)
         if subj is not None:
             # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
-            return Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
+            cue = Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
+            if subj.kind == "role" and subj.head not in ROLE_NOUNS and subj.head not in GROUP_NOUNS:
+                # "Trump’s flurry of late-night tweets": a weak description; an earlier
+                # verb with a named subject ("Clinton says ...") is the better cue.
+                weak = weak or cue
+                continue
+            return cue
         # "said Emanuel:" (inverted, before the quote)
         found = _np_starting_at(toks, v + 1, open_i + 1)
         if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
@@ -740,6 +747,14 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
                 return Cue(verb.text, found[0])
         # A participle or a verb after a comma: the clause's subject speaks ("..., adding:").
         continue
+    if weak is not None:
+        return weak
+    if verbs and toks[verbs[-1]].low.endswith("ing"):
+        # "Mr. Trump hardly clarified the matter, treating ... and asserting, “...”":
+        # a participle whose clause has no speech verb; its subject opens the sentence.
+        found = _np_starting_at(toks, lo, open_i + 1)
+        if found and found[0].kind == "name":
+            return Cue(nearest, found[0])
     return None
 
 

@@ -47,7 +47,7 @@ SPEECH_VERBS = _words(
     decry decries decried decrying criticize criticizes criticized criticizing criticise criticised
     tout touts touted touting demand demands demanded demanding hail hails hailed label labels labeled labelled
     scold scolds scolded chide chides chided attack attacks attacked attacking sing sings sang singing
-    plead pleads pleaded pleading beg begs begged begging
+    plead pleads pleaded pleading beg begs begged begging cite cites cited citing
     """
 )
 

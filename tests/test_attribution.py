@@ -147,3 +147,13 @@ def test_short_quote_is_speech_when_the_sentence_attributes_it():
     assert kinds["cowards"] == ("partial", "Varga")
     assert kinds["Harbour Lights"] == ("term", None)
     assert kinds["green levy"] == ("term", None)
+
+
+def test_named_subject_beats_a_weak_description():
+    text = BODY + "Helena Varga says the engineer’s flurry of late-night tweets was “unhinged, even for him.”\n"
+    assert speakers(text)[0][1] == "Helena Varga"
+
+
+def test_participle_with_no_speech_verb_before_it_takes_the_sentence_subject():
+    text = BODY + "Tomas Brenner unveiled the turbines early Friday, saying they were “quieter than my kitchen.”\n"
+    assert speakers(text)[0][1] == "Tomas Brenner"
