@@ -284,7 +284,6 @@ class People:
     def __init__(self, toks: Sequence[Tok]):
         self.persons: dict[str, Person] = {}
         self.surname_index: dict[str, list[Person]] = {}
-        self.role_mentions: list[tuple[int, str]] = []
         # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
         self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
         for i, j in _cap_runs(toks):

@@ -15,7 +15,6 @@ tracking; clauses joined by "and that" are two statements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .lexicon import SPEECH_VERBS, TIME_WORDS
@@ -40,15 +39,6 @@ _ADJUNCT_STARTS = frozenset(
     "in on at during for of with to by as after before outside inside near from while via through over".split()
 )
 _OBJECTS_OF_TOLD = frozenset("reporters journalists lawmakers us me them him her parliament congress".split())
-
-
-@dataclass(frozen=True)
-class Reported:
-    start_tok: int  # first token of the reported clause
-    end_tok: int  # one past its last token
-    verb_tok: int
-    subject_from: int  # token index where the speaker mention is looked for (-1: use subj_tok)
-    mention_range: Optional[tuple[int, int]]  # tokens of the speaker mention, if known here
 
 
 # Verbs that take a clause without "that" ("said the US would ..."); the others need "that".
