@@ -286,19 +286,6 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:
 _OPEN_ENDINGS = frozenset("a an the of to and or but in on at for with by from as that which who".split())
 
 
-_SMALL = frozenset("a an the of to and or but in on at for with by from as vs via is are was be".split())
-
-
-def _headline_case(line: str) -> bool:
-    """A headline in title case: nearly every word that is not a small word is capitalised."""
-    words = [w.strip("“”\"'‘’:;,.!?()[]") for w in line.split()]
-    words = [w for w in words if w and w.lower() not in _SMALL]
-    if len(words) < 4:
-        return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return caps >= 0.85 * len(words)
-
-
 def _wrapped(stripped: str, lines: list, k: int) -> bool:
     """A line of a hard-wrapped paragraph: it stops mid-sentence and the paragraph runs on."""
     if k + 1 >= len(lines) or not lines[k + 1][2].strip():
@@ -335,9 +322,7 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
         words = len(stripped.split())
         ends_sentence = stripped.endswith(_BODY_END_PUNCT)
         if body_start is None:
-            if title is None and _headline_case(stripped):
-                title, title_span = stripped, (s, e)  # "Stealth Over Health: Clinton Was Headed to ER."
-            elif (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8:
+            if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8:
                 body_start = s
             elif after_promo and not ends_sentence:
                 furniture.append((s, e))  # the second line of a promo block

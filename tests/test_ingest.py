@@ -618,12 +618,3 @@ def test_hard_wrapped_markdown_body_starts_at_its_first_paragraph():
     title, start, _end, _f = body_layout(text, text.index("#"))
     assert title == "A title that is a title"
     assert text[start:].startswith("“We will not wait")
-
-
-def test_a_title_case_headline_ending_in_a_full_stop_is_not_body():
-    from quotetrack.ingest import body_layout
-
-    text = "Mayor Says ‘The Tide Is Ours’ As Barrage Opens to Cheers.\n\nThe barrage opened on Friday after six years of work on the estuary.\n"
-    title, start, _end, _f = body_layout(text)
-    assert title.startswith("Mayor Says")
-    assert text[start:].startswith("The barrage opened")
