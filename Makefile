@@ -36,18 +36,8 @@ fuzz: $(STAMP)
 bench-check: $(STAMP)
 	$(BIN)/python benchmarks/check_bench.py
 
-# Accuracy on PolNeAR beside textacy: make accuracy POLNEAR=/path/to/PolNeAR (train/dev only).
-ACCVENV := .venv-accuracy
-
-$(ACCVENV)/.installed: benchmarks/requirements-accuracy.txt
-	$(PYTHON) -m venv $(ACCVENV)
-	$(ACCVENV)/bin/pip install --quiet --upgrade pip
-	$(ACCVENV)/bin/pip install --quiet -r benchmarks/requirements-accuracy.txt
-	touch $@
-
-accuracy: $(STAMP) $(ACCVENV)/.installed
-	@test -n "$(POLNEAR)" || { echo "usage: make accuracy POLNEAR=/path/to/PolNeAR [SPLIT=dev]"; exit 2; }
-	$(BIN)/python benchmarks/accuracy.py --polnear "$(POLNEAR)" --split $(or $(SPLIT),dev) --textacy-python $(ACCVENV)/bin/python
+# Accuracy on PolNeAR beside textacy: make accuracy POLNEAR=/path/to/PolNeAR [SPLIT=train].
+include benchmarks/accuracy.mk
 
 clean:
-	rm -rf $(VENV) $(ACCVENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-bench build *.egg-info .pytest_cache
