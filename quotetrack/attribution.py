@@ -44,6 +44,8 @@ _TOKEN = re.compile(
     r"(?P<q>\ue000+)|(?P<nl>\n)|(?P<w>[^\W_]+(?:[’'.\-&+][^\W_]+)*)|(?P<p>[^\s\ue000])",
     re.UNICODE,
 )
+_INITIALS_DOT = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]$")  # "G.K" of "G.K. Butterfield"
 _OPEN_MARKS = set("“„«\"'‘")
 _CLOSE_MARKS = set("”»\"'’“")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "one", "another"}
@@ -151,7 +153,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
         if t == "." and toks:
             prev = toks[-1]
             if prev.kind == "w" and prev.end == m.start() and (
-                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or _INITIALS.match(prev.text)
             ):
                 # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
                 prev.text += "."
@@ -224,6 +226,8 @@ def _is_name_token(t: Tok) -> bool:
         return False
     if t.low.rstrip(".") in TITLES:
         return False
+    if _INITIALS_DOT.fullmatch(t.text):
+        return True  # "G.K." in "G.K. Butterfield"
     if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
         return False
     if any(ch.isdigit() for ch in t.text):
@@ -232,7 +236,14 @@ def _is_name_token(t: Tok) -> bool:
 
 
 def _split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
-    """(title tokens, name tokens) of a capitalised run: the name is its tail."""
+    """(title tokens, name tokens) of a capitalised run: the name is its tail, or,
+    in "Rep. Elijah Cummings of Maryland", the part before a short "of" place."""
+    for c in range(len(run) - 2, 0, -1):
+        if run[c].low in ("of", "from") and len(run) - c - 1 <= 3:
+            titles, name = _split_run(run[:c])
+            if len(name) >= 2 and _is_name_token(run[c - 1]):
+                return titles, name
+            break
     k = len(run)
     while k > 0 and (_is_name_token(run[k - 1]) or (run[k - 1].low in _NAME_CONNECTORS and k < len(run))):
         k -= 1
@@ -453,6 +464,14 @@ def _subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     return subj
 
 
+def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
+    """Whether the phrase directly follows "of", "from", "in" or "at"."""
+    for k in range(lo, len(toks)):
+        if toks[k].start == np.start:
+            return k > lo and toks[k - 1].low in ("of", "from", "in", "at")
+    return False
+
+
 def _np_ending_at_word(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """Like _np_ending_at, but only a phrase ending in a word (no nested apposition)."""
     if j - 1 < lo or toks[j - 1].kind != "w":
@@ -490,6 +509,8 @@ def _np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
                 if toks[k].text == ",":
                     np = _np_ending_at_word(toks, k, lo)
+                    if np is not None and _after_preposition(toks, np, lo):
+                        np = None  # ", of Springfield, Va.,": a place, not the speaker
                     if np is not None and np.kind in ("name", "pronoun"):
                         return np
                     fallback = fallback or np
@@ -603,6 +624,13 @@ def _np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Ment
         while j < hi and (
             toks[j].is_cap
             or (toks[j].low in _TITLE_CONNECTORS | _NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
+            # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names
+            or (
+                j > i
+                and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES)
+                and j + 1 < hi
+                and toks[j + 1].is_cap
+            )
         ):
             j += 1
         _titles, name = _split_run(list(toks[i:j]))
@@ -623,6 +651,11 @@ def _np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Ment
             head = _description_head(toks, i + 1, k)
             if head:
                 return _mention(toks, i, k, "role", head), k
+        elif j > i + 1 and (j >= hi or toks[j].kind == "p"):
+            # "... said the U.S. ambassador.": a description that ends the clause.
+            head = _description_head(toks, i + 1, j)
+            if head and (head in ROLE_NOUNS or head in GROUP_NOUNS):
+                return _mention(toks, i, j, "role", head), j
     if t.low in GROUP_NOUNS and t.low.endswith("s"):
         return _mention(toks, i, i + 1, "role", t.low), i + 1
     return None

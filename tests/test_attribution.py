@@ -157,3 +157,16 @@ def test_named_subject_beats_a_weak_description():
 def test_participle_with_no_speech_verb_before_it_takes_the_sentence_subject():
     text = BODY + "Tomas Brenner unveiled the turbines early Friday, saying they were “quieter than my kitchen.”\n"
     assert speakers(text)[0][1] == "Tomas Brenner"
+
+
+def test_names_with_places_roles_and_initials():
+    got = [
+        speakers(BODY + text + "\n")[0][1]
+        for text in (
+            "“It is over,” harbour TV host Mara Ellison said.",
+            "“It is over,” Rep. Ruth Calder of Aldmere said.",
+            "“It is over,” Joe Pratt, of Kestrel, Aldm., said.",
+            "“It is over,” Rep. J.R. Pratt said.",
+        )
+    ]
+    assert got == ["Mara Ellison", "Ruth Calder", "Joe Pratt", "J.R. Pratt"]
