@@ -226,8 +226,8 @@ def _is_name_token(t: Tok) -> bool:
         return False
     if t.low.rstrip(".") in TITLES:
         return False
-    if _INITIALS_DOT.fullmatch(t.text):
-        return True  # "G.K." in "G.K. Butterfield"
+    if _INITIALS_DOT.fullmatch(t.text) or (len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()):
+        return True  # "G.K." in "G.K. Butterfield", "T." in "Peter T. King"
     if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
         return False
     if any(ch.isdigit() for ch in t.text):
@@ -744,7 +744,13 @@ def _cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in _OPEN_MARKS:
         open_i -= 1
     # "..., read out by its director, Camille Roux: «...»": a name right before the colon.
-    if open_i >= lo and toks[open_i].text == ":" and open_i - 1 >= lo and toks[open_i - 1].is_cap:
+    if (
+        open_i >= lo
+        and toks[open_i].text == ":"
+        and open_i - 1 >= lo
+        and toks[open_i - 1].is_cap
+        and not any(_is_verb(toks[u]) for u in range(lo, open_i))  # not "said of Sanders:"
+    ):
         np = _np_ending_at(toks, open_i, lo)
         if np is not None and np.kind == "name":
             return Cue(":", np)
@@ -822,6 +828,30 @@ class ArticleAttributor:
         self.lines = LineIndex(article.text)
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
+
+    def _previous_sentence_subject(self, q: Quote) -> Optional[Mention]:
+        """The named subject of the sentence just before a quote that opens its own
+        sentence, in the same paragraph."""
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None
+        tok = self.toks[k]
+        lo, _ = self.sent_bounds[tok.sent]
+        first = lo
+        while first < k and self.toks[first].kind == "p" and self.toks[first].text in _OPEN_MARKS:
+            first += 1
+        if first != k or tok.sent - 1 not in self.sent_bounds:
+            return None
+        plo, phi = self.sent_bounds[tok.sent - 1]
+        if self.toks[plo].para != tok.para:
+            return None
+        found = _np_starting_at(self.toks, plo, phi)
+        if not found or found[0].kind != "name":
+            return None
+        after = found[1]
+        if after < phi and self.toks[after].kind == "w" and not self.toks[after].is_cap:
+            return found[0]  # a name followed by its verb: the sentence is about them
+        return None
 
     def _opens_paragraph(self, k: int) -> bool:
         p = k - 1
@@ -955,6 +985,15 @@ class ArticleAttributor:
                 if speaker:
                     last = _Speaker(speaker, cue.mention.text, para, q.start)
                 continue
+            subject = self._previous_sentence_subject(q) if q.kind == FULL else None
+            if subject is not None and (last is None or last.at < subject.start):
+                # "Clinton touted her record. “We need to find ways …”": the person the
+                # sentence before was about, named after anyone who last spoke.
+                speaker = self.resolve(subject, q.start, last, para)
+                if speaker:
+                    out.append(replace(q, speaker=speaker, speaker_mention=subject.text, cue="(context)"))
+                    last = _Speaker(speaker, subject.text, para, q.start)
+                    continue
             if q.kind == FULL and last is not None and para >= 0 and para - last.para <= 1:
                 out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
                 last = _Speaker(last.name, last.mention, para, q.start)
@@ -978,7 +1017,9 @@ def _same_person(a: str, b: str) -> bool:
     """Two full names for one person: same surname and first names alike or one an initial."""
     ta, tb = a.split(), b.split()
     if ta[-1] != tb[-1]:
-        if jellyfish.jaro_winkler_similarity(a.lower(), b.lower()) < 0.94:
+        # A misspelt surname (Emanuel / Emmanuel) is one edit away; Murray and Murphy are two.
+        sa, sb = ta[-1].lower(), tb[-1].lower()
+        if min(len(sa), len(sb)) < 5 or jellyfish.damerau_levenshtein_distance(sa, sb) > 1:
             return False
     fa, fb = ta[0].rstrip("."), tb[0].rstrip(".")
     if len(fa) == 1 or len(fb) == 1:

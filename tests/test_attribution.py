@@ -170,3 +170,24 @@ def test_names_with_places_roles_and_initials():
         )
     ]
     assert got == ["Mara Ellison", "Ruth Calder", "Joe Pratt", "J.R. Pratt"]
+
+
+def test_middle_initials_and_similar_surnames():
+    text = BODY + "“It is over,” said Representative Peter T. Quill of Aldmere.\n"
+    assert speakers(text)[0][1] == "Peter T. Quill"
+    qs = canonicalize_speakers([_q(1, "Patrick Murray"), _q(2, "Patrick Murphy"), _q(3, "Patrick Murray")])
+    assert [q.speaker for q in qs] == ["Patrick Murray", "Patrick Murphy", "Patrick Murray"]
+
+
+def test_said_of_someone_before_a_colon_is_not_the_speaker():
+    text = BODY + "Recalling the vote, Mara Ellison said of Varga: “She will never back down.”\n"
+    assert speakers(text)[0][1] == "Mara Ellison"
+
+
+def test_quote_after_a_sentence_about_someone_named_since_the_last_speaker():
+    text = BODY + (
+        "“We are ready,” Tomas Brenner said.\n"
+        "Helena Varga praised the crews. “They worked through every storm of the winter.”\n"
+    )
+    got = speakers(text)
+    assert got[1][1] == "Helena Varga" and got[1][2] == "(context)"
