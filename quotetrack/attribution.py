@@ -36,7 +36,7 @@ from .lexicon import (
     TIME_WORDS,
     TITLES,
 )
-from .models import FULL, TERM, Article, Quote
+from .models import FULL, PARTIAL, TERM, Article, Quote
 from .quotes import LineIndex
 
 MASK = "\ue000"
@@ -829,6 +829,20 @@ class ArticleAttributor:
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
 
+    def _sentence_subject(self, q: Quote) -> Optional[Mention]:
+        """The named subject opening the quote's own sentence, followed by its verb."""
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None
+        lo, _ = self.sent_bounds[self.toks[k].sent]
+        found = _np_starting_at(self.toks, lo, k)
+        if not found or found[0].kind not in ("name", "pronoun"):
+            return None
+        after = found[1]
+        if after < k and self.toks[after].kind == "w" and not self.toks[after].is_cap:
+            return found[0]
+        return None
+
     def _previous_sentence_subject(self, q: Quote) -> Optional[Mention]:
         """The named subject of the sentence just before a quote that opens its own
         sentence, in the same paragraph."""
@@ -985,6 +999,15 @@ class ArticleAttributor:
                 if speaker:
                     last = _Speaker(speaker, cue.mention.text, para, q.start)
                 continue
+            if q.kind == PARTIAL:
+                # "Trump openly admires Putin as a “strong leader”": words woven into a
+                # sentence about someone, with no speech verb, are theirs.
+                opener = self._sentence_subject(q)
+                if opener is not None:
+                    speaker = self.resolve(opener, q.start, last, para)
+                    if speaker:
+                        out.append(replace(q, speaker=speaker, speaker_mention=opener.text, cue="(context)"))
+                        continue
             subject = self._previous_sentence_subject(q) if q.kind == FULL else None
             if subject is not None and (last is None or last.at < subject.start):
                 # "Clinton touted her record. “We need to find ways …”": the person the
