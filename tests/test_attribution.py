@@ -194,6 +194,6 @@ def test_quote_after_a_sentence_about_someone_named_since_the_last_speaker():
 
 
 def test_partial_quote_in_a_sentence_about_someone_is_theirs():
-    text = BODY + "Tomas Brenner openly admires the old harbour master as “a genius of the tides,” and visits him often.\n"
+    text = BODY + "Tomas Brenner openly admires the old harbour master as “a genius of the tides and of the winter weather,” and visits him often.\n"
     got = speakers(text)
     assert got[0][1] == "Tomas Brenner" and got[0][2] == "(context)"
