@@ -325,6 +325,15 @@ class People:
                     p.mentions.append(t.start)
         for p in self.persons.values():
             p.mentions.sort()
+        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
+        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
+        index = {t.start: k for k, t in enumerate(toks)}
+        self.subjects: set[int] = set()
+        for p in self.persons.values():
+            for m in p.mentions:
+                k = index.get(m)
+                if k is not None and _in_subject_position(toks, k):
+                    self.subjects.add(m)
 
     @staticmethod
     def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
@@ -404,7 +413,7 @@ class People:
         before = [m for m in p.mentions if m < offset]
         return before[-1] if before else -1
 
-    def last_mentioned(self, offset: int, pronoun: str = "") -> Optional[str]:
+    def last_mentioned(self, offset: int, pronoun: str = "", subjects_only: bool = False) -> Optional[str]:
         """The person named last before ``offset`` whom ``pronoun`` can refer to;
         someone known to match the pronoun's gender wins over someone unknown
         named a little later (within a few sentences)."""
@@ -414,7 +423,7 @@ class People:
             if pronoun and not p.fits(pronoun):
                 continue
             for m in p.mentions:
-                if m < offset:
+                if m < offset and (not subjects_only or m in self.subjects):
                     if m > best_at:
                         best, best_at = p.name, m
                     if p.gender and p.gender == want and m > known_at:
@@ -422,6 +431,26 @@ class People:
         if known is not None and best_at - known_at < 600:
             return known
         return best
+
+
+_NOT_VERBS_AFTER_NAME = frozenset("of and or in on at to for with from by than as who which that whose".split())
+
+
+def _in_subject_position(toks: Sequence[Tok], k: int) -> bool:
+    """A name at k that opens its clause and is followed by a verb-like word."""
+    j = k
+    while j < len(toks) and toks[j].is_cap:
+        j += 1
+    i = k
+    while i > 0 and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_NOUNS or toks[i - 1].low in TITLES):
+        i -= 1  # "..., councillor David Okafor, has ..."
+    before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "that", "when", "while", "as")
+    if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
+        before_ok = True
+    after_ok = j < len(toks) and toks[j].kind == "w" and not toks[j].is_cap and toks[j].low not in _NOT_VERBS_AFTER_NAME
+    if j < len(toks) and toks[j].text == ",":
+        after_ok = True  # an apposition follows: "Obama, the president, said"
+    return before_ok and after_ok
 
 
 def _nearest(cands: Sequence[Person], offset: int) -> Person:
@@ -917,7 +946,7 @@ class ArticleAttributor:
             return self.people.by_role(m.head, at) or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
-                named = self.people.last_mentioned(at, m.head)
+                named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
                 named_at = self.people.last_mention_offset(named, at) if named else -1
                 if (
                     last is not None

@@ -197,3 +197,11 @@ def test_partial_quote_in_a_sentence_about_someone_is_theirs():
     text = BODY + "Tomas Brenner openly admires the old harbour master as “a genius of the tides and of the winter weather,” and visits him often.\n"
     got = speakers(text)
     assert got[0][1] == "Tomas Brenner" and got[0][2] == "(context)"
+
+
+def test_pronoun_prefers_the_subject_over_a_name_in_passing():
+    text = BODY + (
+        "Tomas Brenner compared the turbines with those built by Omar Reyes in the 1990s.\n"
+        "“Ours will last twice as long,” he said.\n"
+    )
+    assert speakers(text)[0][1] == "Tomas Brenner"
