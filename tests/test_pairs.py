@@ -107,7 +107,7 @@ def test_heldout_same_statement_precision_and_recall():
     assert recall >= RECALL_FLOOR, f"recall {recall:.3f}; missed:\n" + "\n".join(fns)
 
 
-@pytest.mark.xfail(reason="measured held-out precision 0.857 with the current thresholds; see benchmarks/calibrate.py")
+@pytest.mark.xfail(reason="measured held-out precision 0.892 at 85d0615, below the 0.90 aim; see benchmarks/calibrate.py")
 def test_heldout_same_statement_precision_target():
     precision, _, fps, _ = _same_statement_figures(_split("heldout"))
     assert precision >= PRECISION_TARGET, f"precision {precision:.3f}; false matches:\n" + "\n".join(fps)
