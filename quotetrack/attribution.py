@@ -433,6 +433,14 @@ class People:
         return best
 
 
+_DOCUMENTS = frozenset("statement report release letter email e-mail tweet post memo document filing ad advertisement video clip website".split())
+
+
+def _is_document(speaker: str) -> bool:
+    """A speaker that is a text, not a person ("a statement"): no "he" or "she" refers to it."""
+    return speaker.split()[-1].lower().strip(".,") in _DOCUMENTS
+
+
 _NOT_VERBS_AFTER_NAME = frozenset("of and or in on at to for with from by than as who which that whose".split())
 
 
@@ -951,6 +959,7 @@ class ArticleAttributor:
                 if (
                     last is not None
                     and para - last.para <= 3
+                    and not _is_document(last.name)
                     and self.people.fits(last.name, m.head)
                     and (named is None or named == last.name or named_at < last.at)
                 ):

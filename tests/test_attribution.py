@@ -205,3 +205,12 @@ def test_pronoun_prefers_the_subject_over_a_name_in_passing():
         "“Ours will last twice as long,” he said.\n"
     )
     assert speakers(text)[0][1] == "Tomas Brenner"
+
+
+def test_he_never_refers_to_a_document():
+    text = BODY + (
+        "Tomas Brenner opened the gates.\n"
+        "“The gates are open,” a statement said.\n"
+        "“We will watch them all night,” he said.\n"
+    )
+    assert speakers(text)[1][1] == "Tomas Brenner"
