@@ -42,7 +42,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 from .align import ALTERED_MIN_COVERAGE, Segment, compare_tokens, diff_markup, word_diff
-from .attribution import _same_person, canonicalize_speakers
+from .identity import canonicalize_speakers, same_person
 from .lexicon import TITLES
 from .models import ALTERED, EXCERPT, FULL, TERM, VERBATIM, Article, Finding, Quote
 from .quotes import LineIndex
@@ -145,7 +145,7 @@ def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) == 1 or len(tb) == 1:
         return ta[-1].casefold() == tb[-1].casefold()
-    return _same_person(a, b)
+    return same_person(a, b)
 
 
 def _alias(name: Optional[str], aliases: Mapping[str, str]) -> Optional[str]:

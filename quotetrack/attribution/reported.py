@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from .lexicon import SPEECH_VERBS, TIME_WORDS
+from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS
+from .mentions import np_starting_at
 
 MIN_WORDS = 4
 # Verbs of speech that introduce a reported clause ("said that ..."). Narrower
@@ -59,9 +60,8 @@ def _clean_end(toks: Sequence, i: int, j: int) -> int:
     return j
 
 
-def _end_char(toks: Sequence, j: int) -> int:
+def end_char(toks: Sequence, j: int) -> int:
     """End offset of a clause ending at token ``j - 1``, keeping an abbreviation's dot (U.S.)."""
-    from .lexicon import ABBREVIATIONS
 
     last = toks[j - 1]
     if last.kind == "w" and last.low in ABBREVIATIONS and j < len(toks) and toks[j].text == "." and toks[j].start == last.end:
@@ -217,9 +217,7 @@ def _starts_with_cue(toks: Sequence, i: int, j: int) -> bool:
 
 
 def _according(toks, v, lo, hi, subject_of):
-    from .attribution import _np_starting_at
-
-    found = _np_starting_at(toks, v + 2, hi)
+    found = np_starting_at(toks, v + 2, hi)
     if not found:
         return None
     mention, after = found

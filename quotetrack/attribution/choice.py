@@ -1,0 +1,238 @@
+"""The attribution stage: for each quote, the cue and mention that name its
+speaker, resolved to a person the article names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from ..models import FULL, PARTIAL, TERM, Article, Quote
+from ..quotes import LineIndex
+from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
+from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS
+from .mentions import Mention, np_starting_at, subject_of_verb
+from .people import People, is_document, role_words
+from .reported import end_char, find_reported
+from .tokens import mask_quotes, segment, tokenize
+
+@dataclass
+class _Speaker:
+    name: str
+    mention: str
+    para: int
+    at: int = -1  # where they last spoke
+
+
+class ArticleAttributor:
+    def __init__(self, article: Article, quotes: Sequence[Quote]):
+        self.article = article
+        direct = [q for q in quotes if q.direct]
+        masked = mask_quotes(article.text, direct)
+        self.toks = tokenize(masked, article.body_start, article.body_end)
+        self.sent_bounds = segment(self.toks)
+        self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
+        self.lines = LineIndex(article.text)
+        self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
+        self.people = People(self.toks)
+
+    def _sentence_subject(self, q: Quote) -> Optional[Mention]:
+        """The named subject opening the quote's own sentence, followed by its verb."""
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None
+        lo, _ = self.sent_bounds[self.toks[k].sent]
+        found = np_starting_at(self.toks, lo, k)
+        if not found or found[0].kind not in ("name", "pronoun"):
+            return None
+        after = found[1]
+        if after < k and self.toks[after].kind == "w" and not self.toks[after].is_cap:
+            return found[0]
+        return None
+
+    def _previous_sentence_subject(self, q: Quote) -> Optional[Mention]:
+        """The named subject of the sentence just before a quote that opens its own
+        sentence, in the same paragraph."""
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None
+        tok = self.toks[k]
+        lo, _ = self.sent_bounds[tok.sent]
+        first = lo
+        while first < k and self.toks[first].kind == "p" and self.toks[first].text in OPEN_MARKS:
+            first += 1
+        if first != k or tok.sent - 1 not in self.sent_bounds:
+            return None
+        plo, phi = self.sent_bounds[tok.sent - 1]
+        if self.toks[plo].para != tok.para:
+            return None
+        found = np_starting_at(self.toks, plo, phi)
+        if not found or found[0].kind != "name":
+            return None
+        after = found[1]
+        if after < phi and self.toks[after].kind == "w" and not self.toks[after].is_cap:
+            return found[0]  # a name followed by its verb: the sentence is about them
+        return None
+
+    def _opens_paragraph(self, k: int) -> bool:
+        p = k - 1
+        while p >= 0 and self.toks[p].kind == "p" and self.toks[p].text in OPEN_MARKS:
+            p -= 1
+        return p < 0 or self.toks[p].kind == "nl"
+
+    def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None, -1
+        tok = self.toks[k]
+        lo, _ = self.sent_bounds[tok.sent]
+        # A quote's sentence runs on after it when its words end the quoted sentence.
+        _, hi = self.sent_bounds[tok.sent]
+        nxt = k + 1
+        while nxt < len(self.toks) and self.toks[nxt].kind == "p" and self.toks[nxt].text in CLOSE_MARKS:
+            nxt += 1
+        if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
+            hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
+        cue = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
+        if cue is None:
+            cue = cue_before(self.toks, k, lo)
+        if cue is None and self._opens_paragraph(k):
+            # "He said:" ending the paragraph before a quote that opens the next one.
+            p = k - 1
+            while p >= 0 and (self.toks[p].kind == "nl" or self.toks[p].text in OPEN_MARKS):
+                p -= 1
+            if p >= 0 and self.toks[p].text == ":":
+                plo, _ = self.sent_bounds[self.toks[p].sent]
+                cue = cue_before(self.toks, p + 1, plo)
+        if cue is None:
+            cue = cue_elsewhere(self.toks, k, hi)
+        return cue, tok.para
+
+    def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
+        if m.kind == "name":
+            at = min(at, m.start)  # "“…,” Okafor said": whoever was named before the mention
+            toks = m.head.split()
+            if len(toks) == 1:
+                # "Councillor Okafor": a title narrows a surname that several people share.
+                roles = role_words(m.text.split()[:-1])
+                if roles:
+                    named = self.people.by_surname_and_roles(toks[0], roles, at)
+                    if named:
+                        return named
+            return self.people.by_name(toks, at) or m.head
+        if m.kind == "role":
+            return self.people.by_role(m.head, at) or m.text
+        if m.kind == "pronoun":
+            if m.head in ("he", "she"):
+                named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
+                named_at = self.people.last_mention_offset(named, at) if named else -1
+                if (
+                    last is not None
+                    and para - last.para <= 3
+                    and not is_document(last.name)
+                    and self.people.fits(last.name, m.head)
+                    and (named is None or named == last.name or named_at < last.at)
+                ):
+                    return last.name  # nobody else named since they spoke
+                return named or (last.name if last else None)
+            if m.head in ("they", "we"):
+                return last.name if last is not None and para - last.para <= 1 else None
+            return None
+        return m.head
+
+    def subject_of(self, v: int, lo: int) -> Optional[Mention]:
+        """The speaker mention of the speech verb at ``v``; a participle ("adding")
+        or a verb with no subject of its own takes the clause's earlier subject."""
+        toks = self.toks
+        after_preposition = toks[v].low.endswith("ing") and v > lo and toks[v - 1].low in PREPOSITIONS | {"by", "after", "before", "while"}
+        subj = None if after_preposition else subject_of_verb(toks, v, lo)
+        if subj is not None:
+            return subj
+        if not (after_preposition or toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):
+            return None
+        for u in range(v - 1, lo - 1, -1):
+            if is_verb(toks[u]) and not toks[u].low.endswith("ing"):
+                subj = subject_of_verb(toks, u, lo)
+                if subj is not None:
+                    return subj
+        return None
+
+    def reported(self) -> list[Quote]:
+        """Reported-speech statements, unattributed yet (speaker set by ``run``)."""
+        out: list[Quote] = []
+        text = self.article.text
+        for i, j, v, mention in find_reported(self.toks, self.sent_bounds, self.subject_of):
+            start, end = self.toks[i].start, end_char(self.toks, j)
+            if not self.article.in_body(start, end):
+                continue
+            line, col = self.lines.position(start)
+            out.append(
+                Quote(
+                    id=f"{self.article.id}:r{len(out) + 1}",
+                    article_id=self.article.id,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    kind=FULL,
+                    direct=False,
+                    speaker_mention=mention.text,
+                    cue="according to" if self.toks[v].low == "according" else self.toks[v].text,
+                )
+            )
+            self._reported[out[-1].id] = (mention, self.toks[i].para)
+        return out
+
+    def run(self, quotes: Sequence[Quote], reported: Sequence[Quote] = ()) -> list[Quote]:
+        out: list[Quote] = []
+        last: Optional[_Speaker] = None
+        for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
+            if not q.direct:
+                mention, para = self._reported[q.id]
+                speaker = self.resolve(mention, q.start, last, para)
+                if speaker:  # reported speech nobody can be found to have said is dropped
+                    out.append(replace(q, speaker=speaker))
+                    last = _Speaker(speaker, mention.text, para, q.start)
+                continue
+            if q.kind == TERM or not self.article.in_body(q.start, q.end):
+                out.append(q)
+                continue
+            cue, para = self.cue_for(q)
+            if cue is not None:
+                speaker = self.resolve(cue.mention, q.start, last, para)
+                out.append(replace(q, speaker=speaker, speaker_mention=cue.mention.text, cue=cue.verb))
+                if speaker:
+                    last = _Speaker(speaker, cue.mention.text, para, q.start)
+                continue
+            if q.kind == PARTIAL:
+                # "Trump openly admires Putin as a “strong leader”": words woven into a
+                # sentence about someone, with no speech verb, are theirs.
+                opener = self._sentence_subject(q)
+                if opener is not None:
+                    speaker = self.resolve(opener, q.start, last, para)
+                    if speaker:
+                        out.append(replace(q, speaker=speaker, speaker_mention=opener.text, cue="(context)"))
+                        continue
+            subject = self._previous_sentence_subject(q) if q.kind == FULL else None
+            if subject is not None and (last is None or last.at < subject.start):
+                # "Clinton touted her record. “We need to find ways …”": the person the
+                # sentence before was about, named after anyone who last spoke.
+                speaker = self.resolve(subject, q.start, last, para)
+                if speaker:
+                    out.append(replace(q, speaker=speaker, speaker_mention=subject.text, cue="(context)"))
+                    last = _Speaker(speaker, subject.text, para, q.start)
+                    continue
+            if q.kind == FULL and last is not None and para >= 0 and para - last.para <= 1:
+                out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
+                last = _Speaker(last.name, last.mention, para, q.start)
+                continue
+            out.append(q)
+        return out
+
+
+def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:
+    """The article's quotes with speaker, speaker_mention and cue filled in,
+    followed in text order by its reported speech (``direct=False``) when
+    ``reported`` is true."""
+    att = ArticleAttributor(article, quotes)
+    return att.run(quotes, att.reported() if reported else ())

@@ -1,0 +1,161 @@
+"""Speech cues: the verb or phrase that introduces a quote ("said", "according
+to", a colon after a name), with the mention of who speaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS
+from .function_words import CLOSE_MARKS, DETERMINERS, LEAD_PUNCT, OPEN_MARKS, S_CONTRACTIONS
+from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
+from .tokens import Tok
+
+@dataclass(frozen=True)
+class Cue:
+    verb: str
+    mention: Mention
+
+
+
+def is_verb(t: Tok) -> bool:
+    return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
+
+
+def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
+    """A speech word after a determiner or a possessive is a noun ("his tweets")."""
+    if v == 0:
+        return False
+    prev = toks[v - 1]
+    if prev.low in DETERMINERS or (prev.low.endswith(("’s", "'s")) and prev.low[:-2] not in S_CONTRACTIONS):
+        return True
+    return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
+
+
+def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
+    """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``.
+    ``ends_sentence``: the quoted words end with a full stop of their own."""
+    i = k + 1
+    skipped = 0
+    while i < hi and toks[i].kind == "p" and (toks[i].text in CLOSE_MARKS or toks[i].text in LEAD_PUNCT) and toks[i].text not in "―—–" and skipped < 4:
+        i += 1
+        skipped += 1
+    if i >= hi:
+        return None
+    if is_verb(toks[i]) and not toks[i].low.endswith("ing"):
+        found = np_starting_at(toks, i + 1, hi)
+        if found and found[0].text.lower() not in TIME_WORDS:
+            return Cue(toks[i].text, found[0])
+        return None
+    if toks[i].kind == "p" and toks[i].text in "―—–" and i + 1 < hi:
+        # "“…” ― Pamela Padilla": a name after a dash, ending its line.
+        found = np_starting_at(toks, i + 1, hi)
+        if found and found[0].kind == "name":
+            return Cue("—", found[0])
+    found = np_starting_at(toks, i, hi)
+    if not found:
+        return None
+    mention, j = found
+    if j < hi and toks[j].text == "(":
+        m = j + 1
+        while m < hi and m < j + 10 and toks[m].text != ")":
+            m += 1
+        if m < hi:
+            j = m + 1
+    # Skip an apposition: ", the US ambassador to Japan,".
+    if j < hi and toks[j].text == ",":
+        m = j + 1
+        while m < hi and m < j + 25 and toks[m].text != "," and toks[m].kind == "w":
+            m += 1
+        if m < hi and toks[m].text == ",":
+            j = m + 1
+    if j < hi and toks[j].kind == "w" and toks[j].low.endswith("ly") and not is_verb(toks[j]):
+        j += 1  # adverb: "he said quietly" / "she quickly added"
+    if j < hi and is_verb(toks[j]):
+        if ends_sentence and clause_follows(toks, j, hi):
+            # “We are ready.” Berger said the words meant ...: a new sentence, not a cue.
+            return None
+        return Cue(toks[j].text, mention)
+    return None
+
+
+def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
+    """More than a few words follow the verb before its sentence ends."""
+    n = 0
+    for t in toks[v + 1 : hi]:
+        if t.kind == "p" and t.text in ".!?":
+            break
+        if t.kind == "q":
+            return False
+        if t.kind == "w":
+            n += 1
+    return n > 4
+
+
+def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
+    """The nearest speech verb before the quote in its sentence, with its subject."""
+    open_i = k - 1
+    while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in OPEN_MARKS:
+        open_i -= 1
+    # "..., read out by its director, Camille Roux: «...»": a name right before the colon.
+    if (
+        open_i >= lo
+        and toks[open_i].text == ":"
+        and open_i - 1 >= lo
+        and toks[open_i - 1].is_cap
+        and not any(is_verb(toks[u]) for u in range(lo, open_i))  # not "said of Sanders:"
+    ):
+        np = np_ending_at(toks, open_i, lo)
+        if np is not None and np.kind == "name":
+            return Cue(":", np)
+    # "according to X, “...”"
+    for i in range(open_i, max(lo, open_i - 16) - 1, -1):
+        if toks[i].low == "to" and i - 1 >= lo and toks[i - 1].low == "according":
+            found = np_starting_at(toks, i + 1, open_i + 1)
+            if found:
+                return Cue("according to", found[0])
+    verbs = [i for i in range(lo, open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
+    nearest = toks[verbs[-1]].text if verbs else ""
+    weak: Optional[Cue] = None
+    for v in reversed(verbs):
+        verb = toks[v]
+        if verb.low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            continue  # "..., Varga stressed, adding:": the clause's subject speaks
+        subj = subject_of_verb(toks, v, lo)
+        if subj is not None:
+            # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
+            cue = Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
+            if subj.kind == "role" and subj.head not in ROLE_NOUNS and subj.head not in GROUP_NOUNS:
+                # "Trump’s flurry of late-night tweets": a weak description; an earlier
+                # verb with a named subject ("Clinton says ...") is the better cue.
+                weak = weak or cue
+                continue
+            return cue
+        # "said Emanuel:" (inverted, before the quote)
+        found = np_starting_at(toks, v + 1, open_i + 1)
+        if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
+            nxt = found[1]
+            if nxt <= open_i and toks[nxt].text in (":", ","):
+                return Cue(verb.text, found[0])
+        # A participle or a verb after a comma: the clause's subject speaks ("..., adding:").
+        continue
+    if weak is not None:
+        return weak
+    if verbs and toks[verbs[-1]].low.endswith("ing"):
+        # "Mr. Trump hardly clarified the matter, treating ... and asserting, “...”":
+        # a participle whose clause has no speech verb; its subject opens the sentence.
+        found = np_starting_at(toks, lo, open_i + 1)
+        if found and found[0].kind == "name":
+            return Cue(nearest, found[0])
+    return None
+
+
+def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
+    """A speech verb later in the sentence: "..., to improve its ships, Emanuel stated." """
+    for v in range(k + 1, hi):
+        if is_verb(toks[v]):
+            subj = subject_of_verb(toks, v, k + 1)
+            if subj is not None:
+                return Cue(toks[v].text, subj)
+    return None
+

@@ -1,0 +1,23 @@
+"""Closed-class words the attribution rules read: determiners, auxiliaries,
+connectors inside names and titles, prepositions, and the quotation marks."""
+
+from __future__ import annotations
+
+OPEN_MARKS = set("“„«\"'‘")
+CLOSE_MARKS = set("”»\"'’“")
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "one", "another"}
+BEFORE_SUBJECT = {"and", "but", "so", "what", "who", "that", "which", "as", "when", "where", "because", "if", "while", "then", "though", "although"}
+LEADING_FUNCTION_WORDS = {
+    "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
+    "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
+}
+NOMINATIVE = {"he", "she", "they", "we", "i"}
+S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
+NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}
+# Auxiliaries between a subject and its verb: "Trump is promising", "Clinton had mocked".
+AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "has", "been", "be", "also", "again",
+                "now", "then", "not", "never", "did", "does", "do", "could", "can", "may", "might", "should", "just", "later"}
+NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "dos", "ibn"}
+TITLE_CONNECTORS = {"of", "to", "for"}
+PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
+LEAD_PUNCT = set(",.!?—–-:;…")

@@ -1,0 +1,256 @@
+"""Speaker mentions: the noun phrase before or after a speech verb, read as a
+name, a role ("the ambassador"), a pronoun or an organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..lexicon import GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS, TITLES
+from .function_words import (
+    AUXILIARIES,
+    BEFORE_SUBJECT,
+    DETERMINERS,
+    LEADING_FUNCTION_WORDS,
+    NAME_CONNECTORS,
+    NOMINATIVE,
+    NOT_HEADS,
+    PREPOSITIONS,
+    TITLE_CONNECTORS,
+)
+from .people import split_run
+from .tokens import Tok
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as the article names them, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # name, role, pronoun, org
+    head: str  # name tokens, role noun, pronoun or organisation phrase
+
+
+
+def mention(toks: Sequence[Tok], i: int, j: int, kind: str, head: str) -> Mention:
+    return Mention(" ".join(t.text for t in toks[i:j]), toks[i].start, toks[j - 1].end, kind, head)
+
+
+def pronoun(t: Tok) -> Optional[str]:
+    """The pronoun a token is ("He", "she", "He’s" as in "He’s claiming"), or None."""
+    low = t.low
+    if low in PRONOUNS:
+        return low
+    if low.endswith(("’s", "'s")) and low[:-2] in ("he", "she"):
+        return low[:-2]
+    return None
+
+
+def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
+    """The subject of the verb at ``v``, looking past auxiliaries and an adverb."""
+    j = v
+    while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
+        j -= 1
+    subj = np_ending_at(toks, j, lo)
+    if subj is None and j != v:
+        subj = np_ending_at(toks, v, lo)
+    return subj
+
+
+def after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
+    """Whether the phrase directly follows "of", "from", "in" or "at"."""
+    for k in range(lo, len(toks)):
+        if toks[k].start == np.start:
+            return k > lo and toks[k - 1].low in ("of", "from", "in", "at")
+    return False
+
+
+def np_ending_at_word(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """Like np_ending_at, but only a phrase ending in a word (no nested apposition)."""
+    if j - 1 < lo or toks[j - 1].kind != "w":
+        return None
+    return np_ending_at(toks, j, lo)
+
+
+def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """The noun phrase that ends just before token ``j`` (a verb's subject)."""
+    if j - 1 < lo:
+        return None
+    last = toks[j - 1]
+    if last.text == ")" and j - 2 >= lo:
+        # A parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
+        k = j - 2
+        while k >= lo and k > j - 10 and toks[k].text != "(":
+            k -= 1
+        if k > lo and toks[k].text == "(":
+            return np_ending_at(toks, k, lo)
+        return None
+    if last.kind != "w":
+        if last.text == "," and j - 2 >= lo:
+            # An apposition: "Rahm Emanuel, the US ambassador to Japan, said". It may hold
+            # commas of its own ("the head of the Acquisition, Technology and Logistics
+            # Agency"): prefer the nearest comma with a person's name before it.
+            fallback = None
+            k = j - 2
+            while k >= lo and k > j - 6 and toks[k].is_cap:
+                k -= 1
+            if k < j - 2 and k >= lo and toks[k].text == ",":
+                inner = np_ending_at_word(toks, j - 1, k + 1)
+                if inner is not None and inner.kind == "name":
+                    return inner  # "Apple's chief executive, Tim Cook, called"
+            k = j - 2
+            while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+                if toks[k].text == ",":
+                    np = np_ending_at_word(toks, k, lo)
+                    if np is not None and after_preposition(toks, np, lo):
+                        np = None  # ", of Springfield, Va.,": a place, not the speaker
+                    if np is not None and np.kind in ("name", "pronoun"):
+                        return np
+                    fallback = fallback or np
+                k -= 1
+            return fallback
+        return None
+    pron = pronoun(last)
+    if pron and (pron in NOMINATIVE or j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in BEFORE_SUBJECT):
+        return mention(toks, j - 1, j, "pronoun", pron)
+    if last.is_cap:
+        i = j - 1
+        while i - 1 >= lo and (
+            toks[i - 1].is_cap
+            or (toks[i - 1].low in TITLE_CONNECTORS | NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
+        ):
+            i -= 1
+        while i < j - 1 and toks[i].low in LEADING_FUNCTION_WORDS:
+            i += 1  # "In August", "When Trump": not part of the name
+        if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
+            return None
+        if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
+            # "the U.S. ambassador to Japan said": a description ending in a place.
+            desc = description_ending(toks, i - 1, j, lo)
+            if desc is not None:
+                return desc
+        if i - 1 >= lo and toks[i - 1].low == "the":
+            i -= 1
+        run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
+        _titles, name = split_run(run)
+        if name:
+            return mention(toks, i, j, "name", " ".join(t.text for t in name))
+        return mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
+    # A description: "the ambassador", "a spokesman for the campaign", "officials",
+    # "Gary Johnson's doctor".
+    i = j - 1
+    while i >= lo and i > j - 12:
+        t = toks[i]
+        if t.kind != "w":
+            break
+        if t.is_cap and t.low not in DETERMINERS:
+            if t.low.endswith(("’s", "'s")):
+                k = i
+                while k - 1 >= lo and toks[k - 1].is_cap:
+                    k -= 1
+                head = description_head(toks, i + 1, j)
+                return mention(toks, k, j, "role", head) if head else None
+            break
+        if t.low in AUXILIARIES:
+            return None  # "The scheme was delivered ...": a clause, not a description
+        if t.low in DETERMINERS:
+            if last.low in PREPOSITIONS or last.low in ("by", "to", "than", "as"):
+                return None
+            if i - 1 >= lo and toks[i - 1].low in PREPOSITIONS:
+                i -= 2
+                continue
+            head = description_head(toks, i + 1, j)
+            return mention(toks, i, j, "role", head) if head else None
+        if t.low in SPEECH_VERBS:
+            return None
+        i -= 1
+    if last.low in GROUP_NOUNS and last.low.endswith("s"):
+        return mention(toks, j - 1, j, "role", last.low)
+    return None
+
+
+def description_ending(toks: Sequence[Tok], k: int, j: int, lo: int) -> Optional[Mention]:
+    """A description "the <role> <prep> <Place>" whose preposition is at ``k``."""
+    i = k - 1
+    while i >= lo and i > k - 8 and toks[i].kind == "w":
+        if toks[i].low in DETERMINERS:
+            head = description_head(toks, i + 1, k)
+            return mention(toks, i, j, "role", head) if head else None
+        i -= 1
+    return None
+
+
+def description_head(toks: Sequence[Tok], i: int, j: int) -> Optional[str]:
+    """The noun heading a description: a known role or group noun, else the last
+    word before any preposition ("the announcer", "the New York businessman")."""
+    last = None
+    for t in toks[i:j]:
+        if t.low in PREPOSITIONS or t.kind != "w":
+            break
+        for part in t.low.split("-"):
+            if part in ROLE_NOUNS or part in GROUP_NOUNS:
+                return part
+        last = t
+    if (
+        last is not None
+        and not last.is_cap
+        and last.low not in SPEECH_VERBS
+        and last.low not in NOT_HEADS
+        and not last.low.endswith("ly")
+        and len(last.low) > 2
+    ):
+        return last.low
+    return None
+
+
+def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """A noun phrase starting at ``i`` (subject after a quote, or object of an inverted verb)."""
+    if i >= hi:
+        return None
+    t = toks[i]
+    if t.kind != "w":
+        return None
+    if pronoun(t):
+        return mention(toks, i, i + 1, "pronoun", pronoun(t) or t.low), i + 1
+    if t.is_cap and t.low not in ("the",):
+        j = i
+        while j < hi and (
+            toks[j].is_cap
+            or (toks[j].low in TITLE_CONNECTORS | NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
+            # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names
+            or (
+                j > i
+                and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES)
+                and j + 1 < hi
+                and toks[j + 1].is_cap
+            )
+        ):
+            j += 1
+        _titles, name = split_run(list(toks[i:j]))
+        if name:
+            return mention(toks, i, j, "name", " ".join(n.text for n in name)), j
+        if toks[i].low in TIME_WORDS:
+            return None
+        return mention(toks, i, j, "org", " ".join(x.text for x in toks[i:j])), j
+    if t.low in DETERMINERS:
+        # Up to the speech verb: "the ambassador said", "a spokesman for the company told".
+        j = i + 1
+        while j < hi and j < i + 10 and toks[j].kind == "w" and toks[j].low not in SPEECH_VERBS:
+            j += 1
+        if j < hi and toks[j].low in SPEECH_VERBS:
+            k = j
+            if toks[j - 1].low.endswith("ly") and j - 1 > i:
+                k = j - 1
+            head = description_head(toks, i + 1, k)
+            if head:
+                return mention(toks, i, k, "role", head), k
+        elif j > i + 1 and (j >= hi or toks[j].kind == "p"):
+            # "... said the U.S. ambassador.": a description that ends the clause.
+            head = description_head(toks, i + 1, j)
+            if head and (head in ROLE_NOUNS or head in GROUP_NOUNS):
+                return mention(toks, i, j, "role", head), j
+    if t.low in GROUP_NOUNS and t.low.endswith("s"):
+        return mention(toks, i, i + 1, "role", t.low), i + 1
+    return None
+

@@ -1,0 +1,295 @@
+"""The people an article names: full names, surnames, titles and roles, gender,
+and where each is mentioned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from ..lexicon import FEMALE_FIRST_NAMES, FEMALE_WORDS, MALE_FIRST_NAMES, MALE_WORDS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
+from .tokens import INITIALS_DOT, Tok
+
+@dataclass
+class Person:
+    name: str  # full name as written, titles stripped
+    surname: str
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # character offsets
+    gender: str = ""  # "m", "f" or "" when nothing says
+
+    def fits(self, pronoun: str) -> bool:
+        want = PRONOUNS.get(pronoun, "")
+        return not self.gender or want not in ("m", "f") or self.gender == want
+
+
+def gender(first: str, words: Iterable[str]) -> str:
+    low = {w.lower().rstrip(".") for w in words}
+    if low & MALE_WORDS:
+        return "m"
+    if low & FEMALE_WORDS:
+        return "f"
+    first = first.lower()
+    if first in MALE_FIRST_NAMES:
+        return "m"
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    return ""
+
+
+def is_name_token(t: Tok) -> bool:
+    if not t.is_cap:
+        return False
+    bare = t.text.rstrip(".")
+    if bare.endswith(("’s", "'s")):
+        bare = bare[:-2]
+    if bare in NOT_NAMES:
+        return False
+    if t.low.rstrip(".") in TITLES:
+        return False
+    if INITIALS_DOT.fullmatch(t.text) or (len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()):
+        return True  # "G.K." in "G.K. Butterfield", "T." in "Peter T. King"
+    if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
+        return False
+    if any(ch.isdigit() for ch in t.text):
+        return False
+    return True
+
+
+def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """(title tokens, name tokens) of a capitalised run: the name is its tail, or,
+    in "Rep. Elijah Cummings of Maryland", the part before a short "of" place."""
+    for c in range(len(run) - 2, 0, -1):
+        if run[c].low in ("of", "from") and len(run) - c - 1 <= 3:
+            titles, name = split_run(run[:c])
+            if len(name) >= 2 and is_name_token(run[c - 1]):
+                return titles, name
+            break
+    k = len(run)
+    while k > 0 and (is_name_token(run[k - 1]) or (run[k - 1].low in NAME_CONNECTORS and k < len(run))):
+        k -= 1
+    name = run[k:]
+    while name and name[0].low in NAME_CONNECTORS:
+        name = name[1:]
+    if len(name) > 3:
+        name = name[-3:]
+    return run[: len(run) - len(name)], name
+
+
+def cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
+    """Index ranges of capitalised runs, joined by title connectors (of, to, for)."""
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].is_cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if t.is_cap:
+                j += 1
+            elif (
+                t.kind == "w"
+                and (t.low in TITLE_CONNECTORS or t.low in NAME_CONNECTORS)
+                and j + 1 < n
+                and toks[j + 1].is_cap
+            ):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def role_words(words: Iterable[str]) -> set[str]:
+    roles = set()
+    for w in words:
+        for part in w.lower().rstrip(".").split("-"):
+            if part in ROLE_NOUNS:
+                roles.add(part)
+    return roles
+
+
+class People:
+    """The people an article names, with their titles and roles."""
+
+    def __init__(self, toks: Sequence[Tok]):
+        self.persons: dict[str, Person] = {}
+        self.surname_index: dict[str, list[Person]] = {}
+        # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
+        self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
+        for i, j in cap_runs(toks):
+            run = list(toks[i:j])
+            titles, name = split_run(run)
+            if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
+                while name and name[0].low in self.common:
+                    name = name[1:]
+            if not name:
+                continue
+            before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
+            roles = role_words([t.text for t in titles]) | role_words(before[-2:])
+            roles |= self._apposition_roles(toks, j)
+            if len(name) >= 2:
+                person = self._add(" ".join(t.text for t in name), roles, name[0].start)
+                if not person.gender:
+                    person.gender = gender(name[0].text, [t.text for t in titles] + before[-2:] + sorted(roles))
+            else:
+                p = self._by_surname(name[0].text, name[0].start)
+                if p is not None:
+                    p.roles |= roles
+        # A surname on its own ("Okafor said") is a mention of the one person of that
+        # name named most recently before it (or first after it).
+        for k, t in enumerate(toks):
+            if t.kind == "w" and t.text in self.surname_index and not (k > 0 and toks[k - 1].is_cap):
+                p = nearest(self.surname_index[t.text], t.start)
+                if t.start not in p.mentions:
+                    p.mentions.append(t.start)
+        for p in self.persons.values():
+            p.mentions.sort()
+        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
+        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
+        index = {t.start: k for k, t in enumerate(toks)}
+        self.subjects: set[int] = set()
+        for p in self.persons.values():
+            for m in p.mentions:
+                k = index.get(m)
+                if k is not None and in_subject_position(toks, k):
+                    self.subjects.add(m)
+
+    @staticmethod
+    def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
+        """Roles in ``NAME, the US ambassador to Japan,`` right after a name."""
+        if j >= len(toks) or toks[j].text != ",":
+            return set()
+        words = []
+        for t in toks[j + 1 : j + 14]:
+            if t.kind != "w" or t.low in ("who", "which", "said", "says"):
+                break
+            words.append(t.text)
+        if not words or words[0].lower() not in DETERMINERS and not role_words(words[:1]):
+            return set()
+        return role_words(words)
+
+    def _add(self, name: str, roles: set[str], offset: int) -> Person:
+        p = self.persons.get(name)
+        if p is None:
+            p = Person(name, name.split()[-1])
+            self.persons[name] = p
+            self.surname_index.setdefault(p.surname, []).append(p)
+        p.roles |= roles
+        p.mentions.append(offset)
+        return p
+
+    def note_speaker(self, name: str, offset: int) -> None:
+        """A speaker counts as mentioned where they speak; one the article names by a
+        single word ("Melanie said") becomes a person later pronouns can refer to."""
+        p = self.persons.get(name)
+        if p is None:
+            if not name[:1].isupper() or len(name.split()) > 3:
+                return  # a description ("the ambassador") or an organisation phrase
+            p = Person(name, name.split()[-1], gender=gender(name.split()[0], ()))
+            self.persons[name] = p
+            self.surname_index.setdefault(p.surname, []).append(p)
+        if offset not in p.mentions:
+            p.mentions.append(offset)
+            p.mentions.sort()
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        p = self.persons.get(name)
+        return p is None or p.fits(pronoun)
+
+    def _by_surname(self, word: str, offset: int) -> Optional[Person]:
+        cands = self.surname_index.get(word)
+        if not cands:
+            return None
+        return nearest(cands, offset)
+
+    def by_name(self, tokens: Sequence[str], offset: int) -> Optional[str]:
+        name = " ".join(tokens)
+        if name in self.persons:
+            return name
+        if len(tokens) > 1 and tokens[0].lower() in self.common:
+            return self.by_name(tokens[1:], offset)  # "Rival Hillary Clinton"
+        if len(tokens) == 1:
+            p = self._by_surname(tokens[0], offset)
+            if p is None:
+                # A first name on its own ("Rahm said").
+                cands = [q for q in self.persons.values() if q.name.split()[0] == tokens[0]]
+                p = nearest(cands, offset) if cands else None
+            return p.name if p else None
+        return None
+
+    def by_surname_and_roles(self, surname: str, roles: set[str], offset: int) -> Optional[str]:
+        cands = [p for p in self.surname_index.get(surname, ()) if p.roles & roles]
+        return nearest(cands, offset).name if cands else None
+
+    def by_role(self, role: str, offset: int) -> Optional[str]:
+        cands = [p for p in self.persons.values() if role in p.roles]
+        return nearest(cands, offset).name if cands else None
+
+    def last_mention_offset(self, name: str, offset: int) -> int:
+        p = self.persons.get(name)
+        if p is None:
+            return -1
+        before = [m for m in p.mentions if m < offset]
+        return before[-1] if before else -1
+
+    def last_mentioned(self, offset: int, pronoun: str = "", subjects_only: bool = False) -> Optional[str]:
+        """The person named last before ``offset`` whom ``pronoun`` can refer to;
+        someone known to match the pronoun's gender wins over someone unknown
+        named a little later (within a few sentences)."""
+        want = PRONOUNS.get(pronoun, "")
+        best, best_at, known, known_at = None, -1, None, -1
+        for p in self.persons.values():
+            if pronoun and not p.fits(pronoun):
+                continue
+            for m in p.mentions:
+                if m < offset and (not subjects_only or m in self.subjects):
+                    if m > best_at:
+                        best, best_at = p.name, m
+                    if p.gender and p.gender == want and m > known_at:
+                        known, known_at = p.name, m
+        if known is not None and best_at - known_at < 600:
+            return known
+        return best
+
+
+DOCUMENTS = frozenset("statement report release letter email e-mail tweet post memo document filing ad advertisement video clip website".split())
+
+
+def is_document(speaker: str) -> bool:
+    """A speaker that is a text, not a person ("a statement"): no "he" or "she" refers to it."""
+    return speaker.split()[-1].lower().strip(".,") in DOCUMENTS
+
+
+NOT_VERBS_AFTER_NAME = frozenset("of and or in on at to for with from by than as who which that whose".split())
+
+
+def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
+    """A name at k that opens its clause and is followed by a verb-like word."""
+    j = k
+    while j < len(toks) and toks[j].is_cap:
+        j += 1
+    i = k
+    while i > 0 and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_NOUNS or toks[i - 1].low in TITLES):
+        i -= 1  # "..., councillor David Okafor, has ..."
+    before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "that", "when", "while", "as")
+    if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
+        before_ok = True
+    after_ok = j < len(toks) and toks[j].kind == "w" and not toks[j].is_cap and toks[j].low not in NOT_VERBS_AFTER_NAME
+    if j < len(toks) and toks[j].text == ",":
+        after_ok = True  # an apposition follows: "Obama, the president, said"
+    return before_ok and after_ok
+
+
+def nearest(cands: Sequence[Person], offset: int) -> Person:
+    """The candidate mentioned most recently before ``offset``, else first after it."""
+
+    def key(p: Person) -> tuple[int, int]:
+        before = [m for m in p.mentions if m < offset]
+        if before:
+            return (0, offset - before[-1])
+        return (1, (p.mentions[0] - offset) if p.mentions else 1 << 30)
+
+    return min(cands, key=key)
+

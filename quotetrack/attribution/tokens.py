@@ -1,0 +1,120 @@
+"""Tokens of an article's body with its quoted words masked out, numbered by
+paragraph and sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..lexicon import ABBREVIATIONS
+from ..models import Quote
+from .function_words import CLOSE_MARKS, OPEN_MARKS
+
+MASK = "\ue000"
+TOKEN = re.compile(
+    r"(?P<q>\ue000+)|(?P<nl>\n)|(?P<w>[^\W_]+(?:[’'.\-&+][^\W_]+)*)|(?P<p>[^\s\ue000])",
+    re.UNICODE,
+)
+INITIALS_DOT = re.compile(r"(?:[A-Z]\.){2,}")
+INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]$")  # "G.K" of "G.K. Butterfield"
+
+
+class Tok:
+    """A token of the masked article text. Plain slotted class: there are many."""
+
+    __slots__ = ("text", "start", "end", "kind", "low", "para", "sent", "is_cap")
+
+    def __init__(self, text: str, start: int, end: int, kind: str, low: str):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind  # "w" word, "p" punctuation, "q" masked quote, "nl" line break
+        self.low = low
+        self.para = 0
+        self.sent = 0
+        self.is_cap = kind == "w" and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.kind})"
+
+
+def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start < pos:
+            continue
+        parts.append(text[pos : q.start])
+        parts.append(MASK * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def tokenize(masked: str, start: int, end: int) -> list[Tok]:
+    toks: list[Tok] = []
+    for m in TOKEN.finditer(masked, start, end):
+        kind = m.lastgroup or "p"
+        t = m.group()
+        if t == "." and toks:
+            prev = toks[-1]
+            if prev.kind == "w" and prev.end == m.start() and (
+                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
+            ):
+                # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
+                prev.text += "."
+                prev.end = m.end()
+                continue
+        toks.append(Tok(t, m.start(), m.end(), kind, t.lower()))
+    return toks
+
+
+def segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+    """Number paragraphs and sentences in place; return each sentence's token range."""
+    para = sent = 0
+    n = len(toks)
+    prev_nl = False
+    bounds: dict[int, tuple[int, int]] = {}
+    for i, t in enumerate(toks):
+        if t.kind == "nl":
+            if not prev_nl and i + 1 < n and not soft_wrap(toks, i):
+                para += 1
+                sent += 1
+            t.para, t.sent = para, sent
+            prev_nl = True
+            continue
+        prev_nl = False
+        t.para, t.sent = para, sent
+        b = bounds.get(sent)
+        bounds[sent] = (i, i + 1) if b is None else (b[0], i + 1)
+        if t.kind == "p" and t.text in ".!?" and ends_sentence(toks, i):
+            sent += 1
+    return bounds
+
+
+def soft_wrap(toks: list[Tok], i: int) -> bool:
+    """A line break inside a sentence (hard-wrapped text)."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is None or nxt is None or nxt.kind != "w" or prev.kind not in ("w",):
+        return False
+    return nxt.text[:1].islower()
+
+
+def ends_sentence(toks: list[Tok], i: int) -> bool:
+    j = i + 1
+    while j < len(toks) and toks[j].kind == "p" and toks[j].text in CLOSE_MARKS | {")"}:
+        j += 1
+    if j >= len(toks) or toks[j].kind in ("nl", "q"):
+        return True
+    nxt = toks[j]
+    if nxt.kind == "p" and nxt.text in OPEN_MARKS:
+        return True
+    if not nxt.text[:1].isupper():
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.kind == "w":
+        if prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
+            return False
+    return True
+
