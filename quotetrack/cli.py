@@ -13,9 +13,9 @@ from rich.console import Console
 
 from . import __version__
 from .api import scan as scan_paths
+from .diff import diff_sides, sides_by_outlet
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .provenance import explain_outlet_lines, input_report
-from .diff import diff_sides, sides_by_outlet
 from .render import (
     diff_to_dict,
     only_statements,

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .align import Segment, compare_tokens, word_diff
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+from .models import (
+    ALTERED,
+    EXCERPT,
+    PARAPHRASE,
+    TERM,
+    VERBATIM,
+    Quote,
+    ScanResult,
+    Statement,
+)
 from .textnorm import comparison_tokens
 
 

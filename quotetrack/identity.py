@@ -9,6 +9,7 @@ import jellyfish
 
 from .models import Quote
 
+
 def same_person(a: str, b: str) -> bool:
     """Two full names for one person: same surname and first names alike or one an initial."""
     ta, tb = a.split(), b.split()

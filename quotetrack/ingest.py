@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from .formats import (
+    BadLine,
     Decoded,
     ExtractionError,
-    BadLine,
-    decode as _decode,
+    _utf16_without_bom,
     declared_charset,
     extract_html,
     front_matter,
@@ -43,10 +43,20 @@ from .formats import (
     looks_like_html,
     meta_str,
     normalise_date,
-    _utf16_without_bom,
+)
+from .formats import (
+    decode as _decode,
 )
 from .models import Article, Skipped
-from .outlets import OUTLETS_FILE, OutletMap, OutletMapError, decide, load_outlet_map, map_for, maps_for
+from .outlets import (
+    OUTLETS_FILE,
+    OutletMap,
+    OutletMapError,
+    decide,
+    load_outlet_map,
+    map_for,
+    maps_for,
+)
 
 FORMATS = {
     ".txt": "text",

@@ -155,9 +155,9 @@ TIME_WORDS = _words(
     """
 )
 
-# Grammatical gender hints for pronoun resolution ("she said" after a man spoke
-# goes back to the last woman named). Titles and role words first; then a short
-# list of common first names. Anyone not covered is compatible with any pronoun.
+# Gendered titles and role words for pronoun resolution ("she said" after a man
+# spoke goes back to the last woman named); first names are read from the
+# gender-guesser dictionary (attribution.gender).
 MALE_WORDS = _words(
     "mr sir lord king prince father brother spokesman chairman congressman councilman businessman "
     "husband son uncle nephew grandfather"
@@ -165,28 +165,4 @@ MALE_WORDS = _words(
 FEMALE_WORDS = _words(
     "mrs ms miss dame lady queen princess mother sister spokeswoman chairwoman congresswoman councilwoman "
     "businesswoman wife daughter aunt niece grandmother"
-)
-MALE_FIRST_NAMES = _words(
-    """
-    aaron adam alan albert alex alexander andrew anthony antony arthur ben benjamin bernie bill bob boris brian
-    bruce carl charles chris christopher chuck colin craig dan daniel david dennis dick donald doug douglas ed
-    edward eric frank fred gary george gerald greg gregory harry henry howard ian jack jacob james jason jeff
-    jeffrey jeremy jerry jim jimmy joe john jon jonathan joseph josh joshua juan keith ken kenneth kevin larry
-    lloyd luis marco mark martin matt matthew michael mike mitch mohammed muhammad nathan neil nick nicholas
-    patrick paul pete peter philip ralph randy raymond richard rick rob robert roger ron ronald rudy russell
-    ryan sam samuel scott sean sergei stephen steve steven ted thomas tim timothy todd tom tomas tony vladimir
-    walter wayne william xi rahm fumio antony lloyd minoru masaki atsushi mitt marco ted jeb rand newt
-    mitch harry barack hugh kevin dario ruben klaus omar tomas liu
-    """
-)
-FEMALE_FIRST_NAMES = _words(
-    """
-    alice amanda amy angela ann anna anne barbara betty beth carol caroline catherine charlotte christine claire
-    diana diane donna dorothy elizabeth ellen emily emma eva helen helena hillary imani jane janet jennifer
-    jessica jill joan joyce judith judy julia julie karen kate katherine kathleen kathy kelly kim kimberly
-    laura lauren linda lisa liz lucy margaret maria marie marine mary melania michelle nancy natalie nicole
-    nikki olivia pamela patricia rachel rebecca ruth sandra sara sarah sharon shirley sophie stephanie susan
-    teresa theresa ursula victoria virginia yoko melanie megan claire gwen ruth oona ilse maeve priya odile
-    katrin camille mara ann hannah grace chloe zoe amelia isabella mia ava abigail madison ashley brittany
-    """
 )

@@ -20,8 +20,23 @@ from rich.table import Table
 from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
-from .provenance import first_carriers, first_dict, first_label, wire_stories, wire_story_lines
+from .models import (
+    ALTERED,
+    EXCERPT,
+    PARAPHRASE,
+    TERM,
+    VERBATIM,
+    Quote,
+    ScanResult,
+    Statement,
+)
+from .provenance import (
+    first_carriers,
+    first_dict,
+    first_label,
+    wire_stories,
+    wire_story_lines,
+)
 
 if TYPE_CHECKING:
     from .diff import SideDiff

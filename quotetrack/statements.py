@@ -17,7 +17,17 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
+from .models import (
+    ALTERED,
+    EXCERPT,
+    PARAPHRASE,
+    TERM,
+    VERBATIM,
+    Article,
+    Member,
+    Quote,
+    Statement,
+)
 from .textnorm import comparison_tokens
 
 SHINGLE = 3

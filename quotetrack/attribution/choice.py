@@ -15,6 +15,7 @@ from .people import People, is_document, role_words
 from .reported import end_char, find_reported
 from .tokens import mask_quotes, segment, tokenize
 
+
 @dataclass
 class _Speaker:
     name: str

@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS
-from .function_words import CLOSE_MARKS, DETERMINERS, LEAD_PUNCT, OPEN_MARKS, S_CONTRACTIONS
+from .function_words import (
+    CLOSE_MARKS,
+    DETERMINERS,
+    LEAD_PUNCT,
+    OPEN_MARKS,
+    S_CONTRACTIONS,
+)
 from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
 from .tokens import Tok
+
 
 @dataclass(frozen=True)
 class Cue:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..lexicon import GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS, TITLES
+from ..lexicon import (
+    GROUP_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+    TITLES,
+)
 from .function_words import (
     AUXILIARIES,
     BEFORE_SUBJECT,
@@ -20,6 +27,7 @@ from .function_words import (
 )
 from .people import split_run
 from .tokens import Tok
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from ..lexicon import FEMALE_FIRST_NAMES, FEMALE_WORDS, MALE_FIRST_NAMES, MALE_WORDS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
+from .gender import gender_of
 from .tokens import INITIALS_DOT, Tok
+
 
 @dataclass
 class Person:
@@ -21,20 +23,6 @@ class Person:
     def fits(self, pronoun: str) -> bool:
         want = PRONOUNS.get(pronoun, "")
         return not self.gender or want not in ("m", "f") or self.gender == want
-
-
-def gender(first: str, words: Iterable[str]) -> str:
-    low = {w.lower().rstrip(".") for w in words}
-    if low & MALE_WORDS:
-        return "m"
-    if low & FEMALE_WORDS:
-        return "f"
-    first = first.lower()
-    if first in MALE_FIRST_NAMES:
-        return "m"
-    if first in FEMALE_FIRST_NAMES:
-        return "f"
-    return ""
 
 
 def is_name_token(t: Tok) -> bool:
@@ -132,7 +120,7 @@ class People:
             if len(name) >= 2:
                 person = self._add(" ".join(t.text for t in name), roles, name[0].start)
                 if not person.gender:
-                    person.gender = gender(name[0].text, [t.text for t in titles] + before[-2:] + sorted(roles))
+                    person.gender = gender_of(name[0].text, [t.text for t in titles] + before[-2:] + sorted(roles))
             else:
                 p = self._by_surname(name[0].text, name[0].start)
                 if p is not None:
@@ -187,7 +175,7 @@ class People:
         if p is None:
             if not name[:1].isupper() or len(name.split()) > 3:
                 return  # a description ("the ambassador") or an organisation phrase
-            p = Person(name, name.split()[-1], gender=gender(name.split()[0], ()))
+            p = Person(name, name.split()[-1], gender=gender_of(name.split()[0]))
             self.persons[name] = p
             self.surname_index.setdefault(p.surname, []).append(p)
         if offset not in p.mentions:
