@@ -8,11 +8,14 @@ from typing import Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, Article, Quote
 from ..quotes import LineIndex
+from .candidates import CUE_RULES, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import People, is_document, role_words
+from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
+from .speakers import plausible_speaker
 from .tokens import mask_quotes, segment, tokenize
 
 
@@ -80,33 +83,50 @@ class ArticleAttributor:
             p -= 1
         return p < 0 or self.toks[p].kind == "nl"
 
-    def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
+    def cue_proposals(self, q: Quote) -> dict[str, Cue]:
+        """Every cue the rules find for a quote, by rule, in the order the rules
+        are tried: right after it, right before it, a colon ending the paragraph
+        before, elsewhere in its sentence."""
+        out: dict[str, Cue] = {}
         k = self.by_start.get(q.start)
         if k is None:
-            return None, -1
+            return out
         tok = self.toks[k]
-        lo, _ = self.sent_bounds[tok.sent]
+        lo, hi = self.sent_bounds[tok.sent]
         # A quote's sentence runs on after it when its words end the quoted sentence.
-        _, hi = self.sent_bounds[tok.sent]
         nxt = k + 1
         while nxt < len(self.toks) and self.toks[nxt].kind == "p" and self.toks[nxt].text in CLOSE_MARKS:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
-        cue = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
-        if cue is None:
-            cue = cue_before(self.toks, k, lo)
-        if cue is None and self._opens_paragraph(k):
+        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
+        if found is not None:
+            out["after"] = found
+        found = cue_before(self.toks, k, lo)
+        if found is not None:
+            out["before"] = found
+        if self._opens_paragraph(k):
             # "He said:" ending the paragraph before a quote that opens the next one.
             p = k - 1
             while p >= 0 and (self.toks[p].kind == "nl" or self.toks[p].text in OPEN_MARKS):
                 p -= 1
             if p >= 0 and self.toks[p].text == ":":
                 plo, _ = self.sent_bounds[self.toks[p].sent]
-                cue = cue_before(self.toks, p + 1, plo)
-        if cue is None:
-            cue = cue_elsewhere(self.toks, k, hi)
-        return cue, tok.para
+                found = cue_before(self.toks, p + 1, plo)
+                if found is not None:
+                    out["colon"] = found
+        found = cue_elsewhere(self.toks, k, hi)
+        if found is not None:
+            out["elsewhere"] = found
+        return out
+
+    def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
+        """The first cue the rules find, and the quote's paragraph."""
+        k = self.by_start.get(q.start)
+        if k is None:
+            return None, -1
+        props = self.cue_proposals(q)
+        return next(iter(props.values()), None), self.toks[k].para
 
     def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
         if m.kind == "name":
@@ -184,7 +204,50 @@ class ArticleAttributor:
             self._reported[out[-1].id] = (mention, self.toks[i].para)
         return out
 
-    def run(self, quotes: Sequence[Quote], reported: Sequence[Quote] = ()) -> list[Quote]:
+    def proposals(self, q: Quote, last: Optional[_Speaker]) -> tuple[list[Proposal], dict[str, Cue], int]:
+        """Every rule's answer for a direct quote, in the order the cascade tries them."""
+        props = self.cue_proposals(q)
+        k = self.by_start[q.start]
+        para = self.toks[k].para
+        out = [
+            Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb)
+            for rule, cue in props.items()
+        ]
+        if q.kind == PARTIAL:
+            # "Trump openly admires Putin as a “strong leader”": words woven into a
+            # sentence about someone, with no speech verb, are theirs.
+            opener = self._sentence_subject(q)
+            if opener is not None:
+                out.append(Proposal("context", self.resolve(opener, q.start, last, para), opener, opener.text, "(context)"))
+        subject = self._previous_sentence_subject(q) if q.kind == FULL else None
+        if subject is not None and (last is None or last.at < subject.start):
+            # "Clinton touted her record. “We need to find ways …”": the person the
+            # sentence before was about, named after anyone who last spoke.
+            speaker = self.resolve(subject, q.start, last, para)
+            out.append(Proposal("previous", speaker, subject, subject.text, "(context)"))
+        if q.kind == FULL and last is not None and para - last.para <= 1:
+            out.append(Proposal("continues", last.name, None, last.mention, "(continues)"))
+        return out, props, para
+
+    @staticmethod
+    def cascade(proposals: Sequence[Proposal]) -> Optional[Proposal]:
+        """The hand-written rules' choice: the first cue, else the first rule with a speaker."""
+        for p in proposals:
+            if p.rule in CUE_RULES or p.speaker:
+                return p
+        return None
+
+    def run(
+        self,
+        quotes: Sequence[Quote],
+        reported: Sequence[Quote] = (),
+        ranker: Optional[Ranker] = None,
+        trace: Optional[list] = None,
+    ) -> list[Quote]:
+        """Attribute the quotes in text order. With a ``ranker`` the speaker is the
+        best of the candidates (rules' proposals and people named nearby); without
+        one, the hand-written cascade decides. ``trace`` collects (quote,
+        candidates, cascade choice) for training and error analysis."""
         out: list[Quote] = []
         last: Optional[_Speaker] = None
         for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
@@ -195,45 +258,44 @@ class ArticleAttributor:
                     out.append(replace(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
                 continue
-            if q.kind == TERM or not self.article.in_body(q.start, q.end):
+            if q.kind == TERM or not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
                 out.append(q)
                 continue
-            cue, para = self.cue_for(q)
-            if cue is not None:
-                speaker = self.resolve(cue.mention, q.start, last, para)
-                out.append(replace(q, speaker=speaker, speaker_mention=cue.mention.text, cue=cue.verb))
-                if speaker:
-                    last = _Speaker(speaker, cue.mention.text, para, q.start)
+            props, cues, para = self.proposals(q, last)
+            rule_pick = self.cascade(props)
+            if rule_pick is not None and rule_pick.speaker and not plausible_speaker(rule_pick.speaker):
+                rule_pick = replace(rule_pick, speaker=None)
+            if ranker is None and trace is None:
+                pick: Optional[tuple[str, str, str, str]] = (
+                    (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
+                )
+            else:
+                ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
+                cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last)
+                if trace is not None:
+                    trace.append((q, cands, rule_pick))
+                if ranker is None:
+                    pick = (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
+                else:
+                    best = ranker.choose(cands)
+                    pick = (best.speaker, best.mention_text, best.cue, best.rule) if best else None
+            if pick is None or not pick[0]:
+                if pick is not None and pick[3] in CUE_RULES:
+                    out.append(replace(q, speaker_mention=pick[1], cue=pick[2]))  # a cue whose subject names nobody
+                else:
+                    out.append(q)
                 continue
-            if q.kind == PARTIAL:
-                # "Trump openly admires Putin as a “strong leader”": words woven into a
-                # sentence about someone, with no speech verb, are theirs.
-                opener = self._sentence_subject(q)
-                if opener is not None:
-                    speaker = self.resolve(opener, q.start, last, para)
-                    if speaker:
-                        out.append(replace(q, speaker=speaker, speaker_mention=opener.text, cue="(context)"))
-                        continue
-            subject = self._previous_sentence_subject(q) if q.kind == FULL else None
-            if subject is not None and (last is None or last.at < subject.start):
-                # "Clinton touted her record. “We need to find ways …”": the person the
-                # sentence before was about, named after anyone who last spoke.
-                speaker = self.resolve(subject, q.start, last, para)
-                if speaker:
-                    out.append(replace(q, speaker=speaker, speaker_mention=subject.text, cue="(context)"))
-                    last = _Speaker(speaker, subject.text, para, q.start)
-                    continue
-            if q.kind == FULL and last is not None and para >= 0 and para - last.para <= 1:
-                out.append(replace(q, speaker=last.name, speaker_mention=last.mention, cue="(continues)"))
-                last = _Speaker(last.name, last.mention, para, q.start)
-                continue
-            out.append(q)
+            speaker, mention_text, cue, rule = pick
+            out.append(replace(q, speaker=speaker, speaker_mention=mention_text, cue=cue))
+            if rule != "context" or ranker is not None:
+                last = _Speaker(speaker, mention_text, para, q.start)
         return out
 
 
-def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:
+def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True, rules_only: bool = False) -> list[Quote]:
     """The article's quotes with speaker, speaker_mention and cue filled in,
     followed in text order by its reported speech (``direct=False``) when
-    ``reported`` is true."""
+    ``reported`` is true. The learned ranker chooses among the candidates
+    unless ``rules_only`` (or the package ships no model)."""
     att = ArticleAttributor(article, quotes)
-    return att.run(quotes, att.reported() if reported else ())
+    return att.run(quotes, att.reported() if reported else (), ranker=None if rules_only else default_ranker())

@@ -136,7 +136,7 @@ class People:
             p.mentions.sort()
         # Mentions in subject position ("Obama said", "..., Trump called"): what a later
         # "he" most likely refers to, rather than a name in passing ("than Lincoln").
-        index = {t.start: k for k, t in enumerate(toks)}
+        self.tok_index = index = {t.start: k for k, t in enumerate(toks) if t.kind == "w"}
         self.subjects: set[int] = set()
         for p in self.persons.values():
             for m in p.mentions:

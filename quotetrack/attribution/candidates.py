@@ -1,0 +1,263 @@
+"""Candidate speakers of a quote, each described by features for the ranker.
+
+The rules (``cues``, ``mentions``, ``choice``) propose speakers: the subject
+of a cue after or before the quote, of a colon ending the paragraph before,
+of a speech verb elsewhere in the sentence, the named subject of the quote's
+sentence or of the sentence before it, the previous quote's speaker. Each
+proposal is one candidate. So is every person the article names near the
+quote (in its sentence, its paragraph or the three before), and every person
+a pronoun cue could refer to. The features say how each candidate relates to
+the quote: which rules proposed it and through what kind of mention, how far
+its nearest mention is in tokens, sentences and paragraphs, whether that
+mention is a clause's subject or next to a speech verb, gender agreement
+with a pronoun cue, whether it spoke last.
+
+``ranker`` scores the candidates with weights learned from annotated news.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from ..models import PARTIAL
+from .cues import Cue, is_verb
+from .mentions import Mention
+from .speakers import plausible_speaker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .choice import ArticleAttributor, _Speaker
+
+# The rules, in the order the hand-written cascade tries them.
+RULES = ("after", "before", "colon", "elsewhere", "context", "previous", "continues")
+CUE_RULES = RULES[:4]
+PARAGRAPHS_BACK = 3  # how far back a person named before the quote is still a candidate
+MAX_NEARBY = 8  # nearest persons kept as candidates, besides those the rules propose
+
+
+@dataclass
+class Proposal:
+    """A rule's answer: who speaks, through which mention and cue."""
+
+    rule: str
+    speaker: Optional[str]
+    mention: Optional[Mention]
+    mention_text: str
+    cue: str
+
+
+@dataclass
+class Candidate:
+    speaker: str
+    mention_text: str = ""
+    cue: str = ""
+    features: dict[str, float] = field(default_factory=dict)
+    rule: str = ""  # the first rule that proposed it, "" for a nearby person
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """Where a quote sits: its token, sentence and paragraph, and what surrounds it."""
+
+    k: int
+    sent: int
+    para: int
+    partial: bool
+    opens_para: bool
+    has_cue: bool
+
+
+def _log(n: float) -> float:
+    return math.log2(1.0 + max(0.0, n)) / 8.0
+
+
+def _near_verb(att: "ArticleAttributor", k: int) -> bool:
+    """A speech verb within two words of the token at ``k`` (in either direction)."""
+    toks = att.toks
+    for u in range(max(0, k - 3), min(len(toks), k + 5)):
+        if is_verb(toks[u]) and toks[u].sent == toks[k].sent:
+            return True
+    return False
+
+
+def candidates(
+    att: "ArticleAttributor",
+    ctx: QuoteContext,
+    start: int,
+    end: int,
+    proposals: Sequence[Proposal],
+    cascade: Optional[Proposal],
+    last: Optional["_Speaker"],
+) -> list[Candidate]:
+    """The candidate speakers of the quote at [start, end) with their features."""
+    toks, people = att.toks, att.people
+    by_name: dict[str, Candidate] = {}
+
+    def get(speaker: str, mention_text: str, cue: str, rule: str) -> Candidate:
+        c = by_name.get(speaker)
+        if c is None:
+            c = by_name[speaker] = Candidate(speaker, mention_text, cue, {}, rule)
+        return c
+
+    for p in proposals:
+        if not p.speaker or not plausible_speaker(p.speaker):
+            continue
+        c = get(p.speaker, p.mention_text, p.cue, p.rule)
+        f = c.features
+        f["r_" + p.rule] = 1.0
+        if p.mention is not None and "kind" not in f:
+            f["kind"] = 1.0
+            f["k_" + p.mention.kind] = 1.0
+        if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
+            _pronoun_alternatives(att, p, start, get)
+    if cascade is not None and cascade.speaker in by_name:
+        by_name[cascade.speaker].features["r_cascade"] = 1.0
+
+    # People named near the quote.
+    lo_para = ctx.para - PARAGRAPHS_BACK
+    near: list[tuple[int, str]] = []
+    for name, person in people.persons.items():
+        ms = person.mentions
+        i = bisect.bisect_left(ms, start)
+        dist = None
+        if i > 0:
+            kb = people.tok_index.get(ms[i - 1])
+            if kb is not None and toks[kb].para >= lo_para:
+                dist = ctx.k - kb
+        j = bisect.bisect_left(ms, end)
+        if j < len(ms):
+            ka = people.tok_index.get(ms[j])
+            if ka is not None and toks[ka].para == ctx.para:
+                dist = min(dist, ka - ctx.k) if dist is not None else ka - ctx.k
+        if dist is not None:
+            near.append((dist, name))
+    near.sort()
+    for _, name in near[:MAX_NEARBY]:
+        if plausible_speaker(name):
+            get(name, name, "(context)", "")
+    if last is not None and plausible_speaker(last.name):
+        c = get(last.name, last.mention, "(continues)", "continues")
+        c.features["last"] = 1.0
+        gap = ctx.para - last.para
+        c.features["last_gap0" if gap <= 0 else "last_gap1" if gap == 1 else "last_gap2"] = 1.0
+
+    first_in_para = _first_person_in_paragraph(att, ctx)
+    for c in by_name.values():
+        _describe(att, ctx, start, end, c, first_in_para)
+    return list(by_name.values())
+
+
+def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get) -> None:
+    """Everyone a he/she cue may refer to, most recently named first, gender permitting."""
+    assert p.mention is not None
+    pron = p.mention.head
+    at = min(start, p.mention.start)
+    ranked: list[tuple[int, str, bool]] = []
+    for name, person in att.people.persons.items():
+        i = bisect.bisect_left(person.mentions, at)
+        if i == 0:
+            continue
+        ranked.append((-person.mentions[i - 1], name, person.mentions[i - 1] in att.people.subjects))
+    ranked.sort()
+    rank = 0
+    for _, name, subject in ranked:
+        person = att.people.persons[name]
+        if pron in ("he", "she"):
+            if not person.fits(pron):
+                continue
+        elif pron not in ("i",):
+            break
+        c = get(name, p.mention_text, p.cue, "")
+        f = c.features
+        f["pron_alt"] = 1.0
+        f[f"pron_rank{min(rank, 3)}"] = 1.0
+        if subject:
+            f["pron_subject"] = 1.0
+        if person.gender and pron in ("he", "she"):
+            f["pron_gender_known"] = 1.0
+        rank += 1
+        if rank >= 4:
+            break
+
+
+def _first_person_in_paragraph(att: "ArticleAttributor", ctx: QuoteContext) -> Optional[str]:
+    best, best_at = None, None
+    for name, person in att.people.persons.items():
+        for m in person.mentions:
+            k = att.people.tok_index.get(m)
+            if k is not None and att.toks[k].para == ctx.para:
+                if best_at is None or m < best_at:
+                    best, best_at = name, m
+                break
+    return best
+
+
+def _describe(
+    att: "ArticleAttributor", ctx: QuoteContext, start: int, end: int, c: Candidate, first_in_para: Optional[str]
+) -> None:
+    """Positional features of a candidate's mentions around the quote."""
+    toks, people = att.toks, att.people
+    f = c.features
+    f["bias"] = 1.0
+    person = people.persons.get(c.speaker)
+    if person is None:
+        f["not_person"] = 1.0
+        if c.speaker[:1].islower():
+            f["description"] = 1.0
+    else:
+        ms = person.mentions
+        f["n_mentions"] = _log(len(ms))
+        i = bisect.bisect_left(ms, start)
+        if i > 0:
+            kb = people.tok_index.get(ms[i - 1])
+            if kb is not None:
+                tb = toks[kb]
+                f["d_before"] = _log(ctx.k - kb)
+                f["s_before"] = _log(toks[ctx.k].sent - tb.sent)
+                gap = ctx.para - tb.para
+                f["p_before0" if gap <= 0 else "p_before1" if gap == 1 else "p_before2"] = 1.0
+                if tb.sent == ctx.sent:
+                    f["same_sent_before"] = 1.0
+                if ms[i - 1] in people.subjects:
+                    f["subject_before"] = 1.0
+                if _near_verb(att, kb):
+                    f["verb_before"] = 1.0
+        else:
+            f["none_before"] = 1.0
+        j = bisect.bisect_left(ms, end)
+        if j < len(ms):
+            ka = people.tok_index.get(ms[j])
+            if ka is not None and toks[ka].para == ctx.para:
+                f["d_after"] = _log(ka - ctx.k)
+                if toks[ka].sent == ctx.sent:
+                    f["same_sent_after"] = 1.0
+                    if _near_verb(att, ka):
+                        f["verb_after"] = 1.0
+        if person.gender:
+            f["gender_known"] = 1.0
+        if person.roles:
+            f["has_role"] = 1.0
+        if len(person.name.split()) == 1:
+            f["one_word_name"] = 1.0
+    if c.speaker == first_in_para:
+        f["first_in_para"] = 1.0
+    # Interactions with the kind of quote.
+    if ctx.partial:
+        for k in ("r_after", "r_before", "r_elsewhere", "r_context", "r_continues", "last", "same_sent_before", "same_sent_after"):
+            if k in f:
+                f["partial*" + k] = 1.0
+    if not ctx.has_cue:
+        for k in ("last", "same_sent_before", "same_sent_after", "subject_before", "p_before0", "p_before1", "r_previous", "first_in_para"):
+            if k in f:
+                f["nocue*" + k] = 1.0
+    if ctx.opens_para:
+        for k in ("last", "p_before1", "r_continues", "subject_before"):
+            if k in f:
+                f["opens*" + k] = 1.0
+
+
+def quote_context(att: "ArticleAttributor", kind: str, k: int, props: dict[str, Cue]) -> QuoteContext:
+    tok = att.toks[k]
+    return QuoteContext(k, tok.sent, tok.para, kind == PARTIAL, att._opens_paragraph(k), bool(props))

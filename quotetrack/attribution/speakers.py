@@ -1,0 +1,37 @@
+"""What can be a speaker: a person, an organisation, or a description of one.
+
+Rules that read noun phrases sometimes land on something else: a party and
+state tag (``Sen. Ann Roe, R-Texas, said``), a place abbreviation
+(``D.C.``), a dateline in capitals, a document (``a statement``), a phrase
+cut mid-clause (``the deal and``). Those are no speaker: no speaker is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .function_words import DETERMINERS, PREPOSITIONS
+from .people import DOCUMENTS
+
+# "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.){1,4}$")
+_DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than that which who".split())
+
+
+def plausible_speaker(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,;:")
+    if _PARTY_TAG.match(name) or _INITIALS_ONLY.match(name):
+        return False
+    if last in _DANGLING or words[0].lower() in ("and", "or", "but"):
+        return False
+    if last in DOCUMENTS:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:
+            return False  # a dateline ("BUFFALO") or a shouted word, not an acronym
+    return True
