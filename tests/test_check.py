@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from quotetrack import check as checks
 from quotetrack import config as qconfig
 from quotetrack.cli import app
+from quotetrack.identity import DIFFERENT, SAME, identity
 from quotetrack.report import escape_data, escape_property
 from quotetrack.sources import (
     ARTICLE_LIKE,
@@ -262,12 +263,17 @@ def test_pre_commit_style_arguments_pass_over_sources_and_other_files():
 
 
 def test_aliases_come_from_the_configuration():
-    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias, her words in the
-    # clean article belong to someone called "Mayor": a misattribution.
+    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias, a role label may or
+    # may not be the person the article names: a warning that says so, not a failing error.
     r = invoke(["samples/newsroom/" + DEPOT, "--sources", "samples/newsroom/sources", "--format", "json"], cwd=ROOT)
-    rules = [(f["rule"], f["line"]) for f in json.loads(r.stdout)["findings"]]
-    assert ("QT002", pos(DEPOT, "We did not reopen")[0]) in rules
-    assert r.exit_code == 1
+    findings = json.loads(r.stdout)["findings"]
+    rules = [(f["rule"], f["severity"], f["line"]) for f in findings]
+    assert ("QT007", "warning", pos(DEPOT, "We did not reopen")[0]) in rules
+    assert not any(rule == "QT002" for rule, _, _ in rules)
+    first = next(f for f in findings if f["line"] == pos(DEPOT, "We did not reopen")[0])
+    assert "‘The Mayor’ names a role" in first["message"] and "may or may not be Odile Ferrant" in first["message"]
+    assert "aliases" in first["message"]
+    assert r.exit_code == 0
     r = invoke(["samples/newsroom/" + DEPOT, "--config", "samples/newsroom/.quotetrack.toml", "--format", "json"], cwd=ROOT)
     assert json.loads(r.stdout)["findings"] == []
     assert r.exit_code == 0
@@ -529,10 +535,10 @@ def test_unrelated_words_match_nothing():
 def test_misattribution_needs_a_different_speaker():
     a = _statement(SOURCE, "Ada Brook", "s1:t1")
     assert _verdict("We will reopen the swimming pool on Mill Lane", a, speaker="Ada Brook").exact
-    assert checks.same_speaker("Ada Brook", "Brook")
-    assert checks.same_speaker("Mayor Ada Brook", "Ada Brook")
-    assert checks.same_speaker(None, "Ada Brook")
-    assert not checks.same_speaker("Ada Brook", "Tom Quill")
+    assert identity("Ada Brook", "Brook").kind == SAME
+    assert identity("Mayor Ada Brook", "Ada Brook").kind == SAME
+    assert identity(None, "Ada Brook").kind == SAME
+    assert identity("Ada Brook", "Tom Quill").kind == DIFFERENT
 
 
 def test_the_index_compares_a_quote_with_candidates_only():
