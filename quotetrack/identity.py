@@ -17,9 +17,10 @@ brackets), and compared by general rules only:
 * different surnames (more than one edit apart, or any difference in a
   surname shorter than five letters): DIFFERENT;
 * with the same surname, a first name of one that agrees with a word of the
-  other before the surname (equal, an initial of it, a short form it begins
-  with, a spelling variant, or the other's nickname): SAME, whatever title
-  or role words come before it;
+  other before the surname (equal, a spelling variant, the other's nickname,
+  or an initial of the other's first name): SAME, whatever title or role
+  words come before it; an initial that matches only another given name of
+  the other: UNCERTAIN;
 * a surname with no first name (``Oduya``, ``Ms. Oduya``, ``Deputy Mayor
   Oduya``) against a full name with that surname: SAME when the run has one
   person of that surname (see :class:`Census`), else UNCERTAIN;
@@ -141,7 +142,6 @@ def personal_name(name: str) -> str:
 
 _SURNAME_TYPO_MIN = 5  # a surname this long may be misspelt by one edit (Emanuel / Emmanuel)
 _SPELLING = 0.9  # Jaro-Winkler similarity of two spellings of one first name
-_SHORT_FORM = 3  # a first name this long that begins another is its short form (Alex / Alexander)
 
 
 def surnames_agree(a: str, b: str) -> bool:
@@ -161,17 +161,13 @@ def _initials(word: str) -> str:
 
 
 def first_names_agree(a: str, b: str, initials: bool = True) -> bool:
-    """Equal, a spelling variant, one a short form the other begins with, or (with
-    ``initials``) one an initial of the other."""
+    """Equal, a spelling variant (Jaro-Winkler), or (with ``initials``) one an initial of the other."""
     a, b = _fold(a), _fold(b)
     if a == b:
         return True
     ia, ib = _initials(a), _initials(b)
     if ia or ib:
         return initials and (ia or a)[0] == (ib or b)[0]
-    short, full = sorted((a, b), key=len)
-    if len(short) >= _SHORT_FORM and full.startswith(short):
-        return True
     return jellyfish.jaro_winkler_similarity(a, b) >= _SPELLING
 
 
@@ -231,6 +227,9 @@ def _compare(a: Name, b: Name, census: Optional[Census]) -> Verdict:
         return _other_surnames(a, b)
     if _given_found(a, b) or _given_found(b, a):
         return Verdict(SAME, "same surname, first names agree")
+    for one, other in ((a, b), (b, a)):
+        if one.given and _initials(one.given[0]) and _initial_of_any(one.given[0], other):
+            return Verdict(UNCERTAIN, f"‘{one.written[len(one.role)]}’ may be the initial of a given name of {other.text}")
     if not a.given or not b.given:
         return _surname_alone(a if not a.given else b, b if not a.given else a, census)
     fa, fb = a.given[0], b.given[0]
@@ -252,6 +251,11 @@ def _given_found(a: Name, b: Name) -> bool:
     lead = a.words[: len(a.role) + len(a.given)]
     return any(first_names_agree(w, n, initials=False) for w in lead if not title_like(w) and not _initials(w) for n in names
                if not _initials(n))
+
+
+def _initial_of_any(initial: str, name: Name) -> bool:
+    lead = name.words[: len(name.role) + len(name.given)]
+    return any(w[0] == initial[0] for w in lead if not title_like(w))
 
 
 def _surname_alone(alone: Name, full: Name, census: Optional[Census]) -> Verdict:
