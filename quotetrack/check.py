@@ -16,6 +16,8 @@ QT005   unbalanced-quotation-marks  warning   an opening mark with no closing ma
                                               paragraph
 QT006   inconsistent-wording        warning   a statement two articles quote with different
                                               words
+QT007   uncertain-attribution       warning   a quote whose words a source gives to a speaker
+                                              who may or may not be the article's
 ======  ==========================  ========  =============================================
 
 Matching a quote to the sources goes through an index of word trigrams
@@ -42,11 +44,10 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 from .align import ALTERED_MIN_COVERAGE, Segment, compare_tokens, diff_markup, word_diff
-from .identity import canonicalize_speakers, same_person
-from .lexicon import TITLES
+from .identity import DIFFERENT, SAME, UNCERTAIN, Census, anonymous, canonicalize_speakers, identity, personal_name
 from .models import ALTERED, EXCERPT, FULL, TERM, VERBATIM, Article, Finding, Quote
 from .quotes import LineIndex
-from .sources import SourceFile, SourceStatement, anonymous, statements_of
+from .sources import SourceFile, SourceStatement, statements_of
 from .textnorm import comparison_tokens
 
 if TYPE_CHECKING:
@@ -103,6 +104,14 @@ RULES: dict[str, Rule] = {
             "Another article in the repository quotes the same speaker's statement differently. At most one "
             "wording can be right: check both against the source.",
         ),
+        Rule(
+            "QT007", "uncertain-attribution", WARNING,
+            "A direct quote's words are a source statement by a speaker who may be someone else.",
+            "The source gives these exact words to a speaker who may or may not be the article's: a label that "
+            "names a role (THE MAYOR), a surname that several people in the sources and articles share, or first "
+            "names that differ but share an initial. Add an aliases entry if they are one person, or correct the "
+            "attribution.",
+        ),
     )
 }
 _BY_NAME = {r.name: r.id for r in RULES.values()}
@@ -124,34 +133,11 @@ def rule_id(key: str) -> Optional[str]:
 
 # --------------------------------------------------------------------------- speakers
 
-_TITLE_WORDS = TITLES | {"cllr", "the"}
-
-
-def strip_titles(name: str) -> str:
-    """``Mayor Odile Ferrant`` → ``Odile Ferrant``; a name of titles only stays as it is."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def same_speaker(a: Optional[str], b: Optional[str]) -> bool:
-    """Whether two canonical names can be the same person. Unknown is anyone."""
-    if a is None or b is None:
-        return True
-    a, b = strip_titles(a), strip_titles(b)
-    if a.casefold() == b.casefold():
-        return True
-    ta, tb = a.split(), b.split()
-    if len(ta) == 1 or len(tb) == 1:
-        return ta[-1].casefold() == tb[-1].casefold()
-    return same_person(a, b)
-
 
 def _alias(name: Optional[str], aliases: Mapping[str, str]) -> Optional[str]:
     if not name:
         return None
-    return aliases.get(name.casefold()) or aliases.get(strip_titles(name).casefold())
+    return aliases.get(name.casefold()) or aliases.get(personal_name(name).casefold())
 
 
 def canonical_speakers(
@@ -160,9 +146,11 @@ def canonical_speakers(
     """Speakers of article quotes and source statements, merged as ``scan`` merges them.
 
     Aliases (keys case-folded) apply first, to the speaker or to the words
-    that name them; then titles are dropped from source labels (``MAYOR
-    FERRANT`` → ``Ferrant``) and names are canonicalised across everything,
-    so a surname alone, or a spelling variant, becomes the full name.
+    that name them; then title and role words are dropped from source labels
+    (``MAYOR FERRANT`` → ``Ferrant``, ``HARBOUR MASTER LENA ODUYA`` → ``Lena
+    Oduya``: see ``identity.personal_name``) and names are canonicalised
+    across everything, so a surname alone, or a spelling variant, becomes
+    the full name.
     """
     qs: list[Quote] = []
     for q in quotes:
@@ -172,7 +160,7 @@ def canonical_speakers(
     for s in statements:
         speaker = _alias(s.speaker, aliases)
         if speaker is None and s.speaker and not anonymous(s.speaker):
-            speaker = strip_titles(s.speaker)
+            speaker = personal_name(s.speaker)
         pseudo.append(
             Quote(id=s.id, article_id="sources", text=s.text, start=s.start, end=s.end, line=s.line,
                   column=s.column, kind=FULL, speaker=speaker)
@@ -305,7 +293,7 @@ def altered_match(tokens: tuple[str, ...], st: SourceStatement, vocab: Optional[
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Matches:
     exact: list[SourceMatch]  # the statements that have the quote's words, best candidates first
     altered: list[SourceMatch]  # with no exact match: statements quoted with changes, best first
 
@@ -314,10 +302,11 @@ ALTERED_CANDIDATES = 6  # statements aligned word by word per quote, those shari
 
 
 def exact_matches(
-    tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None
+    tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None,
+    census: Optional[Census] = None,
 ) -> tuple[list[SourceMatch], list[int]]:
-    """Statements that have the quote's words, stopping at the first by a speaker compatible
-    with ``speaker``; and the candidate statements looked at, best first."""
+    """Statements that have the quote's words, stopping at the first by a speaker who is
+    ``speaker`` (``identity`` SAME); and the candidate statements looked at, best first."""
     pieces = quote_pieces(words)
     cands: list[int] = index.candidates(tokens)
     if len(pieces) > 1:
@@ -330,22 +319,25 @@ def exact_matches(
         m = exact_match(tokens, pieces, index.statements[i])
         if m is not None:
             exact.append(m)
-            if same_speaker(speaker, m.statement.speaker):
+            if identity(speaker, m.statement.speaker, census).kind == SAME:
                 return [m], cands
     return exact, cands
 
 
-def verify(tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None) -> Verdict:
-    """The source statements a quote matches. Stops at the first exact match by a speaker
-    compatible with ``speaker``; looks for altered matches only when there is no exact one."""
-    exact, cands = exact_matches(tokens, words, index, speaker)
+def verify(
+    tokens: tuple[str, ...], words: str, index: SourceIndex, speaker: Optional[str] = None,
+    census: Optional[Census] = None,
+) -> Matches:
+    """The source statements a quote matches. Stops at the first exact match by ``speaker``;
+    looks for altered matches only when there is no exact one."""
+    exact, cands = exact_matches(tokens, words, index, speaker, census)
     if exact:
-        return Verdict(exact, [])
+        return Matches(exact, [])
     altered = [
         m for i in cands[:ALTERED_CANDIDATES] if (m := altered_match(tokens, index.statements[i], index.vocab[i])) is not None
     ]
     altered.sort(key=lambda m: -m.score)
-    return Verdict([], altered)
+    return Matches([], altered)
 
 
 # --------------------------------------------------------------------------- messages
@@ -419,14 +411,39 @@ def _who(name: Optional[str]) -> str:
     return name or "an unnamed speaker"
 
 
+def _attribution(
+    article: Article, lines: LineIndex, q: Quote, exact: Sequence[SourceMatch], pos: _Positions, census: Optional[Census]
+) -> Optional[Finding]:
+    """QT002 when every statement with the quote's words is by someone positively different
+    from the article's speaker; QT007 when one of them may or may not be that speaker; None
+    when one is the same person."""
+    verdicts = [(m, identity(q.speaker, m.statement.speaker, census)) for m in exact]
+    if any(v.kind == SAME for _, v in verdicts):
+        return None
+    m, v = next(((m, v) for m, v in verdicts if v.kind == UNCERTAIN), verdicts[0])
+    src_words, line, col = _region(m, pos)
+    where = _where(m.statement.path, line, col)
+    related = ((m.statement.path, line, col, f"{m.statement.speaker} says these words here"),)
+    if v.kind == UNCERTAIN:
+        return _finding("QT007", article, lines, q.start, q.end,
+                        f"uncertain attribution: {where} has {m.statement.speaker} saying these words, which the "
+                        f"article gives to {q.speaker}; {v.reason}. Add an aliases entry if they are one person: "
+                        f"“{_shorten(src_words)}”", quote=q.words, related=related)
+    return _finding("QT002", article, lines, q.start, q.end,
+                    f"misattribution: the article gives these words to {q.speaker}, but {where} has "
+                    f"{m.statement.speaker} saying them: “{_shorten(src_words)}”", quote=q.words, related=related)
+
+
 def check_article(
     article: Article,
     quotes: Sequence[Quote],
     index: Optional[SourceIndex],
     pos: _Positions,
+    census: Optional[Census] = None,
 ) -> tuple[list[Finding], set[str]]:
-    """Findings QT001–QT005 for one article's quotes (``index`` None: no sources to verify
-    against), and the ids of the quotes whose words a source has word for word."""
+    """Findings QT001–QT005 and QT007 for one article's quotes (``index`` None: no sources to
+    verify against), and the ids of the quotes whose words a source has word for word.
+    ``census``: every speaker of the run, for ``identity``."""
     lines = LineIndex(article.text)
     out: list[Finding] = []
     verified: set[str] = set()
@@ -448,7 +465,7 @@ def check_article(
         tokens = comparison_tokens(words)
         verdict = None
         if index is not None and len(tokens) >= MIN_MATCH_TOKENS:
-            verdict = verify(tokens, words, index, q.speaker)
+            verdict = verify(tokens, words, index, q.speaker, census)
         if q.kind == FULL and q.speaker is None:
             hint = ""
             if verdict and (verdict.exact or verdict.altered):
@@ -464,30 +481,24 @@ def check_article(
             continue
         if verdict.exact:
             verified.add(q.id)
-        ok = [m for m in verdict.exact if same_speaker(q.speaker, m.statement.speaker)]
-        if ok:
-            continue
         if verdict.exact:
-            m = verdict.exact[0]
-            src_words, line, col = _region(m, pos)
-            where = _where(m.statement.path, line, col)
-            out.append(
-                _finding("QT002", article, lines, q.start, q.end,
-                         f"misattribution: the article gives these words to {q.speaker}, but {where} has "
-                         f"{m.statement.speaker} saying them: “{_shorten(src_words)}”",
-                         quote=words, related=((m.statement.path, line, col, f"{m.statement.speaker} says these words here"),))
-            )
+            finding = _attribution(article, lines, q, verdict.exact, pos, census)
+            if finding is not None:
+                out.append(finding)
             continue
         if verdict.altered:
             cands = verdict.altered
-            best = max(cands, key=lambda m: (m.score, same_speaker(q.speaker, m.statement.speaker)))
+            best = max(cands, key=lambda m: (m.score, identity(q.speaker, m.statement.speaker, census).kind == SAME))
             src_words, line, col = _region(best, pos)
             where = _where(best.statement.path, line, col)
             diff = compact_diff(word_diff(src_words, words.rstrip().rstrip(",;:"), excerpt=True))
             speaker = best.statement.speaker or q.speaker
             note = ""
-            if q.speaker and best.statement.speaker and not same_speaker(q.speaker, best.statement.speaker):
+            who = identity(q.speaker, best.statement.speaker, census)
+            if who.kind == DIFFERENT:
                 note = f" (the source gives these words to {best.statement.speaker}, the article to {q.speaker})"
+            elif who.kind == UNCERTAIN:
+                note = f" (the source gives these words to {best.statement.speaker}: {who.reason})"
             out.append(
                 _finding("QT001", article, lines, q.start, q.end,
                          f"misquote: the words differ from what {_who(speaker)} said in {where}: {diff}{note}",
@@ -576,6 +587,7 @@ def check_corpus(
     flat = [q for a in articles for q in quotes.get(a.id, ())]
     statements = statements_of(sources)
     flat, statements = canonical_speakers(flat, statements, {k.casefold(): v for k, v in (aliases or {}).items()})
+    census = Census([*(q.speaker for q in flat), *(s.speaker for s in statements)])
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in flat:
         by_article[q.article_id].append(q)
@@ -584,7 +596,7 @@ def check_corpus(
     out: list[Finding] = []
     verified: set[str] = set()
     for a in targets:
-        found, ok = check_article(a, by_article.get(a.id, []), index, pos)
+        found, ok = check_article(a, by_article.get(a.id, []), index, pos, census)
         out.extend(found)
         verified |= ok
     report = {a.id for a in targets}
@@ -594,7 +606,7 @@ def check_corpus(
         for q in pool:
             if q.article_id not in report:
                 tokens = comparison_tokens(q.words)
-                if len(tokens) >= MIN_MATCH_TOKENS and exact_matches(tokens, q.words, index, q.speaker)[0]:
+                if len(tokens) >= MIN_MATCH_TOKENS and exact_matches(tokens, q.words, index, q.speaker, census)[0]:
                     verified.add(q.id)
     out.extend(check_wording(articles, pool, report, verified))
     return out

@@ -12,16 +12,8 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .align import Segment, compare_tokens, word_diff
-from .models import (
-    ALTERED,
-    EXCERPT,
-    PARAPHRASE,
-    TERM,
-    VERBATIM,
-    Quote,
-    ScanResult,
-    Statement,
-)
+from .identity import SAME, Census, identity
+from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
 from .textnorm import comparison_tokens
 
 
@@ -98,7 +90,8 @@ def diff_sides(result: ScanResult, side_a: set[str], side_b: set[str], name_a: s
 
 
 def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> list[SpeakerDisagreement]:
-    """The same quoted words given to different speakers by the two sides."""
+    """The same quoted words given by the two sides to speakers who are not one person
+    (``identity`` DIFFERENT or UNCERTAIN)."""
     qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind != TERM and q.speaker]
     qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind != TERM and q.speaker]
     index: dict[tuple[str, ...], list[Quote]] = {}
@@ -106,13 +99,14 @@ def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> li
         toks = comparison_tokens(q.words)
         for i in range(max(1, len(toks) - 2)):
             index.setdefault(toks[i : i + 3], []).append(q)
+    census = Census(q.speaker for q in result.quotes)
     out: list[SpeakerDisagreement] = []
     seen: set[tuple[str, str]] = set()
     for a in qa:
         ta = comparison_tokens(a.words)
         for i in range(max(1, len(ta) - 2)):
             for b in index.get(ta[i : i + 3], ()):
-                if (a.id, b.id) in seen or a.speaker == b.speaker:
+                if (a.id, b.id) in seen or identity(a.speaker, b.speaker, census).kind == SAME:
                     continue
                 seen.add((a.id, b.id))
                 kind = compare_tokens(ta, comparison_tokens(b.words)).kind

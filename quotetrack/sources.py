@@ -39,8 +39,6 @@ TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 TRANSCRIPT = "transcript"
 ARTICLE_LIKE = "article"
 
-# Speaker labels that name nobody in particular: their words are compatible with any speaker.
-_ANONYMOUS = {"a", "answer", "unknown", "unidentified", "unidentified speaker", "unknown speaker", "voice", "crowd", "audience"}
 # Labels that are metadata, not speakers.
 _LABELS = {
     "note", "notes", "date", "time", "location", "place", "venue", "source", "sources", "subject", "re", "title",
@@ -165,11 +163,6 @@ def _title_word(word: str) -> str:
         else:
             out.append(p.capitalize() if len(p) > 1 or not out else p.upper())
     return "".join(out)
-
-
-def anonymous(speaker: Optional[str]) -> bool:
-    """A label that names nobody in particular ("A", "Unidentified speaker")."""
-    return speaker is None or speaker.casefold() in _ANONYMOUS or bool(re.fullmatch(r"speaker \d{1,2}", speaker.casefold()))
 
 
 @dataclass

@@ -17,17 +17,8 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
-from .models import (
-    ALTERED,
-    EXCERPT,
-    PARAPHRASE,
-    TERM,
-    VERBATIM,
-    Article,
-    Member,
-    Quote,
-    Statement,
-)
+from .identity import SAME, Census, identity
+from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
 from .textnorm import comparison_tokens
 
 SHINGLE = 3
@@ -58,11 +49,12 @@ def _shingles(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {tokens[i : i + SHINGLE] for i in range(len(tokens) - SHINGLE + 1)}
 
 
-def _speakers_agree(a: Quote, b: Quote) -> bool:
-    if not (a.direct and b.direct):
-        # Reported speech joins only on a known, shared speaker.
-        return a.speaker is not None and a.speaker == b.speaker
-    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+def _speakers_agree(a: Quote, b: Quote, census: Optional[Census] = None) -> bool:
+    """Whether two quotes' speakers are one person (``identity`` SAME; unknown is anyone).
+    Reported speech joins only on a known speaker."""
+    if not (a.direct and b.direct) and (a.speaker is None or b.speaker is None):
+        return False
+    return identity(a.speaker, b.speaker, census).kind == SAME
 
 
 def _joins(a: Quote, b: Quote, kind: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
@@ -101,6 +93,7 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     """
     by_id = {a.id: a for a in articles}
     outlet = {a.id: a.outlet for a in articles}
+    census = Census(q.speaker for q in quotes)
     eligible_all = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
     tokens = {i: comparison_tokens(quotes[i].words) for i in eligible_all}
     uf = _UnionFind(len(quotes))
@@ -151,7 +144,7 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
 
     def joins(i: int, j: int) -> Optional[tuple[int, float]]:
         """(rank, -score) of the match between i and j when they are one statement, else None."""
-        if not _speakers_agree(quotes[i], quotes[j]):
+        if not _speakers_agree(quotes[i], quotes[j], census):
             return None
         c = compare_tokens(tokens[i], tokens[j])
         if not _joins(quotes[i], quotes[j], c.kind, tokens[i], tokens[j]):

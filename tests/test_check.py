@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from quotetrack import check as checks
 from quotetrack import config as qconfig
 from quotetrack.cli import app
+from quotetrack.identity import DIFFERENT, SAME, identity
 from quotetrack.report import escape_data, escape_property
 from quotetrack.sources import (
     ARTICLE_LIKE,
@@ -262,12 +263,17 @@ def test_pre_commit_style_arguments_pass_over_sources_and_other_files():
 
 
 def test_aliases_come_from_the_configuration():
-    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias, her words in the
-    # clean article belong to someone called "Mayor": a misattribution.
+    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias, a role label may or
+    # may not be the person the article names: a warning that says so, not a failing error.
     r = invoke(["samples/newsroom/" + DEPOT, "--sources", "samples/newsroom/sources", "--format", "json"], cwd=ROOT)
-    rules = [(f["rule"], f["line"]) for f in json.loads(r.stdout)["findings"]]
-    assert ("QT002", pos(DEPOT, "We did not reopen")[0]) in rules
-    assert r.exit_code == 1
+    findings = json.loads(r.stdout)["findings"]
+    rules = [(f["rule"], f["severity"], f["line"]) for f in findings]
+    assert ("QT007", "warning", pos(DEPOT, "We did not reopen")[0]) in rules
+    assert not any(rule == "QT002" for rule, _, _ in rules)
+    first = next(f for f in findings if f["line"] == pos(DEPOT, "We did not reopen")[0])
+    assert "‘The Mayor’ names a role" in first["message"] and "may or may not be Odile Ferrant" in first["message"]
+    assert "aliases" in first["message"]
+    assert r.exit_code == 0
     r = invoke(["samples/newsroom/" + DEPOT, "--config", "samples/newsroom/.quotetrack.toml", "--format", "json"], cwd=ROOT)
     assert json.loads(r.stdout)["findings"] == []
     assert r.exit_code == 0
@@ -529,10 +535,10 @@ def test_unrelated_words_match_nothing():
 def test_misattribution_needs_a_different_speaker():
     a = _statement(SOURCE, "Ada Brook", "s1:t1")
     assert _verdict("We will reopen the swimming pool on Mill Lane", a, speaker="Ada Brook").exact
-    assert checks.same_speaker("Ada Brook", "Brook")
-    assert checks.same_speaker("Mayor Ada Brook", "Ada Brook")
-    assert checks.same_speaker(None, "Ada Brook")
-    assert not checks.same_speaker("Ada Brook", "Tom Quill")
+    assert identity("Ada Brook", "Brook").kind == SAME
+    assert identity("Mayor Ada Brook", "Ada Brook").kind == SAME
+    assert identity(None, "Ada Brook").kind == SAME
+    assert identity("Ada Brook", "Tom Quill").kind == DIFFERENT
 
 
 def test_the_index_compares_a_quote_with_candidates_only():
@@ -592,3 +598,94 @@ def test_file_names_that_are_not_utf8_print_in_every_format(tmp_path):
         article = "r%EF%BF%BDsum%EF%BF%BD.md" if fmt == "sarif" else "r\ufffdsum\ufffd.md"  # SARIF: a URI
         assert "caf\ufffd.md" in r.stdout and article in r.stdout
         assert "[-hour-] {+day+}" in r.stdout
+
+
+# --------------------------------------------------------------------------- speaker identity (QT002 and QT007)
+
+SAID = "The breakwater repairs will finish before the autumn storms arrive in the bay"
+OTHER_SAID = "Nobody on the quay was told that the night ferry would stop calling here"
+
+
+def _identity_repo(root: Path, label: str, article_speaker: str, extra_turn: str = "") -> None:
+    (root / "articles").mkdir()
+    (root / "sources").mkdir()
+    (root / ".quotetrack.toml").write_text('articles = ["articles/*.md"]\nsources = ["sources/**"]\n', encoding="utf-8")
+    (root / "sources" / "harbour-meeting.md").write_text(
+        f"---\ntype: transcript\ntitle: Harbour meeting\n---\n\n{label}: {SAID}.\n\n"
+        f"Q: And the ferry?\n\n{extra_turn}",
+        encoding="utf-8",
+    )
+    (root / "articles" / "breakwater.md").write_text(
+        f"---\ntitle: Breakwater\ndate: 2025-04-02\n---\n\nThe harbour committee met on Tuesday evening.\n\n"
+        f"\"{SAID},\" said {article_speaker}.\n",
+        encoding="utf-8",
+    )
+
+
+def _rules(r) -> list[tuple[str, str]]:
+    return [(f["rule"], f["severity"]) for f in json.loads(r.stdout)["findings"]]
+
+
+IDENTITY_TITLES = ["HARBOUR MASTER", "DEPUTY MAYOR", "Chief Fire Officer", "STATION SUPERINTENDENT", "Professor",
+                   "Rev.", "Dr.", "Lt. Gov.", "FERRY CAPTAIN", "Parish Warden"]
+IDENTITY_PEOPLE = [("Hestia", "Quennell"), ("Tobiah", "Vantongeren"), ("Ottoline", "Featherstonhaugh")]
+
+
+@pytest.mark.parametrize("title", IDENTITY_TITLES)
+@pytest.mark.parametrize("first, last", IDENTITY_PEOPLE)
+@pytest.mark.parametrize("form", ["full", "surname"])
+def test_a_title_in_the_transcript_label_is_no_misattribution(tmp_path, title, first, last, form):
+    name = f"{first} {last}"
+    label = f"{title} {name.upper()}" if title.isupper() else f"{title} {name}"
+    _identity_repo(tmp_path, label, name if form == "full" else last)
+    r = invoke(["--format", "json"], cwd=tmp_path)
+    assert _rules(r) == [], r.stdout
+    assert r.exit_code == 0
+
+
+@pytest.mark.parametrize("title", IDENTITY_TITLES)
+def test_words_given_to_a_different_person_are_a_misattribution(tmp_path, title):
+    _identity_repo(tmp_path, f"{title} Hestia Quennell", "Casimir Pellinore")
+    r = invoke(["--format", "json"], cwd=tmp_path)
+    assert _rules(r) == [("QT002", "error")]
+    assert "Casimir Pellinore" in r.stdout and "Hestia Quennell" in r.stdout
+    assert r.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "label, article_speaker, extra_turn, why",
+    [
+        ("THE HARBOUR MASTER", "Hestia Quennell", "", "names a role"),
+        # Two Quennells in the run: a surname alone may be either.
+        ("HESTIA QUENNELL", "Quennell", f"BRENNAGH QUENNELL: {OTHER_SAID}.\n", "2 people called Quennell"),
+        ("WYSTAN HALDORSEN", "Wilbur Haldorsen", "", "share an initial"),
+    ],
+)
+def test_an_uncertain_speaker_is_a_warning_that_says_why(tmp_path, label, article_speaker, extra_turn, why):
+    _identity_repo(tmp_path, label, article_speaker, extra_turn)
+    r = invoke(["--format", "json"], cwd=tmp_path)
+    doc = json.loads(r.stdout)
+    assert _rules(r) == [("QT007", "warning")]
+    (f,) = doc["findings"]
+    assert f["name"] == "uncertain-attribution" and why in f["message"] and "aliases" in f["message"]
+    assert r.exit_code == 0
+    assert invoke(["--strict"], cwd=tmp_path).exit_code == 1
+    # An aliases entry settles it.
+    (tmp_path / ".quotetrack.toml").write_text(
+        f'articles = ["articles/*.md"]\nsources = ["sources/**"]\n\n[aliases]\n"{label}" = "{article_speaker}"\n',
+        encoding="utf-8",
+    )
+    r = invoke(["--format", "json", "--strict"], cwd=tmp_path)
+    assert _rules(r) == [] and r.exit_code == 0
+
+
+def test_the_uncertain_rule_is_listed_in_sarif_and_github(tmp_path):
+    _identity_repo(tmp_path, "THE HARBOUR MASTER", "Hestia Quennell")
+    doc = json.loads(invoke(["--format", "sarif"], cwd=tmp_path).stdout)
+    rules = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert "QT007" in [x["id"] for x in rules]
+    (res,) = doc["runs"][0]["results"]
+    assert res["ruleId"] == "QT007" and res["level"] == "warning" and rules[res["ruleIndex"]]["id"] == "QT007"
+    (level, props, msg), = _github(invoke(["--format", "github"], cwd=tmp_path).stdout)
+    assert level == "warning" and props["title"] == "QT007 uncertain-attribution"
+    assert checks.rule_id("uncertain-attribution") == "QT007"
