@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-check bench-linear fuzz golden accuracy clean
+.PHONY: run test bench bench-check bench-linear fuzz golden accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,22 @@ fuzz: $(STAMP)
 bench-check: $(STAMP)
 	$(BIN)/python benchmarks/check_bench.py
 
+# The speaker ranker's weights, learned from PolNeAR train in their own environment
+# (scikit-learn is a training-only extra): make train POLNEAR=/path/to/PolNeAR.
+TRAIN_VENV  := .venv-train
+TRAIN_STAMP := $(TRAIN_VENV)/.installed
+
+$(TRAIN_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install --quiet --upgrade pip
+	$(TRAIN_VENV)/bin/pip install --quiet -e '.[train]'
+	touch $@
+
+train: accuracy-need-polnear $(TRAIN_STAMP)
+	$(TRAIN_VENV)/bin/python benchmarks/train_speaker.py --polnear "$(POLNEAR)"
+
 # Accuracy on PolNeAR beside textacy: make accuracy POLNEAR=/path/to/PolNeAR [SPLIT=train].
 include benchmarks/accuracy.mk
 
 clean:
-	rm -rf $(VENV) .venv-bench build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-bench $(TRAIN_VENV) build *.egg-info .pytest_cache

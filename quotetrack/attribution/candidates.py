@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..models import PARTIAL
 from .cues import Cue, is_verb
+from .gender import is_first_name
 from .mentions import Mention
+from .people import bare
 from .speakers import plausible_speaker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,8 +92,10 @@ def candidates(
     proposals: Sequence[Proposal],
     cascade: Optional[Proposal],
     last: Optional["_Speaker"],
+    spoken: Optional[dict[str, int]] = None,
 ) -> list[Candidate]:
-    """The candidate speakers of the quote at [start, end) with their features."""
+    """The candidate speakers of the quote at [start, end) with their features.
+    ``spoken``: how many earlier quotes of the article each speaker was given."""
     toks, people = att.toks, att.people
     by_name: dict[str, Candidate] = {}
 
@@ -142,10 +146,35 @@ def candidates(
         c.features["last"] = 1.0
         gap = ctx.para - last.para
         c.features["last_gap0" if gap <= 0 else "last_gap1" if gap == 1 else "last_gap2"] = 1.0
+        for p in proposals:
+            if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
+                fits = people.fits(last.name, p.mention.head)
+                c.features["last_fits_pronoun" if fits else "last_misfits_pronoun"] = 1.0
+                # Others the pronoun could mean, named since the last speaker spoke.
+                since = sum(
+                    1
+                    for name, person in people.persons.items()
+                    if name != last.name
+                    and person.fits(p.mention.head)
+                    and bisect.bisect_left(person.mentions, start) > bisect.bisect_right(person.mentions, last.at)
+                )
+                c.features["others_named_since"] = _log(since)
+                break
 
+    # A name that another candidate holds as its owner ("Ann Roe’s spokesman").
+    owners = {
+        bare(w) for c in by_name.values() if c.speaker not in people.persons for w in c.speaker.split() if bare(w) != w
+    }
+    for c in by_name.values():
+        if c.speaker.split()[-1] in owners:
+            c.features["owner_of_other"] = 1.0
     first_in_para = _first_person_in_paragraph(att, ctx)
     for c in by_name.values():
         _describe(att, ctx, start, end, c, first_in_para)
+        n = spoken.get(c.speaker, 0) if spoken else 0
+        if n:
+            c.features["spoke_before"] = 1.0
+            c.features["spoke_count"] = _log(n)
     return list(by_name.values())
 
 
@@ -161,7 +190,7 @@ def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get
             continue
         ranked.append((-person.mentions[i - 1], name, person.mentions[i - 1] in att.people.subjects))
     ranked.sort()
-    rank = 0
+    rank = subject_rank = 0
     for _, name, subject in ranked:
         person = att.people.persons[name]
         if pron in ("he", "she"):
@@ -175,11 +204,20 @@ def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get
         f[f"pron_rank{min(rank, 3)}"] = 1.0
         if subject:
             f["pron_subject"] = 1.0
+            f[f"pron_subject_rank{min(subject_rank, 2)}"] = 1.0
+            subject_rank += 1
         if person.gender and pron in ("he", "she"):
             f["pron_gender_known"] = 1.0
         rank += 1
         if rank >= 4:
             break
+
+
+def _possessive(toks, k: int) -> bool:
+    """The name starting at token ``k`` ends in a possessive ("Ann Roe’s spokesman")."""
+    while k + 1 < len(toks) and toks[k + 1].is_cap and k + 1 < len(toks):
+        k += 1
+    return toks[k].text.endswith(("’s", "'s", "’", "'"))
 
 
 def _first_person_in_paragraph(att: "ArticleAttributor", ctx: QuoteContext) -> Optional[str]:
@@ -202,10 +240,19 @@ def _describe(
     f = c.features
     f["bias"] = 1.0
     person = people.persons.get(c.speaker)
+    words = c.speaker.split()
+    if any(w in people.place_words for w in words):
+        f["place_word"] = 1.0
+    if len(words) >= 2 and is_first_name(words[0]):
+        f["first_name"] = 1.0
     if person is None:
         f["not_person"] = 1.0
         if c.speaker[:1].islower():
             f["description"] = 1.0
+        elif "k_name" in f:
+            f["name_not_person"] = 1.0
+        if len(words) == 1 and words[0].isupper():
+            f["acronym"] = 1.0
     else:
         ms = person.mentions
         f["n_mentions"] = _log(len(ms))
@@ -215,13 +262,23 @@ def _describe(
             if kb is not None:
                 tb = toks[kb]
                 f["d_before"] = _log(ctx.k - kb)
-                f["s_before"] = _log(toks[ctx.k].sent - tb.sent)
+                sgap = ctx.sent - tb.sent
+                f["s_before"] = _log(sgap)
+                if sgap == 1:
+                    f["prev_sentence"] = 1.0
+                if tb.para == ctx.para and any(
+                    m in people.subjects and people.tok_index.get(m, -1) >= 0 and toks[people.tok_index[m]].para == ctx.para
+                    for m in ms[max(0, i - 3) : i]
+                ):
+                    f["subject_in_para"] = 1.0
                 gap = ctx.para - tb.para
                 f["p_before0" if gap <= 0 else "p_before1" if gap == 1 else "p_before2"] = 1.0
                 if tb.sent == ctx.sent:
                     f["same_sent_before"] = 1.0
                 if ms[i - 1] in people.subjects:
                     f["subject_before"] = 1.0
+                if _possessive(toks, kb):
+                    f["possessive_before"] = 1.0
                 if _near_verb(att, kb):
                     f["verb_before"] = 1.0
         else:

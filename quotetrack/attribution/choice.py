@@ -250,6 +250,7 @@ class ArticleAttributor:
         candidates, cascade choice) for training and error analysis."""
         out: list[Quote] = []
         last: Optional[_Speaker] = None
+        spoken: dict[str, int] = {}
         for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
             if not q.direct:
                 mention, para = self._reported[q.id]
@@ -271,7 +272,7 @@ class ArticleAttributor:
                 )
             else:
                 ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
-                cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last)
+                cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
                 if trace is not None:
                     trace.append((q, cands, rule_pick))
                 if ranker is None:
@@ -286,6 +287,7 @@ class ArticleAttributor:
                     out.append(q)
                 continue
             speaker, mention_text, cue, rule = pick
+            spoken[speaker] = spoken.get(speaker, 0) + 1
             out.append(replace(q, speaker=speaker, speaker_mention=mention_text, cue=cue))
             if rule != "context" or ranker is not None:
                 last = _Speaker(speaker, mention_text, para, q.start)

@@ -22,7 +22,7 @@ _CODES = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """Lower-case first name -> "m" or "f"; names listed for both sexes are left out."""
+    """Lower-case first name -> "m", "f", or "?" for a name given to both sexes."""
     out: dict[str, str] = {}
     try:
         path = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
@@ -37,7 +37,7 @@ def first_names() -> dict[str, str]:
             name = line[3:29].strip().lower().replace("+", "-")
             prev = out.get(name)
             out[name] = g if prev is None or prev == g else "?"
-    return {n: g for n, g in out.items() if g != "?"}
+    return out
 
 
 def gender_of(first: str, words: Iterable[str] = ()) -> str:
@@ -50,4 +50,10 @@ def gender_of(first: str, words: Iterable[str] = ()) -> str:
     first = first.lower().rstrip(".")
     if len(first) < 2:
         return ""
-    return first_names().get(first, "")
+    g = first_names().get(first, "")
+    return g if g != "?" else ""
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a capitalised word is a first name in the dictionary (of either sex)."""
+    return len(word) > 1 and word[:1].isupper() and word.lower() in first_names()

@@ -26,6 +26,7 @@ from .function_words import (
     TITLE_CONNECTORS,
 )
 from .people import split_run
+from .speakers import plausible_speaker
 from .tokens import Tok
 
 
@@ -105,7 +106,7 @@ def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 k -= 1
             if k < j - 2 and k >= lo and toks[k].text == ",":
                 inner = np_ending_at_word(toks, j - 1, k + 1)
-                if inner is not None and inner.kind == "name":
+                if inner is not None and inner.kind == "name" and plausible_speaker(inner.head):
                     return inner  # "Apple's chief executive, Tim Cook, called"
             k = j - 2
             while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
@@ -113,7 +114,7 @@ def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                     np = np_ending_at_word(toks, k, lo)
                     if np is not None and after_preposition(toks, np, lo):
                         np = None  # ", of Springfield, Va.,": a place, not the speaker
-                    if np is not None and np.kind in ("name", "pronoun"):
+                    if np is not None and np.kind in ("name", "pronoun") and plausible_speaker(np.head):
                         return np
                     fallback = fallback or np
                 k -= 1
@@ -235,12 +236,20 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
             )
         ):
             j += 1
+        later = _name_after_descriptor(toks, j, hi)
+        if later is not None:
+            # "said Monmouth University political scientist Ann Roe": the name, not the school.
+            return mention(toks, i, later[1], "name", later[2]), later[1]
         _titles, name = split_run(list(toks[i:j]))
         if name:
             return mention(toks, i, j, "name", " ".join(n.text for n in name)), j
         if toks[i].low in TIME_WORDS:
             return None
         return mention(toks, i, j, "org", " ".join(x.text for x in toks[i:j])), j
+    later = _name_after_descriptor(toks, i, hi)
+    if later is not None:
+        # "said spokesman Ann Roe", "says planetary geologist Ann Roe", "said the Rev. Ann Roe".
+        return mention(toks, i, later[1], "name", later[2]), later[1]
     if t.low in DETERMINERS:
         # Up to the speech verb: "the ambassador said", "a spokesman for the company told".
         j = i + 1
@@ -262,3 +271,39 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
         return mention(toks, i, i + 1, "role", t.low), i + 1
     return None
 
+
+
+_DESCRIPTOR_STOPS = PREPOSITIONS | frozenset("and or but who which that whose when where as by to than said says".split())
+
+
+def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int) -> Optional[tuple[int, int, str]]:
+    """A person's name after a short description that starts at ``k``: up to four
+    lower-case words or titles ("political scientist", "the Rev.", "campaign
+    manager,"), then a capitalised run holding a name of two words or more
+    (one word after a title). Returns (start, end, name) token positions."""
+    m = k
+    words = 0
+    while m < hi and words < 5:
+        t = toks[m]
+        if t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS:
+            words += 1
+            m += 1
+        elif t.kind == "w" and t.is_cap and t.low.rstrip(".") in TITLES:
+            words += 1
+            m += 1
+        else:
+            break
+    if m == k or words == 0:
+        return None
+    if m < hi and toks[m].text == "," and m + 1 < hi and toks[m + 1].is_cap:
+        m += 1  # "communications director, Ann Roe"
+    e = m
+    while e < hi and e < m + 5 and (toks[e].is_cap or (toks[e].low in NAME_CONNECTORS and e + 1 < hi and toks[e + 1].is_cap)):
+        e += 1
+    if e == m:
+        return None
+    titles, name = split_run(list(toks[m:e]))
+    titled = toks[m - 1].low.rstrip(".") in TITLES or toks[m - 1].low in ROLE_NOUNS
+    if len(name) >= 2 or (name and (titled or titles)):
+        return m, e, " ".join(n.text for n in name)
+    return None

@@ -8,7 +8,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
-from .gender import gender_of
+from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
 
 
@@ -98,6 +98,28 @@ def role_words(words: Iterable[str]) -> set[str]:
     return roles
 
 
+def bare(word: str) -> str:
+    """A word without a possessive ending: "Trump’s" -> "Trump"."""
+    return word[:-2] if word.endswith(("’s", "'s")) and len(word) > 2 else word
+
+
+def name_text(name: Sequence[Tok]) -> str:
+    return " ".join([*(t.text for t in name[:-1]), bare(name[-1].text)])
+
+
+def _clean_name(name: list[Tok]) -> list[Tok]:
+    """A name run cut after a possessive ("BlazeTV’s Glenn Beck" -> "Glenn Beck") and
+    without a leading word that is no first name before one that is ("Speaker Paul
+    Ryan", "Navy SEAL Ty Woods" -> the name)."""
+    for x in range(len(name) - 1, 0, -1):
+        if name[x - 1].text.endswith(("’s", "'s")):
+            name = name[x:]
+            break
+    while len(name) >= 3 and not is_first_name(name[0].text) and is_first_name(name[1].text):
+        name = name[1:]
+    return name
+
+
 class People:
     """The people an article names, with their titles and roles."""
 
@@ -112,30 +134,35 @@ class People:
             if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
                 while name and name[0].low in self.common:
                     name = name[1:]
+            name = _clean_name(name)
             if not name:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
             roles = role_words([t.text for t in titles]) | role_words(before[-2:])
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
-                person = self._add(" ".join(t.text for t in name), roles, name[0].start)
+                person = self._add(name_text(name), roles, name[0].start)
                 if not person.gender:
                     person.gender = gender_of(name[0].text, [t.text for t in titles] + before[-2:] + sorted(roles))
             else:
-                p = self._by_surname(name[0].text, name[0].start)
+                p = self._by_surname(bare(name[0].text), name[0].start)
                 if p is not None:
                     p.roles |= roles
         # A surname on its own ("Okafor said") is a mention of the one person of that
         # name named most recently before it (or first after it).
         for k, t in enumerate(toks):
-            if t.kind == "w" and t.text in self.surname_index and not (k > 0 and toks[k - 1].is_cap):
-                p = nearest(self.surname_index[t.text], t.start)
+            if t.kind == "w" and t.is_cap and bare(t.text) in self.surname_index and not (k > 0 and toks[k - 1].is_cap):
+                p = nearest(self.surname_index[bare(t.text)], t.start)
                 if t.start not in p.mentions:
                     p.mentions.append(t.start)
         for p in self.persons.values():
             p.mentions.sort()
         # Mentions in subject position ("Obama said", "..., Trump called"): what a later
         # "he" most likely refers to, rather than a name in passing ("than Lincoln").
+        # Capitalised words the article writes after "in", "from" or "at": places and institutions.
+        self.place_words = {
+            toks[k + 1].text for k in range(len(toks) - 1) if toks[k].low in ("in", "from", "at") and toks[k + 1].is_cap
+        }
         self.tok_index = index = {t.start: k for k, t in enumerate(toks) if t.kind == "w"}
         self.subjects: set[int] = set()
         for p in self.persons.values():
@@ -193,6 +220,8 @@ class People:
         return nearest(cands, offset)
 
     def by_name(self, tokens: Sequence[str], offset: int) -> Optional[str]:
+        if tokens:
+            tokens = [*tokens[:-1], bare(tokens[-1])]
         name = " ".join(tokens)
         if name in self.persons:
             return name

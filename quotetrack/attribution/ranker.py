@@ -1,4 +1,5 @@
-"""The learned speaker ranker: a logistic model over candidate features.
+"""The learned speaker ranker: a linear score over candidate features, read as a
+probability by a softmax over the quote's candidates.
 
 The weights are learned from PolNeAR's train split by ``make train``
 (``benchmarks/train_speaker.py``) and shipped as ``quotetrack/data/
@@ -28,16 +29,20 @@ class Ranker:
 
     def score(self, features: Mapping[str, float]) -> float:
         w = self.weights
-        z = sum(w.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sum(w.get(k, 0.0) * v for k, v in features.items())
+
+    def best(self, cands: Sequence[Mapping[str, float]]) -> tuple[int, float]:
+        """Index of the best-scoring candidate and its probability among them (softmax)."""
+        if not cands:
+            return -1, 0.0
+        scores = [self.score(f) for f in cands]
+        top = max(range(len(scores)), key=scores.__getitem__)
+        z = sum(math.exp(s - scores[top]) for s in scores)
+        return top, 1.0 / z
 
     def choose(self, cands: Sequence[Candidate]) -> Optional[Candidate]:
-        best, best_p = None, -1.0
-        for c in cands:
-            p = self.score(c.features)
-            if p > best_p:
-                best, best_p = c, p
-        return best if best is not None and best_p >= self.threshold else None
+        i, p = self.best([c.features for c in cands])
+        return cands[i] if i >= 0 and p >= self.threshold else None
 
 
 @lru_cache(maxsize=1)
