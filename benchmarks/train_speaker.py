@@ -82,14 +82,20 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
     att = ArticleAttributor(art, found)
     trace: list = []
     att.run(found, att.reported(), ranker=ranker, trace=trace)
-    traced = {q.start: (cands, rule) for q, cands, rule in trace}
+    traced = {q.start: (cands, rule) for q, cands, rule in trace if q.kind != "term"}
+    traced_terms = {q.start: cands for q, cands, _ in trace if q.kind == "term"}
     preds = [acc.Pred(article.id, q.start, q.end, None, None, q.kind) for q in found if q.direct]
     pairs = acc.match(golds, preds)
     records = []
     for gi, g in enumerate(golds):
-        rec = {"kind": g.speaker.kind, "found": gi in pairs, "cands": None, "rule_right": False}
+        rec = {"kind": g.speaker.kind, "found": gi in pairs, "cands": None, "rule_right": False, "term": None}
         if gi in pairs:
             p = preds[pairs[gi]]
+            if p.start in traced_terms:
+                rec["term"] = [
+                    (c.features, acc.speaker_right(g.speaker, acc.Pred(p.article, p.start, p.end, c.speaker, c.mention_text)), c.speaker)
+                    for c in traced_terms[p.start]
+                ]
             if p.start in traced:
                 cands, rule = traced[p.start]
                 labelled = []
@@ -112,6 +118,12 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
                 # A term or a quote outside the traced ones: no speaker.
                 rec["rule_right"] = g.speaker.kind == "none"
         records.append(rec)
+    # Terms that match no gold quote: giving them a speaker would be wrong.
+    matched = {preds[i].start for i in pairs.values()}
+    for start, cands in traced_terms.items():
+        if start not in matched:
+            records.append({"kind": "spurious", "found": False, "cands": None, "rule_right": False,
+                            "term": [(c.features, False, c.speaker) for c in cands]})
     return records, {"publisher": article.publisher}
 
 
@@ -160,7 +172,11 @@ def evaluate(records: list[dict], ranker: Ranker) -> dict:
             continue
         kind = r["kind"]
         n[kind] += 1
-        if r["cands"] is None:
+        if r["term"] is not None:
+            i, p = ranker.best([f for f, _, _ in r["term"]])
+            promoted = i >= 0 and p >= ranker.term_threshold and any(k.startswith("r_") and k != "r_continues" for k in r["term"][i][0])
+            ok = r["term"][i][1] if promoted else r["rule_right"]
+        elif r["cands"] is None:
             ok = r["rule_right"]
         else:
             i, p = ranker.best([f for f, _, _ in r["cands"]])
@@ -212,6 +228,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=1, help="training rounds; later rounds see the model's own earlier choices")
     ap.add_argument("--wrong-cost", type=float, default=0.0, help="cost of a wrong speaker against a missing one (threshold choice)")
+    ap.add_argument("--term-wrong-cost", type=float, default=2.0, help="cost of giving a term a wrong speaker (its threshold)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
@@ -228,6 +245,7 @@ def main(argv=None) -> int:
         # Cross-validation, folds by publisher.
         folds = publisher_folds(list(pub_of.values()), args.folds, args.seed)
         oof: list[tuple[float, bool]] = []
+        term_oof: list[tuple[float, bool]] = []
         fold_records: list[tuple[list[dict], dict]] = []
         for held in folds:
             train_rows = [r["cands"] for aid, recs in per_article.items() if pub_of[aid] not in held for r in recs if r["cands"] and r["kind"] != "none"]
@@ -239,14 +257,21 @@ def main(argv=None) -> int:
                 if r["cands"] and r["found"]:
                     i, p = probe.best([f for f, _, _ in r["cands"]])
                     oof.append((p, r["cands"][i][1]))
+                if r["term"]:
+                    i, p = probe.best([f for f, _, _ in r["term"]])
+                    if any(k.startswith("r_") and k != "r_continues" for k in r["term"][i][0]):
+                        term_oof.append((p, r["term"][i][1]))
         threshold = choose_threshold(oof, args.wrong_cost)
+        term_threshold = choose_threshold(term_oof, args.term_wrong_cost)
+        print(f"  terms with a cue: {len(term_oof)}; promoted to partial quotes at probability >= {term_threshold:.2f}: "
+              f"{sum(p >= term_threshold for p, _ in term_oof)}, of which right {sum(ok for p, ok in term_oof if p >= term_threshold)}")
         print("  out-of-fold, by threshold: " + "  ".join(
             f"{th:.1f}: {sum(p >= th for p, _ in oof) / len(oof):.2f} answered, {sum(ok for p, ok in oof if p >= th) / max(1, sum(p >= th for p, _ in oof)):.3f} right"
             for th in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)))
         cv = Counter()
         cv_n = Counter()
         for test_records, weights in fold_records:
-            m = evaluate(test_records, Ranker(weights, threshold))
+            m = evaluate(test_records, Ranker(weights, threshold, term_threshold))
             for k in ("named", "coref"):
                 cv[k] += m[k] * m[f"n_{k}"]
                 cv_n[k] += m[f"n_{k}"]
@@ -257,7 +282,7 @@ def main(argv=None) -> int:
         print("  " + row("rules alone (same quotes)", evaluate_rules(all_records)))
         print(f"  threshold {threshold:.2f} (maximises right - wrong_cost x wrong out of fold)")
         weights = fit(rows, args.seed)
-        ranker = Ranker(weights, threshold)
+        ranker = Ranker(weights, threshold, term_threshold)
         print("  " + row("ranker on train (fitted)", evaluate(all_records, ranker)))
     assert ranker is not None
     if not args.no_write:
@@ -268,6 +293,7 @@ def main(argv=None) -> int:
             "seed": args.seed,
             "rounds": args.rounds,
             "threshold": round(ranker.threshold, 4),
+            "term_threshold": round(ranker.term_threshold, 4),
             "weights": {k: round(v, 5) for k, v in sorted(ranker.weights.items())},
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -279,6 +279,11 @@ def classify(text: str, raw: RawQuote) -> str:
     return PARTIAL
 
 
+def marked_as_term(text: str, open_at: int) -> bool:
+    """Whether the words before an opening mark say a term follows ("the so-called")."""
+    return bool(_TERM_LEAD.search(_preceding_words(text, open_at).rstrip()[-30:]))
+
+
 _TERM_LEAD = re.compile(
     r"\b(?:so-called|so called|known as|dubbed|termed|nicknamed|titled|entitled|labell?ed|branded|the word|the term|the phrase)\s*$",
     re.I,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, Article, Quote
-from ..quotes import LineIndex
+from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS
@@ -237,6 +237,28 @@ class ArticleAttributor:
                 return p
         return None
 
+    def _term(
+        self, q: Quote, last: Optional[_Speaker], spoken: dict[str, int], ranker: Optional[Ranker], trace: Optional[list]
+    ) -> Quote:
+        """A short quote first read as a term is a partial quote when a speech cue in its
+        sentence names someone and the ranker is confident ("crying “fraud,” Roe said")."""
+        if ranker is None and trace is None or marked_as_term(self.article.text, q.start - len(q.open_mark)):
+            return q
+        props, cues, _ = self.proposals(q, last)
+        if not any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props):
+            return q
+        ctx = quote_context(self, PARTIAL, self.by_start[q.start], cues)
+        cands = candidates(self, ctx, q.start, q.end, props, self.cascade(props), last, spoken)
+        if trace is not None:
+            trace.append((q, cands, None))
+        if ranker is None:
+            return q
+        i, p = ranker.best([c.features for c in cands])
+        if i < 0 or p < ranker.term_threshold or not any("r_" + r in cands[i].features for r in CUE_RULES):
+            return q
+        best = cands[i]
+        return replace(q, kind=PARTIAL, speaker=best.speaker, speaker_mention=best.mention_text, cue=best.cue)
+
     def run(
         self,
         quotes: Sequence[Quote],
@@ -259,8 +281,11 @@ class ArticleAttributor:
                     out.append(replace(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
                 continue
-            if q.kind == TERM or not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
+            if not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
                 out.append(q)
+                continue
+            if q.kind == TERM:
+                out.append(self._term(q, last, spoken, ranker, trace))
                 continue
             props, cues, para = self.proposals(q, last)
             rule_pick = self.cascade(props)

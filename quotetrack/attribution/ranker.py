@@ -26,6 +26,8 @@ MODEL_FILE = "speaker_ranker.json"
 class Ranker:
     weights: Mapping[str, float]
     threshold: float
+    # A quote read as a term becomes a partial quote of the best candidate at this probability.
+    term_threshold: float = 2.0
 
     def score(self, features: Mapping[str, float]) -> float:
         w = self.weights
@@ -53,4 +55,4 @@ def default_ranker() -> Optional[Ranker]:
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(raw)
-    return Ranker(dict(data["weights"]), float(data["threshold"]))
+    return Ranker(dict(data["weights"]), float(data["threshold"]), float(data.get("term_threshold", 2.0)))
