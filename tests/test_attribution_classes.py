@@ -1,0 +1,432 @@
+"""Regression tests for classes of attribution errors, not single instances.
+
+Every test is parametrised over several phrasings and several invented people
+(common first names from the gender-guesser dictionary, invented surnames), so
+no test can pass by remembering a name or a sentence. Each assertion message
+shows every quote found with its speaker and cue.
+"""
+
+from itertools import product
+
+import pytest
+
+from quotetrack.api import quotes_of
+from quotetrack.ingest import build_article
+
+BODY = "The town council met on Tuesday to debate the flood defences planned for the river district.\n"
+
+
+def found(text):
+    art = build_article("a1", "x.txt", text)
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term"]
+
+
+def speaker_of(text, snippet):
+    """The speaker of the one quote whose words contain ``snippet``, and everything found."""
+    got = found(text)
+    hits = [s for w, s, _ in got if snippet in w]
+    assert len(hits) == 1, f"quote {snippet!r} found {len(hits)} times in {got}"
+    return hits[0], got
+
+
+def single(text):
+    """The speaker of the only quote in ``text``, and everything found."""
+    got = found(text)
+    assert len(got) == 1, f"expected one quote, found {got}"
+    return got[0][1], got
+
+
+def cases(phrasings, people):
+    """phrasing x people, with readable ids (phrasing id - surnames)."""
+    return [
+        pytest.param(text, who, id="-".join([pid] + [n.replace("the ", "").replace(" ", "") for n in who]))
+        for (pid, text), who in product(phrasings.items(), people)
+    ]
+
+
+def plain(org):
+    """An organisation's name without a leading article, for comparison."""
+    return org[4:] if org and org.lower().startswith("the ") else org
+
+
+# -- 1. Pronouns -------------------------------------------------------------
+
+WHEN_CLAUSE = {
+    "when-asked": "When {a} was asked about the delays, {p} said, “We are doing everything we can to finish by spring.”",
+    "after-touring": "After {a} toured the pumping station on Monday, {p} told reporters, “We are doing everything we can.”",
+    "as-leaving": "As {a} left the chamber, {p} said: “We are doing everything we can, and it is not enough.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(WHEN_CLAUSE, [("Gregory Ivanescu", "Walter Merriden", "he"), ("Rachel Marchbank", "Megan Dunsford", "she"),
+                        ("Howard Lowenthal", "Roland Quarrie", "he")]),
+)
+@pytest.mark.parametrize("before", [
+    "{e} opened the debate with a long speech about the budget.",
+    "“The budget is sound,” {e} said.",
+], ids=["earlier-named", "earlier-speaker"])
+def test_pronoun_in_a_when_clause_goes_to_the_clause_subject(text, who, before):
+    a, earlier, p = who
+    doc = BODY + before.format(e=earlier) + "\n" + text.format(a=a, p=p) + "\n"
+    got, allq = speaker_of(doc, "We are doing")
+    assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"
+
+
+CANDIDATE_CONTEXTS = {
+    "indirect-speech": "{m} said on Monday that {w} would lead the inquiry into the failed pumps.",
+    "possessive": "{m} questioned {w}’s figures during the morning session.",
+    "appositive": "{m} met the new treasurer, {w}, at the town hall on Monday.",
+    "object": "The committee chairman, {m}, thanked {w} for her years of service.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(CANDIDATE_CONTEXTS, [("Douglas Pendlebury", "Heather Brannagh"), ("Leonard Ormsby", "Abigail Farquell"),
+                               ("Curtis Rothwell", "Eleanor Gallimore")]),
+)
+def test_person_first_named_outside_subject_position_is_a_pronoun_candidate(text, who):
+    m, w = who
+    doc = BODY + text.format(m=m, w=w) + "\n“These numbers are correct and I will defend them,” she said.\n"
+    got, allq = speaker_of(doc, "These numbers")
+    assert got == w, f"expected {w!r}, got {got!r}; all: {allq}"
+
+
+GENDER_PAIRS = [  # (woman, man); none of these first names occurs elsewhere in the project
+    ("Emily Thornquist", "Thomas Castellane"),
+    ("Sarah Feldhaus", "Andrew Dorrington"),
+    ("Laura Kellerby", "Kevin Fenwicke"),
+    ("Hannah Pellegrew", "Brian Hargreave"),
+    ("Olivia Haskovar", "Steven Jorgensby"),
+    ("Claire Moravec", "Martin Kastellic"),
+    ("Natalie Trevanion", "Raymond Nethercott"),
+    ("Rebecca Brightwell", "Gerald Ingleby"),
+    ("Jessica Vantreese", "Harold Tillbury"),
+    ("Fiona Zelenko", "Dennis Wexley"),
+]
+
+GENDER_FRAMES = {
+    "coordination": "{x} and {y} toured the flooded basement of the library on Tuesday.",
+    "two-sentences": "{x} chaired the meeting. {y} presented the engineers’ report.",
+}
+
+
+@pytest.mark.parametrize("frame", list(GENDER_FRAMES.values()), ids=list(GENDER_FRAMES))
+@pytest.mark.parametrize("woman_first", [True, False], ids=["woman-first", "man-first"])
+@pytest.mark.parametrize("pronoun", ["she", "he"])
+@pytest.mark.parametrize("woman, man", GENDER_PAIRS, ids=[f"{w.split()[0]}-{m.split()[0]}" for w, m in GENDER_PAIRS])
+def test_pronoun_agrees_in_gender(woman, man, pronoun, woman_first, frame):
+    x, y = (woman, man) if woman_first else (man, woman)
+    doc = BODY + frame.format(x=x, y=y) + f"\n“The water came up to the second shelf,” {pronoun} said.\n"
+    expected = woman if pronoun == "she" else man
+    got, allq = speaker_of(doc, "second shelf")
+    assert got == expected, f"expected {expected!r}, got {got!r}; all: {allq}"
+
+
+# -- 2. Participle and reporting clauses ------------------------------------
+
+PARTICIPLE = {
+    "saying": "{n} attacked the plan, saying it was “a giveaway to developers who never lived here.”",
+    "telling-host": "Harbour commissioner {n} spoke on local radio on Wednesday, telling the host that the “repair fund is simply empty.”",
+    "calling": "{n} criticised the budget in a long speech on Thursday, calling it “a recipe for ruin.”",
+    "arguing": "{n} defended the vote against the plan drawn up by Warren Ulverston, arguing that the wall was “the only responsible option.”",
+    "warning": "{n} wrote to the council last week, warning that the delays were “putting lives at risk every single winter.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PARTICIPLE, [("Margaret Corrigal",), ("Vincent Mabry",), ("Diane Norcastle",)]))
+def test_quote_in_a_participle_clause_belongs_to_the_main_subject(text, who):
+    (n,) = who
+    doc = BODY + "Warren Ulverston presented the engineers’ plan on Monday.\n" + text.format(n=n) + "\n"
+    got, allq = single(doc)
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- 3. "said" + role word + name -------------------------------------------
+
+ROLE_AFTER_SAID = {
+    "spokesman": "“The pumps will be replaced before the autumn rains,” said spokesman {n}.",
+    "psychologist": "“Flood victims often feel abandoned twice,” says psychologist {n}, who has studied survivors for a decade.",
+    "the-rev": "“We opened the church hall to anyone who needed a dry bed,” said the Rev. {n}, pastor of St. Mark’s.",
+    "planetary-geologist": "“Rivers on every planet carve the same shapes,” said planetary geologist {n}.",
+    "council-spokeswoman": "“The figures will be published on Friday,” said council spokeswoman {n}.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(ROLE_AFTER_SAID, [("Monica Galloway",), ("Ronald Merriden",), ("Teresa Whitcombe",)]))
+def test_role_word_between_said_and_the_name(text, who):
+    (n,) = who
+    doc = BODY + text.format(n=n) + "\n"
+    got, allq = single(doc)
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- 4. Colon and comma introductions without a speech verb -----------------
+
+COLON_INTRO = {
+    "tweet": "{n} swiped at the council in a tweet: “Another year, another broken promise.”",
+    "facebook": "{n} responded on Facebook late on Tuesday: “Another year, another broken promise.”",
+    "statement-colon": "{n}, in a letter to residents: “Another year, another broken promise.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(COLON_INTRO, [("Brenda Hargreave",), ("Clifford Kinsella",), ("Gloria Dunsford",)]))
+def test_colon_introduction_without_a_speech_verb(text, who):
+    (n,) = who
+    doc = BODY + "Critics were quick to respond.\n" + text.format(n=n) + "\n"
+    got, allq = speaker_of(doc, "broken promise")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("Sandra Quillfeather", "Eugene Varnell"), ("Yvonne Castellane", "Russell Kellerby"), ("Agnes Moravec", "Bernard Whitcombe")],
+    ids=["Quillfeather", "Castellane", "Moravec"],
+)
+def test_list_of_reactions_name_outlet_colon(first, second):
+    doc = BODY + (
+        "Here is how columnists reacted to the vote:\n"
+        f"{first}, Northfield Herald: “A brave decision that will cost the town dearly.”\n"
+        f"{second}, Kestrel Courier: “The council has finally listened to the river.”\n"
+    )
+    got = found(doc)
+    assert [s for _, s, _ in got] == [first, second], f"expected {[first, second]}, got {got}"
+
+
+# -- 5. A wrong noun phrase taken as the speaker ----------------------------
+
+VERB_AND_SAID = {
+    "denounced-and-said": "{n} denounced the deal and said, “This town deserves better than a backroom bargain.”",
+    "rejected-and-said": "{n} rejected the offer on Friday and said: “This town deserves better than a backroom bargain.”",
+    "read-and-told": "{n} read the report twice and told reporters, “This town deserves better than a backroom bargain.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(VERB_AND_SAID, [("Harriet Prewitt",), ("Malcolm Brasko",), ("Lucy Ivanescu",)]))
+def test_object_of_a_first_verb_is_not_the_speaker(text, who):
+    (n,) = who
+    got, allq = speaker_of(BODY + text.format(n=n) + "\n", "backroom")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+STATEMENT = {
+    "issued-saying": "{o} issued a statement saying “the closure is temporary and no jobs will be lost.”",
+    "released-saying": "{o} released a statement on Monday saying “the closure is temporary and no jobs will be lost.”",
+    "issued-that": "{o} issued a brief statement that said “the closure is temporary and no jobs will be lost.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(STATEMENT, [("Brightwell Energy",), ("Corrigal Foods",), ("the Larkmoor Port Authority",)])
+)
+def test_a_statement_is_not_the_speaker(text, who):
+    (org,) = who
+    got, allq = speaker_of(BODY + text.format(o=org[:1].upper() + org[1:]) + "\n", "closure is temporary")
+    assert got is None or plain(org).lower() in got.lower(), f"expected {plain(org)!r} or None, got {got!r}; all: {allq}"
+
+
+FRONTED = {
+    "meeting-in": "Meeting in {c}, {n} said: “We will not sign anything that leaves the river district exposed.”",
+    "speaking-in": "Speaking in {c} on Monday, {n} said, “We will not sign anything that leaves the river district exposed.”",
+    "asked-about": "Asked about the talks in {c}, {n} said: “We will not sign anything that leaves the river district exposed.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(FRONTED, [("Vanessa Lowenthal", "Lisbon"), ("Gordon Fenwicke", "Nairobi"), ("Julia Hargreave", "Geneva")])
+)
+def test_fronted_participle_before_the_speaker(text, who):
+    n, city = who
+    got, allq = speaker_of(BODY + text.format(n=n, c=city) + "\n", "river district exposed")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- 6. Speech verbs ----------------------------------------------------------
+
+AFTER_QUOTE_VERBS = {
+    "fumed": "“Not one of them has set foot in a flooded basement,” {n} fumed.",
+    "interjected": "“Not one of them has set foot in a flooded basement,” {n} interjected.",
+    "gushed": "“Not one of them has set foot in a flooded basement, and still they vote,” {n} gushed.",
+    "fumed-inverted": "“Not one of them has set foot in a flooded basement,” fumed {n}.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(AFTER_QUOTE_VERBS, [("Melissa Thornquist",), ("Wesley Dorrington",), ("Ingrid Pellegrew",)]))
+def test_uncommon_speech_verbs_after_the_quote(text, who):
+    (n,) = who
+    doc = BODY + "“We did our best with the money we had,” Frank Haskovar said.\n" + text.format(n=n) + "\n"
+    got, allq = speaker_of(doc, "flooded basement")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+AS_PUTS_IT = {
+    "mid-sentence": "The wall, as {n} puts it, “is a promise made of concrete.”",
+    "fronted": "As {n} put it on Monday, “a wall is a promise made of concrete, and promises get broken.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(AS_PUTS_IT, [("Bridget Vantreese",), ("Oscar Kastellic",), ("Doris Jorgensby",)]))
+def test_as_name_puts_it(text, who):
+    (n,) = who
+    doc = BODY + "Walter Zelenko, the city engineer, has doubts about the design.\n" + text.format(n=n) + "\n"
+    got, allq = speaker_of(doc, "promise made of concrete")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+ACCORDING_AFTER = {
+    "plain": "“River levels will peak on Thursday night,” according to {o}.",
+    "with-date": "“River levels will peak on Thursday night,” according to {o}, which issued the warning on Tuesday.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(ACCORDING_AFTER, [("the Larkmoor Flood Agency",), ("the Fenmouth Weather Service",), ("the Ashbury River Authority",)]),
+)
+def test_according_to_after_the_quote(text, who):
+    (org,) = who
+    doc = BODY + "“We are ready,” Nathan Trevanion said.\n" + text.format(o=org) + "\n"
+    got, allq = speaker_of(doc, "River levels")
+    assert plain(got) == plain(org), f"expected {plain(org)!r}, got {got!r}; all: {allq}"
+
+
+# -- 7. Appositives and names used as modifiers -----------------------------
+
+APPOSITIVES = {
+    "comms-director": "“We will win this district,” said {o}’s communications director, {n}.",
+    "campaign-manager": "“We will win this district,” said {o}’s campaign manager, {n}.",
+    "spokeswoman-for": "“We will win this district,” said a spokeswoman for {o}, {n}.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(APPOSITIVES, [("Amanda Ormsby", "Edmund Quarrie"), ("Sandra Norcastle", "Simon Galloway"), ("Teresa Kinsella", "Marcus Dunsford")]),
+)
+def test_name_in_apposition_to_a_role_not_the_modifier(text, who):
+    n, other = who
+    got, allq = speaker_of(BODY + text.format(n=n, o=other) + "\n", "win this district")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+WHO_CLAUSE = {
+    "hugged-shouted": "{n}, who hugged {o} on the steps of the town hall, shouted “We did it!”",
+    "worked-told": "{n}, who once worked for {o}, told reporters: “I know how this council thinks.”",
+    "thanked-said": "{n}, who thanked {o} for her support, said: “This is the start, not the end.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(WHO_CLAUSE, [("Felix Brasko", "Emily Wexley"), ("Eleanor Tillbury", "Sarah Mabry"), ("Brendan Corrigal", "Claire Feldhaus")]),
+)
+def test_person_in_a_relative_clause_is_not_the_speaker(text, who):
+    n, other = who
+    doc = BODY + text.format(n=n, o=other) + "\n"
+    got, allq = single(doc)
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- 8. Organisations and groups --------------------------------------------
+
+POLICE = {
+    "police-said": "“The bridge will remain closed until the water falls,” police said.",
+    "police-said-statement": "“The bridge will remain closed until the water falls,” police said in a statement.",
+    "state-police": "“The bridge will remain closed until the water falls,” state police said Tuesday.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(POLICE, [("Hannah Ulverston",), ("Gerald Brightwell",), ("Rebecca Ingleby",)]))
+def test_police_said(text, who):
+    (n,) = who
+    doc = BODY + f"{n} was rescued from the roof of her car on Monday.\n" + text + "\n"
+    got, allq = speaker_of(doc, "bridge will remain")
+    assert got is not None and "police" in got.lower(), f"expected a speaker with 'police', got {got!r}; all: {allq}"
+
+
+COMPANY_SAID = {
+    "announced": "{o} announced the closure of its riverside plant on Monday.\n“This was a difficult decision,” the company said.",
+    "owned-by": "The warehouse is owned by {o}, which has not reopened since the flood.\n“This was a difficult decision,” the company said.",
+    "said-in-email": "{o} cut 40 jobs this week.\n“This was a difficult decision,” the company said in an email.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(COMPANY_SAID, [("Brightwell Energy",), ("Corrigal Foods",), ("Pendlebury Logistics",)]))
+def test_the_company_said_refers_to_the_company_named(text, who):
+    (org,) = who
+    got, allq = speaker_of(BODY + text.format(o=org) + "\n", "difficult decision")
+    assert plain(got) == org, f"expected {org!r}, got {got!r}; all: {allq}"
+
+
+OFFICIALS = {
+    "officials-said": "“Residents should boil their water until further notice,” officials said.",
+    "city-officials": "“Residents should boil their water until further notice,” city officials said on Monday.",
+    "health-officials": "“Residents should boil their water until further notice,” health officials said in a statement.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(OFFICIALS, [("Lionel Haskovar",), ("Natalie Merriden",), ("Kevin Prewitt",)]))
+def test_officials_said_is_a_description(text, who):
+    (n,) = who
+    doc = BODY + f"{n} said on Sunday that the pumps had failed.\n" + text + "\n"
+    got, allq = speaker_of(doc, "boil their water")
+    assert got is not None and "officials" in got.lower(), f"expected a description with 'officials', got {got!r}; all: {allq}"
+
+
+# -- 9. Continuations after a new speaker -----------------------------------
+
+NEW_SPEAKER = {
+    "said-after": "“Nobody has ever seen the river this high,” {b} said.",
+    "colon": "{b}, a retired ferry captain, was less impressed: “Nobody has ever seen the river this high.”",
+    "told-colon": "{b} told the meeting: “Nobody has ever seen the river this high.”",
+    "fumed": "“Nobody has ever seen the river this high,” {b} fumed.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(NEW_SPEAKER, [("Andrew Varnell", "Gloria Kellerby"), ("Lucy Castellane", "Duncan Thornquist"), ("Walter Moravec", "Ingrid Lowenthal")]),
+)
+def test_continuation_quotes_follow_the_new_speaker(text, who):
+    a, b = who
+    doc = BODY + (
+        f"“The defences held exactly as designed,” {a} said.\n\n"
+        + text.format(b=b) + "\n\n"
+        + "“My father kept a mark on the boathouse wall, and the water is a foot above it.”\n\n"
+        + "“If that is a wall that held, I would hate to see one that failed.”\n"
+    )
+    got = found(doc)
+    assert [s for _, s, _ in got] == [a, b, b, b], f"expected {[a, b, b, b]}, got {got}"
+
+
+# -- Junk speakers ------------------------------------------------------------
+
+PARTY_TAG = {
+    "sen-r-texas": "Sen. {n}, R-Texas, said “the relief money must reach families this week.”",
+    "rep-d-ohio": "Rep. {n}, D-Ohio, said on Tuesday that “the relief money must reach families this week.”",
+    "after-quote": "“The relief money must reach families this week,” said Sen. {n}, R-Texas.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PARTY_TAG, [("Rachel Gallimore",), ("Howard Zelenko",), ("Margaret Quillfeather",)]))
+def test_party_state_tag_is_not_the_speaker(text, who):
+    (n,) = who
+    got, allq = speaker_of(BODY + text.format(n=n) + "\n", "elief money")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+DATELINE = {
+    "buffalo": "BUFFALO, N.Y. (AP) — “The snow just kept coming,” {n} said.",
+    "dayton": "DAYTON, Ohio (AP) — “The snow just kept coming,” {n} said on Sunday.",
+    "reuters": "LONDON (Reuters) - “The snow just kept coming,” {n} told reporters.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(DATELINE, [("Abigail Nethercott",), ("Thomas Ormsby",), ("Heather Rothwell",)]))
+def test_dateline_is_not_the_speaker(text, who):
+    (n,) = who
+    doc = "Heavy snow closed roads across the region for a third day.\n" + text.format(n=n) + "\n"
+    got, allq = speaker_of(doc, "snow just kept")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
