@@ -12,7 +12,7 @@ from .candidates import CUE_RULES, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS
 from .mentions import Mention, np_starting_at, subject_of_verb
-from .people import People, is_document, role_words
+from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
@@ -141,7 +141,10 @@ class ArticleAttributor:
                         return named
             return self.people.by_name(toks, at) or m.head
         if m.kind == "role":
-            return self.people.by_role(m.head, at) or m.text
+            named = self.people.by_role(m.head, at)
+            if named is None and m.head in INSTITUTION_NOUNS:
+                named = self.people.nearest_organisation(m.head, at)  # "the company said"
+            return named or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)

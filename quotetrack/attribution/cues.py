@@ -14,6 +14,7 @@ from .function_words import (
     OPEN_MARKS,
     S_CONTRACTIONS,
 )
+from .gender import is_first_name
 from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
 from .tokens import Tok
 
@@ -49,6 +50,10 @@ def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False)
         skipped += 1
     if i >= hi:
         return None
+    if toks[i].low == "according" and i + 2 < hi and toks[i + 1].low == "to":
+        # "“…,” according to the flood agency."
+        found = np_starting_at(toks, i + 2, hi)
+        return Cue("according to", found[0]) if found else None
     if is_verb(toks[i]) and not toks[i].low.endswith("ing"):
         found = np_starting_at(toks, i + 1, hi)
         if found and found[0].text.lower() not in TIME_WORDS:
@@ -114,7 +119,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     ):
         np = np_ending_at(toks, open_i, lo)
         if np is not None and np.kind == "name":
-            return Cue(":", np)
+            return Cue(":", _person_before_affiliation(toks, np, lo))
     # "according to X, “...”"
     for i in range(open_i, max(lo, open_i - 16) - 1, -1):
         if toks[i].low == "to" and i - 1 >= lo and toks[i - 1].low == "according":
@@ -166,3 +171,15 @@ def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
                 return Cue(toks[v].text, subj)
     return None
 
+
+
+def _person_before_affiliation(toks: Sequence[Tok], np: Mention, lo: int) -> Mention:
+    """In "Ann Roe, Northfield Herald: “…”" the person, not the outlet: a name whose
+    first word is a first name, before a comma and a name whose first word is not."""
+    k = next((x for x in range(lo, len(toks)) if toks[x].start == np.start), None)
+    if k is None or k - 1 < lo or toks[k - 1].text != "," or is_first_name(np.head.split()[0]):
+        return np
+    person = np_ending_at(toks, k - 1, lo)
+    if person is not None and person.kind == "name" and is_first_name(person.head.split()[0]):
+        return person
+    return np

@@ -250,6 +250,10 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
     if later is not None:
         # "said spokesman Ann Roe", "says planetary geologist Ann Roe", "said the Rev. Ann Roe".
         return mention(toks, i, later[1], "name", later[2]), later[1]
+    if t.low in DETERMINERS and i + 1 < hi:
+        appo = _apposition_name(toks, i, hi)
+        if appo is not None:
+            return appo
     if t.low in DETERMINERS:
         # Up to the speech verb: "the ambassador said", "a spokesman for the company told".
         j = i + 1
@@ -267,9 +271,48 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
             head = description_head(toks, i + 1, j)
             if head and (head in ROLE_NOUNS or head in GROUP_NOUNS):
                 return mention(toks, i, j, "role", head), j
-    if t.low in GROUP_NOUNS and t.low.endswith("s"):
-        return mention(toks, i, i + 1, "role", t.low), i + 1
+    if t.low == "the" and i + 1 < hi and toks[i + 1].is_cap:
+        # "according to the Ashbury River Authority": an institution's name.
+        j = i + 1
+        while j < hi and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
+            j += 1
+        return mention(toks, i, j, "org", " ".join(x.text for x in toks[i + 1 : j])), j
+    # "police said", "state police said", "health officials said": a group.
+    for m in range(i, min(hi, i + 3)):
+        w = toks[m]
+        if w.kind != "w" or w.is_cap or (m > i and w.low in SPEECH_VERBS):
+            break
+        if _plural_group(w.low) and (m + 1 >= hi or toks[m + 1].kind != "w" or toks[m + 1].low in SPEECH_VERBS):
+            return mention(toks, i, m + 1, "role", w.low), m + 1
     return None
+
+
+# Collective nouns that take a plural verb, like the plural group nouns ("police say").
+_COLLECTIVE = frozenset("police staff people".split())
+
+
+def _plural_group(word: str) -> bool:
+    return word in GROUP_NOUNS and (word.endswith("s") or word in _COLLECTIVE)
+
+
+def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """"a spokeswoman for the firm, Ann Roe": a description, a comma and a name that
+    ends the clause; the name is the speaker."""
+    j = i + 1
+    while j < hi and j < i + 10 and toks[j].kind == "w":
+        j += 1
+    if j + 1 >= hi or toks[j].text != "," or not description_head(toks, i + 1, j):
+        return None
+    k = j + 1
+    e = k
+    while e < hi and e < k + 4 and toks[e].is_cap:
+        e += 1
+    if e == k or (e < hi and toks[e].kind == "w"):
+        return None
+    _titles, name = split_run(list(toks[k:e]))
+    if len(name) < 2:
+        return None
+    return mention(toks, i, e, "name", " ".join(n.text for n in name)), e
 
 
 

@@ -98,6 +98,16 @@ def role_words(words: Iterable[str]) -> set[str]:
     return roles
 
 
+# Singular nouns for an institution: "the company said" refers to the one named last.
+INSTITUTION_NOUNS = frozenset(
+    "company firm agency ministry department council committee commission government administration "
+    "campaign group organization organisation union authority service board trust bank".split()
+)
+
+
+BUSINESS_NOUNS = frozenset("company firm".split())
+
+
 def bare(word: str) -> str:
     """A word without a possessive ending: "Trump’s" -> "Trump"."""
     return word[:-2] if word.endswith(("’s", "'s")) and len(word) > 2 else word
@@ -128,8 +138,13 @@ class People:
         self.surname_index: dict[str, list[Person]] = {}
         # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
         self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
+        # Runs of two capitalised words or more that start with no first name or title:
+        # organisations and institutions ("Pendlebury Logistics"), (offset, words).
+        self.orgs: list[tuple[int, str]] = []
         for i, j in cap_runs(toks):
             run = list(toks[i:j])
+            if len(run) >= 2 and not is_first_name(run[0].text) and run[0].low.rstrip(".") not in TITLES:
+                self.orgs.append((run[0].start, name_text(run)))
             titles, name = split_run(run)
             if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
                 while name and name[0].low in self.common:
@@ -138,7 +153,9 @@ class People:
             if not name:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
-            roles = role_words([t.text for t in titles]) | role_words(before[-2:])
+            # "spokeswoman Ann Roe" gives Roe the role; "a spokeswoman for Ann Roe" does not.
+            near = [] if before and before[-1] in TITLE_CONNECTORS | {"with", "from", "by", "at"} else before[-2:]
+            roles = role_words([t.text for t in titles]) | role_words(near)
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
                 person = self._add(name_text(name), roles, name[0].start)
@@ -243,6 +260,23 @@ class People:
     def by_role(self, role: str, offset: int) -> Optional[str]:
         cands = [p for p in self.persons.values() if role in p.roles]
         return nearest(cands, offset).name if cands else None
+
+    def nearest_organisation(self, noun: str, offset: int, within: int = 400) -> Optional[str]:
+        """What "the <noun>" refers to: the organisation named last before ``offset``
+        whose name holds the noun ("the agency": "Larkmoor Flood Agency"), or, for a
+        business ("the company", "the firm"), any organisation named just before (at
+        most ``within`` characters back). An organisation is a run of two capitalised
+        words or more that starts with no first name, not known as a person."""
+        best = None
+        for at, name in self.orgs:
+            if at >= offset:
+                break
+            p = self.persons.get(name)
+            if p is not None and (p.gender or p.roles):
+                continue
+            if noun in name.lower().split() or (noun in BUSINESS_NOUNS and at >= offset - within):
+                best = name
+        return best
 
     def last_mention_offset(self, name: str, offset: int) -> int:
         p = self.persons.get(name)
