@@ -175,7 +175,13 @@ def same_person(a: str, b: str) -> bool:
     """Two full names (first name first, surname last) for one person: the surnames agree
     and the first names agree (``Rahm Emanuel`` / ``Rahm Emmanuel``, ``J. Pratt`` / ``Jim Pratt``)."""
     ta, tb = a.split(), b.split()
-    return surnames_agree(ta[-1], tb[-1]) and first_names_agree(ta[0], tb[0])
+    if not surnames_agree(ta[-1], tb[-1]):
+        return False
+    if ta[-1].casefold() != tb[-1].casefold():
+        # A surname spelt two ways is one person only when nothing else differs
+        # (Dean Baker and Dan Backer are two people).
+        return _fold(ta[0]) == _fold(tb[0])
+    return first_names_agree(ta[0], tb[0])
 
 
 # --------------------------------------------------------------------------- who else is in the run

@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS
 from .function_words import (
+    AUXILIARIES,
     CLOSE_MARKS,
     DETERMINERS,
     LEAD_PUNCT,
@@ -131,8 +132,10 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     weak: Optional[Cue] = None
     for v in reversed(verbs):
         verb = toks[v]
-        if verb.low.endswith("ing") and v > lo and toks[v - 1].text == ",":
-            continue  # "..., Varga stressed, adding:": the clause's subject speaks
+        if verb.low.endswith("ing") and v > lo and (toks[v - 1].text == "," or toks[v - 1].low not in AUXILIARIES):
+            # "..., Varga stressed, adding:", "responded on Facebook writing": a participle's
+            # subject is its clause's, never the noun just before it ("is promising" aside).
+            continue
         subj = subject_of_verb(toks, v, lo)
         if subj is not None:
             # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.

@@ -50,7 +50,7 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     for c in range(len(run) - 2, 0, -1):
         if run[c].low in ("of", "from") and len(run) - c - 1 <= 3:
             titles, name = split_run(run[:c])
-            if len(name) >= 2 and is_name_token(run[c - 1]):
+            if (len(name) >= 2 or (name and titles)) and is_name_token(run[c - 1]):
                 return titles, name
             break
     k = len(run)
