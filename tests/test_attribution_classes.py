@@ -430,3 +430,36 @@ def test_dateline_is_not_the_speaker(text, who):
     doc = "Heavy snow closed roads across the region for a third day.\n" + text.format(n=n) + "\n"
     got, allq = speaker_of(doc, "snow just kept")
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- Text that is not English ------------------------------------------------
+
+NOT_ENGLISH = {
+    "french": (
+        "Le conseil municipal a voté mardi un nouveau plan pour la digue du port.\n\n"
+        "« Nous ne reculerons pas devant la marée », a déclaré {n} devant les élus. Selon les habitants, "
+        "le projet est « trop cher pour une ville de cette taille » et les travaux dureront trois ans.\n\n"
+        "Les pêcheurs ont répondu que « rien ne justifie une telle précipitation », a ajouté {m}.\n"
+    ),
+    "spanish": (
+        "El ayuntamiento aprobó el martes un nuevo plan para el dique del puerto.\n\n"
+        "\"No vamos a retroceder ante la marea\", dijo {n} ante los concejales. Según los vecinos, "
+        "el proyecto es \"demasiado caro para una ciudad de este tamaño\" y las obras durarán tres años.\n\n"
+        "Los pescadores respondieron que \"nada justifica tanta prisa\", añadió {m}.\n"
+    ),
+    "german": (
+        "Der Stadtrat hat am Dienstag einen neuen Plan für den Hafendamm beschlossen.\n\n"
+        "„Wir werden vor der Flut nicht zurückweichen“, sagte {n} vor den Ratsmitgliedern. Nach Ansicht der "
+        "Anwohner ist das Projekt „viel zu teuer für eine Stadt dieser Größe“, und die Arbeiten dauern drei Jahre.\n\n"
+        "Die Fischer antworteten, dass „nichts eine solche Eile rechtfertigt“, fügte {m} hinzu.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOT_ENGLISH))
+@pytest.mark.parametrize("n, m", [("Odette Varambon", "Lucien Ferrabosc"), ("Inés Carvallido", "Tomás Herrezuelo")])
+def test_text_that_is_not_english_gets_no_speakers(lang, n, m):
+    art = build_article("a1", "x.txt", NOT_ENGLISH[lang].format(n=n, m=m))
+    qs = quotes_of(art)
+    assert qs, "the quotes are still found"
+    assert all(q.speaker is None for q in qs), [(q.text, q.speaker) for q in qs]

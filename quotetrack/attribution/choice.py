@@ -10,7 +10,7 @@ from ..models import FULL, PARTIAL, TERM, Article, Quote
 from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
-from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS
+from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
@@ -38,6 +38,12 @@ class ArticleAttributor:
         self.lines = LineIndex(article.text)
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
+
+    def is_english(self, min_words: int = 15, min_share: float = 0.10) -> bool:
+        """Whether the body reads as English: among its words (when it has enough to
+        tell), at least ``min_share`` are the commonest English words."""
+        words = [t.low for t in self.toks if t.kind == "w"]
+        return len(words) < min_words or english_share(words) >= min_share
 
     def _sentence_subject(self, q: Quote) -> Optional[Mention]:
         """The named subject opening the quote's own sentence, followed by its verb."""
@@ -328,4 +334,6 @@ def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True, 
     ``reported`` is true. The learned ranker chooses among the candidates
     unless ``rules_only`` (or the package ships no model)."""
     att = ArticleAttributor(article, quotes)
+    if not att.is_english():
+        return list(quotes)  # the rules read English: elsewhere no speaker beats a wrong one
     return att.run(quotes, att.reported() if reported else (), ranker=None if rules_only else default_ranker())

@@ -21,3 +21,15 @@ NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "l
 TITLE_CONNECTORS = {"of", "to", "for"}
 PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
 LEAD_PUNCT = set(",.!?—–-:;…")
+
+# The most frequent English words: a text where few of its words are among them is
+# not English, and its quotes get no speaker (the rules read English grammar).
+COMMON_ENGLISH = frozenset(
+    """the of and to a in is that for it was on with as he she they his her at by be this
+    from have has had not but are were an or which will would said who their its been""".split()
+)
+
+
+def english_share(words: list[str]) -> float:
+    """The share of (lower-case) words that are among the commonest English words."""
+    return sum(w in COMMON_ENGLISH for w in words) / len(words) if words else 1.0
