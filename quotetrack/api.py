@@ -12,15 +12,34 @@ from typing import BinaryIO, Iterable, Optional, Sequence, Union
 
 from .attribution import attribute, canonicalize_speakers
 from .ingest import DEFAULT_MAX_BYTES, build_article, load
-from .models import Article, Quote, ScanResult, Skipped
+from dataclasses import replace
+
+from .models import TERM, TITLE, Article, Quote, ScanResult, Skipped
 from .quotes import find_quotes
 from .statements import group
+from .styles import reading_view
 
 
 def quotes_of(article: Article) -> list[Quote]:
-    """The article's quotes in its body (page furniture left out), attributed."""
-    found = [q for q in find_quotes(article.text, article.id) if article.in_body(q.start, q.end)]
-    return attribute(article, found)
+    """The article's quotes in its body (page furniture left out), attributed.
+
+    Attribution reads the article's reading view (``styles.reading_view``:
+    hard wraps joined, the house style's marks as double marks; offsets are
+    the same), and a title is nobody's speech, as a term is."""
+    view = reading_view(article.text)
+    found = [q for q in find_quotes(article.text, article.id, view=view) if article.in_body(q.start, q.end)]
+    titles = {q.id for q in found if q.kind == TITLE}
+    seen = article if view is article.text else replace(article, text=view)
+    attributed = attribute(seen, [replace(q, kind=TERM) if q.id in titles else q for q in found])
+    text = article.text
+    out = []
+    for q in attributed:
+        if q.id in titles and q.direct:
+            q = replace(q, kind=TITLE)
+        elif not q.direct and view is not text:
+            q = replace(q, text=text[q.start : q.end])
+        out.append(q)
+    return out
 
 
 def analyse(articles: Sequence[Article], skipped: Sequence[Skipped] = ()) -> ScanResult:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .align import Segment, compare_tokens, word_diff
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+from .models import ALTERED, EXCERPT, PARAPHRASE, NOT_SPEECH, VERBATIM, Quote, ScanResult, Statement
 from .textnorm import comparison_tokens
 
 
@@ -90,8 +90,8 @@ def diff_sides(result: ScanResult, side_a: set[str], side_b: set[str], name_a: s
 
 def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> list[SpeakerDisagreement]:
     """The same quoted words given to different speakers by the two sides."""
-    qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind != TERM and q.speaker]
-    qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind != TERM and q.speaker]
+    qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind not in NOT_SPEECH and q.speaker]
+    qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind not in NOT_SPEECH and q.speaker]
     index: dict[tuple[str, ...], list[Quote]] = {}
     for q in qb:
         toks = comparison_tokens(q.words)

@@ -190,3 +190,20 @@ FEMALE_FIRST_NAMES = _words(
     katrin camille mara ann hannah grace chloe zoe amelia isabella mia ava abigail madison ashley brittany
     """
 )
+
+# Words that begin with an apostrophe standing for dropped letters ('tis, rock 'n'
+# roll, 'em): the mark before them opens no quote. Lower-case, without the mark.
+ELISIONS = _words("tis twas twere n em cause cos til bout nuff neath ello allo appen ow")
+
+# Kinds of work whose title a quote names: the film "…", her novel "…". Base forms;
+# plurals are matched too.
+WORK_NOUNS = _words(
+    """
+    film movie documentary book novel novella memoir biography poem song single album record
+    track ep anthem hymn ballad show series sitcom drama programme program episode play musical
+    opera ballet painting sculpture exhibition podcast game videogame comic manga column essay
+    """
+)
+
+# Verbs and participles that introduce a name or title: titled "…", a band called "…".
+NAMING_WORDS = _words("titled entitled called named dubbed nicknamed")

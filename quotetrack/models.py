@@ -21,6 +21,8 @@ from typing import Optional
 FULL = "full"  # a sentence or more of speech
 PARTIAL = "partial"  # a fragment of speech woven into the reporter's sentence
 TERM = "term"  # a scare quote, a name or a term: nobody's speech
+TITLE = "title"  # the title of a work (the film “…”, a song called “…”): nobody's speech
+NOT_SPEECH = frozenset({TERM, TITLE})  # kinds that get no speaker and join no statement
 
 # Match kinds of a statement member against the statement's canonical wording.
 VERBATIM = "verbatim"
@@ -75,7 +77,7 @@ class Quote:
     end: int
     line: int  # 1-based
     column: int  # 1-based, in characters
-    kind: str  # FULL, PARTIAL or TERM
+    kind: str  # FULL, PARTIAL, TERM or TITLE
     direct: bool = True
     closed: bool = True  # False when the closing mark was missing and the span was recovered
     open_mark: str = ""

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from .lexicon import SPEECH_VERBS
-from .models import FULL, PARTIAL, TERM, Quote
+from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .models import FULL, PARTIAL, TERM, TITLE, Quote
+from .styles import reading_view
 from .textnorm import word_count
 
 # Marks that can only open a double quote, only close one, or either.
@@ -249,11 +250,13 @@ def _preceding_words(text: str, start: int, limit: int = 60) -> str:
 
 
 def classify(text: str, raw: RawQuote) -> str:
-    """full, partial or term, from the quote and the words around it."""
+    """full, partial, term or title, from the quote and the words around it."""
     inner = text[raw.start : raw.end]
     words = word_count(inner)
     open_at = raw.start - len(raw.open_mark)
     before = _preceding_words(text, open_at).rstrip()
+    if _is_title(text, raw, inner, before, open_at):
+        return TITLE
     first = inner.lstrip("'‘\"“ ")[:1]
     stands_alone = before == "" or before[-1] in _SENTENCE_END + ":,—–" or before[-1] in "”\"'"
     inner_stripped = inner.rstrip()
@@ -277,6 +280,41 @@ def classify(text: str, raw: RawQuote) -> str:
     if words <= 5 and not _speech_nearby(text, open_at, raw.end):
         return TERM
     return PARTIAL
+
+
+_LAST_WORDS = re.compile(r"([^\W\d_]+)[\s,:]*$")  # applied to at most 60 characters
+
+
+def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -> bool:
+    """A quoted title of a work: the film “…”, a song called “…”, her favourite novel is “…”."""
+    words = word_count(inner)
+    first = inner.lstrip("'‘\"“ ")[:1]
+    if not first[:1].isupper() and not first[:1].isdigit() or words > 12 or "\n" in inner.strip():
+        return False
+    m = _LAST_WORDS.search(before[-40:])
+    lead = m.group(1).lower() if m else ""
+    work = lead in WORK_NOUNS or (lead.endswith("s") and lead[:-1] in WORK_NOUNS)
+    if work and not before.endswith(":") and (_title_case(inner) or (words <= 6 and inner.rstrip()[-1:] not in ".,!?…")):
+        return True  # the film “…”, her new album, “…”
+    if not _title_case(inner) or inner.rstrip()[-1:] in "?!":
+        return False
+    if lead in NAMING_WORDS:
+        return True  # a band called “…”, titled “…”
+    if _speech_nearby(text, open_at, raw.end):
+        return False
+    # Title Case, nobody speaking, a kind of work named earlier in the sentence.
+    clause = _sentence_before(text, open_at)
+    return any(w in WORK_NOUNS or (w.endswith("s") and w[:-1] in WORK_NOUNS) for w in _WORDS.findall(clause.lower()))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _sentence_before(text: str, open_at: int, limit: int = 120) -> str:
+    lo = max(0, open_at - limit)
+    before = text[lo:open_at]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind("”"), before.rfind('"'))
+    return before[cut + 1 :] if cut != -1 else before
 
 
 _TERM_LEAD = re.compile(
@@ -311,11 +349,19 @@ def _speech_nearby(text: str, open_at: int, end: int) -> bool:
     return bool(_SPEECH_WORD.search(before) or _SPEECH_WORD.search(after[:stop]))
 
 
-def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = None) -> list[Quote]:
-    """All direct quotes in ``text``, classified, with offsets and positions."""
+def find_quotes(
+    text: str, article_id: str = "a", lines: Optional[LineIndex] = None, view: Optional[str] = None
+) -> list[Quote]:
+    """All direct quotes in ``text``, classified, with offsets and positions.
+
+    The marks are read in the article's own house style and hard-wrapped
+    lines are joined (``styles.reading_view``, which keeps every offset);
+    ``view`` is that reading view when the caller has it already."""
     lines = lines or LineIndex(text)
+    if view is None:
+        view = reading_view(text)
     out: list[Quote] = []
-    for raw in find_raw_quotes(text):
+    for raw in find_raw_quotes(view):
         inner = text[raw.start : raw.end]
         if not inner.strip() or word_count(inner) == 0:
             continue
@@ -329,10 +375,10 @@ def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = N
                 end=raw.end,
                 line=line,
                 column=col,
-                kind=classify(text, raw),
+                kind=classify(view, raw),
                 direct=True,
                 closed=raw.closed,
-                open_mark=raw.open_mark,
+                open_mark=text[raw.start - len(raw.open_mark) : raw.start],
             )
         )
     return out
