@@ -56,8 +56,8 @@ def _apostrophe(text: str, i: int) -> tuple[bool, int]:
         k = i + 1
         while k < n and text[k].isdigit():
             k += 1
-        if k - i - 1 == 2 and (k >= n or not text[k].isalnum() or text[k] == "s"):
-            return True, -1  # the '90s, class of '05
+        if k - i - 1 == 2 and (k >= n or text[k] == "s" or not (text[k].isalnum() or text[k : k + 2].rstrip().islower())):
+            return True, -1  # the '90s, class of '05 (but '27 companies reported … opens a quote)
     if nxt.isalpha() and not prev.isalnum():
         m = _WORD_END.match(text, i + 1, min(n, i + 12))
         word = m.group().lower() if m else ""
@@ -73,7 +73,10 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     n = len(text)
     nxt = text[i + 1] if i + 1 < n else " "
     can_open = ch != "’" and _is_open_left(text, i) and not nxt.isspace()
-    can_close = ch not in "‘`" and i > 0 and not text[i - 1].isspace() and not nxt.isalnum()
+    prev = text[i - 1] if i > 0 else " "
+    # A closing mark after the nested one, set off by a space: … the term “outreach,” ’ he said.
+    after_nested = prev == " " and i > 1 and text[i - 2] in "\"”’"
+    can_close = ch not in "‘`" and i > 0 and (not prev.isspace() or after_nested) and not nxt.isalnum()
     return can_open, can_close
 
 
@@ -186,7 +189,7 @@ def _swap(text: str, out: list[str]) -> None:
             continue
         if ch in "\"“”„«»":
             if open_at >= 0 and ch in "\"“”":
-                opens = ch == "“" or (ch == '"' and _is_open_left(text, i))
+                opens = ch == "“" or (ch == '"' and _is_open_left(text, i) and not text[i + 1 : i + 2].isspace())
                 out[i] = "‘" if opens else "’"
             continue
         if k >= n or marks[k][0] != i:
