@@ -293,6 +293,9 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
         return False
     m = _LAST_WORDS.search(before[-40:])
     lead = m.group(1).lower() if m else ""
+    if lead in _COPULAS:  # her favourite novel is “…”
+        m = _LAST_WORDS.search(before[-40:], 0, m.start(1))
+        lead = m.group(1).lower() if m else ""
     work = lead in WORK_NOUNS or (lead.endswith("s") and lead[:-1] in WORK_NOUNS)
     if work and not before.endswith(":") and (_title_case(inner) or (words <= 6 and inner.rstrip()[-1:] not in ".,!?…")):
         return True  # the film “…”, her new album, “…”
@@ -308,6 +311,7 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_COPULAS = frozenset("is was remains remained became".split())
 
 
 def _sentence_before(text: str, open_at: int, limit: int = 120) -> str:

@@ -56,7 +56,8 @@ def _apostrophe(text: str, i: int) -> tuple[bool, int]:
         k = i + 1
         while k < n and text[k].isdigit():
             k += 1
-        if k - i - 1 == 2 and (k >= n or text[k] == "s" or not (text[k].isalnum() or text[k : k + 2].rstrip().islower())):
+        year = k >= n or text[k] == "s" or prev == " " and i > 1 and text[i - 2].isalpha()
+        if k - i - 1 == 2 and (year or not (text[k].isalnum() or text[k : k + 2].rstrip().islower())):
             return True, -1  # the '90s, class of '05 (but '27 companies reported … opens a quote)
     if nxt.isalpha() and not prev.isalnum():
         m = _WORD_END.match(text, i + 1, min(n, i + 12))
@@ -89,7 +90,7 @@ def _single_marks(text: str) -> list[tuple[int, bool, bool]]:
         ch = text[i]
         if ch not in _SINGLES or i == skip:
             continue
-        if ch == "'" and ((i + 1 < len(text) and text[i + 1] == "'") or (i > 0 and text[i - 1] == "'")):
+        if ch == "'" and (_doubled(text, i) or (i > 0 and _doubled(text, i - 1))):
             continue  # '' is a double mark
         if ch == "`" and i + 1 < len(text) and text[i + 1] == "`":
             continue
@@ -105,13 +106,28 @@ def _single_marks(text: str) -> list[tuple[int, bool, bool]]:
     return out
 
 
+def _doubled(text: str, i: int) -> bool:
+    """Is ``''`` at ``i`` one double mark? Not before an elision: ''Tis is a mark and an apostrophe."""
+    if text[i : i + 2] != "''" or (i > 0 and text[i - 1] == "'"):
+        return False
+    m = _WORD_END.match(text, i + 2, min(len(text), i + 13))
+    return not (m and m.group().lower() in ELISIONS and m.group())
+
+
 def house_style(text: str) -> str:
-    """SINGLE when single marks open more quotes than double marks do, else DOUBLE."""
+    """SINGLE when single marks open more quotes than double marks do (on a tie,
+    the family that opens first), else DOUBLE."""
     singles = 0
+    first_single = -1
     for i, can_open, _ in _single_marks(text):
-        singles += can_open and text[i] != "`"
+        if can_open and text[i] != "`":
+            singles += 1
+            first_single = i if first_single < 0 else first_single
     doubles = 0
+    first_double = -1
     for m in _CANDIDATES.finditer(text):
+        if singles < doubles:
+            break
         i = m.start()
         ch = text[i]
         if ch in "“„«":
@@ -119,7 +135,11 @@ def house_style(text: str) -> str:
         elif ch == '"' and _is_open_left(text, i) and i + 1 < len(text) and not text[i + 1].isspace():
             doubles += 1
         elif ch in "`'" and text[i + 1 : i + 2] == ch and _is_open_left(text, i) and not text[i + 2 : i + 3].isspace():
-            doubles += 1  # ``TeX'' and ''doubled apostrophes''
+            doubles += ch == "`" or _doubled(text, i)  # ``TeX'' and ''doubled apostrophes''
+        if doubles == 1 and first_double < 0:
+            first_double = i
+    if singles == doubles and singles:
+        return SINGLE if first_single < first_double else DOUBLE
     return SINGLE if singles > doubles else DOUBLE
 
 
