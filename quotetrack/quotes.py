@@ -303,11 +303,11 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
         return False
     if lead in NAMING_WORDS:
         return True  # a band called “…”, titled “…”
-    if _speech_nearby(text, open_at, raw.end):
-        return False
-    # Title Case, nobody speaking, a kind of work named earlier in the sentence.
+    # Title Case, a kind of work named earlier in the sentence, nobody speaking.
     clause = _sentence_before(text, open_at)
-    return any(w in WORK_NOUNS or (w.endswith("s") and w[:-1] in WORK_NOUNS) for w in _WORDS.findall(clause.lower()))
+    if not any(w in WORK_NOUNS or (w.endswith("s") and w[:-1] in WORK_NOUNS) for w in _WORDS.findall(clause.lower())):
+        return False
+    return not _speech_nearby(text, open_at, raw.end)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
