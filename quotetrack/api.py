@@ -15,7 +15,7 @@ from .ingest import DEFAULT_MAX_BYTES, build_article, load
 from dataclasses import replace
 
 from .models import TERM, TITLE, Article, Quote, ScanResult, Skipped
-from .quotes import find_quotes
+from .quotes import LineIndex, find_quotes
 from .statements import group
 from .styles import reading_view
 
@@ -32,12 +32,15 @@ def quotes_of(article: Article) -> list[Quote]:
     seen = article if view is article.text else replace(article, text=view)
     attributed = attribute(seen, [replace(q, kind=TERM) if q.id in titles else q for q in found])
     text = article.text
+    lines = LineIndex(text) if view is not text else None
     out = []
     for q in attributed:
         if q.id in titles and q.direct:
             q = replace(q, kind=TITLE)
-        elif not q.direct and view is not text:
-            q = replace(q, text=text[q.start : q.end])
+        elif not q.direct and lines is not None:
+            # Reported speech is cut from the view: take its words and position from the text.
+            line, column = lines.position(q.start)
+            q = replace(q, text=text[q.start : q.end], line=line, column=column)
         out.append(q)
     return out
 

@@ -237,7 +237,9 @@ def _has_text(text: str) -> bool:
 
 # --------------------------------------------------------------------------- metadata
 
-_DATE_WORDS = re.compile(r"\b(?:Posted|Published|Updated)?:?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\b")
+_DATE_WORDS = re.compile(
+    r"\b(?:Posted|Published|Updated)?:?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\b"
+)
 
 
 def guess_date(text: str, meta: dict) -> Optional[str]:

@@ -303,8 +303,9 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
         return False
     if lead in NAMING_WORDS:
         return True  # a band called “…”, titled “…”
-    # Title Case, a kind of work named earlier in the sentence, nobody speaking.
-    clause = _sentence_before(text, open_at)
+    # Title Case, a kind of work named in the sentence (before it, or in a phrase
+    # right after it: “…” on Innisfarrow, a film about …), nobody speaking.
+    clause = _sentence_before(text, open_at) + " " + " ".join(_sentence_after(text, raw.end).split()[:6])
     if not any(w in WORK_NOUNS or (w.endswith("s") and w[:-1] in WORK_NOUNS) for w in _WORDS.findall(clause.lower())):
         return False
     return not _speech_nearby(text, open_at, raw.end)
@@ -319,6 +320,16 @@ def _sentence_before(text: str, open_at: int, limit: int = 120) -> str:
     before = text[lo:open_at]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind("”"), before.rfind('"'))
     return before[cut + 1 :] if cut != -1 else before
+
+
+def _sentence_after(text: str, end: int, limit: int = 80) -> str:
+    after = text[end : end + limit]
+    stop = len(after)
+    for mark in (". ", "\n", "? ", "! ", "“", '"'):
+        k = after.find(mark, 1)
+        if k != -1:
+            stop = min(stop, k)
+    return after[:stop]
 
 
 _TERM_LEAD = re.compile(

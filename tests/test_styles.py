@@ -7,7 +7,7 @@ import pytest
 
 from quotetrack.api import quotes_of, scan_texts
 from quotetrack.ingest import build_article
-from quotetrack.quotes import find_quotes
+from quotetrack.quotes import LineIndex, find_quotes
 from quotetrack.styles import DOUBLE, SINGLE, house_style, reading_view, unwrap
 
 HEAD = "Ferry tolls to rise in spring\n\n"
@@ -136,6 +136,11 @@ def test_a_quote_across_a_hard_wrap_is_one_quote(width):
     assert text[q.start : q.end] == q.text and "\n" in q.text
     assert q.words.startswith("We have no choice") and q.words.endswith("that follow them,")
     assert (q.kind, q.speaker) == ("full", "Halloran Veselka")
+    reported = [r for r in quotes_of(art) if not r.direct]
+    assert reported, "the islanders' reported speech"
+    for r in reported:  # cut from the joined lines, but words and positions are the file's
+        assert text[r.start : r.end] == r.text
+        assert (r.line, r.column) == LineIndex(text).position(r.start)
 
 
 @pytest.mark.parametrize("width", [64, 72])
