@@ -3,7 +3,11 @@
 The scanner handles “curly”, "straight", ''doubled apostrophes", «guillemets»,
 „German“ marks and top-level ‘single’ quotes; single marks inside a double
 quote are nested quotes and stay part of it. Apostrophes (can’t, US’) are
-not quotation marks.
+not quotation marks. It reads the article's reading view (styles.py), in
+which an article whose main marks are single has them as double marks, TeX
+marks are plain marks, and hard-wrapped lines are joined; the view has the
+text's length, so offsets are the text's. Quotes of titles of works are
+kind TITLE.
 
 A quote left open at the end of a paragraph continues when the next
 paragraph reopens it (newspaper style) or when the line was only wrapped;
