@@ -206,4 +206,4 @@ WORK_NOUNS = _words(
 )
 
 # Verbs and participles that introduce a name or title: titled "…", a band called "…".
-NAMING_WORDS = _words("titled entitled called named dubbed nicknamed")
+NAMING_WORDS = _words("titled entitled called named dubbed")

@@ -310,7 +310,7 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
     # Title Case, a kind of work named in the sentence (before it, or in a phrase
     # right after it: “…” on Innisfarrow, a film about …), nobody speaking.
     clause = _sentence_before(text, open_at) + " " + " ".join(_sentence_after(text, raw.end).split()[:6])
-    if not any(w in WORK_NOUNS or (w.endswith("s") and w[:-1] in WORK_NOUNS) for w in _WORDS.findall(clause.lower())):
+    if not any(w in WORK_NOUNS for w in _WORDS.findall(clause.lower())):  # "shows", "plays" may be verbs
         return False
     return not _speech_nearby(text, open_at, raw.end)
 
