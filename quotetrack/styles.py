@@ -14,7 +14,8 @@ character, so that every offset found in the view is an offset in the text.
   close speech become ``“`` and ``”`` and the double marks nested inside them
   become single marks, so the scanner (quotes.py), which reads double marks
   as speech, sees American-style copy. TeX-style marks (````…''`` and
-  ```…'``) become ``''…''`` and ``‘…’`` in every style. Apostrophes are never
+  ```…'``) become ``''…''`` and ``‘…’`` in every style, and “…” inside
+  «…» is a nested quote (``«Il a dit “non” hier»``). Apostrophes are never
   marks: ``don't``, ``O'Brien``, ``Jones'``, ``the '90s``, ``rock 'n' roll``,
   ``'Tis``, feet and inches (``6' 2"``).
 
@@ -147,14 +148,31 @@ def normalise_marks(text: str, style: Optional[str] = None) -> str:
     """The text with the house style's speech marks as double marks (see the module docstring)."""
     style = style or house_style(text)
     has_tex = "`" in text
-    if style == DOUBLE and not has_tex:
+    nested_in_guillemets = "«" in text and "“" in text
+    if style == DOUBLE and not has_tex and not nested_in_guillemets:
         return text
     out = list(text)
     if has_tex:
         _tex(text, out)
     if style == SINGLE:
         _swap(text, out)
+    elif nested_in_guillemets:
+        _guillemets(text, out)
     return "".join(out)
+
+
+def _guillemets(text: str, out: list[str]) -> None:
+    """«Il a dit “non” hier»: curly double marks inside guillemets are nested -> ‘ ’."""
+    depth_open = False
+    for m in _CANDIDATES.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "«":
+            depth_open = True
+        elif ch in "»\n":
+            depth_open = False
+        elif depth_open and ch in "“”":
+            out[i] = "‘" if ch == "“" else "’"
 
 
 def _tex(text: str, out: list[str]) -> None:

@@ -96,6 +96,19 @@ def test_the_house_style_is_decided_per_article():
     assert by_article["a2"] == ['It was "a disgrace", frankly', "We will appeal"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("«Le mot “provisoire” ne veut plus rien dire», a déclaré Dervla Kinsella.\n",
+         "Le mot “provisoire” ne veut plus rien dire"),
+        ("„Das Wort ‚vorläufig‘ bedeutet hier nichts mehr“, sagte Dervla Kinsella.\n",
+         "Das Wort ‚vorläufig‘ bedeutet hier nichts mehr"),
+    ],
+)
+def test_nested_marks_inside_guillemets_and_low_quotes(text, expected):
+    assert [q.text.rstrip(",") for q in find_quotes(HEAD + text)] == [expected]
+
+
 # --------------------------------------------------------------------------- TeX marks
 
 
