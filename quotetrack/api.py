@@ -27,7 +27,7 @@ def quotes_of(article: Article) -> list[Quote]:
     hard wraps joined, the house style's marks as double marks; offsets are
     the same), and a title is nobody's speech, as a term is."""
     view = reading_view(article.text)
-    found = [q for q in find_quotes(article.text, article.id, view=view) if article.in_body(q.start, q.end)]
+    found = [q for q in find_quotes(article.text, article.id, view=view, italics=article.italics) if article.in_body(q.start, q.end)]
     titles = {q.id for q in found if q.kind == TITLE}
     seen = article if view is article.text else replace(article, text=view)
     attributed = attribute(seen, [replace(q, kind=TERM) if q.id in titles else q for q in found])

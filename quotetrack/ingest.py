@@ -382,6 +382,7 @@ def build_article(
     file_path: Optional[str] = None,
     set_outlet: Optional[str] = None,
     outlet_map: Optional[OutletMap] = None,
+    italics: tuple[tuple[int, int], ...] = (),
 ) -> Article:
     """An Article from its text. Without ``meta``, metadata come from the text's front matter."""
     content_start = 0
@@ -410,6 +411,7 @@ def build_article(
         author=flat.get("author"),
         record_id=flat.get("id") if input_format == "jsonl" else None,
         outlet_evidence=outlet.evidence,
+        italics=italics,
     )
 
 
@@ -513,6 +515,7 @@ class _Loader:
                 self._next_id(), path or shown, page.text,
                 meta=meta, input_format="jsonl" if extra is not None else "html", offsets=OFFSETS_EXTRACTED,
                 decoded=decoded, file_path=shown, set_outlet=self.set_outlet, outlet_map=self._map(shown),
+                italics=page.italics,
             )
         )
 

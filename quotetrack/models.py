@@ -59,6 +59,7 @@ class Article:
     author: Optional[str] = None
     record_id: Optional[str] = None  # a JSON Lines record's own "id"
     outlet_evidence: Optional[str] = None  # what the outlet rule saw, for --explain-outlets
+    italics: tuple[tuple[int, int], ...] = ()  # spans a web page set in italics (<i>, <em>)
 
     def in_body(self, start: int, end: int) -> bool:
         if start < self.body_start or end > self.body_end:

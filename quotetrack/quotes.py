@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .models import FULL, PARTIAL, TERM, TITLE, Quote
@@ -286,6 +286,18 @@ def classify(text: str, raw: RawQuote) -> str:
     return PARTIAL
 
 
+def _italic(text: str, raw: RawQuote, italics: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """The quote, marks and all, is a span set in italics (``<i>“…”</i>``), short, and Title Case."""
+    if not italics:
+        return False
+    open_at = raw.start - len(raw.open_mark)
+    k = bisect.bisect_right(starts, open_at) - 1
+    if k < 0:
+        return False
+    s, e = italics[k]
+    return s <= open_at and raw.end <= e and e - s <= raw.end - open_at + 3 and _title_case(text[raw.start : raw.end])
+
+
 _LAST_WORDS = re.compile(r"([^\W\d_]+)[\s,:]*$")  # applied to at most 60 characters
 
 
@@ -369,17 +381,24 @@ def _speech_nearby(text: str, open_at: int, end: int) -> bool:
 
 
 def find_quotes(
-    text: str, article_id: str = "a", lines: Optional[LineIndex] = None, view: Optional[str] = None
+    text: str,
+    article_id: str = "a",
+    lines: Optional[LineIndex] = None,
+    view: Optional[str] = None,
+    italics: Sequence[tuple[int, int]] = (),
 ) -> list[Quote]:
     """All direct quotes in ``text``, classified, with offsets and positions.
 
     The marks are read in the article's own house style and hard-wrapped
     lines are joined (``styles.reading_view``, which keeps every offset);
-    ``view`` is that reading view when the caller has it already."""
+    ``view`` is that reading view when the caller has it already.
+    ``italics``: spans a web page set in italics, sorted; a quote set in
+    italics on its own is the title of a work."""
     lines = lines or LineIndex(text)
     if view is None:
         view = reading_view(text)
     out: list[Quote] = []
+    italic_starts = [s for s, _e in italics]
     for raw in find_raw_quotes(view):
         inner = text[raw.start : raw.end]
         if not inner.strip() or word_count(inner) == 0:
@@ -394,7 +413,7 @@ def find_quotes(
                 end=raw.end,
                 line=line,
                 column=col,
-                kind=classify(view, raw),
+                kind=TITLE if _italic(text, raw, italics, italic_starts) else classify(view, raw),
                 direct=True,
                 closed=raw.closed,
                 open_mark=text[raw.start - len(raw.open_mark) : raw.start],

@@ -36,7 +36,7 @@ SINGLE = "single"
 _SINGLES = "'‘’`"
 _CANDIDATES = re.compile("[\n\"'‘’`“”„«»]")
 _OPEN_BEFORE = set("([{—–-/:;,“„«\"")
-_WORD_END = re.compile(r"[^\W\d_]*")  # the letters right after a mark (bounded by the text: linear)
+_WORD_END = re.compile(r"[^\W\d_]*")  # the letters after a mark; always matched with a short endpos
 
 
 def _is_open_left(text: str, i: int) -> bool:

@@ -277,3 +277,29 @@ def test_reading_view_keeps_offsets(text):
     assert len(reading_view(text)) == len(text)
     for q in find_quotes(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "markup,kind",
+    [
+        ("Lunde Oduya said her favourite is <i>“Tidewater Evenings”</i> and always will be.", "title"),
+        ("Lunde Oduya said her favourite is <em>‘Tidewater Evenings’</em> and always will be.", "title"),
+        ("Lunde Oduya said her favourite is “Tidewater Evenings” and always will be.", "partial"),
+        ("<em>“We will open on Friday, whatever the weather does,”</em> Lunde Oduya said.", "full"),
+    ],
+)
+def test_a_quote_set_in_italics_on_a_web_page_is_a_title(tmp_path, markup, kind):
+    from quotetrack import scan
+
+    filler = "<p>The island's only cinema reopened this month after a winter of repairs to its roof and screen.</p>"
+    page = (
+        "<html><head><title>Cinema reopens</title></head><body><article><h1>Cinema reopens</h1>"
+        f"{filler}<p>{markup}</p>{filler}</article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = scan([tmp_path / "page.html"])
+    (art,) = result.articles
+    quotes = [q for q in result.quotes if q.direct]
+    assert len(quotes) == 1
+    assert quotes[0].kind == kind
+    assert art.text[quotes[0].start : quotes[0].end] == quotes[0].text
