@@ -115,33 +115,66 @@ def _doubled(text: str, i: int) -> bool:
     return not (m and m.group().lower() in ELISIONS and m.group())
 
 
+def _double_role(text: str, i: int, inside: bool) -> int:
+    """+1 if the double mark at ``i`` opens a quote, -1 if it closes one, else 0
+    (``inside``: a double quote is open). ``''`` and ````` count at their first mark."""
+    ch = text[i]
+    if ch in "“„«":
+        return 1
+    if ch in "”»":
+        return -1
+    if ch in "`'":
+        if text[i + 1 : i + 2] != ch or (i > 0 and text[i - 1] == ch):
+            return 0
+        if ch == "'" and not _doubled(text, i):
+            return 0
+        if ch == "`":
+            return 1
+    if inside:
+        return -1
+    after = i + (2 if ch == "'" else 1)
+    return 1 if _is_open_left(text, i) and after < len(text) and not text[after].isspace() else 0
+
+
 def house_style(text: str) -> str:
-    """SINGLE when single marks open more quotes than double marks do (on a tie,
-    the family that opens first), else DOUBLE."""
-    singles = 0
-    first_single = -1
-    for i, can_open, _ in _single_marks(text):
-        if can_open and text[i] != "`":
-            singles += 1
-            first_single = i if first_single < 0 else first_single
-    doubles = 0
-    first_double = -1
+    """SINGLE when single marks open more quotes than double marks do, else DOUBLE.
+
+    Only quotes at the top level count: a single-quoted quote inside a double
+    one is nested (American style) and so is a double-quoted one inside a
+    single one (British style). On a tie, the family that opens first wins."""
+    singles = _single_marks(text)
+    k = 0
+    in_double = in_single = False
+    counts = {SINGLE: 0, DOUBLE: 0}
+    first = {SINGLE: -1, DOUBLE: -1}
     for m in _CANDIDATES.finditer(text):
-        if singles < doubles:
-            break
         i = m.start()
         ch = text[i]
-        if ch in "“„«":
-            doubles += 1
-        elif ch == '"' and _is_open_left(text, i) and i + 1 < len(text) and not text[i + 1].isspace():
-            doubles += 1
-        elif ch in "`'" and text[i + 1 : i + 2] == ch and _is_open_left(text, i) and not text[i + 2 : i + 3].isspace():
-            doubles += ch == "`" or _doubled(text, i)  # ``TeX'' and ''doubled apostrophes''
-        if doubles == 1 and first_double < 0:
-            first_double = i
-    if singles == doubles and singles:
-        return SINGLE if first_single < first_double else DOUBLE
-    return SINGLE if singles > doubles else DOUBLE
+        while k < len(singles) and singles[k][0] < i:
+            k += 1
+        if ch == "\n":
+            in_double = in_single = False
+        elif k < len(singles) and singles[k][0] == i:
+            _, can_open, can_close = singles[k]
+            if in_single and can_close:
+                in_single = False
+            elif not in_single and can_open and ch != "`":
+                in_single = True
+                if not in_double:
+                    counts[SINGLE] += 1
+                    first[SINGLE] = i if first[SINGLE] < 0 else first[SINGLE]
+        elif ch not in "‘’":
+            role = _double_role(text, i, in_double)
+            if role > 0 and not in_double:
+                in_double = True
+                if not in_single:
+                    counts[DOUBLE] += 1
+                    first[DOUBLE] = i if first[DOUBLE] < 0 else first[DOUBLE]
+            elif role < 0:
+                in_double = False
+    if counts[SINGLE] == counts[DOUBLE]:
+        return SINGLE if counts[SINGLE] and first[SINGLE] < first[DOUBLE] else DOUBLE
+    return SINGLE if counts[SINGLE] > counts[DOUBLE] else DOUBLE
 
 
 def normalise_marks(text: str, style: Optional[str] = None) -> str:
@@ -214,6 +247,7 @@ def _swap(text: str, out: list[str]) -> None:
         closer_after[k] = seen_closer
         seen_closer = seen_closer or marks[k][2]
     reopen_memo = (-1, False)  # (the line break it was computed for, the answer)
+    in_double = False  # a double-quoted quote is open at the top level
     open_at = -1
     k = 0
     for m in _CANDIDATES.finditer(text):
@@ -222,16 +256,22 @@ def _swap(text: str, out: list[str]) -> None:
         while k < n and marks[k][0] < i:
             k += 1
         if ch == "\n":
+            in_double = False
             if open_at >= 0 and not _continues(text, i, out):
                 open_at = -1
             continue
-        if ch in "\"“”„«»":
+        if ch in "\"“”„«»" or (ch in "'`" and open_at < 0 and (k >= n or marks[k][0] != i)):
             if open_at >= 0 and ch in "\"“”":
                 opens = ch == "“" or (ch == '"' and _is_open_left(text, i) and not text[i + 1 : i + 2].isspace())
                 out[i] = "‘" if opens else "’"
+            elif open_at < 0:
+                role = _double_role(text, i, in_double)
+                in_double = role > 0 or (in_double and role == 0)
             continue
         if k >= n or marks[k][0] != i:
             continue  # an apostrophe
+        if in_double:
+            continue  # a single mark inside a double-quoted quote is nested: it stays
         _, can_open, can_close = marks[k]
         if open_at < 0:
             if can_open and not closer_after[k]:

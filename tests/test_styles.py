@@ -306,3 +306,20 @@ def test_a_quote_set_in_italics_on_a_web_page_is_a_title(tmp_path, markup, kind)
     assert len(quotes) == 1
     assert quotes[0].kind == kind
     assert art.text[quotes[0].start : quotes[0].end] == quotes[0].text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“I rang the office and the clerk said, ‘Nobody here can help you,’ and hung up,” Corrin Tregarth said.\n",
+        "\"I rang the office and the clerk said, 'Nobody here can help you,' and hung up,\" Corrin Tregarth said.\n\n"
+        "\"Then a second clerk said 'try again on Monday' and I gave up,\" Corrin Tregarth added.\n",
+    ],
+)
+def test_single_marks_in_a_headline_do_not_turn_nested_quotes_into_speech(body):
+    text = "Harbour office 'Never Answers' islanders\n\n" + body
+    art = build_article("a1", "x.txt", text)
+    found = [q for q in quotes_of(art) if q.direct]
+    assert [q.text.split()[0] for q in found] == ["I", "Then"][: len(found)] and len(found) == body.count("Corrin")
+    assert "Nobody here can help you" in found[0].text
+    assert {q.speaker for q in found} == {"Corrin Tregarth"}
