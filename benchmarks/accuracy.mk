@@ -19,7 +19,7 @@ BENCH_STAMP   := $(BENCH_VENV)/.installed
 ACC_QT_STAMP  := $(or $(STAMP),.venv/.installed)
 ACC_QT_BIN    := $(or $(BIN),.venv/bin)
 
-.PHONY: accuracy accuracy-venv accuracy-need-polnear
+.PHONY: accuracy accuracy-venv accuracy-need-polnear house-styles
 
 $(BENCH_STAMP): benchmarks/requirements-bench.txt
 	$(or $(PYTHON),python3) -m venv $(BENCH_VENV)
@@ -43,3 +43,7 @@ accuracy-need-polnear:
 accuracy: accuracy-need-polnear $(ACC_QT_STAMP) $(BENCH_STAMP)
 	$(ACC_QT_BIN)/python benchmarks/accuracy.py --polnear "$(POLNEAR)" --split $(SPLIT) \
 	  --quotetrack $(ACC_QT_BIN)/quotetrack --bench-python $(BENCH_VENV)/bin/python $(ACCURACY_ARGS)
+
+# The same corpus in other house styles (British marks, hard-wrapped at 72 columns) beside the original.
+house-styles: accuracy-need-polnear $(ACC_QT_STAMP)
+	$(ACC_QT_BIN)/python benchmarks/house_styles.py --polnear "$(POLNEAR)" --split $(SPLIT) --quotetrack $(ACC_QT_BIN)/quotetrack

@@ -61,8 +61,9 @@ Gold direct quotes
 
 Predictions
     quotetrack: every quote with ``direct: true`` in the scan's JSON, terms
-    (``kind: "term"``) included; how many gold quotes were matched by a term is
-    reported apart, and so are the figures without terms. textacy:
+    and titles of works (``kind: "term"``, ``"title"``: nobody's speech)
+    included; how many gold quotes were matched by one is reported apart, and
+    so are the figures without them ("no terms"). textacy:
     ``textacy.extract.triples.direct_quotations`` over spaCy's small English
     model; each triple's content span, with its quotation marks stripped, and
     its speaker tokens. textacy refuses a whole document whose quotation marks
@@ -119,6 +120,7 @@ from typing import Iterable, Optional
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SPLITS = ("dev", "train")
+NOT_SPEECH = ("term", "title")  # quote kinds that are nobody's speech
 PUBLISHERS = ("breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal")
 
 # --------------------------------------------------------------------------- corpus
@@ -900,7 +902,7 @@ def score(golds: list[GoldQuote], preds: list[Pred]) -> tuple[Score, dict[int, i
         if ok:
             s.right_by_kind[g.speaker.kind] += 1
             s.right += 1
-        if preds[pi].kind == "term":
+        if preds[pi].kind in NOT_SPEECH:
             s.by_term += 1
     return s, pairs, right
 
@@ -1101,12 +1103,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         aps = len(articles) / run.seconds if run.seconds > 0 else None
         rows.append((run.name, "all", s, aps))
         if run.name == "quotetrack":
-            no_terms = [p for p in run.preds if p.kind != "term"]
+            no_terms = [p for p in run.preds if p.kind not in NOT_SPEECH]
             rows.append(("quotetrack (no terms)", "all", score(golds, no_terms)[0], None))
             notes.append(
-                f"quotetrack: {sum(p.kind == 'term' for p in run.preds)} of its {len(run.preds)} direct predictions "
-                "are terms; "
-                f"{s.by_term} gold quotes were matched by a term"
+                f"quotetrack: {sum(p.kind in NOT_SPEECH for p in run.preds)} of its {len(run.preds)} direct predictions "
+                "are terms or titles; "
+                f"{s.by_term} gold quotes were matched by a term or title"
             )
         for pub, ps in by_publisher(golds, run.preds, pub_of).items():
             rows.append((run.name, pub, ps, None))

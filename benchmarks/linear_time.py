@@ -87,7 +87,27 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "nested": ("“a ‘a “a ‘a … ’ ” ’ ” (quotes nested as deep as the input is long)", _nested),
     "said-said": ("said said said …", lambda n: _repeat("said ", n)),
     "said-quote": ('said "x" said "x" …', lambda n: _repeat('said "x" ', n)),
+    # House styles (quotetrack/styles.py): single main marks, apostrophes, TeX marks, hard wraps.
+    "singles-open": ("‘a ‘a ‘a … (single marks that open and never close, one line)", lambda n: _repeat("‘a ", n)),
+    "possessives": ("'The Joneses' house …' (possessives inside single quotes, one line)",
+                    lambda n: _repeat("'The Joneses' house ", n)),
+    "tex-unclosed": ("`a `a ``b `a … (TeX marks with no closing mark, one line)", lambda n: _repeat("`a ``b ", n)),
+    "wrapped-prose": ("the endless-line prose with British marks, hard-wrapped at 72 columns",
+                      lambda n: _wrap72(_repeat(_PROSE.replace("“", "‘").replace("”", "’"), n))),
 }
+
+
+def _wrap72(text: str) -> str:
+    """Hard-wrap one long line at 72 columns by turning spaces into newlines."""
+    out = list(text)
+    start = 0
+    while len(text) - start > 72:
+        k = text.rfind(" ", start, start + 73)
+        if k <= start:
+            break
+        out[k] = "\n"
+        start = k + 1
+    return "".join(out)
 
 
 def _find(text: str) -> int:

@@ -35,6 +35,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +49,7 @@ from quotetrack.attribution.choice import ArticleAttributor  # noqa: E402
 from quotetrack.attribution.ranker import Ranker  # noqa: E402
 from quotetrack.ingest import build_article  # noqa: E402
 from quotetrack.quotes import find_quotes  # noqa: E402
+from quotetrack.styles import reading_view  # noqa: E402
 
 OUT = ROOT / "quotetrack" / "data" / "speaker_ranker.json"
 CACHE = ROOT / ".cache"
@@ -78,8 +80,9 @@ def gold_for(split: str, polnear: Path) -> tuple[list, dict[str, list]]:
 def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
     """One record per gold quote: its kind, and for a found quote the labelled candidates."""
     art = build_article(article.id, f"{article.id}.txt", article.text)
-    found = [q for q in find_quotes(art.text, art.id) if art.in_body(q.start, q.end)]
-    att = ArticleAttributor(art, found)
+    view = reading_view(art.text)  # as quotetrack.api.quotes_of reads it
+    found = [q for q in find_quotes(art.text, art.id, view=view) if art.in_body(q.start, q.end)]
+    att = ArticleAttributor(art if view is art.text else replace(art, text=view), found)
     trace: list = []
     att.run(found, att.reported(), ranker=ranker, trace=trace)
     traced = {q.start: (cands, rule) for q, cands, rule in trace if q.kind != "term"}

@@ -44,8 +44,26 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 from .align import ALTERED_MIN_COVERAGE, Segment, compare_tokens, diff_markup, word_diff
-from .identity import DIFFERENT, SAME, UNCERTAIN, Census, anonymous, canonicalize_speakers, identity, personal_name
-from .models import ALTERED, EXCERPT, FULL, TERM, VERBATIM, Article, Finding, Quote
+from .identity import (
+    DIFFERENT,
+    SAME,
+    UNCERTAIN,
+    Census,
+    anonymous,
+    canonicalize_speakers,
+    identity,
+    personal_name,
+)
+from .models import (
+    ALTERED,
+    EXCERPT,
+    FULL,
+    NOT_SPEECH,
+    VERBATIM,
+    Article,
+    Finding,
+    Quote,
+)
 from .quotes import LineIndex
 from .sources import SourceFile, SourceStatement, statements_of
 from .textnorm import comparison_tokens
@@ -460,7 +478,7 @@ def check_article(
                          quote=_shorten(words))
             )
             continue  # the span runs to the paragraph's end: its words are not the quote's
-        if q.kind == TERM:
+        if q.kind in NOT_SPEECH:
             continue
         tokens = comparison_tokens(words)
         verdict = None
@@ -533,7 +551,7 @@ def check_wording(
 
     report = set(report_in)
     ok = set(verified)
-    direct = [q for q in quotes if q.direct and q.closed and q.kind != TERM]
+    direct = [q for q in quotes if q.direct and q.closed and q.kind not in NOT_SPEECH]
     statements, grouped = group(direct, articles)
     by_id = {q.id: q for q in grouped}
     art = {a.id: a for a in articles}
@@ -630,7 +648,7 @@ def needs_comparison(targets: Sequence[Article], quotes: Mapping[str, Sequence[Q
 
 
 def _comparable(q: Quote) -> bool:
-    return q.direct and q.closed and q.kind != TERM
+    return q.direct and q.closed and q.kind not in NOT_SPEECH
 
 
 def wording_pool(quotes: Sequence[Quote], report: set[str], verified: set[str]) -> list[Quote]:

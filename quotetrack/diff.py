@@ -13,7 +13,16 @@ from typing import Optional, Sequence
 
 from .align import Segment, compare_tokens, word_diff
 from .identity import SAME, Census, identity
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Quote, ScanResult, Statement
+from .models import (
+    ALTERED,
+    EXCERPT,
+    NOT_SPEECH,
+    PARAPHRASE,
+    VERBATIM,
+    Quote,
+    ScanResult,
+    Statement,
+)
 from .textnorm import comparison_tokens
 
 
@@ -92,8 +101,8 @@ def diff_sides(result: ScanResult, side_a: set[str], side_b: set[str], name_a: s
 def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> list[SpeakerDisagreement]:
     """The same quoted words given by the two sides to speakers who are not one person
     (``identity`` DIFFERENT or UNCERTAIN)."""
-    qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind != TERM and q.speaker]
-    qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind != TERM and q.speaker]
+    qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind not in NOT_SPEECH and q.speaker]
+    qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind not in NOT_SPEECH and q.speaker]
     index: dict[tuple[str, ...], list[Quote]] = {}
     for q in qb:
         toks = comparison_tokens(q.words)

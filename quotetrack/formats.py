@@ -294,6 +294,8 @@ class Extracted:
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
+    # Spans of the text that the page set in italics (<i>, <em>): titles of works often are.
+    italics: tuple[tuple[int, int], ...] = ()
 
 
 class ExtractionError(Exception):
@@ -304,8 +306,14 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _BLOCKS = {"p", "head", "quote", "list", "item", "table", "row", "code", "div"}
 
 
-def _inline_text(el: Any) -> str:
-    """Text of an element with its markup removed; ``<lb/>`` becomes a line break."""
+# Private-use characters that mark where italics begin and end while the text is built.
+_ITALIC_ON, _ITALIC_OFF = "\ue010", "\ue011"
+
+
+def _inline_text(el: Any, marks: bool = False) -> str:
+    """Text of an element with its markup removed; ``<lb/>`` becomes a line break.
+    With ``marks``, italic runs (trafilatura's ``<hi rend="#i">``) are enclosed in
+    _ITALIC_ON and _ITALIC_OFF."""
     parts: list[str] = []
 
     def walk(node: Any) -> None:
@@ -314,6 +322,10 @@ def _inline_text(el: Any) -> str:
         for child in node:
             if child.tag == "lb":
                 parts.append("\n")
+            elif marks and child.tag == "hi" and "#i" in (child.get("rend") or ""):
+                parts.append(_ITALIC_ON)
+                walk(child)
+                parts.append(_ITALIC_OFF)
             elif child.tag in _BLOCKS:
                 parts.append(" ")
                 walk(child)
@@ -328,30 +340,30 @@ def _inline_text(el: Any) -> str:
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")).strip()
 
 
-def _paragraphs(body: Any) -> Iterator[str]:
+def _paragraphs(body: Any, marks: bool = False) -> Iterator[str]:
     """The article's blocks in order, one string each."""
     for el in body:
         tag = el.tag
         if tag in ("list",):
             for item in el:
                 if item.tag == "item":
-                    t = _inline_text(item)
+                    t = _inline_text(item, marks)
                     if t:
                         yield t
         elif tag in ("quote", "div") and any(child.tag in _BLOCKS for child in el):
             if el.text and el.text.strip():
                 yield _WS.sub(" ", el.text).strip()
-            yield from _paragraphs(el)
+            yield from _paragraphs(el, marks)
         elif tag == "table":
             for row in el.iter("row"):
-                cells = [_inline_text(c) for c in row if c.tag == "cell"]
+                cells = [_inline_text(c, marks) for c in row if c.tag == "cell"]
                 line = " | ".join(c for c in cells if c)
                 if line:
                     yield line
         elif tag in ("graphic", "lb"):
             continue
         else:
-            t = _inline_text(el)
+            t = _inline_text(el, marks)
             if t:
                 yield t
         if el.tail and el.tail.strip():
@@ -395,6 +407,7 @@ def extract_html(html: str) -> Extracted:
             include_tables=True,
             include_images=False,
             include_links=False,
+            include_formatting=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
             config=_config(),
         )
@@ -403,6 +416,7 @@ def extract_html(html: str) -> Extracted:
     if doc is None or doc.body is None:
         raise ExtractionError("no article text found in the page")
     text = "\n\n".join(_paragraphs(doc.body))
+    italics = _italic_spans(text, "\n\n".join(_paragraphs(doc.body, marks=True)))
     if not text.strip():
         raise ExtractionError("no article text found in the page")
     meta: dict[str, str] = {}
@@ -416,7 +430,32 @@ def extract_html(html: str) -> Extracted:
     for key, value in (("title", doc.title), ("author", doc.author), ("date", doc.date), ("url", doc.url)):
         if value and str(value).strip():
             meta[key] = str(value).strip()
-    return Extracted(text, meta)
+    return Extracted(text, meta, italics)
+
+
+def _italic_spans(text: str, marked: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` set in italics, from the same text with italic markers.
+    None at all when taking the markers out does not give ``text`` back (a
+    marker kept white space from being trimmed)."""
+    if _ITALIC_ON not in marked:
+        return ()
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = length = 0
+    start = -1
+    for m in re.finditer("[\ue010\ue011]", marked):
+        i = m.start()
+        parts.append(marked[pos:i])
+        length += i - pos
+        pos = i + 1
+        if marked[i] == _ITALIC_ON:
+            start = length
+        elif start >= 0:
+            if length > start:
+                spans.append((start, length))
+            start = -1
+    parts.append(marked[pos:])
+    return tuple(spans) if "".join(parts) == text else ()
 
 
 _HTML_START = re.compile(r"\A[\ufeff\s]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b)", re.I | re.S)

@@ -47,6 +47,7 @@ from .formats import (
 from .formats import (
     decode as _decode,
 )
+from .lexicon import SPEECH_VERBS
 from .models import Article, Skipped
 from .outlets import (
     OUTLETS_FILE,
@@ -57,6 +58,7 @@ from .outlets import (
     map_for,
     maps_for,
 )
+from .styles import reading_view
 
 FORMATS = {
     ".txt": "text",
@@ -245,7 +247,9 @@ def _has_text(text: str) -> bool:
 
 # --------------------------------------------------------------------------- metadata
 
-_DATE_WORDS = re.compile(r"\b(?:Posted|Published|Updated)?:?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\b")
+_DATE_WORDS = re.compile(
+    r"\b(?:Posted|Published|Updated)?:?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\b"
+)
 
 
 def guess_date(text: str, meta: dict) -> Optional[str]:
@@ -305,15 +309,43 @@ def _wrapped(stripped: str, lines: list, k: int) -> bool:
     return stripped.endswith((",", ";")) or last in _OPEN_ENDINGS or nxt[:1].islower()
 
 
+_OPENING_MARKS = tuple("“\"„«") + ("''",)
+_CLOSING_MARKS = "”\"»“'’)"
+_SPEECH_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|according to)\b", re.I)
+
+
+def _ends_a_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSING_MARKS)[-1:] in (".", "!", "?", "…")
+
+
+def _is_speech(line: str) -> bool:
+    """Body copy, not a headline: dialogue (a line that opens with a quotation mark
+    and ends a sentence), or a sentence quoting someone with a speech cue.
+    ``line`` is from the reading view, where speech marks are double marks."""
+    if not _ends_a_sentence(line):
+        return False
+    if line.startswith(_OPENING_MARKS):
+        return True
+    opened = max(line.find("“"), line.find(' "'), line.find("''"), line.find("«"))
+    return opened != -1 and bool(_SPEECH_CUE.search(line))
+
+
 def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tuple[tuple[int, int], ...]]:
-    """(title, body_start, body_end, furniture spans) for the text after ``start``."""
+    """(title, body_start, body_end, furniture spans) for the text after ``start``.
+
+    Lines are read in the text's reading view (``styles.reading_view``: hard
+    wraps joined, the house style's speech marks as double marks), which
+    keeps every offset. A text of one line has no headline, and nor does one
+    whose first line is dialogue or a sentence quoting someone."""
     furniture: list[tuple[int, int]] = []
     title: Optional[str] = None
     title_span: Optional[tuple[int, int]] = None
     body_start: Optional[int] = None
     body_end = len(text)
     after_promo = False
-    lines = list(_lines(text, start))
+    view = reading_view(text)
+    lines = list(_lines(view, start))
+    one_line = sum(1 for _s, _e, line in lines if line.strip()) == 1
     for k, (s, e, line) in enumerate(lines):
         stripped = line.strip().lstrip("#").strip()
         if not stripped:
@@ -332,12 +364,12 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
         words = len(stripped.split())
         ends_sentence = stripped.endswith(_BODY_END_PUNCT)
         if body_start is None:
-            if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8:
+            if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8 or one_line or _is_speech(stripped):
                 body_start = s
             elif after_promo and not ends_sentence:
                 furniture.append((s, e))  # the second line of a promo block
             elif title is None:
-                title = stripped
+                title = " ".join(text[s:e].strip().lstrip("#").split())
                 title_span = (s, e)
             after_promo = False
     if body_start is None:
@@ -360,6 +392,7 @@ def build_article(
     file_path: Optional[str] = None,
     set_outlet: Optional[str] = None,
     outlet_map: Optional[OutletMap] = None,
+    italics: tuple[tuple[int, int], ...] = (),
 ) -> Article:
     """An Article from its text. Without ``meta``, metadata come from the text's front matter."""
     content_start = 0
@@ -388,6 +421,7 @@ def build_article(
         author=flat.get("author"),
         record_id=flat.get("id") if input_format == "jsonl" else None,
         outlet_evidence=outlet.evidence,
+        italics=italics,
     )
 
 
@@ -491,6 +525,7 @@ class _Loader:
                 self._next_id(), path or shown, page.text,
                 meta=meta, input_format="jsonl" if extra is not None else "html", offsets=OFFSETS_EXTRACTED,
                 decoded=decoded, file_path=shown, set_outlet=self.set_outlet, outlet_map=self._map(shown),
+                italics=page.italics,
             )
         )
 

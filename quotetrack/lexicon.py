@@ -159,3 +159,19 @@ FEMALE_WORDS = _words(
     "mrs ms miss dame lady queen princess mother sister spokeswoman chairwoman congresswoman councilwoman "
     "businesswoman wife daughter aunt niece grandmother"
 )
+# Words that begin with an apostrophe standing for dropped letters ('tis, rock 'n'
+# roll, 'em): the mark before them opens no quote. Lower-case, without the mark.
+ELISIONS = _words("tis twas twere n em cause cos til bout nuff neath ello allo appen ow")
+
+# Kinds of work whose title a quote names: the film "…", her novel "…". Base forms;
+# plurals are matched too.
+WORK_NOUNS = _words(
+    """
+    film movie documentary book novel novella memoir biography poem song single album record
+    track ep anthem hymn ballad show series sitcom drama programme program episode play musical
+    opera ballet painting sculpture exhibition podcast game videogame comic manga column essay
+    """
+)
+
+# Verbs and participles that introduce a name or title: titled "…", a band called "…".
+NAMING_WORDS = _words("titled entitled called named dubbed")

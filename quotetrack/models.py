@@ -21,6 +21,8 @@ from typing import Optional
 FULL = "full"  # a sentence or more of speech
 PARTIAL = "partial"  # a fragment of speech woven into the reporter's sentence
 TERM = "term"  # a scare quote, a name or a term: nobody's speech
+TITLE = "title"  # the title of a work (the film “…”, a song called “…”): nobody's speech
+NOT_SPEECH = frozenset({TERM, TITLE})  # kinds that get no speaker and join no statement
 
 # Match kinds of a statement member against the statement's canonical wording.
 VERBATIM = "verbatim"
@@ -57,6 +59,7 @@ class Article:
     author: Optional[str] = None
     record_id: Optional[str] = None  # a JSON Lines record's own "id"
     outlet_evidence: Optional[str] = None  # what the outlet rule saw, for --explain-outlets
+    italics: tuple[tuple[int, int], ...] = ()  # spans a web page set in italics (<i>, <em>)
 
     def in_body(self, start: int, end: int) -> bool:
         if start < self.body_start or end > self.body_end:
@@ -75,7 +78,7 @@ class Quote:
     end: int
     line: int  # 1-based
     column: int  # 1-based, in characters
-    kind: str  # FULL, PARTIAL or TERM
+    kind: str  # FULL, PARTIAL, TERM or TITLE
     direct: bool = True
     closed: bool = True  # False when the closing mark was missing and the span was recovered
     open_mark: str = ""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from .formats import is_iso_date
-from .models import TERM, Article, ScanResult
+from .models import NOT_SPEECH, Article, ScanResult
 from .outlets import is_wire
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -119,7 +119,7 @@ def wire_stories(result: ScanResult) -> list[WireStory]:
             a = parent[a]
         return a
 
-    quote_article = {q.id: q.article_id for q in result.quotes if q.direct and q.kind != TERM}
+    quote_article = {q.id: q.article_id for q in result.quotes if q.direct and q.kind not in NOT_SPEECH}
     for st in result.statements:
         arts = [quote_article[m.quote_id] for m in st.members if m.quote_id in quote_article]
         by_credit: dict[str, list[str]] = {}

@@ -3,7 +3,11 @@
 The scanner handles “curly”, "straight", ''doubled apostrophes", «guillemets»,
 „German“ marks and top-level ‘single’ quotes; single marks inside a double
 quote are nested quotes and stay part of it. Apostrophes (can’t, US’) are
-not quotation marks.
+not quotation marks. It reads the article's reading view (styles.py), in
+which an article whose main marks are single has them as double marks, TeX
+marks are plain marks, and hard-wrapped lines are joined; the view has the
+text's length, so offsets are the text's. Quotes of titles of works are
+kind TITLE.
 
 A quote left open at the end of a paragraph continues when the next
 paragraph reopens it (newspaper style) or when the line was only wrapped;
@@ -19,10 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
-from .lexicon import SPEECH_VERBS
-from .models import FULL, PARTIAL, TERM, Quote
+from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .models import FULL, PARTIAL, TERM, TITLE, Quote
+from .styles import reading_view
 from .textnorm import word_count
 
 # Marks that can only open a double quote, only close one, or either.
@@ -249,11 +254,13 @@ def _preceding_words(text: str, start: int, limit: int = 60) -> str:
 
 
 def classify(text: str, raw: RawQuote) -> str:
-    """full, partial or term, from the quote and the words around it."""
+    """full, partial, term or title, from the quote and the words around it."""
     inner = text[raw.start : raw.end]
     words = word_count(inner)
     open_at = raw.start - len(raw.open_mark)
     before = _preceding_words(text, open_at).rstrip()
+    if _is_title(text, raw, inner, before, open_at):
+        return TITLE
     first = inner.lstrip("'‘\"“ ")[:1]
     stands_alone = before == "" or before[-1] in _SENTENCE_END + ":,—–" or before[-1] in "”\"'"
     inner_stripped = inner.rstrip()
@@ -282,6 +289,68 @@ def classify(text: str, raw: RawQuote) -> str:
 def marked_as_term(text: str, open_at: int) -> bool:
     """Whether the words before an opening mark say a term follows ("the so-called")."""
     return bool(_TERM_LEAD.search(_preceding_words(text, open_at).rstrip()[-30:]))
+
+
+def _italic(text: str, raw: RawQuote, italics: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """The quote, marks and all, is a span set in italics (``<i>“…”</i>``), short, and Title Case."""
+    if not italics:
+        return False
+    open_at = raw.start - len(raw.open_mark)
+    k = bisect.bisect_right(starts, open_at) - 1
+    if k < 0:
+        return False
+    s, e = italics[k]
+    return s <= open_at and raw.end <= e and e - s <= raw.end - open_at + 3 and _title_case(text[raw.start : raw.end])
+
+
+_LAST_WORDS = re.compile(r"([^\W\d_]+)[\s,:]*$")  # applied to at most 60 characters
+
+
+def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -> bool:
+    """A quoted title of a work: the film “…”, a song called “…”, her favourite novel is “…”."""
+    words = word_count(inner)
+    first = inner.lstrip("'‘\"“ ")[:1]
+    if not first[:1].isupper() and not first[:1].isdigit() or words > 12 or "\n" in inner.strip():
+        return False
+    m = _LAST_WORDS.search(before[-40:])
+    lead = m.group(1).lower() if m else ""
+    if lead in _COPULAS:  # her favourite novel is “…”
+        m = _LAST_WORDS.search(before[-40:], 0, m.start(1))
+        lead = m.group(1).lower() if m else ""
+    work = lead in WORK_NOUNS or (lead.endswith("s") and lead[:-1] in WORK_NOUNS)
+    if work and not before.endswith(":") and (_title_case(inner) or (words <= 6 and inner.rstrip()[-1:] not in ".,!?…")):
+        return True  # the film “…”, her new album, “…”
+    if not _title_case(inner) or inner.rstrip()[-1:] in "?!":
+        return False
+    if lead in NAMING_WORDS:
+        return True  # a band called “…”, titled “…”
+    # Title Case, a kind of work named in the sentence (before it, or in a phrase
+    # right after it: “…” on Innisfarrow, a film about …), nobody speaking.
+    clause = _sentence_before(text, open_at) + " " + " ".join(_sentence_after(text, raw.end).split()[:6])
+    if not any(w in WORK_NOUNS for w in _WORDS.findall(clause.lower())):  # "shows", "plays" may be verbs
+        return False
+    return not _speech_nearby(text, open_at, raw.end)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_COPULAS = frozenset("is was remains remained became".split())
+
+
+def _sentence_before(text: str, open_at: int, limit: int = 120) -> str:
+    lo = max(0, open_at - limit)
+    before = text[lo:open_at]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind("”"), before.rfind('"'))
+    return before[cut + 1 :] if cut != -1 else before
+
+
+def _sentence_after(text: str, end: int, limit: int = 80) -> str:
+    after = text[end : end + limit]
+    stop = len(after)
+    for mark in (". ", "\n", "? ", "! ", "“", '"'):
+        k = after.find(mark, 1)
+        if k != -1:
+            stop = min(stop, k)
+    return after[:stop]
 
 
 _TERM_LEAD = re.compile(
@@ -316,11 +385,26 @@ def _speech_nearby(text: str, open_at: int, end: int) -> bool:
     return bool(_SPEECH_WORD.search(before) or _SPEECH_WORD.search(after[:stop]))
 
 
-def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = None) -> list[Quote]:
-    """All direct quotes in ``text``, classified, with offsets and positions."""
+def find_quotes(
+    text: str,
+    article_id: str = "a",
+    lines: Optional[LineIndex] = None,
+    view: Optional[str] = None,
+    italics: Sequence[tuple[int, int]] = (),
+) -> list[Quote]:
+    """All direct quotes in ``text``, classified, with offsets and positions.
+
+    The marks are read in the article's own house style and hard-wrapped
+    lines are joined (``styles.reading_view``, which keeps every offset);
+    ``view`` is that reading view when the caller has it already.
+    ``italics``: spans a web page set in italics, sorted; a quote set in
+    italics on its own is the title of a work."""
     lines = lines or LineIndex(text)
+    if view is None:
+        view = reading_view(text)
     out: list[Quote] = []
-    for raw in find_raw_quotes(text):
+    italic_starts = [s for s, _e in italics]
+    for raw in find_raw_quotes(view):
         inner = text[raw.start : raw.end]
         if not inner.strip() or word_count(inner) == 0:
             continue
@@ -334,10 +418,10 @@ def find_quotes(text: str, article_id: str = "a", lines: Optional[LineIndex] = N
                 end=raw.end,
                 line=line,
                 column=col,
-                kind=classify(text, raw),
+                kind=TITLE if _italic(text, raw, italics, italic_starts) else classify(view, raw),
                 direct=True,
                 closed=raw.closed,
-                open_mark=raw.open_mark,
+                open_mark=text[raw.start - len(raw.open_mark) : raw.start],
             )
         )
     return out

@@ -23,8 +23,9 @@ from .align import Segment, diff_markup, word_diff
 from .models import (
     ALTERED,
     EXCERPT,
+    NOT_SPEECH,
     PARAPHRASE,
-    TERM,
+    TITLE,
     VERBATIM,
     Quote,
     ScanResult,
@@ -113,7 +114,7 @@ def _diff_text(segs: list[Segment]) -> Text:
 
 
 def summary_line(result: ScanResult) -> str:
-    quotes = [q for q in result.quotes if q.kind != TERM]
+    quotes = [q for q in result.quotes if q.kind not in NOT_SPEECH]
     terms = len(result.quotes) - len(quotes)
     multi = sum(1 for s in result.statements if len(s.outlets) > 1)
     parts = [
@@ -169,13 +170,14 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
         console.print(table)
     for line in wire_story_lines(result):
         console.print(Text(line))
-    terms = [q for q in result.quotes if q.kind == TERM]
+    terms = [q for q in result.quotes if q.kind in NOT_SPEECH]
     if terms:
         by_outlet: "OrderedDict[str, list[str]]" = OrderedDict()
         outlet = {a.id: a.outlet for a in result.articles}
         for q in terms:
             by_outlet.setdefault(outlet[q.article_id], []).append(f"“{one_line(q.words).rstrip(',.')}”")
-        console.print(Text("Terms and scare quotes (no speaker):", style="bold"))
+        heading = "Terms, titles and scare quotes" if any(q.kind == TITLE for q in terms) else "Terms and scare quotes"
+        console.print(Text(f"{heading} (no speaker):", style="bold"))
         for o, ts in by_outlet.items():
             console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
     for s in result.skipped:
@@ -215,8 +217,8 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
         "schema_version": JSON_SCHEMA_VERSION,
         "summary": {
             "articles": len(result.articles),
-            "quotes": sum(1 for q in result.quotes if q.kind != TERM),
-            "terms": sum(1 for q in result.quotes if q.kind == TERM),
+            "quotes": sum(1 for q in result.quotes if q.kind not in NOT_SPEECH),
+            "terms": sum(1 for q in result.quotes if q.kind in NOT_SPEECH),
             "speakers": len(result.speakers),
             "statements": len(result.statements),
             "skipped": len(result.skipped),

@@ -18,7 +18,17 @@ from typing import Optional, Sequence
 
 from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
 from .identity import SAME, Census, identity
-from .models import ALTERED, EXCERPT, PARAPHRASE, TERM, VERBATIM, Article, Member, Quote, Statement
+from .models import (
+    ALTERED,
+    EXCERPT,
+    NOT_SPEECH,
+    PARAPHRASE,
+    VERBATIM,
+    Article,
+    Member,
+    Quote,
+    Statement,
+)
 from .textnorm import comparison_tokens
 
 SHINGLE = 3
@@ -78,7 +88,7 @@ def member_match(q: Quote, kind: str) -> str:
 
 
 def groupable(q: Quote, article: Article) -> bool:
-    return q.kind != TERM and article.in_body(q.start, q.end)
+    return q.kind not in NOT_SPEECH and article.in_body(q.start, q.end)
 
 
 def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[Statement], list[Quote]]:

@@ -145,7 +145,7 @@ def test_short_quote_is_speech_when_the_sentence_attributes_it():
     ))
     kinds = {q.words: (q.kind, q.speaker) for q in quotes_of(art)}
     assert kinds["cowards"] == ("partial", "Varga")
-    assert kinds["Harbour Lights"] == ("term", None)
+    assert kinds["Harbour Lights"] == ("title", None)  # a show: the title of a work
     assert kinds["green levy"] == ("term", None)
 
 

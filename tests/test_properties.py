@@ -14,6 +14,7 @@ Hypothesis profile, registered in conftest.py) runs 20,000.
 from __future__ import annotations
 
 import os
+import textwrap
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -31,12 +32,13 @@ def bounded(n: int) -> settings:
 
 # --------------------------------------------------------------------------- strategies
 
-QUOTE_MARKS = list("“”„‟«»\"'‘’") + ["''", "‘‘", "’’"]
+QUOTE_MARKS = list("“”„‟«»\"'‘’`") + ["''", "‘‘", "’’", "``"]
 BREAKS = ["\n", "\n\n", "\r\n", " \n", "\n \n", " ", "  ", "\t"]
 WORDS = [
     "said", "says", "told reporters", "according to", "added", "warned", "adding:", "he", "she", "they",
     "the mayor", "Ada Quill", "Quill", "Mayor Quill", "Mr.", "U.S.", "we", "will", "rebuild", "the", "pier",
     "can’t", "it's", "so-called", "5'10\"", "the ’90s", "a", "It", "We", "Nobody",
+    "'Tis", "rock 'n' roll", "O'Brien", "the Joneses'", "since '08", "6' 2\"", "the film", "called",
     ".", ",", ":", ";", "—", "?", "!", "…", "(", ")",
 ]
 PIECES = st.one_of(
@@ -47,7 +49,11 @@ PIECES = st.one_of(
 )
 # Text made mostly of quotation marks, line breaks and the words around speech.
 quote_heavy = st.tuples(st.lists(PIECES, max_size=80), st.sampled_from(["", " "])).map(lambda t: t[1].join(t[0]))
-any_text = st.one_of(st.text(), quote_heavy)
+# The same, hard-wrapped at some width (styles.unwrap joins such lines).
+wrapped = st.tuples(quote_heavy, st.integers(min_value=40, max_value=90)).map(
+    lambda t: textwrap.fill(t[0] * 3, t[1], break_long_words=False, break_on_hyphens=False, replace_whitespace=False)
+)
+any_text = st.one_of(st.text(), quote_heavy, wrapped)
 
 
 # --------------------------------------------------------------------------- helpers

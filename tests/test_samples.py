@@ -13,7 +13,7 @@ from quotetrack.render import matrix_rows
 ROOT = Path(__file__).resolve().parents[1]
 KEY = (ROOT / "tests" / "data" / "samples-expected.md").read_text(encoding="utf-8")
 FILES = sorted(p.name for p in (ROOT / "samples").glob("0*_*"))
-ROW = re.compile(r"^\| (\d+) \| (\d+) \| `([^`]+)` \| ([^|]+?) \| (full|partial|term) \|", re.M)
+ROW = re.compile(r"^\| (\d+) \| (\d+) \| `([^`]+)` \| ([^|]+?) \| (full|partial|term|title) \|", re.M)
 
 
 def _expected_quotes():
@@ -35,8 +35,8 @@ def result():
 
 
 def test_the_key_was_read():
-    assert len(EXPECTED) == 33
-    assert len(FILES) == 5
+    assert len(EXPECTED) == 33 + 19
+    assert len(FILES) == 8
 
 
 @pytest.mark.parametrize("name,line,opening,speaker,kind", EXPECTED, ids=[f"{e[0][:2]}-L{e[1]}" for e in EXPECTED])
@@ -62,17 +62,28 @@ def test_no_other_direct_quotes(result):
 def test_matrix_of_statements_carried_by_more_than_one_outlet(result):
     multi = [s for s in result.statements if len(s.outlets) > 1]
     outlets, rows = matrix_rows(result, multi)
-    order = ["The Harbour Herald", "Aldmere Wire Service", "Coastal Daily", "The Tidewatch", "Northern Ledger"]
+    order = [
+        "The Harbour Herald", "Aldmere Wire Service", "Coastal Daily", "The Tidewatch", "Northern Ledger",
+        "The Quayside Post", "Northsea Wire", "The Marquee",
+    ]
     assert sorted(outlets) == sorted(order)
     got = {(st.speaker, st.text.split()[0], "".join(cells[outlets.index(o)] for o in order)) for st, cells in rows}
     assert got == {
-        ("Helena Varga", "This", "==··~"),  # A: forty thousand homes
-        ("Helena Varga", "For", "==!=·"),  # B: sea wall, one word altered in CD
-        ("Helena Varga", "We", "·=·<·"),  # C: told for thirty years
-        ("Helena Varga", "This", "=·<··"),  # D: promise kept to our grandchildren
-        ("Helena Varga", "Nobody", "··=·="),  # E
-        ("Tomas Brenner", "Every", "=·=··"),  # F
-        ("Tomas Brenner", "We", "·=·~·"),  # G: paraphrased in TW
-        ("Imani Okafor", "Nobody", "==···"),  # H
-        ("David Okafor", "In", "=···="),  # I
+        ("Helena Varga", "This", "==··~···"),  # A: forty thousand homes
+        ("Helena Varga", "For", "==!=····"),  # B: sea wall, one word altered in CD
+        ("Helena Varga", "We", "·=·<····"),  # C: told for thirty years
+        ("Helena Varga", "This", "=·<·····"),  # D: promise kept to our grandchildren
+        ("Helena Varga", "Nobody", "··=·=···"),  # E
+        ("Tomas Brenner", "Every", "=·=·····"),  # F
+        ("Tomas Brenner", "We", "·=·~····"),  # G: paraphrased in TW
+        ("Imani Okafor", "Nobody", "==······"),  # H
+        ("David Okafor", "In", "=···=···"),  # I
+        ("Maura Keohane", "We're", "·····==·"),  # J: single marks (06) and a hard-wrapped line (07)
+        ("Declan Furlow", "Fuel", "·····==·"),  # K
     }
+
+
+def test_titles_are_no_statements(result):
+    titles = {q.id for q in result.quotes if q.kind == "title"}
+    assert len(titles) == 6
+    assert not any(m.quote_id in titles for s in result.statements for m in s.members)

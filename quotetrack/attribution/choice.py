@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..models import FULL, PARTIAL, TERM, Article, Quote
+from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
@@ -292,6 +292,9 @@ class ArticleAttributor:
                 continue
             if not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
                 out.append(q)
+                continue
+            if q.kind == TITLE:
+                out.append(q)  # the title of a work is nobody's speech
                 continue
             if q.kind == TERM:
                 out.append(self._term(q, last, spoken, ranker, trace))
