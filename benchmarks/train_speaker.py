@@ -85,8 +85,8 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
     att = ArticleAttributor(art if view is art.text else replace(art, text=view), found)
     trace: list = []
     att.run(found, att.reported(), ranker=ranker, trace=trace)
-    traced = {q.start: (cands, rule) for q, cands, rule in trace if q.kind != "term"}
-    traced_terms = {q.start: cands for q, cands, _ in trace if q.kind == "term"}
+    traced = {q.start: (cands, rule, settled) for q, cands, rule, settled in trace if q.kind != "term"}
+    traced_terms = {q.start: cands for q, cands, _, _ in trace if q.kind == "term"}
     preds = [acc.Pred(article.id, q.start, q.end, None, None, q.kind) for q in found if q.direct]
     pairs = acc.match(golds, preds)
     records = []
@@ -100,7 +100,8 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
                     for c in traced_terms[p.start]
                 ]
             if p.start in traced:
-                cands, rule = traced[p.start]
+                cands, rule, settled = traced[p.start]
+                rec["settled"] = settled
                 labelled = []
                 # "Ann Roe's spokesman said": the harness counts "Roe" as right (the name in
                 # the Source span), but the speaker is the spokesman: learn the description.
@@ -179,8 +180,8 @@ def evaluate(records: list[dict], ranker: Ranker) -> dict:
             i, p = ranker.best([f for f, _, _ in r["term"]])
             promoted = i >= 0 and p >= ranker.term_threshold and any(k.startswith("r_") and k != "r_continues" for k in r["term"][i][0])
             ok = r["term"][i][1] if promoted else r["rule_right"]
-        elif r["cands"] is None:
-            ok = r["rule_right"]
+        elif r["cands"] is None or r.get("settled"):
+            ok = r["rule_right"]  # no candidates, or the rules' answer stands (ArticleAttributor.settled)
         else:
             i, p = ranker.best([f for f, _, _ in r["cands"]])
             answered = i >= 0 and p >= ranker.threshold

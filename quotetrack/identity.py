@@ -103,22 +103,38 @@ class Name:
         return not self.surname
 
 
+_SIMPLE_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*\.?")
+_SUFFIX_WORDS = frozenset("jr jr. sr sr. ii iii iv v esq esq. phd md".split())
+
+
+def _simple(plain: str) -> bool:
+    """At most four capitalised words (initials allowed), none a suffix."""
+    words = plain.split()
+    return len(words) <= 4 and all(_SIMPLE_WORD.fullmatch(w) and w.casefold() not in _SUFFIX_WORDS for w in words)
+
+
 @lru_cache(maxsize=65536)
 def parse(name: str) -> Name:
     """The parts of a name, label or mention."""
     text = " ".join(name.split())
     plain = " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
-    hn = HumanName(plain)
+    if _simple(plain):
+        # Capitalised words and nothing else: nameparser would find no suffix, no
+        # nickname and the last word as the surname (and it is slow: skip it).
+        last_word, suffix, nick = plain.split()[-1], "", ""
+    else:
+        hn = HumanName(plain)
+        last_word, suffix, nick = hn.last, hn.suffix, hn.nickname
     written = _BRACKETED.sub(" ", plain).split()
-    suffixes = {_fold(s) for s in re.split(r"[\s,]+", hn.suffix) if s}
+    suffixes = {_fold(s) for s in re.split(r"[\s,]+", suffix) if s}
     while len(written) > 2 and _fold(written[-1]) in suffixes:
         written.pop()
     written = [w.strip(",") for w in written if _fold(w)]
     words = tuple(_fold(w) for w in written)
-    nickname = _fold(hn.nickname)
+    nickname = _fold(nick)
     if not words or words[0] in _DETERMINERS:
         return Name(text, words, tuple(written), words, (), "", nickname)
-    last = tuple(_fold(w) for w in hn.last.split())
+    last = tuple(_fold(w) for w in last_word.split())
     n_last = len(last) if last and len(last) <= len(words) and words[-len(last):] == last else 1
     surname_words = words[-n_last:]
     if n_last == 1 and title_like(surname_words[0]):

@@ -26,6 +26,7 @@ size of the text, no backtracking.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .lexicon import ELISIONS
@@ -136,12 +137,19 @@ def _double_role(text: str, i: int, inside: bool) -> int:
     return 1 if _is_open_left(text, i) and after < len(text) and not text[after].isspace() else 0
 
 
+# A single mark where a quote could open (see _roles): "‘" anywhere, or "'" or "`" at
+# the start of the text or after white space or one of _OPEN_BEFORE.
+_MAY_OPEN_SINGLE = re.compile(r"‘|(?:\A|(?<=[\s(\[{—–/:;,“„«\"-]))['`]")
+
+
 def house_style(text: str) -> str:
     """SINGLE when single marks open more quotes than double marks do, else DOUBLE.
 
     Only quotes at the top level count: a single-quoted quote inside a double
     one is nested (American style) and so is a double-quoted one inside a
     single one (British style). On a tie, the family that opens first wins."""
+    if not _MAY_OPEN_SINGLE.search(text):
+        return DOUBLE  # no single mark where a quote could open: nothing to count
     singles = _single_marks(text)
     k = 0
     in_double = in_single = False
@@ -406,7 +414,9 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4)
 def reading_view(text: str) -> str:
-    """The text unwrapped and with its speech marks as double marks: same length, same offsets."""
+    """The text unwrapped and with its speech marks as double marks: same length, same offsets.
+    (Ingest reads the headline in it and the scanner the quotes: the last few are kept.)"""
     plain = unwrap(text)
     return normalise_marks(plain)

@@ -122,8 +122,8 @@ def candidates(
     # People named near the quote.
     lo_para = ctx.para - PARAGRAPHS_BACK
     near: list[tuple[int, str]] = []
-    for name, person in people.persons.items():
-        ms = person.mentions
+    for name in people.named_in_paragraphs(toks, lo_para, ctx.para):
+        ms = people.persons[name].mentions
         i = bisect.bisect_left(ms, start)
         dist = None
         if i > 0:
@@ -153,10 +153,8 @@ def candidates(
                 # Others the pronoun could mean, named since the last speaker spoke.
                 since = sum(
                     1
-                    for name, person in people.persons.items()
-                    if name != last.name
-                    and person.fits(p.mention.head)
-                    and bisect.bisect_left(person.mentions, start) > bisect.bisect_right(person.mentions, last.at)
+                    for name in people.named_between(last.at, start)
+                    if name != last.name and people.persons[name].fits(p.mention.head)
                 )
                 c.features["others_named_since"] = _log(since)
                 break
@@ -183,15 +181,9 @@ def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get
     assert p.mention is not None
     pron = p.mention.head
     at = min(start, p.mention.start)
-    ranked: list[tuple[int, str, bool]] = []
-    for name, person in att.people.persons.items():
-        i = bisect.bisect_left(person.mentions, at)
-        if i == 0:
-            continue
-        ranked.append((-person.mentions[i - 1], name, person.mentions[i - 1] in att.people.subjects))
-    ranked.sort()
     rank = subject_rank = 0
-    for _, name, subject in ranked:
+    for m, name in att.people.latest_before(at):
+        subject = m in att.people.subjects
         person = att.people.persons[name]
         if pron in ("he", "she"):
             if not person.fits(pron):
@@ -221,15 +213,7 @@ def _possessive(toks, k: int) -> bool:
 
 
 def _first_person_in_paragraph(att: "ArticleAttributor", ctx: QuoteContext) -> Optional[str]:
-    best, best_at = None, None
-    for name, person in att.people.persons.items():
-        for m in person.mentions:
-            k = att.people.tok_index.get(m)
-            if k is not None and att.toks[k].para == ctx.para:
-                if best_at is None or m < best_at:
-                    best, best_at = name, m
-                break
-    return best
+    return att.people.first_in_paragraph(att.toks).get(ctx.para)
 
 
 def _describe(

@@ -4,7 +4,7 @@ speaker, resolved to a person the article names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
@@ -89,14 +89,13 @@ class ArticleAttributor:
             p -= 1
         return p < 0 or self.toks[p].kind == "nl"
 
-    def cue_proposals(self, q: Quote) -> dict[str, Cue]:
+    def cue_proposals(self, q: Quote) -> Iterator[tuple[str, Cue]]:
         """Every cue the rules find for a quote, by rule, in the order the rules
-        are tried: right after it, right before it, a colon ending the paragraph
-        before, elsewhere in its sentence."""
-        out: dict[str, Cue] = {}
+        are tried (lazily): right after it, right before it, a colon ending the
+        paragraph before, elsewhere in its sentence."""
         k = self.by_start.get(q.start)
         if k is None:
-            return out
+            return
         tok = self.toks[k]
         lo, hi = self.sent_bounds[tok.sent]
         # A quote's sentence runs on after it when its words end the quoted sentence.
@@ -107,10 +106,10 @@ class ArticleAttributor:
             hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
         found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
         if found is not None:
-            out["after"] = found
+            yield "after", found
         found = cue_before(self.toks, k, lo)
         if found is not None:
-            out["before"] = found
+            yield "before", found
         if self._opens_paragraph(k):
             # "He said:" ending the paragraph before a quote that opens the next one.
             p = k - 1
@@ -120,19 +119,18 @@ class ArticleAttributor:
                 plo, _ = self.sent_bounds[self.toks[p].sent]
                 found = cue_before(self.toks, p + 1, plo)
                 if found is not None:
-                    out["colon"] = found
+                    yield "colon", found
         found = cue_elsewhere(self.toks, k, hi)
         if found is not None:
-            out["elsewhere"] = found
-        return out
+            yield "elsewhere", found
 
     def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
         """The first cue the rules find, and the quote's paragraph."""
         k = self.by_start.get(q.start)
         if k is None:
             return None, -1
-        props = self.cue_proposals(q)
-        return next(iter(props.values()), None), self.toks[k].para
+        first = next(self.cue_proposals(q), None)
+        return (first[1] if first else None), self.toks[k].para
 
     def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
         if m.kind == "name":
@@ -213,15 +211,20 @@ class ArticleAttributor:
             self._reported[out[-1].id] = (mention, self.toks[i].para)
         return out
 
-    def proposals(self, q: Quote, last: Optional[_Speaker]) -> tuple[list[Proposal], dict[str, Cue], int]:
-        """Every rule's answer for a direct quote, in the order the cascade tries them."""
-        props = self.cue_proposals(q)
+    def proposals(
+        self, q: Quote, last: Optional[_Speaker], all_rules: bool = True
+    ) -> tuple[list[Proposal], dict[str, Cue], int]:
+        """Every rule's answer for a direct quote, in the order the cascade tries them;
+        unless ``all_rules``, only the first when it is ``settled``."""
         k = self.by_start[q.start]
         para = self.toks[k].para
-        out = [
-            Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb)
-            for rule, cue in props.items()
-        ]
+        props: dict[str, Cue] = {}
+        out: list[Proposal] = []
+        for rule, cue in self.cue_proposals(q):
+            props[rule] = cue
+            out.append(Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb))
+            if len(out) == 1 and not all_rules and self.settled(out[0]):
+                return out, props, para
         if q.kind == PARTIAL:
             # "Trump openly admires Putin as a “strong leader”": words woven into a
             # sentence about someone, with no speech verb, are theirs.
@@ -237,6 +240,18 @@ class ArticleAttributor:
         if q.kind == FULL and last is not None and para - last.para <= 1:
             out.append(Proposal("continues", last.name, None, last.mention, "(continues)"))
         return out, props, para
+
+    def settled(self, pick: Optional[Proposal]) -> bool:
+        """A cue right after or before the quote whose subject names a person the article
+        names ("“…,” Ann Roe said"): the rules' answer stands. (On PolNeAR train the
+        ranker agrees with it 99% of the time and is right no more often.)"""
+        return (
+            pick is not None
+            and pick.rule in ("after", "before")
+            and pick.mention is not None
+            and pick.mention.kind == "name"
+            and pick.speaker in self.people.persons
+        )
 
     @staticmethod
     def cascade(proposals: Sequence[Proposal]) -> Optional[Proposal]:
@@ -259,7 +274,7 @@ class ArticleAttributor:
         ctx = quote_context(self, PARTIAL, self.by_start[q.start], cues)
         cands = candidates(self, ctx, q.start, q.end, props, self.cascade(props), last, spoken)
         if trace is not None:
-            trace.append((q, cands, None))
+            trace.append((q, cands, None, False))
         if ranker is None:
             return q
         i, p = ranker.best([c.features for c in cands])
@@ -299,11 +314,12 @@ class ArticleAttributor:
             if q.kind == TERM:
                 out.append(self._term(q, last, spoken, ranker, trace))
                 continue
-            props, cues, para = self.proposals(q, last)
+            props, cues, para = self.proposals(q, last, all_rules=trace is not None or ranker is None)
             rule_pick = self.cascade(props)
             if rule_pick is not None and rule_pick.speaker and not plausible_speaker(rule_pick.speaker):
                 rule_pick = replace(rule_pick, speaker=None)
-            if ranker is None and trace is None:
+            settled = self.settled(rule_pick)
+            if (ranker is None or settled) and trace is None:
                 pick: Optional[tuple[str, str, str, str]] = (
                     (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
                 )
@@ -311,8 +327,8 @@ class ArticleAttributor:
                 ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
                 cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
                 if trace is not None:
-                    trace.append((q, cands, rule_pick))
-                if ranker is None:
+                    trace.append((q, cands, rule_pick, settled))
+                if ranker is None or settled:
                     pick = (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
                 else:
                     best = ranker.choose(cands)

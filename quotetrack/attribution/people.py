@@ -3,13 +3,17 @@ and where each is mentioned."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
 from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -39,7 +43,7 @@ def is_name_token(t: Tok) -> bool:
         return True  # "G.K." in "G.K. Butterfield", "T." in "Peter T. King"
     if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
         return False
-    if any(ch.isdigit() for ch in t.text):
+    if _DIGIT.search(t.text):
         return False
     return True
 
@@ -135,6 +139,10 @@ class People:
 
     def __init__(self, toks: Sequence[Tok]):
         self.persons: dict[str, Person] = {}
+        self._first_in_para: Optional[dict[int, str]] = None
+        self._by_offset: Optional[list[tuple[int, str]]] = None
+        self._by_para: Optional[dict[int, set[str]]] = None
+        self._offsets: list[int] = []
         self.surname_index: dict[str, list[Person]] = {}
         # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
         self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
@@ -165,26 +173,34 @@ class People:
                 p = self._by_surname(bare(name[0].text), name[0].start)
                 if p is not None:
                     p.roles |= roles
-        # A surname on its own ("Okafor said") is a mention of the one person of that
-        # name named most recently before it (or first after it).
+        # One pass over the capitalised words: a surname on its own ("Okafor said") is a
+        # mention of the one person of that name named most recently before it (or first
+        # after it); capitalised words after "in", "from" or "at" are places and institutions.
+        self.place_words: set[str] = set()
+        self.tok_index: dict[int, int] = {}  # start offset of a capitalised word -> token index
+        seen = {p.name: set(p.mentions) for p in self.persons.values()}
+        prev = None
         for k, t in enumerate(toks):
-            if t.kind == "w" and t.is_cap and bare(t.text) in self.surname_index and not (k > 0 and toks[k - 1].is_cap):
-                p = nearest(self.surname_index[bare(t.text)], t.start)
-                if t.start not in p.mentions:
-                    p.mentions.append(t.start)
+            if t.is_cap:
+                self.tok_index[t.start] = k
+                if prev is not None and prev.low in ("in", "from", "at"):
+                    self.place_words.add(t.text)
+                if not (prev is not None and prev.is_cap):
+                    owners = self.surname_index.get(bare(t.text))
+                    if owners:
+                        p = nearest(owners, t.start)
+                        if t.start not in seen[p.name]:
+                            seen[p.name].add(t.start)
+                            p.mentions.append(t.start)
+            prev = t
         for p in self.persons.values():
             p.mentions.sort()
         # Mentions in subject position ("Obama said", "..., Trump called"): what a later
         # "he" most likely refers to, rather than a name in passing ("than Lincoln").
-        # Capitalised words the article writes after "in", "from" or "at": places and institutions.
-        self.place_words = {
-            toks[k + 1].text for k in range(len(toks) - 1) if toks[k].low in ("in", "from", "at") and toks[k + 1].is_cap
-        }
-        self.tok_index = index = {t.start: k for k, t in enumerate(toks) if t.kind == "w"}
         self.subjects: set[int] = set()
         for p in self.persons.values():
             for m in p.mentions:
-                k = index.get(m)
+                k = self.tok_index.get(m)
                 if k is not None and in_subject_position(toks, k):
                     self.subjects.add(m)
 
@@ -260,6 +276,60 @@ class People:
     def by_role(self, role: str, offset: int) -> Optional[str]:
         cands = [p for p in self.persons.values() if role in p.roles]
         return nearest(cands, offset).name if cands else None
+
+    def _mention_order(self) -> list[tuple[int, str]]:
+        """Every mention as (offset, name), in text order (worked out once)."""
+        if self._by_offset is None:
+            self._by_offset = sorted((m, name) for name, p in self.persons.items() for m in p.mentions)
+            self._offsets = [m for m, _ in self._by_offset]
+        return self._by_offset
+
+    def latest_before(self, offset: int) -> Iterator[tuple[int, str]]:
+        """(offset, name) of each person's last mention before ``offset``, most recent first."""
+        order = self._mention_order()
+        seen: set[str] = set()
+        for i in range(bisect.bisect_left(self._offsets, offset) - 1, -1, -1):
+            m, name = order[i]
+            if name not in seen:
+                seen.add(name)
+                yield m, name
+
+    def named_in_paragraphs(self, toks: Sequence[Tok], lo: int, hi: int) -> set[str]:
+        """The people mentioned in paragraphs ``lo`` to ``hi``."""
+        if self._by_para is None:
+            self._by_para = {}
+            for name, p in self.persons.items():
+                for m in p.mentions:
+                    k = self.tok_index.get(m)
+                    if k is not None:
+                        self._by_para.setdefault(toks[k].para, set()).add(name)
+        out: set[str] = set()
+        for para in range(lo, hi + 1):
+            out |= self._by_para.get(para, set())
+        return out
+
+    def named_between(self, lo: int, hi: int) -> set[str]:
+        """The people mentioned after offset ``lo`` and before ``hi``."""
+        self._mention_order()
+        assert self._by_offset is not None
+        a = bisect.bisect_right(self._offsets, lo)
+        b = bisect.bisect_left(self._offsets, hi)
+        return {name for _, name in self._by_offset[a:b]}
+
+    def first_in_paragraph(self, toks: Sequence[Tok]) -> dict[int, str]:
+        """Paragraph number -> the person mentioned first in it (worked out once)."""
+        if self._first_in_para is None:
+            first: dict[int, tuple[int, str]] = {}
+            for name, p in self.persons.items():
+                for m in p.mentions:
+                    k = self.tok_index.get(m)
+                    if k is None:
+                        continue
+                    para = toks[k].para
+                    if para not in first or m < first[para][0]:
+                        first[para] = (m, name)
+            self._first_in_para = {para: name for para, (_, name) in first.items()}
+        return self._first_in_para
 
     def nearest_organisation(self, noun: str, offset: int, within: int = 400) -> Optional[str]:
         """What "the <noun>" refers to: the organisation named last before ``offset``

@@ -9,6 +9,7 @@ cut mid-clause (``the deal and``). Those are no speaker: no speaker is better th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .function_words import DETERMINERS, PREPOSITIONS
 from .people import DOCUMENTS
@@ -19,6 +20,7 @@ _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.){1,4}$")
 _DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than that which who".split())
 
 
+@lru_cache(maxsize=4096)
 def plausible_speaker(name: str) -> bool:
     words = name.split()
     if not words:

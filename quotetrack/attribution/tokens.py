@@ -53,19 +53,20 @@ def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
 
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
+    prev = None
     for m in TOKEN.finditer(masked, start, end):
-        kind = m.lastgroup or "p"
         t = m.group()
-        if t == "." and toks:
-            prev = toks[-1]
-            if prev.kind == "w" and prev.end == m.start() and (
-                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
-            ):
-                # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
-                prev.text += "."
-                prev.end = m.end()
-                continue
-        toks.append(Tok(t, m.start(), m.end(), kind, t.lower()))
+        s, e = m.span()
+        if t == "." and prev is not None and prev.kind == "w" and prev.end == s and (
+            prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
+        ):
+            # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
+            prev.text += "."
+            prev.end = e
+            continue
+        prev = Tok(t, s, e, m.lastgroup or "p", t.lower())
+        append(prev)
     return toks
 
 
