@@ -32,7 +32,7 @@ class Tok:
         self.low = low
         self.para = 0
         self.sent = 0
-        self.is_cap = kind == "w" and text[:1].isupper()
+        self.is_cap = kind == "w" and text[0].isupper()
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.kind})"
@@ -71,25 +71,38 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
 
 
 def segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
-    """Number paragraphs and sentences in place; return each sentence's token range."""
+    """Number paragraphs and sentences in place; return each sentence's token range
+    (from its first token to its last that is not a line break)."""
     para = sent = 0
     n = len(toks)
     prev_nl = False
     bounds: dict[int, tuple[int, int]] = {}
+    first = last = -1  # the current sentence's first and last tokens
     for i, t in enumerate(toks):
-        if t.kind == "nl":
+        kind = t.kind
+        if kind == "nl":
             if not prev_nl and i + 1 < n and not soft_wrap(toks, i):
+                if first >= 0:
+                    bounds[sent] = (first, last + 1)
+                    first = -1
                 para += 1
                 sent += 1
-            t.para, t.sent = para, sent
+            t.para = para
+            t.sent = sent
             prev_nl = True
             continue
         prev_nl = False
-        t.para, t.sent = para, sent
-        b = bounds.get(sent)
-        bounds[sent] = (i, i + 1) if b is None else (b[0], i + 1)
-        if t.kind == "p" and t.text in ".!?" and ends_sentence(toks, i):
+        t.para = para
+        t.sent = sent
+        if first < 0:
+            first = i
+        last = i
+        if kind == "p" and t.text in ".!?" and ends_sentence(toks, i):
+            bounds[sent] = (first, i + 1)
+            first = -1
             sent += 1
+    if first >= 0:
+        bounds[sent] = (first, last + 1)
     return bounds
 
 
@@ -102,9 +115,12 @@ def soft_wrap(toks: list[Tok], i: int) -> bool:
     return nxt.text[:1].islower()
 
 
+_CLOSERS = frozenset(CLOSE_MARKS | {")"})
+
+
 def ends_sentence(toks: list[Tok], i: int) -> bool:
     j = i + 1
-    while j < len(toks) and toks[j].kind == "p" and toks[j].text in CLOSE_MARKS | {")"}:
+    while j < len(toks) and toks[j].kind == "p" and toks[j].text in _CLOSERS:
         j += 1
     if j >= len(toks) or toks[j].kind in ("nl", "q"):
         return True
