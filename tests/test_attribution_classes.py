@@ -463,3 +463,34 @@ def test_text_that_is_not_english_gets_no_speakers(lang, n, m):
     qs = quotes_of(art)
     assert qs, "the quotes are still found"
     assert all(q.speaker is None for q in qs), [(q.text, q.speaker) for q in qs]
+
+
+# -- Sign-offs after a dash, and short quotes with a cue ---------------------
+
+SIGN_OFF = {
+    "em-dash-title": "“We will not be moved by threats from anyone.” — Commissioner {n}",
+    "en-dash": "“We will not be moved by threats from anyone.” – {n}",
+    "hyphen-role": "\"We will not be moved by threats from anyone.\" -{n}, harbour commissioner",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(SIGN_OFF, [("Delphine Arkwright",), ("Osvaldo Brennick",), ("Marguerite Tolliday",)]))
+def test_sign_off_after_a_dash_names_the_speaker(text, who):
+    (n,) = who
+    got, allq = single(BODY + "\n" + text.format(n=n) + "\n")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+SHORT_WITH_CUE = {
+    "double-hyphen": "\"Never\"--said Mr. {s}.",
+    "comma-said": "“Never again,” said {n}.",
+    "name-said": "“Absolutely not,” {n} said.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(SHORT_WITH_CUE, [("Osvaldo Brennick",), ("Marguerite Tolliday",)]))
+def test_short_quote_with_a_cue_is_speech_not_a_term(text, who):
+    (n,) = who
+    art = build_article("a1", "x.txt", BODY + "\n" + f"{n} chaired the meeting.\n\n" + text.format(n=n, s=n.split()[-1]) + "\n")
+    (q,) = [q for q in quotes_of(art) if q.direct]
+    assert q.kind != "term" and q.speaker == n, (q.kind, q.speaker)
