@@ -124,14 +124,6 @@ class ArticleAttributor:
         if found is not None:
             yield "elsewhere", found
 
-    def cue_for(self, q: Quote) -> tuple[Optional[Cue], int]:
-        """The first cue the rules find, and the quote's paragraph."""
-        k = self.by_start.get(q.start)
-        if k is None:
-            return None, -1
-        first = next(self.cue_proposals(q), None)
-        return (first[1] if first else None), self.toks[k].para
-
     def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
         if m.kind == "name":
             at = min(at, m.start)  # "“…,” Okafor said": whoever was named before the mention

@@ -228,20 +228,6 @@ class People:
         p.mentions.append(offset)
         return p
 
-    def note_speaker(self, name: str, offset: int) -> None:
-        """A speaker counts as mentioned where they speak; one the article names by a
-        single word ("Melanie said") becomes a person later pronouns can refer to."""
-        p = self.persons.get(name)
-        if p is None:
-            if not name[:1].isupper() or len(name.split()) > 3:
-                return  # a description ("the ambassador") or an organisation phrase
-            p = Person(name, name.split()[-1], gender=gender_of(name.split()[0]))
-            self.persons[name] = p
-            self.surname_index.setdefault(p.surname, []).append(p)
-        if offset not in p.mentions:
-            p.mentions.append(offset)
-            p.mentions.sort()
-
     def fits(self, name: str, pronoun: str) -> bool:
         p = self.persons.get(name)
         return p is None or p.fits(pronoun)
