@@ -181,7 +181,7 @@ def by_category(pairs: list[dict], preds: list[str]) -> None:
         c[0] += 1
         c[1] += same(r["gold"]) == same(q)
         c[2] += r["gold"] == q
-    print(f"\n== by category (all splits): pairs, same/different right, kind right ==")
+    print("\n== by category (all splits): pairs, same/different right, kind right ==")
     for cat in sorted(cats):
         n, ok, exact = cats[cat]
         print(f"{cat:<36}{n:>4}{ok:>5}{exact:>5}")

@@ -35,7 +35,6 @@ import argparse
 import gc
 import math
 import multiprocessing as mp
-import os
 import resource
 import sys
 import time
