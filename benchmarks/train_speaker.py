@@ -302,7 +302,7 @@ def main(argv=None) -> int:
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(payload, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-        print(f"weights written to {args.out.relative_to(ROOT)} ({len(ranker.weights)} features)")
+        print(f"weights written to {args.out} ({len(ranker.weights)} features)")
     return 0
 
 
