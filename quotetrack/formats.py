@@ -299,7 +299,24 @@ class Extracted:
 
 
 class ExtractionError(Exception):
-    """trafilatura found no article in the page."""
+    """A page gave no article: trafilatura found none, could not parse the page, or could not be loaded."""
+
+
+def error_line(err: BaseException, limit: int = 200) -> str:
+    """``TypeName: message`` on one line, cut at ``limit`` characters."""
+    message = " ".join(str(err).split())
+    text = f"{type(err).__name__}: {message}" if message else type(err).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def page_failure(err: BaseException) -> str:
+    """The skip reason for a page whose extraction raised ``err`` (not an ExtractionError).
+
+    An ImportError means the HTML reader itself is broken (a library missing
+    from the installation), which no page can fix, and the reason says so."""
+    if isinstance(err, ImportError):
+        return f"cannot read web pages, a library is missing: {error_line(err)}"
+    return f"page could not be extracted: {error_line(err)}"
 
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
@@ -393,14 +410,26 @@ def extract_html(html: str) -> Extracted:
     """The article body and metadata of a saved web page.
 
     Navigation, teasers, comments and footers are left out by trafilatura.
-    Nothing is fetched: the page is parsed as given. Raises ExtractionError
-    when no article text is found.
+    Nothing is fetched: the page is parsed as given. Raises ExtractionError,
+    with a one-line reason, when no article text is found, when the page
+    cannot be parsed, or when trafilatura (or a library it needs) cannot be
+    imported; never anything else.
     """
+    try:
+        doc = _bare_extraction(html.lstrip("\ufeff"))
+        return _article(doc)
+    except ExtractionError:
+        raise
+    except Exception as err:  # the page is skipped, not the scan
+        raise ExtractionError(page_failure(err)) from err
+
+
+def _bare_extraction(html: str) -> Any:
+    """trafilatura's reading of the page; ExtractionError when it raises on the markup."""
     import trafilatura  # imported on first use: it takes a moment
 
-    html = html.lstrip("\ufeff")
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             html,
             with_metadata=True,
             include_comments=False,
@@ -411,17 +440,28 @@ def extract_html(html: str) -> Extracted:
             date_extraction_params={"extensive_search": False, "original_date": True},
             config=_config(),
         )
+    except ImportError:
+        raise  # a module trafilatura loads lazily is missing: not the page's fault
     except Exception as err:  # trafilatura and lxml raise a variety of errors on broken markup
-        raise ExtractionError(f"HTML could not be parsed: {err}") from err
+        raise ExtractionError(f"HTML could not be parsed: {error_line(err)}") from err
+
+
+def _article(doc: Any) -> Extracted:
+    """The Extracted article of trafilatura's document."""
     if doc is None or doc.body is None:
         raise ExtractionError("no article text found in the page")
     text = "\n\n".join(_paragraphs(doc.body))
     italics = _italic_spans(text, "\n\n".join(_paragraphs(doc.body, marks=True)))
     if not text.strip():
         raise ExtractionError("no article text found in the page")
-    meta: dict[str, str] = {}
+    return Extracted(text, _page_meta(doc), italics)
+
+
+def _page_meta(doc: Any) -> dict[str, str]:
+    """Site name, title, author, date and URL of trafilatura's document."""
     from .outlets import domain_of, host_of
 
+    meta: dict[str, str] = {}
     hosts = {(doc.hostname or "").lower().removeprefix("www."), host_of(doc.url), domain_of(doc.url)}
     sitename = (doc.sitename or "").strip()
     # Without og:site_name trafilatura falls back to the host name: that is the URL's domain, not metadata.
@@ -430,7 +470,7 @@ def extract_html(html: str) -> Extracted:
     for key, value in (("title", doc.title), ("author", doc.author), ("date", doc.date), ("url", doc.url)):
         if value and str(value).strip():
             meta[key] = str(value).strip()
-    return Extracted(text, meta, italics)
+    return meta
 
 
 def _italic_spans(text: str, marked: str) -> tuple[tuple[int, int], ...]:

@@ -43,6 +43,8 @@ from .formats import (
     looks_like_html,
     meta_str,
     normalise_date,
+    error_line,
+    page_failure,
 )
 from .formats import (
     decode as _decode,
@@ -518,6 +520,9 @@ class _Loader:
         except ExtractionError as err:
             self.skipped.append(Skipped(path or shown, str(err)))
             return
+        except Exception as err:  # whatever the reader raises, this page alone is skipped
+            self.skipped.append(Skipped(path or shown, page_failure(err)))
+            return
         meta = dict(page.meta)
         meta.update(extra or {})
         self.articles.append(
@@ -589,5 +594,14 @@ def load(
     loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
     loader.skipped.extend(skipped)
     for path in files:
-        loader.read(path)
+        _read_one(loader, path)
     return loader.articles, loader.skipped
+
+
+def _read_one(loader: _Loader, path: str) -> None:
+    """Read one input; an error no reader foresaw skips that input, never the scan."""
+    try:
+        loader.read(path)
+    except Exception as err:
+        shown = STDIN_PATH if path == STDIN else path
+        loader.skipped.append(Skipped(shown, f"could not be read: {error_line(err)}"))
