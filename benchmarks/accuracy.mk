@@ -43,6 +43,7 @@ accuracy-need-polnear:
 accuracy: accuracy-need-polnear $(ACC_QT_STAMP) $(BENCH_STAMP)
 	$(ACC_QT_BIN)/python benchmarks/accuracy.py --polnear "$(POLNEAR)" --split $(SPLIT) \
 	  --quotetrack $(ACC_QT_BIN)/quotetrack --bench-python $(BENCH_VENV)/bin/python $(ACCURACY_ARGS)
+	$(ACC_QT_BIN)/python benchmarks/house_styles.py --polnear "$(POLNEAR)" --split $(SPLIT) --quotetrack $(ACC_QT_BIN)/quotetrack
 
 # The same corpus in other house styles (British marks, hard-wrapped at 72 columns) beside the original.
 house-styles: accuracy-need-polnear $(ACC_QT_STAMP)
