@@ -137,9 +137,19 @@ def _double_role(text: str, i: int, inside: bool) -> int:
     return 1 if _is_open_left(text, i) and after < len(text) and not text[after].isspace() else 0
 
 
-# A single mark where a quote could open (see _roles): "‘" anywhere, or "'" or "`" at
-# the start of the text or after white space or one of _OPEN_BEFORE.
-_MAY_OPEN_SINGLE = re.compile(r"‘|(?:\A|(?<=[\s(\[{—–/:;,“„«\"-]))['`]")
+def _may_open_single(text: str) -> bool:
+    """A single mark where a quote could open (see _roles): "‘" anywhere, or "'" or
+    "`" at the start of the text or after white space or one of _OPEN_BEFORE.
+    (str.find over the marks is many times faster than a regular expression here.)"""
+    if "‘" in text:
+        return True
+    for mark in "'`":
+        i = text.find(mark)
+        while i != -1:
+            if _is_open_left(text, i):
+                return True
+            i = text.find(mark, i + 1)
+    return False
 
 
 def house_style(text: str) -> str:
@@ -148,7 +158,7 @@ def house_style(text: str) -> str:
     Only quotes at the top level count: a single-quoted quote inside a double
     one is nested (American style) and so is a double-quoted one inside a
     single one (British style). On a tie, the family that opens first wins."""
-    if not _MAY_OPEN_SINGLE.search(text):
+    if not _may_open_single(text):
         return DOUBLE  # no single mark where a quote could open: nothing to count
     singles = _single_marks(text)
     k = 0
