@@ -234,15 +234,16 @@ class ArticleAttributor:
         return out, props, para
 
     def settled(self, pick: Optional[Proposal]) -> bool:
-        """A cue right after or before the quote whose subject names a person the article
-        names ("“…,” Ann Roe said"): the rules' answer stands. (On PolNeAR train the
-        ranker agrees with it 99% of the time and is right no more often.)"""
+        """A cue right after or before the quote whose subject is a name, a role or an
+        organisation, not a pronoun ("“…,” Ann Roe said", "said the ministry"): the
+        rules' answer stands. (On PolNeAR train the ranker agrees with it on 98% of
+        those quotes and is right no more often.)"""
         return (
             pick is not None
             and pick.rule in ("after", "before")
             and pick.mention is not None
-            and pick.mention.kind == "name"
-            and pick.speaker in self.people.persons
+            and pick.mention.kind != "pronoun"
+            and bool(pick.speaker)
         )
 
     @staticmethod
