@@ -51,21 +51,37 @@ def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(parts)
 
 
+# The same tokens with the white space before each: findall is several times cheaper
+# per token than finditer's match objects, and offsets follow from the lengths.
+_SPACED = re.compile(r"([^\S\n]*)(?:(\ue000+)|(\n)|([^\W_]+(?:[’'.\-&+][^\W_]+)*)|([^\s\ue000]))", re.UNICODE)
+
+
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
+    """The tokens of ``masked[start:end]`` (see TOKEN), a dot after an abbreviation
+    or initial joined to its word."""
     toks: list[Tok] = []
     append = toks.append
     prev = None
-    for m in TOKEN.finditer(masked, start, end):
-        t = m.group()
-        s, e = m.span()
-        if t == "." and prev is not None and prev.kind == "w" and prev.end == s and (
-            prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
-        ):
-            # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
-            prev.text += "."
-            prev.end = e
-            continue
-        prev = Tok(t, s, e, m.lastgroup or "p", t.lower())
+    pos = start
+    for space, quote, newline, word, punct in _SPACED.findall(masked, start, end):
+        s = pos + len(space)
+        if word:
+            text, kind = word, "w"
+        elif punct:
+            text, kind = punct, "p"
+            if text == "." and prev is not None and prev.kind == "w" and prev.end == s and (
+                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
+            ):
+                # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
+                prev.text += "."
+                prev.end = pos = s + 1
+                continue
+        elif newline:
+            text, kind = newline, "nl"
+        else:
+            text, kind = quote, "q"
+        pos = s + len(text)
+        prev = Tok(text, s, pos, kind, text.lower())
         append(prev)
     return toks
 
