@@ -150,6 +150,8 @@ class People:
         # organisations and institutions ("Pendlebury Logistics"), (offset, words).
         self.orgs: list[tuple[int, str]] = []
         for i, j in cap_runs(toks):
+            if j - i == 1 and not is_name_token(toks[i]):
+                continue  # "The", "He", "Mr.": a lone capitalised word that names nobody
             run = list(toks[i:j])
             if len(run) >= 2 and not is_first_name(run[0].text) and run[0].low.rstrip(".") not in TITLES:
                 self.orgs.append((run[0].start, name_text(run)))
