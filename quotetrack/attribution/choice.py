@@ -4,7 +4,7 @@ speaker, resolved to a person the article names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
@@ -17,6 +17,13 @@ from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
 from .tokens import mask_quotes, segment, tokenize
+
+
+class _Pick(NamedTuple):
+    speaker: str
+    mention: str
+    cue: str
+    rule: str  # the rule that proposed it, "" for a person named nearby
 
 
 @dataclass
@@ -307,37 +314,42 @@ class ArticleAttributor:
             if q.kind == TERM:
                 out.append(self._term(q, last, spoken, ranker, trace))
                 continue
-            props, cues, para = self.proposals(q, last, all_rules=trace is not None or ranker is None)
-            rule_pick = self.cascade(props)
-            if rule_pick is not None and rule_pick.speaker and not plausible_speaker(rule_pick.speaker):
-                rule_pick = replace(rule_pick, speaker=None)
-            settled = self.settled(rule_pick)
-            if (ranker is None or settled) and trace is None:
-                pick: Optional[tuple[str, str, str, str]] = (
-                    (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
-                )
-            else:
-                ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
-                cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
-                if trace is not None:
-                    trace.append((q, cands, rule_pick, settled))
-                if ranker is None or settled:
-                    pick = (rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule) if rule_pick else None
-                else:
-                    best = ranker.choose(cands)
-                    pick = (best.speaker, best.mention_text, best.cue, best.rule) if best else None
-            if pick is None or not pick[0]:
-                if pick is not None and pick[3] in CUE_RULES:
-                    out.append(replace(q, speaker_mention=pick[1], cue=pick[2]))  # a cue whose subject names nobody
+            pick, para = self._choose(q, last, spoken, ranker, trace)
+            if pick is None or not pick.speaker:
+                if pick is not None and pick.rule in CUE_RULES:
+                    out.append(replace(q, speaker_mention=pick.mention, cue=pick.cue))  # a cue whose subject names nobody
                 else:
                     out.append(q)
                 continue
-            speaker, mention_text, cue, rule = pick
-            spoken[speaker] = spoken.get(speaker, 0) + 1
-            out.append(replace(q, speaker=speaker, speaker_mention=mention_text, cue=cue))
-            if rule != "context" or ranker is not None:
-                last = _Speaker(speaker, mention_text, para, q.start)
+            spoken[pick.speaker] = spoken.get(pick.speaker, 0) + 1
+            out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue))
+            if pick.rule != "context" or ranker is not None:
+                last = _Speaker(pick.speaker, pick.mention, para, q.start)
         return out
+
+    def _choose(
+        self, q: Quote, last: Optional[_Speaker], spoken: dict[str, int], ranker: Optional[Ranker], trace: Optional[list]
+    ) -> tuple[Optional[_Pick], int]:
+        """The speaker of a direct quote: the rules' answer when there is no ranker or
+        the answer is ``settled``, else the ranker's best candidate; and its paragraph."""
+        props, cues, para = self.proposals(q, last, all_rules=trace is not None or ranker is None)
+        rule_pick = self.cascade(props)
+        if rule_pick is not None and rule_pick.speaker and not plausible_speaker(rule_pick.speaker):
+            rule_pick = replace(rule_pick, speaker=None)
+        settled = self.settled(rule_pick)
+        use_rules = ranker is None or settled
+        if trace is not None or not use_rules:
+            ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
+            cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
+            if trace is not None:
+                trace.append((q, cands, rule_pick, settled))
+            if not use_rules:
+                assert ranker is not None
+                best = ranker.choose(cands)
+                return (_Pick(best.speaker, best.mention_text, best.cue, best.rule) if best else None), para
+        if rule_pick is None:
+            return None, para
+        return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule), para
 
 
 def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True, rules_only: bool = False) -> list[Quote]:
