@@ -19,6 +19,10 @@ from .speakers import plausible_speaker
 from .tokens import mask_quotes, segment, tokenize
 
 
+# How many tokens either side of a quote its cues are looked for in.
+CUE_WINDOW = 60
+
+
 class _Pick(NamedTuple):
     speaker: str
     mention: str
@@ -45,6 +49,7 @@ class ArticleAttributor:
         self.lines = LineIndex(article.text)
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
+        self._openers: dict[object, Optional[tuple[Mention, int]]] = {}
 
     def is_english(self, min_words: int = 15, min_share: float = 0.10) -> bool:
         """Whether the body reads as English: among its words (when it has enough to
@@ -58,7 +63,7 @@ class ArticleAttributor:
         if k is None:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
-        found = np_starting_at(self.toks, lo, k)
+        found = self._opener(lo, k)
         if not found or found[0].kind not in ("name", "pronoun"):
             return None
         after = found[1]
@@ -82,13 +87,21 @@ class ArticleAttributor:
         plo, phi = self.sent_bounds[tok.sent - 1]
         if self.toks[plo].para != tok.para:
             return None
-        found = np_starting_at(self.toks, plo, phi)
+        found = self._opener(plo, phi)
         if not found or found[0].kind != "name":
             return None
         after = found[1]
         if after < phi and self.toks[after].kind == "w" and not self.toks[after].is_cap:
             return found[0]  # a name followed by its verb: the sentence is about them
         return None
+
+    def _opener(self, lo: int, hi: int) -> Optional[tuple[Mention, int]]:
+        """The noun phrase opening the sentence at ``lo`` (read once per sentence: a
+        sentence holding thousands of quotes must not be read thousands of times)."""
+        key = (lo, hi) if hi - lo < CUE_WINDOW else lo
+        if key not in self._openers:
+            self._openers[key] = np_starting_at(self.toks, lo, min(hi, lo + CUE_WINDOW))
+        return self._openers[key]
 
     def _opens_paragraph(self, k: int) -> bool:
         p = k - 1
@@ -105,12 +118,15 @@ class ArticleAttributor:
             return
         tok = self.toks[k]
         lo, hi = self.sent_bounds[tok.sent]
+        # Cues are looked for near the quote: a long sentence (or a hostile one holding
+        # thousands of quotes) is read a bounded stretch at a time, so the work stays linear.
+        lo, hi = max(lo, k - CUE_WINDOW), min(hi, k + CUE_WINDOW)
         # A quote's sentence runs on after it when its words end the quoted sentence.
         nxt = k + 1
         while nxt < len(self.toks) and self.toks[nxt].kind == "p" and self.toks[nxt].text in CLOSE_MARKS:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
-            hi = max(hi, self.sent_bounds[self.toks[nxt].sent][1]) if self.toks[nxt].text[:1].islower() else hi
+            hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
         found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
         if found is not None:
             yield "after", found
@@ -123,7 +139,7 @@ class ArticleAttributor:
             while p >= 0 and (self.toks[p].kind == "nl" or self.toks[p].text in OPEN_MARKS):
                 p -= 1
             if p >= 0 and self.toks[p].text == ":":
-                plo, _ = self.sent_bounds[self.toks[p].sent]
+                plo = max(self.sent_bounds[self.toks[p].sent][0], p - CUE_WINDOW)
                 found = cue_before(self.toks, p + 1, plo)
                 if found is not None:
                     yield "colon", found
