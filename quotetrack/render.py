@@ -14,6 +14,7 @@ import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Optional, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -362,25 +363,69 @@ def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[s
     return outlets, rows
 
 
+MATRIX_SPEAKER_MAX = 16
+MATRIX_STATEMENT_MAX = 44
+MATRIX_STATEMENT_MIN = 16
+
+
+def matrix_blocks(n_outlets: int, width: int, fixed: int, cell: int, statement_max: int) -> tuple[list[range], int]:
+    """Outlet columns split into blocks that fit ``width``, and the Statement column's width.
+
+    ``fixed`` is the width of the #, Speaker and Statement columns' frame (without the
+    Statement text), ``cell`` the width one outlet column adds. The Statement column gives
+    way first (down to ``MATRIX_STATEMENT_MIN``); then the outlets go into as few blocks
+    of about equal size as fit. An outlet column is never dropped or narrowed."""
+    if n_outlets == 0:
+        return [range(0)], max(MATRIX_STATEMENT_MIN, min(statement_max, width - fixed))
+    per = max(1, (width - fixed - min(MATRIX_STATEMENT_MIN, statement_max)) // cell)
+    count = -(-n_outlets // per)
+    sizes = [n_outlets // count + (i < n_outlets % count) for i in range(count)]
+    per = max(sizes)
+    starts = [sum(sizes[:i]) for i in range(count)]
+    blocks = [range(start, start + size) for start, size in zip(starts, sizes)]
+    stmt = min(statement_max, width - fixed - per * cell)
+    return blocks, max(min(MATRIX_STATEMENT_MIN, statement_max), stmt)
+
+
 def render_matrix(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
+    """Statements × outlets, one symbol per cell. Where the outlets do not fit the
+    console's width, they are split into blocks, each with its outlets named under it:
+    no outlet column is ever dropped and no statement id is ever cut."""
     chosen = {s.id for s in (result.statements if statements is None else statements)}
     sts = [s for s in ordered_statements(result) if s.id in chosen]
     outlets, rows = matrix_rows(result, sts)
-    table = Table(title="Statements × outlets", title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("Speaker", max_width=16, no_wrap=True, overflow="ellipsis")
-    table.add_column("Statement", max_width=44, no_wrap=True, overflow="ellipsis")
-    for n in range(len(outlets)):
-        table.add_column(str(n + 1), justify="center", no_wrap=True)
-    for st, cells in rows:
-        table.add_row(st.id, Text(one_line(st.speaker) or "(unattributed)"), Text(one_line(st.text)), *[Text(c) for c in cells])
-    console.print(table)
-    for n, o in enumerate(outlets):
-        console.print(Text(f"  {n + 1}: {one_line(o)}"))
+    speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
+    texts = [one_line(st.text) for st, _ in rows]
+    w_id = max([1] + [len(st.id) for st, _ in rows])
+    w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
+    w_text_max = max(len("Statement"), min(MATRIX_STATEMENT_MAX, max([0] + [cell_len(t) for t in texts])))
+    w_outlet = len(str(len(outlets)))
+    # Columns are padded by one on each side and split by one rule; the outer edges have neither.
+    fixed = w_id + w_speaker + 6
+    blocks, w_text = matrix_blocks(len(outlets), console.width, fixed, w_outlet + 3, w_text_max)
+    for b, block in enumerate(blocks):
+        if len(blocks) == 1:
+            title = "Statements × outlets"
+        else:
+            which = f"{block.start + 1}–{block.stop}" if len(block) > 1 else f"{block.start + 1}"
+            title = f"Statements × outlets {which} (of {len(outlets)})"
+            if b:
+                console.print()
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("#", style="dim", no_wrap=True, min_width=w_id, max_width=w_id)
+        table.add_column("Speaker", no_wrap=True, overflow="ellipsis", min_width=w_speaker, max_width=w_speaker)
+        table.add_column("Statement", no_wrap=True, overflow="ellipsis", min_width=w_text, max_width=w_text)
+        for n in block:
+            table.add_column(str(n + 1), justify="center", no_wrap=True, min_width=w_outlet, max_width=w_outlet)
+        for (st, cells), spk, text in zip(rows, speakers, texts):
+            table.add_row(st.id, Text(spk), Text(text), *[Text(cells[n]) for n in block])
+        console.print(table)
+        for n in block:
+            console.print(Text(f"  {n + 1}: {one_line(outlets[n])}"))
     for line in wire_story_lines(result):
         console.print(Text(line))
     console.print(Text(MATRIX_LEGEND, style="dim"))
-    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
+    console.print(Text(summary_line(result), style="dim"))
 
 
 # --------------------------------------------------------------------------- diff
