@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
@@ -18,6 +19,7 @@ from .ingest import DEFAULT_MAX_BYTES, InputError
 from .provenance import explain_outlet_lines, input_report
 from .render import (
     diff_to_dict,
+    matrix_width,
     only_statements,
     printable_path,
     render_csv,
@@ -26,6 +28,7 @@ from .render import (
     render_markdown,
     render_matrix,
     render_table,
+    table_width,
 )
 from .statements import select
 
@@ -44,9 +47,16 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def _console() -> Console:
-    tty = sys.stdout.isatty()
-    return Console(width=None if tty else 100, highlight=False, markup=False, emoji=False, soft_wrap=False)
+# Piped diff output is not wrapped: each line as long as it needs.
+UNWRAPPED = 100_000
+
+
+def _console(width: Optional[int] = None, needed: Callable[[], int] = lambda: UNWRAPPED) -> Console:
+    """A console --width columns wide; else the terminal's width (or $COLUMNS); else,
+    when piped, as wide as the output needs (``needed``)."""
+    if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
+        width = needed()
+    return Console(width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
 def _version(value: bool) -> None:
@@ -75,6 +85,7 @@ def scan(
     set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
     outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file (TOML: [paths] globs and [domains] -> outlet name); default: outlets.toml at the top of each scanned folder."),
     explain_outlets: bool = typer.Option(False, "--explain-outlets", help="Show which rule decided each article's outlet, and its wire credit."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Report each input's format, the decoding used, and what offsets refer to (on stderr)."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
@@ -96,7 +107,8 @@ def scan(
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     if format is Format.table:
-        (render_matrix if matrix else render_table)(result, _console(), chosen)
+        needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
+        (render_matrix if matrix else render_table)(result, _console(width, needed), chosen)
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
@@ -128,6 +140,7 @@ def diff(
     b: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     within: List[Path] = typer.Option([], "--in", help="Folder(s) to scan; A and B are then outlet names (case-insensitive; a unique part will do)."),
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (for people) or json."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
 ) -> None:
     """Compare two articles, or two outlets, statement by statement.
 
@@ -164,7 +177,7 @@ def diff(
         json.dump(diff_to_dict(d, result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        render_diff(d, _console())
+        render_diff(d, _console(width))
     raise typer.Exit(0 if d.agree else 1)
 
 

@@ -131,23 +131,30 @@ def summary_line(result: ScanResult) -> str:
     return ", ".join(parts)
 
 
-def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
-    """One row per distinct wording of each statement (all statements unless given)."""
+TABLE_WORDING_MAX = 80  # the widest the Wording column grows where width is not given (piped output)
+TABLE_WORDING_MIN = 24  # the Wording column gives way to the Outlets column down to this
+TABLE_NARROW = 80  # below this width the speaker goes above the words instead of in a column of its own
+
+
+def _longest_word(lines: list[str]) -> int:
+    return max([0] + [cell_len(w) for line in lines for w in line.split()])
+
+
+def _longest_line(lines: list[str]) -> int:
+    return max([0] + [cell_len(part) for line in lines for part in line.split("\n")])
+
+
+def _table_rows(result: ScanResult, statements: Optional[list[Statement]]) -> list[tuple[str, str, Text, Text]]:
+    """(id, speaker, wording, outlets) per row of the table: one per distinct wording of
+    each chosen statement; id and speaker only on a statement's first row."""
     quotes = {q.id: q for q in result.quotes}
     firsts = first_carriers(result)
     chosen = {s.id for s in (result.statements if statements is None else statements)}
-    table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
-    table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("Speaker", style="bold", max_width=18)
-    table.add_column("Wording", ratio=3, min_width=30)
-    table.add_column("Outlets", ratio=1, min_width=14)
-    shown = 0
+    out = []
     for st in ordered_statements(result):
         if st.id not in chosen:
             continue
-        shown += 1
-        rows = wordings(st, quotes)
-        for n, (match, words, outlets, segs) in enumerate(rows):
+        for n, (match, words, outlets, segs) in enumerate(wordings(st, quotes)):
             wording = Text()
             if match == VERBATIM:
                 wording.append(f"“{one_line(words)}”")
@@ -161,13 +168,61 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
             cell = Text()
             cell.append(match, style=_MATCH_STYLE.get(match, ""))
             cell.append("\n" + "\n".join(one_line(o) + first_label(firsts, st.id, o) for o in outlets))
-            table.add_row(
-                st.id if n == 0 else "",
-                Text(one_line(st.speaker) if st.speaker else "(unattributed)") if n == 0 else Text(""),
-                wording,
-                cell,
-            )
-    if shown:
+            speaker = one_line(st.speaker) if st.speaker else "(unattributed)"
+            out.append((st.id if n == 0 else "", speaker if n == 0 else "", wording, cell))
+    return out
+
+
+def table_widths(rows: list[tuple[str, str, Text, Text]], width: Optional[int]) -> dict[str, int]:
+    """Column widths for ``width`` columns (or the width the rows need when None).
+
+    Ids are never cut (their column is as wide as the longest); the Outlets column is
+    as wide as its longest line where it can be, and never narrower than its longest
+    word or date, so names wrap between words; the Wording column takes the rest.
+    Below ``TABLE_NARROW`` columns there is no Speaker column: the speaker heads the
+    wording instead."""
+    w_id = max([1] + [cell_len(r[0]) for r in rows])
+    outlet_lines = [r[3].plain for r in rows]
+    w_outlets_need = max(len("Outlets"), _longest_line(outlet_lines))
+    w_outlets_min = max(len("Outlets"), _longest_word(outlet_lines))
+    speakers = [r[1] for r in rows if r[1]]
+    w_speaker = max(len("Speaker"), min(18, _longest_line(speakers)))
+    w_wording_need = max(len("Wording"), _longest_line([r[2].plain for r in rows]))
+    narrow = width is not None and width < TABLE_NARROW
+    if width is None:
+        w_wording = min(TABLE_WORDING_MAX, w_wording_need)
+        return {"id": w_id, "speaker": w_speaker, "wording": w_wording, "outlets": w_outlets_need, "narrow": 0}
+    columns = 3 if narrow else 4
+    rest = width - (3 * columns + 1) - w_id - (0 if narrow else w_speaker)
+    w_outlets = min(w_outlets_need, max(w_outlets_min, min(rest - TABLE_WORDING_MIN, rest // 2)))
+    w_wording = max(10, min(rest - w_outlets, w_wording_need))
+    return {"id": w_id, "speaker": w_speaker, "wording": w_wording, "outlets": w_outlets, "narrow": int(narrow)}
+
+
+def table_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
+    """The width the table needs to show every row without squeezing it."""
+    w = table_widths(_table_rows(result, statements), None)
+    return w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13
+
+
+def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
+    """One row per distinct wording of each statement (all statements unless given).
+    Fits any width from 60 columns: names wrap between words, ids and dates are never cut."""
+    rows = _table_rows(result, statements)
+    w = table_widths(rows, console.width)
+    table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
+    table.add_column("#", style="dim", no_wrap=True, min_width=w["id"], max_width=w["id"])
+    if not w["narrow"]:
+        table.add_column("Speaker", style="bold", min_width=w["speaker"], max_width=w["speaker"], overflow="fold")
+    table.add_column("Speaker: wording" if w["narrow"] else "Wording", max_width=w["wording"], overflow="fold")
+    table.add_column("Outlets", min_width=w["outlets"], max_width=w["outlets"], overflow="fold")
+    for sid, speaker, wording, cell in rows:
+        if w["narrow"]:
+            head = Text(f"{speaker}:\n", style="bold") if speaker else Text()
+            table.add_row(sid, head + wording, cell)
+        else:
+            table.add_row(sid, Text(speaker), wording, cell)
+    if rows:
         console.print(table)
     for line in wire_story_lines(result):
         console.print(Text(line))
@@ -183,7 +238,7 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
             console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
     for s in result.skipped:
         console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
-    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
+    console.print(Text(summary_line(result), style="dim"))
 
 
 # --------------------------------------------------------------------------- JSON
@@ -387,6 +442,23 @@ def matrix_blocks(n_outlets: int, width: int, fixed: int, cell: int, statement_m
     return blocks, max(min(MATRIX_STATEMENT_MIN, statement_max), stmt)
 
 
+def _matrix_layout(rows: list[tuple[Statement, list[str]]], outlets: list[str]) -> tuple[int, int, int, int]:
+    """Widths of the #, Speaker and (at most) Statement columns and of an outlet column."""
+    w_id = max([1] + [cell_len(st.id) for st, _ in rows])
+    speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
+    w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
+    texts = [one_line(st.text) for st, _ in rows]
+    w_text = max(len("Statement"), min(MATRIX_STATEMENT_MAX, max([0] + [cell_len(t) for t in texts])))
+    return w_id, w_speaker, w_text, len(str(len(outlets)))
+
+
+def matrix_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
+    """The width the matrix needs to show every outlet in one block."""
+    outlets, rows = matrix_rows(result, list(result.statements if statements is None else statements))
+    w_id, w_speaker, w_text, w_outlet = _matrix_layout(rows, outlets)
+    return w_id + w_speaker + 6 + w_text + len(outlets) * (w_outlet + 3)
+
+
 def render_matrix(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
     """Statements × outlets, one symbol per cell. Where the outlets do not fit the
     console's width, they are split into blocks, each with its outlets named under it:
@@ -396,10 +468,7 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
     outlets, rows = matrix_rows(result, sts)
     speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
     texts = [one_line(st.text) for st, _ in rows]
-    w_id = max([1] + [len(st.id) for st, _ in rows])
-    w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
-    w_text_max = max(len("Statement"), min(MATRIX_STATEMENT_MAX, max([0] + [cell_len(t) for t in texts])))
-    w_outlet = len(str(len(outlets)))
+    w_id, w_speaker, w_text_max, w_outlet = _matrix_layout(rows, outlets)
     # Columns are padded by one on each side and split by one rule; the outer edges have neither.
     fixed = w_id + w_speaker + 6
     blocks, w_text = matrix_blocks(len(outlets), console.width, fixed, w_outlet + 3, w_text_max)

@@ -7,12 +7,17 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from typer.testing import CliRunner
+
 from quotetrack.api import scan
+from quotetrack.cli import app
+from quotetrack.provenance import first_carriers
 from quotetrack.render import matrix_rows, ordered_statements, render_matrix, render_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 WIDTHS = [60, 80, 100, 140]
+runner = CliRunner()
 CORPORA = [pytest.param(ROOT / "samples", id="samples"),
            pytest.param(SEEDS, id="seeds", marks=pytest.mark.skipif(not SEEDS.is_dir(), reason="no seeds"))]
 
@@ -68,3 +73,34 @@ def test_matrix_splits_into_blocks_each_with_its_legend(result):
 def test_matrix_is_one_block_when_it_fits(result):
     out = _render(render_matrix, result, 200)
     assert out.count("Statements × outlets") == 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_table_fits_and_cuts_no_name_date_or_id(result, width):
+    out = _render(render_table, result, width)
+    table = out[: out.index("└")]
+    assert max(len(line) for line in table.splitlines()) <= width
+    assert all(line.rstrip().endswith(("┓", "┃", "┩", "│", "┤", "┘")) for line in table.splitlines()[1:])
+    firsts = first_carriers(result)
+    for st in result.statements:
+        assert re.search(rf"^│ {st.id} +│", table, re.M), st.id
+        for outlet in st.outlets:
+            assert f" {outlet} " in table, outlet
+        if st.id in firsts and firsts[st.id].shared:
+            assert f"first, {firsts[st.id].date}" in table
+        for m in st.members:
+            assert f" {m.match} " in table
+
+
+def test_piped_output_is_as_wide_as_it_needs(tmp_path, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    wide = runner.invoke(app, ["scan", str(ROOT / "samples")]).stdout
+    assert "│ The Harbour Herald   │" in wide and "Aldmere Wire Service" in wide
+    assert max(len(line) for line in wide.splitlines() if line.startswith("│")) > 100
+    narrow = runner.invoke(app, ["scan", str(ROOT / "samples"), "--width", "60"]).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert "│   first, 2026-03-13  │" in narrow
+    monkeypatch.setenv("COLUMNS", "80")
+    columns = runner.invoke(app, ["scan", str(ROOT / "samples"), "--matrix"]).stdout
+    assert max(len(line) for line in columns.splitlines()) <= 80
+    assert columns.count("Statements × outlets") == 2
