@@ -202,7 +202,7 @@ def table_widths(rows: list[tuple[str, str, Text, Text]], width: Optional[int]) 
 def table_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
     """The width the table needs to show every row without squeezing it."""
     w = table_widths(_table_rows(result, statements), None)
-    return w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13
+    return max(w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13, cell_len(summary_line(result)))
 
 
 def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
@@ -379,12 +379,13 @@ def _md(value: Any) -> str:
 
 def render_markdown(result: ScanResult, out: TextIO) -> None:
     buf = io.StringIO()
-    buf.write("| Quote | Outlet | Line | Speaker | Kind | Statement | Match |\n")
-    buf.write("|---|---|---:|---|---|---|---|\n")
+    buf.write("| Quote | Outlet | Line | Speaker | Kind | Direct | Statement | Match |\n")
+    buf.write("|---|---|---:|---|---|---|---|---|\n")
     for r in _rows(result):
+        words = f"“{_md(r['text'])}”" if r["direct"] else f"{_md(r['text'])} *(reported)*"
         buf.write(
-            f"| “{_md(r['text'])}” | {_md(r['outlet'])} | {r['line']} | {_md(r['speaker']) or '—'} | {r['kind']} "
-            f"| {_md(r['statement']) or '—'} | {_md(r['match']) or '—'} |\n"
+            f"| {words} | {_md(r['outlet'])} | {r['line']} | {_md(r['speaker']) or '—'} | {r['kind']} "
+            f"| {'yes' if r['direct'] else 'no, reported'} | {_md(r['statement']) or '—'} | {_md(r['match']) or '—'} |\n"
         )
     buf.write(f"\n{summary_line(result)}\n")
     out.write(buf.getvalue())
@@ -442,12 +443,25 @@ def matrix_blocks(n_outlets: int, width: int, fixed: int, cell: int, statement_m
     return blocks, max(min(MATRIX_STATEMENT_MIN, statement_max), stmt)
 
 
-def _matrix_layout(rows: list[tuple[Statement, list[str]]], outlets: list[str]) -> tuple[int, int, int, int]:
+MATRIX_REPORTED = "(reported) "
+
+
+def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -> list[Text]:
+    """Each statement's words; where only reported speech carries it, labelled so."""
+    direct = {q.id: q.direct for q in result.quotes}
+    return [
+        Text(one_line(st.text)) if direct.get(st.canonical_quote, True)
+        else Text.assemble((MATRIX_REPORTED, "dim"), (one_line(st.text), "italic"))
+        for st, _ in rows
+    ]
+
+
+def _matrix_layout(result: ScanResult, rows: list[tuple[Statement, list[str]]], outlets: list[str]) -> tuple[int, int, int, int]:
     """Widths of the #, Speaker and (at most) Statement columns and of an outlet column."""
     w_id = max([1] + [cell_len(st.id) for st, _ in rows])
     speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
     w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
-    texts = [one_line(st.text) for st, _ in rows]
+    texts = [t.plain for t in _matrix_texts(result, rows)]
     w_text = max(len("Statement"), min(MATRIX_STATEMENT_MAX, max([0] + [cell_len(t) for t in texts])))
     return w_id, w_speaker, w_text, len(str(len(outlets)))
 
@@ -455,8 +469,9 @@ def _matrix_layout(rows: list[tuple[Statement, list[str]]], outlets: list[str]) 
 def matrix_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
     """The width the matrix needs to show every outlet in one block."""
     outlets, rows = matrix_rows(result, list(result.statements if statements is None else statements))
-    w_id, w_speaker, w_text, w_outlet = _matrix_layout(rows, outlets)
-    return w_id + w_speaker + 6 + w_text + len(outlets) * (w_outlet + 3)
+    w_id, w_speaker, w_text, w_outlet = _matrix_layout(result, rows, outlets)
+    table = w_id + w_speaker + 6 + w_text + len(outlets) * (w_outlet + 3)
+    return max(table, cell_len(MATRIX_LEGEND), cell_len(summary_line(result)))
 
 
 def render_matrix(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
@@ -467,8 +482,8 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
     sts = [s for s in ordered_statements(result) if s.id in chosen]
     outlets, rows = matrix_rows(result, sts)
     speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
-    texts = [one_line(st.text) for st, _ in rows]
-    w_id, w_speaker, w_text_max, w_outlet = _matrix_layout(rows, outlets)
+    texts = _matrix_texts(result, rows)
+    w_id, w_speaker, w_text_max, w_outlet = _matrix_layout(result, rows, outlets)
     # Columns are padded by one on each side and split by one rule; the outer edges have neither.
     fixed = w_id + w_speaker + 6
     blocks, w_text = matrix_blocks(len(outlets), console.width, fixed, w_outlet + 3, w_text_max)
@@ -487,7 +502,7 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
         for n in block:
             table.add_column(str(n + 1), justify="center", no_wrap=True, min_width=w_outlet, max_width=w_outlet)
         for (st, cells), spk, text in zip(rows, speakers, texts):
-            table.add_row(st.id, Text(spk), Text(text), *[Text(cells[n]) for n in block])
+            table.add_row(st.id, Text(spk), text, *[Text(cells[n]) for n in block])
         console.print(table)
         for n in block:
             console.print(Text(f"  {n + 1}: {one_line(outlets[n])}"))
