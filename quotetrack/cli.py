@@ -29,6 +29,7 @@ from .render import (
     render_matrix,
     render_table,
     table_width,
+    term_uses,
 )
 from .statements import select
 
@@ -106,9 +107,13 @@ def scan(
             typer.echo(line, err=format is not Format.table)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
+    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     if format is Format.table:
         needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
-        (render_matrix if matrix else render_table)(result, _console(width, needed), chosen)
+        if matrix:
+            render_matrix(result, _console(width, needed), chosen)
+        else:
+            render_table(result, _console(width, needed), chosen, terms)
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)

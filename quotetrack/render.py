@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 from rich.cells import cell_len
@@ -205,9 +206,51 @@ def table_width(result: ScanResult, statements: Optional[list[Statement]] = None
     return max(w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13, cell_len(summary_line(result)))
 
 
-def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
-    """One row per distinct wording of each statement (all statements unless given).
-    Fits any width from 60 columns: names wrap between words, ids and dates are never cut."""
+@dataclass(frozen=True)
+class TermUse:
+    """One term, title or scare quote, however often and by whichever outlets it was used."""
+
+    words: str
+    kind: str
+    outlets: tuple[str, ...]
+    count: int
+
+
+def term_uses(
+    result: ScanResult, speaker: Optional[str] = None, outlet: Optional[str] = None, min_outlets: int = 1
+) -> list[TermUse]:
+    """Terms, titles and scare quotes, each once (compared without case and trailing
+    punctuation), with the outlets that used them and how often; those used by the
+    most outlets first. The statement filters apply: terms have no speaker, so a
+    speaker filter leaves none."""
+    if speaker:
+        return []
+    outlet_of = {a.id: a.outlet for a in result.articles}
+    groups: "OrderedDict[str, list[Quote]]" = OrderedDict()
+    for q in result.quotes:
+        if q.kind in NOT_SPEECH:
+            words = one_line(q.words).rstrip(",.")
+            if words:
+                groups.setdefault(words.casefold(), []).append(q)
+    uses = []
+    for qs in groups.values():
+        outlets = tuple(OrderedDict.fromkeys(outlet_of[q.article_id] for q in qs))
+        if len(outlets) < min_outlets or (outlet and not any(outlet.casefold() in o.casefold() for o in outlets)):
+            continue
+        kind = TITLE if any(q.kind == TITLE for q in qs) else qs[0].kind
+        uses.append(TermUse(one_line(qs[0].words).rstrip(",."), kind, outlets, len(qs)))
+    return sorted(uses, key=lambda t: (-len(t.outlets), -t.count))
+
+
+def render_table(
+    result: ScanResult,
+    console: Console,
+    statements: Optional[list[Statement]] = None,
+    terms: Optional[list[TermUse]] = None,
+) -> None:
+    """One row per distinct wording of each statement (all statements unless given),
+    then the terms (all unless given), each once. Fits any width from 60 columns:
+    names wrap between words, ids and dates are never cut."""
     rows = _table_rows(result, statements)
     w = table_widths(rows, console.width)
     table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
@@ -226,16 +269,15 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
         console.print(table)
     for line in wire_story_lines(result):
         console.print(Text(line))
-    terms = [q for q in result.quotes if q.kind in NOT_SPEECH]
-    if terms:
-        by_outlet: "OrderedDict[str, list[str]]" = OrderedDict()
-        outlet = {a.id: a.outlet for a in result.articles}
-        for q in terms:
-            by_outlet.setdefault(outlet[q.article_id], []).append(f"“{one_line(q.words).rstrip(',.')}”")
-        heading = "Terms, titles and scare quotes" if any(q.kind == TITLE for q in terms) else "Terms and scare quotes"
+    uses = term_uses(result) if terms is None else terms
+    if uses:
+        heading = "Terms, titles and scare quotes" if any(t.kind == TITLE for t in uses) else "Terms and scare quotes"
         console.print(Text(f"{heading} (no speaker):", style="bold"))
-        for o, ts in by_outlet.items():
-            console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
+        for t in uses:
+            line = Text(f"  “{t.words}”")
+            line.append(f" ×{t.count}", style="dim")
+            line.append(": " + ", ".join(one_line(o) for o in t.outlets))
+            console.print(line)
     for s in result.skipped:
         console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
     console.print(Text(summary_line(result), style="dim"))
