@@ -19,6 +19,7 @@ from .ingest import DEFAULT_MAX_BYTES, InputError
 from .provenance import explain_outlet_lines, input_report
 from .render import (
     diff_to_dict,
+    empty_filter_message,
     matrix_width,
     only_statements,
     printable_path,
@@ -82,7 +83,7 @@ def scan(
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped, or when the filters leave nothing."),
     set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
     outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file (TOML: [paths] globs and [domains] -> outlet name); default: outlets.toml at the top of each scanned folder."),
     explain_outlets: bool = typer.Option(False, "--explain-outlets", help="Show which rule decided each article's outlet, and its wire credit."),
@@ -95,8 +96,12 @@ def scan(
     table and the matrix, and the quotes of those statements for csv and
     markdown; JSON is always the whole result.
 
+    When the filters leave nothing, a note on stderr says so and names the
+    closest outlets or speakers.
+
     Exit codes: 0 on success (skipped files are listed), 1 with --strict when a
-    file was skipped, 2 on usage errors such as a path that does not exist.
+    file was skipped or the filters left nothing, 2 on usage errors such as a
+    path that does not exist.
     """
     result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
     if verbose:
@@ -122,7 +127,10 @@ def scan(
         else:
             shown = only_statements(result, chosen) if filtered else result
             (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
-    if strict and result.skipped:
+    nothing = filtered and format is not Format.json and not chosen and (matrix or format is not Format.table or not terms)
+    if nothing:
+        typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
+    if strict and (result.skipped or nothing):
         raise typer.Exit(1)
 
 

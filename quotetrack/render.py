@@ -635,3 +635,57 @@ def diff_to_dict(d: "SideDiff", result: ScanResult) -> dict[str, Any]:
             {"match": g.match, "a": _qref(g.quote_a, result), "b": _qref(g.quote_b, result)} for g in d.disagreements
         ],
     }
+
+
+# --------------------------------------------------------------------------- filters that leave nothing
+
+
+def _closest(query: str, names: list[str], n: int = 3) -> list[str]:
+    """The names most like ``query``: initials (AP), then by similarity of the whole
+    name or of any of its words."""
+    from difflib import SequenceMatcher
+
+    want = query.casefold().strip()
+
+    def score(name: str) -> float:
+        folded = name.casefold()
+        initials = "".join(w[0] for w in folded.split() if w != "the")
+        best = max([SequenceMatcher(None, want, folded).ratio()]
+                   + [SequenceMatcher(None, want, w).ratio() for w in folded.split()])
+        return 2.0 if want == initials else best
+
+    ranked = sorted(dict.fromkeys(names), key=lambda name: -score(name))
+    return [name for name in ranked if score(name) >= 0.5][:n]
+
+
+def _suggest(what: str, query: str, names: list[str]) -> str:
+    close = _closest(query, names)
+    if close:
+        return f" (closest: {', '.join(close)})"
+    known = list(dict.fromkeys(names))
+    if not known:
+        return f" (there are no {what})"
+    return f" ({what}: {', '.join(known[:5])}{', …' if len(known) > 5 else ''})"
+
+
+def empty_filter_message(result: ScanResult, speaker: Optional[str], outlet: Optional[str], min_outlets: int) -> str:
+    """Why the filters left nothing, naming the outlets or speakers closest to what was asked."""
+    from .statements import select
+
+    asked = " ".join(
+        f"{flag} {value}" for flag, value in (("--speaker", speaker), ("--outlet", outlet),
+                                              ("--min-outlets", min_outlets if min_outlets > 1 else None)) if value
+    )
+    hints = []
+    if speaker and not select(result.statements, speaker=speaker):
+        speakers = [s.speaker for s in result.statements if s.speaker]
+        hints.append(f"no speaker's name contains '{speaker}'" + _suggest("speakers", speaker, speakers))
+    if outlet and not select(result.statements, outlet=outlet):
+        outlets = [o for s in result.statements for o in s.outlets]
+        hints.append(f"no outlet's name contains '{outlet}'" + _suggest("outlets", outlet, outlets))
+    if min_outlets > 1 and not select(result.statements, min_outlets=min_outlets):
+        most = max([len(s.outlets) for s in result.statements] + [0])
+        hints.append(f"no statement is carried by {min_outlets} outlets (the most any carries is {most})")
+    if not hints:
+        hints.append("each filter matches something on its own, but not together")
+    return f"nothing matches {asked}: " + "; ".join(hints)
