@@ -16,6 +16,7 @@ from . import __version__
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
 from .render import (
     diff_to_dict,
@@ -136,7 +137,8 @@ def scan(
 
 def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **options):
     try:
-        return scan_paths([str(p) for p in paths], max_bytes=max_bytes, **options)
+        with ScanProgress() as progress:
+            return scan_paths([str(p) for p in paths], max_bytes=max_bytes, progress=progress, **options)
     except InputError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
         raise typer.Exit(2)
