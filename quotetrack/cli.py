@@ -40,6 +40,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -79,7 +80,7 @@ def _main(
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
-    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell."),
+    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell (table format only)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
@@ -111,6 +112,8 @@ def scan(
     if explain_outlets:
         for line in explain_outlet_lines(result):
             typer.echo(line, err=format is not Format.table)
+    if matrix and format is not Format.table:
+        typer.echo(f"quotetrack: note: --matrix applies to the table format only; ignored with --format {format.value}", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)

@@ -115,16 +115,21 @@ def _diff_text(segs: list[Segment]) -> Text:
     return t
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 quote', '2 quotes', '0 quotes'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary_line(result: ScanResult) -> str:
     quotes = [q for q in result.quotes if q.kind not in NOT_SPEECH]
     terms = len(result.quotes) - len(quotes)
     multi = sum(1 for s in result.statements if len(s.outlets) > 1)
     parts = [
-        f"{len(result.articles)} articles",
-        f"{len(quotes)} quotes",
-        f"{terms} terms",
-        f"{len(result.speakers)} speakers",
-        f"{len(result.statements)} statements ({multi} carried by more than one outlet)",
+        plural(len(result.articles), "article"),
+        plural(len(quotes), "quote"),
+        plural(terms, "term"),
+        plural(len(result.speakers), "speaker"),
+        f"{plural(len(result.statements), 'statement')} ({multi} carried by more than one outlet)",
         f"{sum(1 for q in quotes if not q.speaker)} unattributed",
     ]
     if result.skipped:
