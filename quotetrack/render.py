@@ -139,7 +139,7 @@ def summary_line(result: ScanResult) -> str:
 
 TABLE_WORDING_MAX = 80  # the widest the Wording column grows where width is not given (piped output)
 TABLE_WORDING_MIN = 24  # the Wording column gives way to the Outlets column down to this
-TABLE_NARROW = 80  # below this width the speaker goes above the words instead of in a column of its own
+TABLE_NARROW = 90  # below this width the speaker goes above the words instead of in a column of its own
 
 
 def _longest_word(lines: list[str]) -> int:
