@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Optional, Sequence, Union
+from typing import BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from .attribution import attribute, canonicalize_speakers
 from .ingest import DEFAULT_MAX_BYTES, build_article, load
@@ -41,11 +41,16 @@ def quotes_of(article: Article) -> list[Quote]:
     return out
 
 
-def analyse(articles: Sequence[Article], skipped: Sequence[Skipped] = ()) -> ScanResult:
-    """Quotes, speakers and statements for articles already read."""
+def analyse(
+    articles: Sequence[Article], skipped: Sequence[Skipped] = (), progress: Optional[Callable[[int, int], None]] = None
+) -> ScanResult:
+    """Quotes, speakers and statements for articles already read. ``progress``, if
+    given, is called with (articles done, articles in all) after each article."""
     quotes: list[Quote] = []
-    for article in articles:
+    for n, article in enumerate(articles, 1):
         quotes.extend(quotes_of(article))
+        if progress is not None:
+            progress(n, len(articles))
     quotes = canonicalize_speakers(quotes)
     statements, quotes = group(quotes, articles)
     return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
@@ -58,14 +63,16 @@ def scan(
     outlets: Optional[Union[str, Path]] = None,
     set_outlet: Optional[str] = None,
     stdin: Optional[BinaryIO] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
 ) -> ScanResult:
     """Read every article under ``paths`` and analyse them together.
 
     ``outlets``: an outlets mapping file; ``set_outlet``: the outlet of a
-    single input; ``stdin``: the binary stream ``-`` reads (see ingest.load).
+    single input; ``stdin``: the binary stream ``-`` reads (see ingest.load);
+    ``progress``: called with (articles done, articles in all) as they are analysed.
     """
     articles, skipped = load(paths, max_bytes=max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
-    return analyse(articles, skipped)
+    return analyse(articles, skipped, progress=progress)
 
 
 def scan_texts(texts: Iterable[tuple[str, str]]) -> ScanResult:

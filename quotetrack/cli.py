@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
@@ -15,9 +16,12 @@ from . import __version__
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
 from .render import (
     diff_to_dict,
+    empty_filter_message,
+    matrix_width,
     only_statements,
     printable_path,
     render_csv,
@@ -26,6 +30,8 @@ from .render import (
     render_markdown,
     render_matrix,
     render_table,
+    table_width,
+    term_uses,
 )
 from .statements import select
 
@@ -34,6 +40,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -44,9 +51,16 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def _console() -> Console:
-    tty = sys.stdout.isatty()
-    return Console(width=None if tty else 100, highlight=False, markup=False, emoji=False, soft_wrap=False)
+# Piped diff output is not wrapped: each line as long as it needs.
+UNWRAPPED = 100_000
+
+
+def _console(width: Optional[int] = None, needed: Callable[[], int] = lambda: UNWRAPPED) -> Console:
+    """A console --width columns wide; else the terminal's width (or $COLUMNS); else,
+    when piped, as wide as the output needs (``needed``)."""
+    if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
+        width = needed()
+    return Console(width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
 def _version(value: bool) -> None:
@@ -66,15 +80,16 @@ def _main(
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
-    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell."),
+    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell (table format only)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file was skipped, or when the filters leave nothing."),
     set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
     outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file (TOML: [paths] globs and [domains] -> outlet name); default: outlets.toml at the top of each scanned folder."),
     explain_outlets: bool = typer.Option(False, "--explain-outlets", help="Show which rule decided each article's outlet, and its wire credit."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Report each input's format, the decoding used, and what offsets refer to (on stderr)."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
@@ -83,8 +98,12 @@ def scan(
     table and the matrix, and the quotes of those statements for csv and
     markdown; JSON is always the whole result.
 
+    When the filters leave nothing, a note on stderr says so and names the
+    closest outlets or speakers.
+
     Exit codes: 0 on success (skipped files are listed), 1 with --strict when a
-    file was skipped, 2 on usage errors such as a path that does not exist.
+    file was skipped or the filters left nothing, 2 on usage errors such as a
+    path that does not exist.
     """
     result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
     if verbose:
@@ -93,10 +112,17 @@ def scan(
     if explain_outlets:
         for line in explain_outlet_lines(result):
             typer.echo(line, err=format is not Format.table)
+    if matrix and format is not Format.table:
+        typer.echo(f"quotetrack: note: --matrix applies to the table format only; ignored with --format {format.value}", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
+    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     if format is Format.table:
-        (render_matrix if matrix else render_table)(result, _console(), chosen)
+        needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
+        if matrix:
+            render_matrix(result, _console(width, needed), chosen)
+        else:
+            render_table(result, _console(width, needed), chosen, terms)
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
@@ -105,13 +131,17 @@ def scan(
         else:
             shown = only_statements(result, chosen) if filtered else result
             (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
-    if strict and result.skipped:
+    nothing = filtered and format is not Format.json and not chosen and (matrix or format is not Format.table or not terms)
+    if nothing:
+        typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
+    if strict and (result.skipped or nothing):
         raise typer.Exit(1)
 
 
 def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **options):
     try:
-        return scan_paths([str(p) for p in paths], max_bytes=max_bytes, **options)
+        with ScanProgress() as progress:
+            return scan_paths([str(p) for p in paths], max_bytes=max_bytes, progress=progress, **options)
     except InputError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
         raise typer.Exit(2)
@@ -128,6 +158,7 @@ def diff(
     b: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     within: List[Path] = typer.Option([], "--in", help="Folder(s) to scan; A and B are then outlet names (case-insensitive; a unique part will do)."),
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (for people) or json."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
 ) -> None:
     """Compare two articles, or two outlets, statement by statement.
 
@@ -164,7 +195,7 @@ def diff(
         json.dump(diff_to_dict(d, result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        render_diff(d, _console())
+        render_diff(d, _console(width))
     raise typer.Exit(0 if d.agree else 1)
 
 

@@ -31,7 +31,7 @@ class SharedStatement:
     statement: Statement
     quote_a: Quote
     quote_b: Quote
-    match: str  # how B's wording relates to A's: verbatim, partial, altered, paraphrase
+    match: str  # how B's wording relates to A's: verbatim, partial, altered; paraphrase where either side is reported speech
     segments: tuple[Segment, ...]  # B against A, word by word
 
 
@@ -69,8 +69,8 @@ def _best_pair(qa: Sequence[Quote], qb: Sequence[Quote]) -> tuple[Quote, Quote, 
         for b in qb:
             c = compare_tokens(comparison_tokens(a.words), comparison_tokens(b.words))
             kind = c.kind if c.kind in rank else (PARAPHRASE if not (a.direct and b.direct) else ALTERED)
-            if not (a.direct and b.direct) and kind != VERBATIM:
-                kind = PARAPHRASE
+            if not (a.direct and b.direct):
+                kind = PARAPHRASE  # the same words are verbatim only where both sides quote them
             key = (rank[kind], -c.score)
             if best is None or key < best[:2]:
                 best = (key[0], key[1], a, b, kind)

@@ -12,8 +12,10 @@ import io
 import json
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -113,16 +115,21 @@ def _diff_text(segs: list[Segment]) -> Text:
     return t
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 quote', '2 quotes', '0 quotes'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary_line(result: ScanResult) -> str:
     quotes = [q for q in result.quotes if q.kind not in NOT_SPEECH]
     terms = len(result.quotes) - len(quotes)
     multi = sum(1 for s in result.statements if len(s.outlets) > 1)
     parts = [
-        f"{len(result.articles)} articles",
-        f"{len(quotes)} quotes",
-        f"{terms} terms",
-        f"{len(result.speakers)} speakers",
-        f"{len(result.statements)} statements ({multi} carried by more than one outlet)",
+        plural(len(result.articles), "article"),
+        plural(len(quotes), "quote"),
+        plural(terms, "term"),
+        plural(len(result.speakers), "speaker"),
+        f"{plural(len(result.statements), 'statement')} ({multi} carried by more than one outlet)",
         f"{sum(1 for q in quotes if not q.speaker)} unattributed",
     ]
     if result.skipped:
@@ -130,23 +137,30 @@ def summary_line(result: ScanResult) -> str:
     return ", ".join(parts)
 
 
-def render_table(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
-    """One row per distinct wording of each statement (all statements unless given)."""
+TABLE_WORDING_MAX = 80  # the widest the Wording column grows where width is not given (piped output)
+TABLE_WORDING_MIN = 24  # the Wording column gives way to the Outlets column down to this
+TABLE_NARROW = 90  # below this width the speaker goes above the words instead of in a column of its own
+
+
+def _longest_word(lines: list[str]) -> int:
+    return max([0] + [cell_len(w) for line in lines for w in line.split()])
+
+
+def _longest_line(lines: list[str]) -> int:
+    return max([0] + [cell_len(part) for line in lines for part in line.split("\n")])
+
+
+def _table_rows(result: ScanResult, statements: Optional[list[Statement]]) -> list[tuple[str, str, Text, Text]]:
+    """(id, speaker, wording, outlets) per row of the table: one per distinct wording of
+    each chosen statement; id and speaker only on a statement's first row."""
     quotes = {q.id: q for q in result.quotes}
     firsts = first_carriers(result)
     chosen = {s.id for s in (result.statements if statements is None else statements)}
-    table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
-    table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("Speaker", style="bold", max_width=18)
-    table.add_column("Wording", ratio=3, min_width=30)
-    table.add_column("Outlets", ratio=1, min_width=14)
-    shown = 0
+    out = []
     for st in ordered_statements(result):
         if st.id not in chosen:
             continue
-        shown += 1
-        rows = wordings(st, quotes)
-        for n, (match, words, outlets, segs) in enumerate(rows):
+        for n, (match, words, outlets, segs) in enumerate(wordings(st, quotes)):
             wording = Text()
             if match == VERBATIM:
                 wording.append(f"“{one_line(words)}”")
@@ -160,29 +174,118 @@ def render_table(result: ScanResult, console: Console, statements: Optional[list
             cell = Text()
             cell.append(match, style=_MATCH_STYLE.get(match, ""))
             cell.append("\n" + "\n".join(one_line(o) + first_label(firsts, st.id, o) for o in outlets))
-            table.add_row(
-                st.id if n == 0 else "",
-                Text(one_line(st.speaker) if st.speaker else "(unattributed)") if n == 0 else Text(""),
-                wording,
-                cell,
-            )
-    if shown:
+            speaker = one_line(st.speaker) if st.speaker else "(unattributed)"
+            out.append((st.id if n == 0 else "", speaker if n == 0 else "", wording, cell))
+    return out
+
+
+def table_widths(rows: list[tuple[str, str, Text, Text]], width: Optional[int]) -> dict[str, int]:
+    """Column widths for ``width`` columns (or the width the rows need when None).
+
+    Ids are never cut (their column is as wide as the longest); the Outlets column is
+    as wide as its longest line where it can be, and never narrower than its longest
+    word or date, so names wrap between words; the Wording column takes the rest.
+    Below ``TABLE_NARROW`` columns there is no Speaker column: the speaker heads the
+    wording instead."""
+    w_id = max([1] + [cell_len(r[0]) for r in rows])
+    outlet_lines = [r[3].plain for r in rows]
+    w_outlets_need = max(len("Outlets"), _longest_line(outlet_lines))
+    w_outlets_min = max(len("Outlets"), _longest_word(outlet_lines))
+    speakers = [r[1] for r in rows if r[1]]
+    w_speaker = max(len("Speaker"), min(18, _longest_line(speakers)))
+    w_wording_need = max(len("Wording"), _longest_line([r[2].plain for r in rows]))
+    narrow = width is not None and width < TABLE_NARROW
+    if width is None:
+        w_wording = min(TABLE_WORDING_MAX, w_wording_need)
+        return {"id": w_id, "speaker": w_speaker, "wording": w_wording, "outlets": w_outlets_need, "narrow": 0}
+    columns = 3 if narrow else 4
+    rest = width - (3 * columns + 1) - w_id - (0 if narrow else w_speaker)
+    w_outlets = min(w_outlets_need, max(w_outlets_min, min(rest - TABLE_WORDING_MIN, rest // 2)))
+    w_wording = max(10, min(rest - w_outlets, w_wording_need))
+    return {"id": w_id, "speaker": w_speaker, "wording": w_wording, "outlets": w_outlets, "narrow": int(narrow)}
+
+
+def table_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
+    """The width the table needs to show every row without squeezing it."""
+    w = table_widths(_table_rows(result, statements), None)
+    return max(w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13, cell_len(summary_line(result)))
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """One term, title or scare quote, however often and by whichever outlets it was used."""
+
+    words: str
+    kind: str
+    outlets: tuple[str, ...]
+    count: int
+
+
+def term_uses(
+    result: ScanResult, speaker: Optional[str] = None, outlet: Optional[str] = None, min_outlets: int = 1
+) -> list[TermUse]:
+    """Terms, titles and scare quotes, each once (compared without case and trailing
+    punctuation), with the outlets that used them and how often; those used by the
+    most outlets first. The statement filters apply: terms have no speaker, so a
+    speaker filter leaves none."""
+    if speaker:
+        return []
+    outlet_of = {a.id: a.outlet for a in result.articles}
+    groups: "OrderedDict[str, list[Quote]]" = OrderedDict()
+    for q in result.quotes:
+        if q.kind in NOT_SPEECH:
+            words = one_line(q.words).rstrip(",.")
+            if words:
+                groups.setdefault(words.casefold(), []).append(q)
+    uses = []
+    for qs in groups.values():
+        outlets = tuple(OrderedDict.fromkeys(outlet_of[q.article_id] for q in qs))
+        if len(outlets) < min_outlets or (outlet and not any(outlet.casefold() in o.casefold() for o in outlets)):
+            continue
+        kind = TITLE if any(q.kind == TITLE for q in qs) else qs[0].kind
+        uses.append(TermUse(one_line(qs[0].words).rstrip(",."), kind, outlets, len(qs)))
+    return sorted(uses, key=lambda t: (-len(t.outlets), -t.count))
+
+
+def render_table(
+    result: ScanResult,
+    console: Console,
+    statements: Optional[list[Statement]] = None,
+    terms: Optional[list[TermUse]] = None,
+) -> None:
+    """One row per distinct wording of each statement (all statements unless given),
+    then the terms (all unless given), each once. Fits any width from 60 columns:
+    names wrap between words, ids and dates are never cut."""
+    rows = _table_rows(result, statements)
+    w = table_widths(rows, console.width)
+    table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
+    table.add_column("#", style="dim", no_wrap=True, min_width=w["id"], max_width=w["id"])
+    if not w["narrow"]:
+        table.add_column("Speaker", style="bold", min_width=w["speaker"], max_width=w["speaker"], overflow="fold")
+    table.add_column("Speaker: wording" if w["narrow"] else "Wording", max_width=w["wording"], overflow="fold")
+    table.add_column("Outlets", min_width=w["outlets"], max_width=w["outlets"], overflow="fold")
+    for sid, speaker, wording, cell in rows:
+        if w["narrow"]:
+            head = Text(f"{speaker}:\n", style="bold") if speaker else Text()
+            table.add_row(sid, head + wording, cell)
+        else:
+            table.add_row(sid, Text(speaker), wording, cell)
+    if rows:
         console.print(table)
     for line in wire_story_lines(result):
         console.print(Text(line))
-    terms = [q for q in result.quotes if q.kind in NOT_SPEECH]
-    if terms:
-        by_outlet: "OrderedDict[str, list[str]]" = OrderedDict()
-        outlet = {a.id: a.outlet for a in result.articles}
-        for q in terms:
-            by_outlet.setdefault(outlet[q.article_id], []).append(f"“{one_line(q.words).rstrip(',.')}”")
-        heading = "Terms, titles and scare quotes" if any(q.kind == TITLE for q in terms) else "Terms and scare quotes"
+    uses = term_uses(result) if terms is None else terms
+    if uses:
+        heading = "Terms, titles and scare quotes" if any(t.kind == TITLE for t in uses) else "Terms and scare quotes"
         console.print(Text(f"{heading} (no speaker):", style="bold"))
-        for o, ts in by_outlet.items():
-            console.print(Text(f"  {one_line(o)}: " + ", ".join(ts)))
+        for t in uses:
+            line = Text(f"  “{t.words}”")
+            line.append(f" ×{t.count}", style="dim")
+            line.append(": " + ", ".join(one_line(o) for o in t.outlets))
+            console.print(line)
     for s in result.skipped:
         console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
-    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
+    console.print(Text(summary_line(result), style="dim"))
 
 
 # --------------------------------------------------------------------------- JSON
@@ -323,12 +426,13 @@ def _md(value: Any) -> str:
 
 def render_markdown(result: ScanResult, out: TextIO) -> None:
     buf = io.StringIO()
-    buf.write("| Quote | Outlet | Line | Speaker | Kind | Statement | Match |\n")
-    buf.write("|---|---|---:|---|---|---|---|\n")
+    buf.write("| Quote | Outlet | Line | Speaker | Kind | Direct | Statement | Match |\n")
+    buf.write("|---|---|---:|---|---|---|---|---|\n")
     for r in _rows(result):
+        words = f"“{_md(r['text'])}”" if r["direct"] else f"{_md(r['text'])} *(reported)*"
         buf.write(
-            f"| “{_md(r['text'])}” | {_md(r['outlet'])} | {r['line']} | {_md(r['speaker']) or '—'} | {r['kind']} "
-            f"| {_md(r['statement']) or '—'} | {_md(r['match']) or '—'} |\n"
+            f"| {words} | {_md(r['outlet'])} | {r['line']} | {_md(r['speaker']) or '—'} | {r['kind']} "
+            f"| {'yes' if r['direct'] else 'no, reported'} | {_md(r['statement']) or '—'} | {_md(r['match']) or '—'} |\n"
         )
     buf.write(f"\n{summary_line(result)}\n")
     out.write(buf.getvalue())
@@ -362,25 +466,97 @@ def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[s
     return outlets, rows
 
 
+MATRIX_SPEAKER_MAX = 16
+MATRIX_STATEMENT_MAX = 44
+MATRIX_STATEMENT_MIN = 16
+
+
+def matrix_blocks(n_outlets: int, width: int, fixed: int, cell: int, statement_max: int) -> tuple[list[range], int]:
+    """Outlet columns split into blocks that fit ``width``, and the Statement column's width.
+
+    ``fixed`` is the width of the #, Speaker and Statement columns' frame (without the
+    Statement text), ``cell`` the width one outlet column adds. The Statement column gives
+    way first (down to ``MATRIX_STATEMENT_MIN``); then the outlets go into as few blocks
+    of about equal size as fit. An outlet column is never dropped or narrowed."""
+    if n_outlets == 0:
+        return [range(0)], max(MATRIX_STATEMENT_MIN, min(statement_max, width - fixed))
+    per = max(1, (width - fixed - min(MATRIX_STATEMENT_MIN, statement_max)) // cell)
+    count = -(-n_outlets // per)
+    sizes = [n_outlets // count + (i < n_outlets % count) for i in range(count)]
+    per = max(sizes)
+    starts = [sum(sizes[:i]) for i in range(count)]
+    blocks = [range(start, start + size) for start, size in zip(starts, sizes)]
+    stmt = min(statement_max, width - fixed - per * cell)
+    return blocks, max(min(MATRIX_STATEMENT_MIN, statement_max), stmt)
+
+
+MATRIX_REPORTED = "(reported) "
+
+
+def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -> list[Text]:
+    """Each statement's words; where only reported speech carries it, labelled so."""
+    direct = {q.id: q.direct for q in result.quotes}
+    return [
+        Text(one_line(st.text)) if direct.get(st.canonical_quote, True)
+        else Text.assemble((MATRIX_REPORTED, "dim"), (one_line(st.text), "italic"))
+        for st, _ in rows
+    ]
+
+
+def _matrix_layout(result: ScanResult, rows: list[tuple[Statement, list[str]]], outlets: list[str]) -> tuple[int, int, int, int]:
+    """Widths of the #, Speaker and (at most) Statement columns and of an outlet column."""
+    w_id = max([1] + [cell_len(st.id) for st, _ in rows])
+    speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
+    w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
+    texts = [t.plain for t in _matrix_texts(result, rows)]
+    w_text = max(len("Statement"), min(MATRIX_STATEMENT_MAX, max([0] + [cell_len(t) for t in texts])))
+    return w_id, w_speaker, w_text, len(str(len(outlets)))
+
+
+def matrix_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
+    """The width the matrix needs to show every outlet in one block."""
+    outlets, rows = matrix_rows(result, list(result.statements if statements is None else statements))
+    w_id, w_speaker, w_text, w_outlet = _matrix_layout(result, rows, outlets)
+    table = w_id + w_speaker + 6 + w_text + len(outlets) * (w_outlet + 3)
+    return max(table, cell_len(MATRIX_LEGEND), cell_len(summary_line(result)))
+
+
 def render_matrix(result: ScanResult, console: Console, statements: Optional[list[Statement]] = None) -> None:
+    """Statements × outlets, one symbol per cell. Where the outlets do not fit the
+    console's width, they are split into blocks, each with its outlets named under it:
+    no outlet column is ever dropped and no statement id is ever cut."""
     chosen = {s.id for s in (result.statements if statements is None else statements)}
     sts = [s for s in ordered_statements(result) if s.id in chosen]
     outlets, rows = matrix_rows(result, sts)
-    table = Table(title="Statements × outlets", title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("Speaker", max_width=16, no_wrap=True, overflow="ellipsis")
-    table.add_column("Statement", max_width=44, no_wrap=True, overflow="ellipsis")
-    for n in range(len(outlets)):
-        table.add_column(str(n + 1), justify="center", no_wrap=True)
-    for st, cells in rows:
-        table.add_row(st.id, Text(one_line(st.speaker) or "(unattributed)"), Text(one_line(st.text)), *[Text(c) for c in cells])
-    console.print(table)
-    for n, o in enumerate(outlets):
-        console.print(Text(f"  {n + 1}: {one_line(o)}"))
+    speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
+    texts = _matrix_texts(result, rows)
+    w_id, w_speaker, w_text_max, w_outlet = _matrix_layout(result, rows, outlets)
+    # Columns are padded by one on each side and split by one rule; the outer edges have neither.
+    fixed = w_id + w_speaker + 6
+    blocks, w_text = matrix_blocks(len(outlets), console.width, fixed, w_outlet + 3, w_text_max)
+    for b, block in enumerate(blocks):
+        if len(blocks) == 1:
+            title = "Statements × outlets"
+        else:
+            which = f"{block.start + 1}–{block.stop}" if len(block) > 1 else f"{block.start + 1}"
+            title = f"Statements × outlets {which} (of {len(outlets)})"
+            if b:
+                console.print()
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("#", style="dim", no_wrap=True, min_width=w_id, max_width=w_id)
+        table.add_column("Speaker", no_wrap=True, overflow="ellipsis", min_width=w_speaker, max_width=w_speaker)
+        table.add_column("Statement", no_wrap=True, overflow="ellipsis", min_width=w_text, max_width=w_text)
+        for n in block:
+            table.add_column(str(n + 1), justify="center", no_wrap=True, min_width=w_outlet, max_width=w_outlet)
+        for (st, cells), spk, text in zip(rows, speakers, texts):
+            table.add_row(st.id, Text(spk), text, *[Text(cells[n]) for n in block])
+        console.print(table)
+        for n in block:
+            console.print(Text(f"  {n + 1}: {one_line(outlets[n])}"))
     for line in wire_story_lines(result):
         console.print(Text(line))
     console.print(Text(MATRIX_LEGEND, style="dim"))
-    console.print(Text(summary_line(result), style="dim"), soft_wrap=True)
+    console.print(Text(summary_line(result), style="dim"))
 
 
 # --------------------------------------------------------------------------- diff
@@ -464,3 +640,57 @@ def diff_to_dict(d: "SideDiff", result: ScanResult) -> dict[str, Any]:
             {"match": g.match, "a": _qref(g.quote_a, result), "b": _qref(g.quote_b, result)} for g in d.disagreements
         ],
     }
+
+
+# --------------------------------------------------------------------------- filters that leave nothing
+
+
+def _closest(query: str, names: list[str], n: int = 3) -> list[str]:
+    """The names most like ``query``: initials (AP), then by similarity of the whole
+    name or of any of its words."""
+    from difflib import SequenceMatcher
+
+    want = query.casefold().strip()
+
+    def score(name: str) -> float:
+        folded = name.casefold()
+        initials = "".join(w[0] for w in folded.split() if w != "the")
+        best = max([SequenceMatcher(None, want, folded).ratio()]
+                   + [SequenceMatcher(None, want, w).ratio() for w in folded.split()])
+        return 2.0 if want == initials else best
+
+    ranked = sorted(dict.fromkeys(names), key=lambda name: -score(name))
+    return [name for name in ranked if score(name) >= 0.5][:n]
+
+
+def _suggest(what: str, query: str, names: list[str]) -> str:
+    close = _closest(query, names)
+    if close:
+        return f" (closest: {', '.join(close)})"
+    known = list(dict.fromkeys(names))
+    if not known:
+        return f" (there are no {what})"
+    return f" ({what}: {', '.join(known[:5])}{', …' if len(known) > 5 else ''})"
+
+
+def empty_filter_message(result: ScanResult, speaker: Optional[str], outlet: Optional[str], min_outlets: int) -> str:
+    """Why the filters left nothing, naming the outlets or speakers closest to what was asked."""
+    from .statements import select
+
+    asked = " ".join(
+        f"{flag} {value}" for flag, value in (("--speaker", speaker), ("--outlet", outlet),
+                                              ("--min-outlets", min_outlets if min_outlets > 1 else None)) if value
+    )
+    hints = []
+    if speaker and not select(result.statements, speaker=speaker):
+        speakers = [s.speaker for s in result.statements if s.speaker]
+        hints.append(f"no speaker's name contains '{speaker}'" + _suggest("speakers", speaker, speakers))
+    if outlet and not select(result.statements, outlet=outlet):
+        outlets = [o for s in result.statements for o in s.outlets]
+        hints.append(f"no outlet's name contains '{outlet}'" + _suggest("outlets", outlet, outlets))
+    if min_outlets > 1 and not select(result.statements, min_outlets=min_outlets):
+        most = max([len(s.outlets) for s in result.statements] + [0])
+        hints.append(f"no statement is carried by {min_outlets} outlets (the most any carries is {most})")
+    if not hints:
+        hints.append("each filter matches something on its own, but not together")
+    return f"nothing matches {asked}: " + "; ".join(hints)
