@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(BIN)/quotetrack scan samples/
 
 test: $(STAMP)
+	$(BIN)/ruff check quotetrack tests benchmarks
 	$(BIN)/python -m pytest -q
 
 golden: $(STAMP)

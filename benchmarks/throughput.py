@@ -48,7 +48,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402
-from quotetrack import align, attribution, ingest, quotes as quotes_mod, statements, textnorm  # noqa: E402
+
+from quotetrack import align, attribution, ingest, statements, textnorm  # noqa: E402
+from quotetrack import quotes as quotes_mod
 from quotetrack.api import scan, scan_texts  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "_corpus"

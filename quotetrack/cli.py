@@ -144,7 +144,7 @@ def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **optio
             return scan_paths([str(p) for p in paths], max_bytes=max_bytes, progress=progress, **options)
     except InputError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 class DiffFormat(str, Enum):
@@ -236,7 +236,7 @@ def check(
         result = checks.run(conf, [str(p) for p in paths or []], [str(s) for s in sources])
     except cfg.UsageError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     for note in result.notes:
         typer.echo(f"quotetrack: note: {note}", err=True)
     if output is not None:
@@ -245,7 +245,7 @@ def check(
                 RENDERERS[format.value](result, fh)
         except OSError as err:
             typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
     else:
         RENDERERS[format.value](result, sys.stdout)
     raise typer.Exit(checks.exit_code(result, strict))

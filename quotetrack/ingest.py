@@ -36,6 +36,7 @@ from .formats import (
     ExtractionError,
     _utf16_without_bom,
     declared_charset,
+    error_line,
     extract_html,
     front_matter,
     has_text_bom,
@@ -43,7 +44,6 @@ from .formats import (
     looks_like_html,
     meta_str,
     normalise_date,
-    error_line,
     page_failure,
 )
 from .formats import (

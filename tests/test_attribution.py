@@ -135,8 +135,8 @@ def test_speech_word_used_as_a_noun_is_no_cue():
 
 
 def test_short_quote_is_speech_when_the_sentence_attributes_it():
-    from quotetrack.ingest import build_article
     from quotetrack.api import quotes_of
+    from quotetrack.ingest import build_article
 
     art = build_article("a1", "x.txt", BODY + (
         "Varga called the critics “cowards” on Monday.\n"

@@ -6,7 +6,15 @@ import itertools
 
 import pytest
 
-from quotetrack.identity import DIFFERENT, SAME, UNCERTAIN, Census, identity, parse, personal_name
+from quotetrack.identity import (
+    DIFFERENT,
+    SAME,
+    UNCERTAIN,
+    Census,
+    identity,
+    parse,
+    personal_name,
+)
 from quotetrack.models import FULL, Quote
 from quotetrack.sources import speaker_label
 from quotetrack.statements import _speakers_agree

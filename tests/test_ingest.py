@@ -20,9 +20,21 @@ from typer.testing import CliRunner
 
 from quotetrack import scan
 from quotetrack.cli import app
-from quotetrack.formats import decode, extract_html, front_matter, jsonl_records, normalise_date
+from quotetrack.formats import (
+    decode,
+    extract_html,
+    front_matter,
+    jsonl_records,
+    normalise_date,
+)
 from quotetrack.ingest import InputError, load
-from quotetrack.outlets import OutletMap, OutletMapError, decide, find_credit, load_outlet_map
+from quotetrack.outlets import (
+    OutletMap,
+    OutletMapError,
+    decide,
+    find_credit,
+    load_outlet_map,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 MIXED = FIXTURES / "mixed"

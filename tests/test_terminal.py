@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-
 from typer.testing import CliRunner
 
 from quotetrack.api import scan
 from quotetrack.cli import app
 from quotetrack.provenance import first_carriers
-from quotetrack.render import matrix_rows, ordered_statements, render_matrix, render_table
+from quotetrack.render import (
+    matrix_rows,
+    ordered_statements,
+    render_matrix,
+    render_table,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

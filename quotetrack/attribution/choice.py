@@ -18,7 +18,6 @@ from .reported import end_char, find_reported
 from .speakers import plausible_speaker
 from .tokens import mask_quotes, segment, tokenize
 
-
 # How many tokens either side of a quote its cues are looked for in.
 CUE_WINDOW = 60
 

@@ -15,7 +15,7 @@ NOMINATIVE = {"he", "she", "they", "we", "i"}
 S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}
 # Auxiliaries between a subject and its verb: "Trump is promising", "Clinton had mocked".
-AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "has", "been", "be", "also", "again",
+AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "been", "be", "also", "again",
                 "now", "then", "not", "never", "did", "does", "do", "could", "can", "may", "might", "should", "just", "later"}
 NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "dos", "ibn"}
 TITLE_CONNECTORS = {"of", "to", "for"}
