@@ -156,7 +156,7 @@ def personal_name(name: str) -> str:
 
 # --------------------------------------------------------------------------- name parts
 
-_SURNAME_TYPO_MIN = 5  # a surname this long may be misspelt by one edit (Emanuel / Emmanuel)
+_SURNAME_TYPO_MIN = 5  # a surname this long may be misspelt by one edit (Okafor / Okafur)
 _SPELLING = 0.9  # Jaro-Winkler similarity of two spellings of one first name
 
 
@@ -189,7 +189,7 @@ def first_names_agree(a: str, b: str, initials: bool = True) -> bool:
 
 def same_person(a: str, b: str) -> bool:
     """Two full names (first name first, surname last) for one person: the surnames agree
-    and the first names agree (``Rahm Emanuel`` / ``Rahm Emmanuel``, ``J. Pratt`` / ``Jim Pratt``)."""
+    and the first names agree (``Imani Okafor`` / ``Imani Okafur``, ``J. Pratt`` / ``Jim Pratt``)."""
     ta, tb = a.split(), b.split()
     if not surnames_agree(ta[-1], tb[-1]):
         return False

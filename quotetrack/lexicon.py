@@ -45,13 +45,13 @@ def read_verbs(text: str) -> frozenset[str]:
 SPEECH_VERBS = read_verbs(resources.files("quotetrack").joinpath("data", "speech_verbs.txt").read_text(encoding="utf-8"))
 
 # Verbs of speech that take no subject of their own when they are -ing forms
-# ("Emanuel said, adding: ..."): the speaker is the subject of the clause.
+# ("Varga said, adding: ..."): the speaker is the subject of the clause.
 PARTICIPLE_SUFFIX = "ing"
 
 # Multi-word cues, matched on lower-case tokens.
 ACCORDING_TO = ("according", "to")
 
-# Titles that precede a name ("Ambassador Rahm Emanuel"). Lower-case, without dots.
+# Titles that precede a name ("Ambassador Helena Varga"). Lower-case, without dots.
 TITLES = _words(
     """
     mr mrs ms miss dr prof professor sir dame lord lady rev reverend fr father sister brother

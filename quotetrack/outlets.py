@@ -177,7 +177,7 @@ _AGENCY = r"(?:The\s+)?Associated\s+Press|AP|Thomson\s+Reuters|Reuters|AFP|Agenc
 
 # TOKYO (AP) — / LONDON (Reuters) - / PARIS (AFP) –
 _DATELINE = re.compile(r"\((?P<agency>AP|Reuters|AFP)\)\s*[—–-]")
-# By Mari Yamaguchi, The Associated Press  /  By Jo Smith | Reuters
+# By Ana Ruiz, The Associated Press  /  By Jo Smith | Reuters
 _BYLINE_CREDIT = re.compile(rf"^[ \t]*By\s+[^,|\n]{{2,80}}[,|][ \t]*(?P<agency>{_AGENCY})[ \t]*\.?[ \t]*$", re.M | re.I)
 # A credit line: "— The Associated Press", "© 2024 Reuters", "Copyright AFP. All rights reserved.",
 # "Associated Press writer Jo Smith contributed to this report." (A bare "AP" under a photo is no credit.)

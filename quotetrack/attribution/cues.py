@@ -42,7 +42,7 @@ def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
 
 
 def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
-    """``,” Emanuel said`` / ``,” said Emanuel`` right after the quote token ``k``.
+    """``,” Varga said`` / ``,” said Varga`` right after the quote token ``k``.
     ``ends_sentence``: the quoted words end with a full stop of their own."""
     i = k + 1
     skipped = 0
@@ -138,7 +138,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             continue
         subj = subject_of_verb(toks, v, lo)
         if subj is not None:
-            # "Emanuel said, adding: “...”": the cue is the participle, the speaker its clause's subject.
+            # "Varga said, adding: “...”": the cue is the participle, the speaker its clause's subject.
             cue = Cue(nearest if nearest.lower().endswith("ing") else verb.text, subj)
             if subj.kind == "role" and subj.head not in ROLE_NOUNS and subj.head not in GROUP_NOUNS:
                 # "Trump’s flurry of late-night tweets": a weak description; an earlier
@@ -146,7 +146,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
                 weak = weak or cue
                 continue
             return cue
-        # "said Emanuel:" (inverted, before the quote)
+        # "said Varga:" (inverted, before the quote)
         found = np_starting_at(toks, v + 1, open_i + 1)
         if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
             nxt = found[1]
@@ -166,7 +166,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
 
 
 def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
-    """A speech verb later in the sentence: "..., to improve its ships, Emanuel stated." """
+    """A speech verb later in the sentence: "..., to improve its ships, Varga stated." """
     for v in range(k + 1, hi):
         if is_verb(toks[v]):
             subj = subject_of_verb(toks, v, k + 1)

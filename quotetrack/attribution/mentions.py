@@ -97,7 +97,7 @@ def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         return None
     if last.kind != "w":
         if last.text == "," and j - 2 >= lo:
-            # An apposition: "Rahm Emanuel, the US ambassador to Japan, said". It may hold
+            # An apposition: "Helena Varga, the US ambassador to Japan, said". It may hold
             # commas of its own ("the head of the Acquisition, Technology and Logistics
             # Agency"): prefer the nearest comma with a person's name before it.
             fallback = None

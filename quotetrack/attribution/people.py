@@ -251,7 +251,7 @@ class People:
         if len(tokens) == 1:
             p = self._by_surname(tokens[0], offset)
             if p is None:
-                # A first name on its own ("Rahm said").
+                # A first name on its own ("Helena said").
                 cands = [q for q in self.persons.values() if q.name.split()[0] == tokens[0]]
                 p = nearest(cands, offset) if cands else None
             return p.name if p else None

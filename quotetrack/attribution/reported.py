@@ -3,7 +3,7 @@
 Works on the attribution stage's tokens (quoted words already masked out),
 one sentence at a time, and finds three shapes:
 
-* verb, then clause: ``Emanuel noted that China's shipbuilding ...``,
+* verb, then clause: ``Varga noted that China's shipbuilding ...``,
   ``X told reporters (that) ...``, ``..., adding that adversaries will not wait``;
 * clause, then cue: ``The US needs Japan's help ..., the ambassador said Monday.``;
 * ``according to X, ...`` and ``..., according to X.``
