@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-check bench-linear fuzz golden accuracy train clean
+.PHONY: run test readme bench bench-check bench-linear fuzz golden accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,12 +12,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The sample articles only: samples/newsroom/ is the example repository for `quotetrack check`.
 run: $(STAMP)
-	$(BIN)/quotetrack scan samples/
+	$(BIN)/quotetrack scan samples/*.txt samples/*.md
 
 test: $(STAMP)
-	$(BIN)/ruff check quotetrack tests benchmarks
+	$(BIN)/ruff check quotetrack tests benchmarks tools
 	$(BIN)/python -m pytest -q
+
+# Rewrite the example output blocks in README.md (marked <!-- example -->) from the commands they show;
+# tests/test_readme.py fails when they drift.
+readme: $(STAMP)
+	$(BIN)/python tools/readme_examples.py
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

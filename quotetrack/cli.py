@@ -210,7 +210,7 @@ class CheckFormat(str, Enum):
 def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Articles to check (files, or folders of .md/.txt files); default: the configured articles."),
     sources: List[Path] = typer.Option([], "--sources", "-s", help="A source file or folder (transcripts, press releases, wire copy); repeatable, added to the configured sources."),
-    config: Optional[Path] = typer.Option(None, "--config", help="The configuration file (default: .quotetrack.toml or pyproject.toml [tool.quotetrack] here or in a parent folder)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="The configuration file (default: .quotetrack.toml or pyproject.toml [tool.quotetrack] in the checked paths' folder or a parent, else here or in a parent folder)."),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
     select_rules: List[str] = typer.Option([], "--select", help="Only these rules (ids or names, comma-separated or repeated); replaces the configured selection."),
     ignore_rules: List[str] = typer.Option([], "--ignore", help="Rules not to run (ids or names); added to the configured ignores."),
@@ -227,12 +227,14 @@ def check(
     from .report import RENDERERS
 
     try:
-        conf = cfg.discover(str(config) if config else None).with_rules(select_rules, ignore_rules)
+        conf = cfg.discover(str(config) if config else None, paths=[str(p) for p in paths or []])
+        conf = conf.with_rules(select_rules, ignore_rules)
         if not paths and not conf.articles:
             raise cfg.UsageError(
                 "nothing to check: name article files or folders, or set 'articles' in .quotetrack.toml "
                 "or in [tool.quotetrack] of pyproject.toml"
             )
+        cfg.require_sources(conf, [str(s) for s in sources])
         result = checks.run(conf, [str(p) for p in paths or []], [str(s) for s in sources])
     except cfg.UsageError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)

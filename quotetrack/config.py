@@ -2,9 +2,10 @@
 
 Read from ``.quotetrack.toml`` (keys at the top level, or under
 ``[tool.quotetrack]``) or from the ``[tool.quotetrack]`` table of
-``pyproject.toml``: in the current directory, else the nearest parent
-directory that has one (``.quotetrack.toml`` wins when a directory has
-both), or from the file ``--config`` names. Globs are relative to the
+``pyproject.toml``: in the folder of the checked paths (for a file, its
+folder) or the nearest parent folder that has one, else in the working
+directory or its nearest parent (``.quotetrack.toml`` wins when a directory
+has both), or from the file ``--config`` names. Globs are relative to the
 directory of the configuration file.
 
 .. code-block:: toml
@@ -349,14 +350,53 @@ def find(start: Optional[str] = None) -> Optional[str]:
         d = parent
 
 
-def discover(explicit: Optional[str] = None, cwd: Optional[str] = None) -> Config:
-    """The configuration to use: ``explicit`` (``--config``), else the one found from the
-    working directory, else defaults (every rule, no globs)."""
+def discover(explicit: Optional[str] = None, cwd: Optional[str] = None, paths: Sequence[str] = ()) -> Config:
+    """The configuration to use: ``explicit`` (``--config``); else the one found from the checked
+    ``paths`` upwards (for a file, from its folder); else the one found from the working directory;
+    else defaults (every rule, no globs, ``path`` None).
+
+    Raises UsageError for a path that does not exist, and ConfigError when the paths lead
+    to two different configuration files."""
     cwd = cwd or os.getcwd()
     if explicit:
         return load(explicit, cwd)
-    found = find(cwd)
-    if found is None:
+    found: list[str] = []
+    for raw in paths:
+        p = os.path.join(cwd, str(raw))
+        if not os.path.lexists(p):
+            raise UsageError(f"{raw}: no such file or directory")
+        hit = find(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)))
+        if hit is not None and hit not in found:
+            found.append(hit)
+    if len(found) > 1:
+        shown = " and ".join(_shown_config(f, cwd) for f in found[:2])
+        raise ConfigError(f"the paths to check belong to different configurations ({shown}): check them one at a time, or name one with --config")
+    hit = found[0] if found else find(cwd)
+    if hit is None:
         return Config(root=cwd, cwd=cwd)
-    rel = os.path.relpath(found, cwd)
-    return load(found if rel.startswith("..") else rel, cwd)
+    return load(_shown_config(hit, cwd), cwd)
+
+
+def _shown_config(path: str, cwd: str) -> str:
+    rel = os.path.relpath(path, cwd)
+    return path if rel.startswith("..") else rel
+
+
+# Rules that compare quotes with the sources; with none of them enabled, sources are not needed.
+NEEDS_SOURCES = ("QT001", "QT002", "QT003", "QT007")
+
+
+def require_sources(config: Config, extra_sources: Sequence[str] = ()) -> None:
+    """Raise UsageError when no configuration file was found, no sources are given on the command
+    line and an enabled rule needs sources: the run would verify nothing and pass."""
+    if config.path is not None or extra_sources:
+        return
+    settings = config.settings()
+    needing = [r for r in NEEDS_SOURCES if r in settings.enabled and settings.level(r) != "off"]
+    if needing:
+        raise UsageError(
+            "no configuration found (.quotetrack.toml, or [tool.quotetrack] in pyproject.toml) from the checked "
+            "paths upwards nor from the working directory, and no --sources given: there is nothing to verify "
+            f"quotes against ({', '.join(needing)} need sources). Add a configuration with 'sources', give "
+            "--sources or --config, or --select only rules that need no sources (QT004, QT005, QT006)"
+        )

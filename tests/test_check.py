@@ -262,10 +262,13 @@ def test_pre_commit_style_arguments_pass_over_sources_and_other_files():
     assert "in 0 articles" in r.stdout
 
 
-def test_aliases_come_from_the_configuration():
-    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias, a role label may or
-    # may not be the person the article names: a warning that says so, not a failing error.
-    r = invoke(["samples/newsroom/" + DEPOT, "--sources", "samples/newsroom/sources", "--format", "json"], cwd=ROOT)
+def test_aliases_come_from_the_configuration(tmp_path):
+    # The briefing labels the mayor "THE MAYOR". Without the newsroom's alias (a copy of the
+    # newsroom without its configuration), a role label may or may not be the person the article
+    # names: a warning that says so, not a failing error.
+    shutil.copytree(NEWSROOM, tmp_path / "bare")
+    (tmp_path / "bare" / ".quotetrack.toml").unlink()
+    r = invoke([DEPOT, "--sources", "sources", "--format", "json"], cwd=tmp_path / "bare")
     findings = json.loads(r.stdout)["findings"]
     rules = [(f["rule"], f["severity"], f["line"]) for f in findings]
     assert ("QT007", "warning", pos(DEPOT, "We did not reopen")[0]) in rules
@@ -289,6 +292,65 @@ def test_usage_errors_exit_2(tmp_path):
     assert r.exit_code == 2 and "nothing to check" in r.output
     r = invoke([DEPOT, "--sources", "no-such-folder"])
     assert r.exit_code == 2 and "no-such-folder" in r.output
+
+
+# --------------------------------------------------------------------------- configuration found from the checked path
+
+
+def test_check_path_finds_its_configuration_from_another_working_directory(tmp_path):
+    inside = invoke([])
+    assert inside.exit_code == 1 and "3 sources" in inside.stdout
+    # From the repository root, the folder given as a relative path: the configuration in
+    # samples/newsroom is found, so the transcripts are sources, not articles.
+    from_root = invoke(["samples/newsroom"], cwd=ROOT)
+    assert from_root.exit_code == inside.exit_code, from_root.output
+    assert from_root.stdout.replace("samples/newsroom/", "") == inside.stdout
+    assert "note:" not in from_root.stderr
+    # From an unrelated folder, the folder given in full: paths are shown in full.
+    from_elsewhere = invoke([str(NEWSROOM)], cwd=tmp_path)
+    assert from_elsewhere.exit_code == inside.exit_code, from_elsewhere.output
+    assert from_elsewhere.stdout.replace(str(NEWSROOM) + "/", "") == inside.stdout
+    # A file: found from its folder upwards.
+    one = invoke(["samples/newsroom/" + FARES, "--format", "json"], cwd=ROOT)
+    assert one.exit_code == 1, one.output
+    doc = json.loads(one.stdout)
+    assert [(f["rule"], f["path"]) for f in doc["findings"]] == [("QT001", "samples/newsroom/" + FARES), ("QT002", "samples/newsroom/" + FARES)]
+    assert doc["summary"]["sources"] == 3
+
+
+def test_check_path_configuration_wins_over_the_working_directory(tmp_path):
+    # The working directory has a configuration of its own, with no sources: the checked folder's is used.
+    (tmp_path / ".quotetrack.toml").write_text('articles = ["*.md"]\n', encoding="utf-8")
+    r = invoke([str(NEWSROOM), "--format", "json"], cwd=tmp_path)
+    assert r.exit_code == 1, r.output
+    found = sorted((f["rule"], os.path.relpath(f["path"], NEWSROOM), f["line"], f["column"]) for f in json.loads(r.stdout)["findings"])
+    assert found == sorted(EXPECTED)
+
+
+def test_paths_under_two_configurations_are_a_usage_error(tmp_path):
+    shutil.copytree(NEWSROOM, tmp_path / "a")
+    shutil.copytree(NEWSROOM, tmp_path / "b")
+    r = invoke(["a/" + FARES, "b/" + FARES], cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "different configurations" in r.stderr and "a/.quotetrack.toml" in r.stderr and "b/.quotetrack.toml" in r.stderr
+
+
+def test_no_configuration_and_no_sources_is_an_error_not_a_note(tmp_path):
+    (tmp_path / "story.md").write_text('"The ferry will run every day from May," said Ida Morn.\n', encoding="utf-8")
+    (tmp_path / "transcript.md").write_text("IDA MORN: The ferry will run every hour from May.\n\nQ: Thanks.\n", encoding="utf-8")
+    r = invoke(["story.md"], cwd=tmp_path)
+    assert r.exit_code == 2, r.output
+    assert r.stdout == ""
+    assert "error: no configuration found" in r.stderr and "no --sources given" in r.stderr
+    # Sources on the command line are enough: the misquote is found.
+    r = invoke(["story.md", "--sources", "transcript.md"], cwd=tmp_path)
+    assert r.exit_code == 1 and "QT001" in r.stdout and "[-hour-] {+day+}" in r.stdout
+    # So is choosing only rules that need no sources.
+    r = invoke(["story.md", "--select", "QT004,QT005"], cwd=tmp_path)
+    assert r.exit_code == 0, r.output
+    # A path that does not exist is still reported as such.
+    r = invoke(["nowhere.md"], cwd=tmp_path)
+    assert r.exit_code == 2 and "nowhere.md: no such file or directory" in r.stderr
 
 
 @pytest.mark.parametrize(
