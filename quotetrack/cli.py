@@ -29,6 +29,8 @@ from .render import (
     render_json,
     render_markdown,
     render_matrix,
+    render_matrix_csv,
+    render_matrix_markdown,
     render_table,
     table_width,
     term_uses,
@@ -80,7 +82,7 @@ def _main(
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
-    matrix: bool = typer.Option(False, "--matrix", help="Table: a compact statements × outlets matrix with a symbol per cell (table format only)."),
+    matrix: bool = typer.Option(False, "--matrix", help="A statements × outlets matrix: a symbol per cell in the table, match kinds per outlet in csv and markdown, with the changed words."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
@@ -112,8 +114,8 @@ def scan(
     if explain_outlets:
         for line in explain_outlet_lines(result):
             typer.echo(line, err=format is not Format.table)
-    if matrix and format is not Format.table:
-        typer.echo(f"quotetrack: note: --matrix applies to the table format only; ignored with --format {format.value}", err=True)
+    if matrix and format is Format.json:
+        typer.echo("quotetrack: note: --matrix does not apply to --format json (its statements hold the matrix)", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
@@ -130,7 +132,10 @@ def scan(
             render_json(result, sys.stdout)
         else:
             shown = only_statements(result, chosen) if filtered else result
-            (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
+            if matrix:
+                (render_matrix_csv if format is Format.csv else render_matrix_markdown)(result, sys.stdout, chosen)
+            else:
+                (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
     nothing = filtered and format is not Format.json and not chosen and (matrix or format is not Format.table or not terms)
     if nothing:
         typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)

@@ -694,3 +694,58 @@ def empty_filter_message(result: ScanResult, speaker: Optional[str], outlet: Opt
     if not hints:
         hints.append("each filter matches something on its own, but not together")
     return f"nothing matches {asked}: " + "; ".join(hints)
+
+
+# --------------------------------------------------------------------------- matrix for machines and documents
+
+_MATCH_WORD = {"=": VERBATIM, "<": EXCERPT, "!": ALTERED, "~": PARAPHRASE, MATRIX_ABSENT: ""}
+
+
+def _changed_wordings(result: ScanResult, statement: Statement) -> list[tuple[list[str], str]]:
+    """(outlets, word diff against the canonical wording) for each altered or partial wording."""
+    quotes = {q.id: q for q in result.quotes}
+    return [(outlets, plain_segments(segs)) for match, _, outlets, segs in wordings(statement, quotes) if match in (ALTERED, EXCERPT)]
+
+
+def plain_segments(segs: list[Segment]) -> str:
+    return _diff_text(segs).plain
+
+
+def _statement_words(result: ScanResult, st: Statement) -> tuple[bool, str]:
+    direct = {q.id: q.direct for q in result.quotes}
+    return direct.get(st.canonical_quote, True), one_line(st.text)
+
+
+def render_matrix_markdown(result: ScanResult, out: TextIO, statements: list[Statement]) -> None:
+    """The statements × outlets matrix as a Markdown table, with the changed words of
+    each altered or partial wording listed under it."""
+    outlets, rows = matrix_rows(result, statements)
+    buf = io.StringIO()
+    buf.write("| # | Speaker | Statement | " + " | ".join(_md(o) for o in outlets) + " |\n")
+    buf.write("|---|---|---|" + "---|" * len(outlets) + "\n")
+    for st, marks in rows:
+        direct, words = _statement_words(result, st)
+        shown = f"“{_md(words)}”" if direct else f"{_md(words)} *(reported)*"
+        cells = " | ".join("`" + m + "`" if m != MATRIX_ABSENT else m for m in marks)
+        buf.write(f"| {st.id} | {_md(st.speaker) or '—'} | {shown} | {cells} |\n")
+    buf.write(f"\n{_md(MATRIX_LEGEND)}\n")
+    changed = [(st, c) for st, _ in rows for c in _changed_wordings(result, st)]
+    if changed:
+        buf.write("\nChanged wordings:\n\n")
+        for st, (outs, diff) in changed:
+            buf.write(f"- {st.id}, {_md(', '.join(outs))}: {_md(diff)}\n")
+    buf.write(f"\n{summary_line(result)}\n")
+    out.write(buf.getvalue())
+
+
+def render_matrix_csv(result: ScanResult, out: TextIO, statements: list[Statement]) -> None:
+    """One row per statement: its id, speaker, whether a direct quote carries it, its
+    words, the match kind per outlet (empty where absent), and the altered or partial
+    wordings as word diffs (``outlets: diff``, separated by `` | ``)."""
+    outlets, rows = matrix_rows(result, statements)
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["statement", "speaker", "direct", "text", *outlets, "changed_wordings"])
+    for st, marks in rows:
+        direct, words = _statement_words(result, st)
+        changed = " | ".join(f"{', '.join(outs)}: {diff}" for outs, diff in _changed_wordings(result, st))
+        w.writerow([safe_cell(v) for v in (st.id, st.speaker, direct, words, *(_MATCH_WORD[m] for m in marks), changed)])

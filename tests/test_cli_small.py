@@ -33,13 +33,21 @@ def test_dash_h_is_help(args):
     assert r.stdout == runner.invoke(app, [*args[:-1], "--help"]).stdout
 
 
-@pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
-def test_matrix_with_a_machine_format_says_it_is_ignored(tmp_path, fmt):
+def test_matrix_with_json_says_it_is_ignored(tmp_path):
+    (tmp_path / "pier.txt").write_text(ONE, encoding="utf-8")
+    r = runner.invoke(app, ["scan", str(tmp_path), "--matrix", "--format", "json"])
+    assert r.exit_code == 0
+    assert "--matrix does not apply to --format json" in r.stderr
+    assert r.stdout == runner.invoke(app, ["scan", str(tmp_path), "--format", "json"]).stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_matrix_with_csv_or_markdown_is_the_matrix(tmp_path, fmt):
     (tmp_path / "pier.txt").write_text(ONE, encoding="utf-8")
     r = runner.invoke(app, ["scan", str(tmp_path), "--matrix", "--format", fmt])
-    assert r.exit_code == 0
-    assert f"--matrix applies to the table format only; ignored with --format {fmt}" in r.stderr
-    assert r.stdout == runner.invoke(app, ["scan", str(tmp_path), "--format", fmt]).stdout
+    assert r.exit_code == 0 and "does not apply" not in r.stderr
+    assert r.stdout != runner.invoke(app, ["scan", str(tmp_path), "--format", fmt]).stdout
+    assert "statement" in r.stdout.splitlines()[0].lower() or "| # |" in r.stdout
 
 
 @pytest.mark.parametrize("fn", [render_table, render_matrix])
