@@ -370,7 +370,8 @@ def render_json(result: ScanResult, out: TextIO) -> None:
     otherwise (written by the json module's C encoder, several times faster), for
     the programs it is piped to."""
     pretty = bool(getattr(out, "isatty", None) and out.isatty())
-    json.dump(to_dict(result), out, ensure_ascii=False, indent=2 if pretty else None)
+    # json.dumps, not json.dump: only the one-shot call uses the C encoder.
+    out.write(json.dumps(to_dict(result), ensure_ascii=False, indent=2 if pretty else None))
     out.write("\n")
 
 
