@@ -78,3 +78,14 @@ def test_markdown_matrix_lists_every_outlet_and_statement_and_the_diffs():
 def test_matrix_filters_apply():
     rows = list(csv.DictReader(io.StringIO(run("--matrix", "--format", "csv", "--min-outlets", "2"))))
     assert rows and all(sum(1 for k, v in r.items() if v in RANK and k not in ("text",)) >= 2 for r in rows)
+
+
+def test_file_to_file_diff_uses_the_statement_ids_scan_gives_the_same_files():
+    pair = ["samples/01_harbour_herald.md", "samples/03_coastal_daily.txt"]
+    runner = CliRunner()
+    scan = json.loads(runner.invoke(app, ["scan", *pair, "--format", "json"]).stdout)
+    diff = json.loads(runner.invoke(app, ["diff", *pair, "--format", "json"]).stdout)
+    statement_of = {q["id"]: q["statement"] for q in scan["quotes"]}
+    assert diff["shared"], "the two samples share statements"
+    for s in diff["shared"]:
+        assert statement_of[s["a"]["quote"]] == s["statement"] == statement_of[s["b"]["quote"]]
