@@ -207,7 +207,7 @@ def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get
 
 def _possessive(toks, k: int) -> bool:
     """The name starting at token ``k`` ends in a possessive ("Ann Roe’s spokesman")."""
-    while k + 1 < len(toks) and toks[k + 1].is_cap and k + 1 < len(toks):
+    while k + 1 < len(toks) and toks[k + 1].is_cap:
         k += 1
     return toks[k].text.endswith(("’s", "'s", "’", "'"))
 
@@ -301,4 +301,4 @@ def _describe(
 
 def quote_context(att: "ArticleAttributor", kind: str, k: int, props: dict[str, Cue]) -> QuoteContext:
     tok = att.toks[k]
-    return QuoteContext(k, tok.sent, tok.para, kind == PARTIAL, att._opens_paragraph(k), bool(props))
+    return QuoteContext(k, tok.sent, tok.para, kind == PARTIAL, att.opens_paragraph(k), bool(props))

@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
-from .candidates import CUE_RULES, Proposal, candidates, quote_context
+from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
 from .mentions import Mention, np_starting_at, subject_of_verb
@@ -102,7 +102,8 @@ class ArticleAttributor:
             self._openers[key] = np_starting_at(self.toks, lo, min(hi, lo + CUE_WINDOW))
         return self._openers[key]
 
-    def _opens_paragraph(self, k: int) -> bool:
+    def opens_paragraph(self, k: int) -> bool:
+        """Whether the quote token at ``k`` opens its paragraph (only marks before it)."""
         p = k - 1
         while p >= 0 and self.toks[p].kind == "p" and self.toks[p].text in OPEN_MARKS:
             p -= 1
@@ -132,7 +133,7 @@ class ArticleAttributor:
         found = cue_before(self.toks, k, lo)
         if found is not None:
             yield "before", found
-        if self._opens_paragraph(k):
+        if self.opens_paragraph(k):
             # "He said:" ending the paragraph before a quote that opens the next one.
             p = k - 1
             while p >= 0 and (self.toks[p].kind == "nl" or self.toks[p].text in OPEN_MARKS):
@@ -286,8 +287,7 @@ class ArticleAttributor:
         props, cues, _ = self.proposals(q, last)
         if not any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props):
             return q
-        ctx = quote_context(self, PARTIAL, self.by_start[q.start], cues)
-        cands = candidates(self, ctx, q.start, q.end, props, self.cascade(props), last, spoken)
+        cands = self._candidates(q, PARTIAL, props, cues, self.cascade(props), last, spoken)
         if trace is not None:
             trace.append((q, cands, None, False))
         if ranker is None:
@@ -308,7 +308,7 @@ class ArticleAttributor:
         """Attribute the quotes in text order. With a ``ranker`` the speaker is the
         best of the candidates (rules' proposals and people named nearby); without
         one, the hand-written cascade decides. ``trace`` collects (quote,
-        candidates, cascade choice) for training and error analysis."""
+        candidates, cascade choice, settled) for training and error analysis."""
         out: list[Quote] = []
         last: Optional[_Speaker] = None
         spoken: dict[str, int] = {}
@@ -342,6 +342,20 @@ class ArticleAttributor:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
         return out
 
+    def _candidates(
+        self,
+        q: Quote,
+        kind: str,
+        props: Sequence[Proposal],
+        cues: dict[str, Cue],
+        rule_pick: Optional[Proposal],
+        last: Optional[_Speaker],
+        spoken: dict[str, int],
+    ) -> list[Candidate]:
+        """The quote's candidate speakers with their features (read as ``kind``)."""
+        ctx = quote_context(self, kind, self.by_start[q.start], cues)
+        return candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
+
     def _choose(
         self, q: Quote, last: Optional[_Speaker], spoken: dict[str, int], ranker: Optional[Ranker], trace: Optional[list]
     ) -> tuple[Optional[_Pick], int]:
@@ -354,8 +368,7 @@ class ArticleAttributor:
         settled = self.settled(rule_pick)
         use_rules = ranker is None or settled
         if trace is not None or not use_rules:
-            ctx = quote_context(self, q.kind, self.by_start[q.start], cues)
-            cands = candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
+            cands = self._candidates(q, q.kind, props, cues, rule_pick, last, spoken)
             if trace is not None:
                 trace.append((q, cands, rule_pick, settled))
             if not use_rules:
@@ -367,12 +380,12 @@ class ArticleAttributor:
         return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule), para
 
 
-def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True, rules_only: bool = False) -> list[Quote]:
+def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:
     """The article's quotes with speaker, speaker_mention and cue filled in,
     followed in text order by its reported speech (``direct=False``) when
     ``reported`` is true. The learned ranker chooses among the candidates
-    unless ``rules_only`` (or the package ships no model)."""
+    (the rules alone when the package ships no model)."""
     att = ArticleAttributor(article, quotes)
     if not att.is_english():
         return list(quotes)  # the rules read English: elsewhere no speaker beats a wrong one
-    return att.run(quotes, att.reported() if reported else (), ranker=None if rules_only else default_ranker())
+    return att.run(quotes, att.reported() if reported else (), ranker=default_ranker())
