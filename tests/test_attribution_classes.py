@@ -329,6 +329,25 @@ def test_person_in_a_relative_clause_is_not_the_speaker(text, who):
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
 
 
+PLACE_IN_DESCRIPTION = {
+    "former-place-role": "“The levee will hold this winter,” said former {pl} governor {n}, who visited the site.",
+    "place-role": "“The levee will hold this winter,” said {pl} congresswoman {n}.",
+    "leading-org-role-comma": "“The levee will hold this winter,” said another leading {pl} Institute engineer, {n} of the county board.",
+    "role-from-town": "{n}, a 58-year-old farmer from Millbrook, {pl}, says the levee will “hold this winter and the next.”",
+    "who-at-org-of-town": "{n}, who is a pastor at the Grace Chapel of Millbrook, {pl}, praised the crews for “holding this winter against the odds.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(PLACE_IN_DESCRIPTION, [("Gloria Feldhaus", "Vermont"), ("Dennis Arkwright", "Nevada"), ("Pauline Ostrova", "Oregon")]),
+)
+def test_place_inside_a_description_is_not_the_speaker(text, who):
+    n, place = who
+    got, allq = speaker_of(BODY + text.format(n=n, pl=place) + "\n", "this winter")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
 # -- 8. Organisations and groups --------------------------------------------
 
 POLICE = {

@@ -25,6 +25,7 @@ from .function_words import (
     PREPOSITIONS,
     TITLE_CONNECTORS,
 )
+from .gender import is_first_name
 from .people import split_run
 from .speakers import plausible_speaker
 from .tokens import Tok
@@ -106,6 +107,9 @@ def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 k -= 1
             if k < j - 2 and k >= lo and toks[k].text == ",":
                 inner = np_ending_at_word(toks, j - 1, k + 1)
+                before = np_ending_at_word(toks, k, max(lo, k - 8))
+                if before is not None and after_preposition(toks, before, max(lo, k - 8)) and not is_first_name(inner.text.split()[0] if inner else ""):
+                    inner = None  # "a salesman from Sumter, South Carolina, says": a place
                 if inner is not None and inner.kind == "name" and plausible_speaker(inner.head):
                     return inner  # "Apple's chief executive, Tim Cook, called"
             k = j - 2
@@ -319,24 +323,13 @@ def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Men
 _DESCRIPTOR_STOPS = PREPOSITIONS | frozenset("and or but who which that whose when where as by to than said says".split())
 
 
-def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int) -> Optional[tuple[int, int, str]]:
+def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = False) -> Optional[tuple[int, int, str]]:
     """A person's name after a short description that starts at ``k``: up to four
     lower-case words or titles ("political scientist", "the Rev.", "campaign
     manager,"), then a capitalised run holding a name of two words or more
     (one word after a title). Returns (start, end, name) token positions."""
-    m = k
-    words = 0
-    while m < hi and words < 5:
-        t = toks[m]
-        if t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS:
-            words += 1
-            m += 1
-        elif t.kind == "w" and t.is_cap and t.low.rstrip(".") in TITLES:
-            words += 1
-            m += 1
-        else:
-            break
-    if m == k or words == 0:
+    m = _descriptor_end(toks, k, hi)
+    if m is None:
         return None
     if m < hi and toks[m].text == "," and m + 1 < hi and toks[m + 1].is_cap:
         m += 1  # "communications director, Ann Roe"
@@ -345,8 +338,34 @@ def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int) -> Optional[tup
         e += 1
     if e == m:
         return None
+    if e - m <= 3 and _descriptor_word(toks, e, hi) and not nested:
+        # A capitalised modifier inside the description, not the name: "former Vermont
+        # governor Ann Roe", "a leading Supreme Court lawyer, Ann Roe". The name, if
+        # any, follows the rest of the description.
+        later = _name_after_descriptor(toks, e, hi, nested=True)
+        if later is not None:
+            return later
     titles, name = split_run(list(toks[m:e]))
     titled = toks[m - 1].low.rstrip(".") in TITLES or toks[m - 1].low in ROLE_NOUNS
     if len(name) >= 2 or (name and (titled or titles)):
         return m, e, " ".join(n.text for n in name)
     return None
+
+
+def _descriptor_word(toks: Sequence[Tok], m: int, hi: int) -> bool:
+    t = toks[m] if m < hi else None
+    return t is not None and t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS
+
+
+def _descriptor_end(toks: Sequence[Tok], k: int, hi: int) -> Optional[int]:
+    """The end of up to five lower-case words or titles starting at ``k`` (None if none)."""
+    m = k
+    words = 0
+    while m < hi and words < 5:
+        t = toks[m]
+        if _descriptor_word(toks, m, hi) or (t.kind == "w" and t.is_cap and t.low.rstrip(".") in TITLES):
+            words += 1
+            m += 1
+        else:
+            break
+    return m if words else None
