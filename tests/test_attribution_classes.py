@@ -144,6 +144,21 @@ def test_quote_in_a_participle_clause_belongs_to_the_main_subject(text, who):
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
 
 
+INVERTED_THEN_PARTICIPLE = {
+    "party-tag-at-the-time": "“Flooding is not new here,” said Rep. {n} (D-Va.) at the time, adding that “we have been {w}.”",
+    "after-meeting-other": "“Flooding is not new here,” said Councillor {n} after meeting Warren Ulverston, adding that “we have been {w}.”",
+    "on-tuesday-noting": "“Flooding is not new here,” said {n} on Tuesday, noting that “we have been {w}.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(INVERTED_THEN_PARTICIPLE, [("Gloria Hammersley",), ("Douglas Fenwright",), ("Imogen Tarrant",)]))
+def test_participle_after_an_inverted_cue_belongs_to_its_subject(text, who):
+    (n,) = who
+    doc = BODY + "Warren Ulverston presented the engineers’ plan on Monday.\n" + text.format(n=n, w="building walls for years") + "\n"
+    got, allq = speaker_of(doc, "building walls")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
 # -- 3. "said" + role word + name -------------------------------------------
 
 ROLE_AFTER_SAID = {

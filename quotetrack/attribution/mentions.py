@@ -242,7 +242,8 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
             j += 1
         later = _name_after_descriptor(toks, j, hi)
         if later is not None:
-            # "said Monmouth University political scientist Ann Roe": the name, not the school.
+            # "said Monmouth University political scientist Ann Roe", "said Roe campaign
+            # manager Bo Ek": the name after the description, not its modifier.
             return mention(toks, i, later[1], "name", later[2]), later[1]
         _titles, name = split_run(list(toks[i:j]))
         if name:
@@ -320,7 +321,10 @@ def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Men
 
 
 
-_DESCRIPTOR_STOPS = PREPOSITIONS | frozenset("and or but who which that whose when where as by to than said says".split())
+_DESCRIPTOR_STOPS = PREPOSITIONS | frozenset(
+    "and or but who which that whose when where as by to than said says after before during while since until "
+    "about into over under without".split()
+)
 
 
 def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = False) -> Optional[tuple[int, int, str]]:
