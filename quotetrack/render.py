@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, TextIO
@@ -22,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
+from .kinds import MATCH_RANK
 from .models import (
     ALTERED,
     EXCERPT,
@@ -33,6 +33,7 @@ from .models import (
     ScanResult,
     Statement,
 )
+from .printable import clean, one_line, printable_path
 from .provenance import (
     first_carriers,
     first_dict,
@@ -45,23 +46,6 @@ if TYPE_CHECKING:
     from .diff import SideDiff
 
 JSON_SCHEMA_VERSION = 1
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: Optional[str]) -> str:
-    """Text safe to print: control characters and bidi overrides removed."""
-    if not text:
-        return ""
-    return _CONTROL.sub("", text)
-
-
-def printable_path(path: str) -> str:
-    """A path as valid UTF-8 text: bytes that are not UTF-8 in a file name become U+FFFD."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def one_line(text: Optional[str]) -> str:
-    return re.sub(r"\s+", " ", clean(text)).strip()
 
 
 # --------------------------------------------------------------------------- ordering
@@ -78,7 +62,7 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
     A paraphrase's words are reported speech, not a quotation."""
     canonical = quotes[statement.canonical_quote].words
     groups: "OrderedDict[tuple[str, str], list[str]]" = OrderedDict()
-    for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, _RANK[m.match])):
+    for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, MATCH_RANK[m.match])):
         q = quotes[m.quote_id]
         key = (m.match, q.words if m.match != VERBATIM else canonical)
         outlets = groups.setdefault(key, [])
@@ -91,7 +75,6 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
     return out
 
 
-_RANK = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
 _MATCH_STYLE = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
 
 
@@ -456,7 +439,7 @@ def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[s
     for a in result.articles:
         if a.outlet not in outlets:
             outlets.append(a.outlet)
-    rank = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
+    rank = MATCH_RANK
     rows = []
     for st in statements:
         best: dict[str, str] = {}

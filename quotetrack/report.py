@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import defaultdict
 from typing import Any, Callable, Optional, TextIO
 from urllib.parse import quote as _urlquote
@@ -19,21 +18,19 @@ from urllib.parse import quote as _urlquote
 from . import __version__
 from .check import ERROR, NOTE, RULES, WARNING, CheckResult
 from .models import Finding
-from .render import clean, printable_path
+from .printable import ANSI, CONTROL_BUT_BREAKS, one_line, printable_path
 from .textnorm import comparison_tokens
 
 JSON_SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROLS_BUT_BREAKS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: Optional[str]) -> str:
     """One line of printable text: escape sequences and control characters removed, whitespace folded."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", clean(_ANSI.sub("", text))).strip()
+    return one_line(ANSI.sub("", text))
 
 
 def _path(p: str) -> str:
@@ -131,7 +128,7 @@ _GITHUB_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
 
 def escape_data(text: str) -> str:
     """A workflow command's message: ``%``, CR and LF escaped, other control characters removed."""
-    text = _CONTROLS_BUT_BREAKS.sub("", _ANSI.sub("", text))
+    text = CONTROL_BUT_BREAKS.sub("", ANSI.sub("", text))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
