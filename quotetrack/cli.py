@@ -12,7 +12,6 @@ from typing import Callable, List, Optional
 import typer
 from rich.console import Console
 
-from . import __version__
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
 from .ingest import DEFAULT_MAX_BYTES, InputError
@@ -36,6 +35,7 @@ from .render import (
     term_uses,
 )
 from .statements import select
+from .version import __version__
 
 app = typer.Typer(
     help="Find direct quotes in news articles, attribute them to speakers, and compare how outlets carried each statement.",

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional, Union
 
+from .outlets import domain_of, host_of
+
 # --------------------------------------------------------------------------- decoding
 
 _BOMS = (
@@ -459,8 +461,6 @@ def _article(doc: Any) -> Extracted:
 
 def _page_meta(doc: Any) -> dict[str, str]:
     """Site name, title, author, date and URL of trafilatura's document."""
-    from .outlets import domain_of, host_of
-
     meta: dict[str, str] = {}
     hosts = {(doc.hostname or "").lower().removeprefix("www."), host_of(doc.url), domain_of(doc.url)}
     sitename = (doc.sitename or "").strip()

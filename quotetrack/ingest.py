@@ -61,6 +61,7 @@ from .outlets import (
     maps_for,
 )
 from .styles import reading_view
+from .walk import walk
 
 FORMATS = {
     ".txt": "text",
@@ -149,32 +150,20 @@ def _unique(skipped: list[Skipped]) -> list[Skipped]:
 
 
 def _walk(root: str, skipped: list[Skipped], ignored: set[str]) -> list[str]:
-    seen_dirs: set[tuple[int, int]] = set()
+    def problem(path: str, reason: str) -> None:
+        skipped.append(Skipped(path, reason))
 
-    def onerror(err: OSError) -> None:
-        skipped.append(Skipped(getattr(err, "filename", root) or root, f"cannot read directory: {err.strerror}"))
-
-    out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
-        try:
-            st = os.stat(dirpath)
-            key = (st.st_dev, st.st_ino)
-        except OSError:
-            continue
-        if key in seen_dirs:
-            skipped.append(Skipped(dirpath, "symbolic link loop: directory already scanned"))
-            dirnames[:] = []
-            continue
-        seen_dirs.add(key)
-        pages = {os.path.splitext(n)[0] for n in filenames if format_of(n) == "html"}
+    def keep_dir(_folder: str, name: str, files: list[str]) -> bool:
         # A browser's "save page, complete" puts the page's images, scripts and styles
         # in "<page>_files" beside it: those are not articles.
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not (d.endswith("_files") and d[: -len("_files")] in pages)
-        )
+        if not name.endswith("_files"):
+            return True
+        page = name[: -len("_files")]
+        return not any(os.path.splitext(n)[0] == page and format_of(n) == "html" for n in files)
+
+    out: list[str] = []
+    for dirpath, filenames in walk(root, problem, keep_dir):
         for name in filenames:
-            if name.startswith("."):
-                continue
             full = os.path.join(dirpath, name)
             if format_of(name):
                 out.append(full)

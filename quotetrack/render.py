@@ -12,7 +12,8 @@ import io
 import json
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from difflib import SequenceMatcher
+from typing import Any, Optional, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -21,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
+from .diff import SideDiff
 from .kinds import MATCH_RANK
 from .models import (
     ALTERED,
@@ -41,9 +43,7 @@ from .provenance import (
     wire_stories,
     wire_story_lines,
 )
-
-if TYPE_CHECKING:
-    from .diff import SideDiff
+from .statements import select
 
 JSON_SCHEMA_VERSION = 1
 
@@ -632,8 +632,6 @@ def diff_to_dict(d: "SideDiff", result: ScanResult) -> dict[str, Any]:
 def _closest(query: str, names: list[str], n: int = 3) -> list[str]:
     """The names most like ``query``: initials (AP), then by similarity of the whole
     name or of any of its words."""
-    from difflib import SequenceMatcher
-
     want = query.casefold().strip()
 
     def score(name: str) -> float:
@@ -659,8 +657,6 @@ def _suggest(what: str, query: str, names: list[str]) -> str:
 
 def empty_filter_message(result: ScanResult, speaker: Optional[str], outlet: Optional[str], min_outlets: int) -> str:
     """Why the filters left nothing, naming the outlets or speakers closest to what was asked."""
-    from .statements import select
-
     asked = " ".join(
         f"{flag} {value}" for flag, value in (("--speaker", speaker), ("--outlet", outlet),
                                               ("--min-outlets", min_outlets if min_outlets > 1 else None)) if value

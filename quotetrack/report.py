@@ -15,11 +15,11 @@ from collections import defaultdict
 from typing import Any, Callable, Optional, TextIO
 from urllib.parse import quote as _urlquote
 
-from . import __version__
 from .check import ERROR, NOTE, RULES, WARNING, CheckResult
 from .models import Finding
 from .printable import ANSI, CONTROL_BUT_BREAKS, one_line, printable_path
 from .textnorm import comparison_tokens
+from .version import __version__
 
 JSON_SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
