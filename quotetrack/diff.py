@@ -75,7 +75,7 @@ def _best_pair(qa: Sequence[Quote], qb: Sequence[Quote]) -> tuple[Quote, Quote, 
                 kind = PARAPHRASE  # the same words are verbatim only where both sides quote them
             key = (rank[kind], -c.score)
             if best is None or key < best[:2]:
-                best = (key[0], key[1], a, b, kind)
+                best = (key[0], key[1], a, b, MatchKind(kind))
     assert best is not None
     return best[2], best[3], best[4]
 
@@ -119,7 +119,7 @@ def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> li
             seen.add((a.id, b.id))
             kind = compare_tokens(ta, comparison_tokens(b.words)).kind
             if kind in (VERBATIM, EXCERPT, ALTERED):
-                out.append(SpeakerDisagreement(a, b, kind))
+                out.append(SpeakerDisagreement(a, b, MatchKind(kind)))
     return out
 
 

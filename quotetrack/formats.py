@@ -96,9 +96,9 @@ def decode(data: bytes, declared: Optional[str] = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     if declared:
-        codec = _codec(declared)
-        if codec and codec != "utf-8":
-            return Decoded(data.decode(codec, errors="replace"), codec, "charset declared by the document")
+        named = _codec(declared)
+        if named and named != "utf-8":
+            return Decoded(data.decode(named, errors="replace"), named, "charset declared by the document")
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     good = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")

@@ -562,29 +562,32 @@ def load(
     Raises InputError for usage errors: a missing path, a bad mapping file,
     ``set_outlet`` with more than one input.
     """
-    paths = [str(p) for p in paths]
-    if set_outlet is not None:
-        set_outlet = set_outlet.strip()
-        if not set_outlet:
-            raise InputError("--set-outlet needs a name")
-        if len(paths) != 1 or (paths[0] != STDIN and os.path.isdir(paths[0])):
-            what = "a folder" if len(paths) == 1 else f"{len(paths)} inputs"
-            raise InputError(f"--set-outlet names the outlet of one file or of standard input, not of {what}")
-    fixed_map = None
-    folder_maps: list[OutletMap] = []
+    names = [str(p) for p in paths]
+    set_outlet = _one_outlet(names, set_outlet)
     try:
-        if outlets is not None:
-            fixed_map = load_outlet_map(str(outlets))
-        else:
-            folder_maps = maps_for([p for p in paths if p != STDIN and os.path.isdir(p)])
+        fixed_map = load_outlet_map(str(outlets)) if outlets is not None else None
+        folder_maps = [] if outlets is not None else maps_for([p for p in names if p != STDIN and os.path.isdir(p)])
     except OutletMapError as err:
         raise InputError(str(err)) from None
-    files, skipped = discover(paths, ignore=[str(outlets)] if outlets is not None else [])
+    files, skipped = discover(names, ignore=[str(outlets)] if outlets is not None else [])
     loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
     loader.skipped.extend(skipped)
     for path in files:
         _read_one(loader, path)
     return loader.articles, loader.skipped
+
+
+def _one_outlet(names: list[str], set_outlet: Optional[str]) -> Optional[str]:
+    """``--set-outlet``'s name, stripped; InputError unless it names the outlet of one input."""
+    if set_outlet is None:
+        return None
+    set_outlet = set_outlet.strip()
+    if not set_outlet:
+        raise InputError("--set-outlet needs a name")
+    if len(names) != 1 or (names[0] != STDIN and os.path.isdir(names[0])):
+        what = "a folder" if len(names) == 1 else f"{len(names)} inputs"
+        raise InputError(f"--set-outlet names the outlet of one file or of standard input, not of {what}")
+    return set_outlet
 
 
 def _read_one(loader: _Loader, path: str) -> None:

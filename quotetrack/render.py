@@ -75,7 +75,7 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
     return out
 
 
-_MATCH_STYLE = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
+_MATCH_STYLE: dict[str, str] = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
 
 
 # --------------------------------------------------------------------------- table
@@ -262,10 +262,10 @@ def render_table(
         heading = "Terms, titles and scare quotes" if any(t.kind == TITLE for t in uses) else "Terms and scare quotes"
         console.print(Text(f"{heading} (no speaker):", style="bold"))
         for t in uses:
-            line = Text(f"  “{t.words}”")
-            line.append(f" ×{t.count}", style="dim")
-            line.append(": " + ", ".join(one_line(o) for o in t.outlets))
-            console.print(line)
+            use = Text(f"  “{t.words}”")
+            use.append(f" ×{t.count}", style="dim")
+            use.append(": " + ", ".join(one_line(o) for o in t.outlets))
+            console.print(use)
     for s in result.skipped:
         console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
     console.print(Text(summary_line(result), style="dim"))
@@ -428,7 +428,7 @@ def plain_diff(canonical: str, member: str) -> str:
 
 # --------------------------------------------------------------------------- matrix
 
-MATRIX_SYMBOLS = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
+MATRIX_SYMBOLS: dict[str, str] = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
 MATRIX_ABSENT = "·"
 MATRIX_LEGEND = "= verbatim   < partial (excerpt)   ! altered wording   ~ paraphrase (reported speech)   · absent"
 

@@ -123,7 +123,7 @@ def render_json(result: CheckResult, out: TextIO) -> None:
 
 # --------------------------------------------------------------------------- GitHub Actions
 
-_GITHUB_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
+_GITHUB_LEVEL: dict[str, str] = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -150,7 +150,7 @@ def render_github(result: CheckResult, out: TextIO) -> None:
 
 # --------------------------------------------------------------------------- SARIF 2.1.0
 
-_SARIF_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "note"}
+_SARIF_LEVEL: dict[str, str] = {ERROR: "error", WARNING: "warning", NOTE: "note"}
 
 
 def _uri(path: str) -> str:

@@ -202,8 +202,8 @@ class People:
         self.subjects: set[int] = set()
         for p in self.persons.values():
             for m in p.mentions:
-                k = self.tok_index.get(m)
-                if k is not None and in_subject_position(toks, k):
+                at = self.tok_index.get(m)
+                if at is not None and in_subject_position(toks, at):
                     self.subjects.add(m)
 
     @staticmethod
