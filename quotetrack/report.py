@@ -15,9 +15,11 @@ from collections import defaultdict
 from typing import Any, Callable, Optional, TextIO
 from urllib.parse import quote as _urlquote
 
-from .check import ERROR, NOTE, RULES, WARNING, CheckResult
+from .check import CheckResult
+from .kinds import Format
 from .models import Finding
 from .printable import ANSI, CONTROL_BUT_BREAKS, one_line, printable_path
+from .rules import ERROR, NOTE, RULES, WARNING
 from .textnorm import comparison_tokens
 from .version import __version__
 
@@ -227,9 +229,32 @@ def render_sarif(result: CheckResult, out: TextIO) -> None:
     out.write("\n")
 
 
-RENDERERS: dict[str, Callable[[CheckResult, TextIO], None]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
+RENDERERS: dict[Format, Callable[[CheckResult, TextIO], None]] = {
+    Format.TEXT: render_text,
+    Format.JSON: render_json,
+    Format.GITHUB: render_github,
+    Format.SARIF: render_sarif,
 }
+
+
+# --------------------------------------------------------------------------- the rules (check --list-rules)
+
+
+def rule_rows() -> list[tuple[str, str, str, str]]:
+    """(id, name, default level, summary) of every rule, in id order."""
+    return [(r.id, r.name, str(r.severity), r.summary) for r in sorted(RULES.values(), key=lambda r: r.id)]
+
+
+def render_rules(out: TextIO) -> None:
+    """The rules as aligned columns, one line each."""
+    rows = [("id", "name", "default", "finds"), *rule_rows()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] + "\n")
+
+
+def render_rules_json(out: TextIO) -> None:
+    """The rules as a JSON list, with each rule's help."""
+    doc = [{"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help}
+           for r in sorted(RULES.values(), key=lambda r: r.id)]
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

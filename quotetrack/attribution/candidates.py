@@ -20,17 +20,33 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Protocol, Sequence
 
 from ..models import PARTIAL
 from .cues import Cue, is_verb
 from .gender import is_first_name
 from .mentions import Mention
-from .people import bare
+from .people import People, bare
 from .speakers import plausible_speaker
+from .tokens import Tok
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .choice import ArticleAttributor, _Speaker
+
+class ArticleAttributor(Protocol):
+    """What the candidates need of ``choice.ArticleAttributor``: the article's tokens and people."""
+
+    toks: list[Tok]
+    people: People
+
+    def opens_paragraph(self, k: int) -> bool: ...
+
+
+class _Speaker(Protocol):
+    """The previous quote's speaker (``choice._Speaker``)."""
+
+    name: str
+    mention: str
+    para: int
+    at: int
 
 # The rules, in the order the hand-written cascade tries them.
 RULES = ("after", "before", "colon", "elsewhere", "context", "previous", "continues")
