@@ -6,7 +6,7 @@ Read from ``.quotetrack.toml`` (keys at the top level, or under
 folder) or the nearest parent folder that has one, else in the working
 directory or its nearest parent (``.quotetrack.toml`` wins when a directory
 has both), or from the file ``--config`` names. Globs are relative to the
-directory of the configuration file.
+directory of the configuration file and follow .gitignore rules (``pathmatch``).
 
 .. code-block:: toml
 
