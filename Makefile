@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test readme bench bench-check bench-linear fuzz golden accuracy train clean
+.PHONY: run test lint readme bench bench-check bench-linear fuzz golden accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/quotetrack scan samples/*.txt samples/*.md
 
-test: $(STAMP)
-	$(BIN)/ruff check quotetrack tests benchmarks tools
+test: lint
 	$(BIN)/python -m pytest -q
+
+# ruff (the rule set is in pyproject.toml, complexity at most 20 included) and mypy on the package;
+# then the most complex functions, so that the figure is in every CI log.
+lint: $(STAMP)
+	$(BIN)/ruff check quotetrack tests benchmarks tools
+	$(BIN)/mypy
+	$(BIN)/python tools/complexity.py
 
 # Rewrite the example output blocks in README.md (marked <!-- example -->) from the commands they show;
 # tests/test_readme.py fails when they drift.

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeAlias
 
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import check as checks
+from . import config as cfg
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .kinds import CHECK_FORMATS, DIFF_FORMATS, SCAN_FORMATS, Format, StrEnum
 from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
 from .render import (
@@ -35,7 +36,9 @@ from .render import (
     table_width,
     term_uses,
 )
+from .report import RENDERERS, render_rules, render_rules_json
 from .statements import select
+from .version import __version__
 
 app = typer.Typer(
     help="Find direct quotes in news articles, attribute them to speakers, and compare how outlets carried each statement.",
@@ -46,11 +49,21 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+
+
+def _choices(name: str, formats: tuple[Format, ...]) -> Any:
+    """One command's --format choices, as typer wants them (an Enum), made from kinds.Format."""
+    return StrEnum(name, [(f.name, f.value) for f in formats])
+
+
+if TYPE_CHECKING:  # members of these are members of Format
+    ScanFormat: TypeAlias = Format
+    DiffFormat: TypeAlias = Format
+    CheckFormat: TypeAlias = Format
+else:
+    ScanFormat = _choices("ScanFormat", SCAN_FORMATS)
+    DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
+    CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
 
 
 # Piped diff output is not wrapped: each line as long as it needs.
@@ -81,7 +94,7 @@ def _main(
 @app.command()
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json, csv or markdown."),
+    format: ScanFormat = typer.Option(ScanFormat.TABLE, "--format", "-f", help="table (for people), json, csv or markdown."),
     matrix: bool = typer.Option(False, "--matrix", help="A statements × outlets matrix: a symbol per cell in the table, match kinds per outlet in csv and markdown, with the changed words."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
@@ -113,13 +126,13 @@ def scan(
             typer.echo(f"quotetrack: {line}", err=True)
     if explain_outlets:
         for line in explain_outlet_lines(result):
-            typer.echo(line, err=format is not Format.table)
-    if matrix and format is Format.json:
+            typer.echo(line, err=format != Format.TABLE)
+    if matrix and format == Format.JSON:
         typer.echo("quotetrack: note: --matrix does not apply to --format json (its statements hold the matrix)", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
-    if format is Format.table:
+    if format == Format.TABLE:
         needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
         if matrix:
             render_matrix(result, _console(width, needed), chosen)
@@ -128,15 +141,15 @@ def scan(
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
-        if format is Format.json:
+        if format == Format.JSON:
             render_json(result, sys.stdout)
         else:
             shown = only_statements(result, chosen) if filtered else result
             if matrix:
-                (render_matrix_csv if format is Format.csv else render_matrix_markdown)(result, sys.stdout, chosen)
+                (render_matrix_csv if format == Format.CSV else render_matrix_markdown)(result, sys.stdout, chosen)
             else:
-                (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
-    nothing = filtered and format is not Format.json and not chosen and (matrix or format is not Format.table or not terms)
+                (render_csv if format == Format.CSV else render_markdown)(shown, sys.stdout)
+    nothing = filtered and format != Format.JSON and not chosen and (matrix or format != Format.TABLE or not terms)
     if nothing:
         typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
     if strict and (result.skipped or nothing):
@@ -152,17 +165,12 @@ def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **optio
         raise typer.Exit(2) from None
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 @app.command()
 def diff(
     a: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     b: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     within: List[Path] = typer.Option([], "--in", help="Folder(s) to scan; A and B are then outlet names (case-insensitive; a unique part will do)."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (for people) or json."),
+    format: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text (for people) or json."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
 ) -> None:
     """Compare two articles, or two outlets, statement by statement.
@@ -196,7 +204,7 @@ def diff(
         side_a, side_b = {first.id}, {second.id}
         name_a, name_b = (f"{art.outlet} ({Path(art.path).name})" for art in result.articles)
     d = diff_sides(result, side_a, side_b, name_a, name_b)
-    if format is DiffFormat.json:
+    if format == Format.JSON:
         json.dump(diff_to_dict(d, result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -204,33 +212,26 @@ def diff(
     raise typer.Exit(0 if d.agree else 1)
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
 @app.command()
 def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Articles to check (files, or folders of .md/.txt files); default: the configured articles."),
     sources: List[Path] = typer.Option([], "--sources", "-s", help="A source file or folder (transcripts, press releases, wire copy); repeatable, added to the configured sources."),
     config: Optional[Path] = typer.Option(None, "--config", help="The configuration file (default: .quotetrack.toml or pyproject.toml [tool.quotetrack] in the checked paths' folder or a parent, else here or in a parent folder)."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
+    format: CheckFormat = typer.Option(CheckFormat.TEXT, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
     select_rules: List[str] = typer.Option([], "--select", help="Only these rules (ids or names, comma-separated or repeated); replaces the configured selection."),
     ignore_rules: List[str] = typer.Option([], "--ignore", help="Rules not to run (ids or names); added to the configured ignores."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules (id, name, default level, what each finds) and exit; with --format json, as JSON."),
 ) -> None:
     """Check articles against their sources: misquotes, misattributions, unverified quotes.
 
     Exit codes: 0 when no error-level finding was reported, 1 when one was
     (with --strict, a warning too), 2 on usage or configuration errors.
     """
-    from . import check as checks
-    from . import config as cfg
-    from .report import RENDERERS
-
+    if list_rules:
+        (render_rules_json if format == Format.JSON else render_rules)(sys.stdout)
+        raise typer.Exit(0)
     try:
         conf = cfg.discover(str(config) if config else None, paths=[str(p) for p in paths or []])
         conf = conf.with_rules(select_rules, ignore_rules)
@@ -249,12 +250,12 @@ def check(
     if output is not None:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                RENDERERS[format.value](result, fh)
+                RENDERERS[Format(format)](result, fh)
         except OSError as err:
             typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
             raise typer.Exit(2) from None
     else:
-        RENDERERS[format.value](result, sys.stdout)
+        RENDERERS[Format(format)](result, sys.stdout)
     raise typer.Exit(checks.exit_code(result, strict))
 
 

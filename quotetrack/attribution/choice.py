@@ -4,7 +4,7 @@ speaker, resolved to a person the article names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence, cast
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
@@ -203,7 +203,8 @@ class ArticleAttributor:
         """Reported-speech statements, unattributed yet (speaker set by ``run``)."""
         out: list[Quote] = []
         text = self.article.text
-        for i, j, v, mention in find_reported(self.toks, self.sent_bounds, self.subject_of):
+        for i, j, v, found in find_reported(self.toks, self.sent_bounds, self.subject_of):
+            mention = cast(Mention, found)  # what subject_of gave
             start, end = self.toks[i].start, end_char(self.toks, j)
             if not self.article.in_body(start, end):
                 continue

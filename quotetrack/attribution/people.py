@@ -183,11 +183,22 @@ class People:
                 p = self._by_surname(bare(name[0].text), name[0].start)
                 if p is not None:
                     p.roles |= roles
-        # One pass over the capitalised words: a surname on its own ("Okafor said") is a
-        # mention of the one person of that name named most recently before it (or first
-        # after it); capitalised words after "in", "from" or "at" are places and institutions.
         self.place_words: set[str] = set()
         self.tok_index: dict[int, int] = {}  # start offset of a capitalised word -> token index
+        self._surname_mentions(toks)
+        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
+        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
+        self.subjects: set[int] = set()
+        for p in self.persons.values():
+            for m in p.mentions:
+                at = self.tok_index.get(m)
+                if at is not None and in_subject_position(toks, at):
+                    self.subjects.add(m)
+
+    def _surname_mentions(self, toks: Sequence[Tok]) -> None:
+        """One pass over the capitalised words: a surname on its own ("Okafor said") is a
+        mention of the one person of that name named most recently before it (or first
+        after it); capitalised words after "in", "from" or "at" are places and institutions."""
         # Mentions as full names are in text order already; surnames found in this pass
         # are kept apart (also in text order) and merged at the end, so that finding the
         # nearest owner of a surname is a bisection, not a scan of every mention.
@@ -220,14 +231,6 @@ class People:
         for p in self.persons.values():
             if alone[p.name]:
                 p.mentions = sorted(set(p.mentions + alone[p.name]))
-        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
-        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
-        self.subjects: set[int] = set()
-        for p in self.persons.values():
-            for m in p.mentions:
-                k = self.tok_index.get(m)
-                if k is not None and in_subject_position(toks, k):
-                    self.subjects.add(m)
 
     @staticmethod
     def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
