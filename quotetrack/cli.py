@@ -15,6 +15,7 @@ from rich.console import Console
 from . import __version__
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
+from .html_report import DEFAULT_LIMIT, render_report
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
@@ -159,7 +160,7 @@ def report(
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
-    limit: int = typer.Option(1000, "--limit", min=1, help="Show at most N statements (those carried by the most outlets first); the summaries count them all."),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=1, help="Show at most N statements (those carried by the most outlets first); the summaries count them all."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
     set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
     outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file, as for scan."),
@@ -172,8 +173,6 @@ def report(
     Exit codes: 0 on success (skipped files are listed on stderr and in the
     page), 2 on usage errors or when the output cannot be written.
     """
-    from .html_report import render_report
-
     result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
     for s in result.skipped:
         typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)

@@ -46,7 +46,7 @@ from . import __version__
 from .align import Segment
 from .lexicon import ABBREVIATIONS
 from .models import ALTERED, EXCERPT, PARAPHRASE, VERBATIM, Article, Quote, ScanResult, Statement
-from .provenance import first_carriers, wire_story_lines
+from .provenance import First, first_carriers, wire_story_lines
 from .render import (
     MATCH_LEGEND,
     MATCH_STYLE,
@@ -62,9 +62,11 @@ from .render import (
     wordings,
 )
 
-DEFAULT_LIMIT = 1000  # statements with a matrix row and a card; see the module's docstring
+DEFAULT_LIMIT = 500  # statements with a matrix row and a card; see the module's docstring
 CONTEXT_CHARS = 240  # the most text shown on either side of a quote
 MATRIX_TEXT_CHARS = 90  # a statement's words in the matrix are cut to this (the card has them all)
+MORE_LISTED = 3  # an outlet's further articles carrying a wording: this many named by file and line
+WORDINGS_SHOWN = 12  # a card shows at most this many wordings, the rest counted
 
 REPORTED = "reported"  # a statement that only reported speech carries: nobody quoted it
 ABSENT = "absent"
@@ -169,7 +171,7 @@ def cell_kinds(result: ScanResult, statements: Sequence[Statement]) -> tuple[lis
     return outlets, kinds
 
 
-_SENTENCE_END = re.compile(r"([^\W\d_]+)?([.!?…])[\"”’»)\]]*(?=\s|$)")
+_SENTENCE_END = re.compile(r"([^\W\d_]+)?([.!?…])[\"”’»)\]]*(?=\s+(\S)|\s*$)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _FOLD = re.compile(r"\s+")
 
@@ -183,8 +185,7 @@ def _sentence_ends(text: str) -> list[int]:
         word = m.group(1) or ""
         if m.group(2) == "." and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             continue
-        rest = text[m.end() :].lstrip()
-        if rest[:1].islower():
+        if m.group(3) and m.group(3).islower():
             continue
         ends.append(m.end())
     return ends
@@ -242,30 +243,54 @@ def _where(q: Quote, art: Article) -> str:
     return place
 
 
+def brief(words: str, keep: int = 5) -> str:
+    """``words`` folded to one line; when longer than ``3 * keep`` words, the first and last
+    ``keep`` with "…" between (the card shows the whole wording above its sources)."""
+    ws = one_line(words).split(" ")
+    return " ".join(ws) if len(ws) <= 3 * keep else " ".join(ws[:keep]) + " … " + " ".join(ws[-keep:])
+
+
 def _source_html(src: Source) -> str:
+    """One carrier: outlet, date, quoted or reported, file and line, and the sentence around the quote."""
     q, art = src.quote, src.article
     before, after = context(art.text, q.start, q.end)
-    how = "quoted" if q.direct else "reported"
-    date = f' <span class="date">{esc(art.date)}</span>' if art.date else ""
+    how = "quoted" if q.direct else '<em class="rep">reported</em>'
+    date = f" {esc(art.date)}" if art.date else ""
     return (
-        f'<li><b>{_one(art.outlet)}</b>{date} <span class="how {how}">{how}</span> <code>{_where(q, art)}</code>'
-        f'<div class="ctx">{esc(before)}<mark>{_one(q.text)}</mark>{esc(after)}</div></li>'
+        f"<li><b>{_one(art.outlet)}</b>{date}, {how}, <code>{_where(q, art)}</code>"
+        f'<div class="ctx">{esc(before)}<mark>{html.escape(brief(q.text))}</mark>{esc(after)}</div></li>'
     )
 
 
+def _more_html(outlet: str, more: Sequence[Source]) -> str:
+    """The other articles of one outlet that carry a wording: counted, the first few by file and line."""
+    listed = ", ".join(f"<code>{_where(x.quote, x.article)}</code>" for x in more[:MORE_LISTED])
+    rest = f" and {len(more) - MORE_LISTED} more" if len(more) > MORE_LISTED else ""
+    n = len(more)
+    return f'<li class="more">{n} more article{"s" * (n != 1)} of {_one(outlet)}: {listed}{rest}</li>'
+
+
 def _wording_html(w: Wording) -> str:
+    """A wording, its changed words marked, then its carriers: each outlet's first article in
+    full, its other articles (a wire story many outlets reprint) counted and listed briefly."""
     kind = KIND_BY_WORD[w.match]
     if w.segments:
         words = f"“{diff_html(w.segments)}”"
     elif all(not s.quote.direct for s in w.sources):
-        words = f'<i>{_one(w.words)}</i> <span class="how reported">(reported)</span>'
+        words = f'<i>{_one(w.words)}</i> <em class="rep">(reported)</em>'
     else:
         words = f"“{_one(w.words)}”"
-    outlets = ", ".join(_one(o) for o in w.outlets)
+    by_outlet: dict[str, list[Source]] = {}
+    for src in w.sources:
+        by_outlet.setdefault(src.article.outlet, []).append(src)
+    items = []
+    for outlet, srcs in by_outlet.items():
+        items.append(_source_html(srcs[0]))
+        if len(srcs) > 1:
+            items.append(_more_html(outlet, srcs[1:]))
     return (
-        f'<li class="w k-{kind.word}"><span class="tag">{esc(kind.symbol)} {esc(w.match)}</span> '
-        f'<span class="outs">{outlets}</span><p class="words">{words}</p>'
-        f'<ul class="src">{"".join(_source_html(s) for s in w.sources)}</ul></li>'
+        f'<li class="w k-{kind.word}"><span class="tag">{esc(kind.symbol)} {esc(w.match)}</span> {words}'
+        f'<ul class="src">{"".join(items)}</ul></li>'
     )
 
 
@@ -273,14 +298,24 @@ def _card_html(st: Statement, ws: list[Wording], first: Optional[str], only_repo
     speaker = _one(st.speaker) or "(unattributed)"
     n = len(st.outlets)
     meta = f"{n} outlet{'s' * (n != 1)}"
+    if len(st.members) > n:
+        meta += f", {len(st.members)} articles"
     if only_reported:
         meta += " · reported speech only"
     if first:
         meta += f" · first: {first}"
+    shown = "".join(_wording_html(w) for w in ws[:WORDINGS_SHOWN])
+    if len(ws) > WORDINGS_SHOWN:
+        left = ws[WORDINGS_SHOWN:]
+        outlets = list(dict.fromkeys(o for w in left for o in w.outlets))
+        shown += (
+            f'<li class="more">{len(left)} more wordings, by {", ".join(_one(o) for o in outlets)} '
+            f"(quotetrack scan --format json lists them all)</li>"
+        )
     return (
         f'<article class="card" id="st-{esc(st.id)}"><h3><a class="sid" href="#m-{esc(st.id)}" title="back to the matrix">'
         f'{esc(st.id)}</a> <span class="spk">{speaker}</span> <span class="meta">{meta}</span></h3>'
-        f'<ol class="wordings">{"".join(_wording_html(w) for w in ws)}</ol></article>'
+        f'<ol class="wordings">{shown}</ol></article>'
     )
 
 
@@ -288,22 +323,18 @@ def _cut(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _row_html(st: Statement, outlets: list[str], kinds: list[str], only_reported: bool) -> str:
+def _row_html(st: Statement, kinds: list[str], only_reported: bool) -> str:
+    """A matrix row: id (a link to the card), speaker, words, and a cell per outlet whose class
+    is its kind (none when absent: the page's script reads it as ``absent``)."""
     speaker = one_line(st.speaker) or "(unattributed)"
     words = _one(_cut(one_line(st.text), MATRIX_TEXT_CHARS))
     if only_reported:
-        words = f'<span class="how reported">(reported)</span> <i>{words}</i>'
-    cells = []
-    for outlet, k in zip(outlets, kinds):
-        kind = KIND_BY_WORD[k]
-        if k == ABSENT:
-            cells.append(f'<td class="c absent">{kind.symbol}</td>')
-        else:
-            cells.append(f'<td class="c {k}" title="{_one(outlet)}: {k}">{esc(kind.symbol)}</td>')
+        words = f'<em class="rep">(reported)</em> <i>{words}</i>'
+    cells = "".join(f"<td>{MATRIX_ABSENT}</td>" if k == ABSENT else f'<td class="{k}">{esc(KIND_BY_WORD[k].symbol)}</td>' for k in kinds)
+    sid = esc(st.id)
     return (
-        f'<tr id="m-{esc(st.id)}" data-id="{esc(st.id)}" data-sp="{html.escape(speaker, quote=True)}">'
-        f'<th scope="row"><a href="#st-{esc(st.id)}">{esc(st.id)}</a></th><td class="spk">{html.escape(speaker)}</td>'
-        f'<td class="txt">{words}</td>{"".join(cells)}</tr>'
+        f'<tr id="m-{sid}" data-sp="{html.escape(speaker, quote=True)}"><th><a href="#st-{sid}">{sid}</a></th>'
+        f'<td class="spk">{html.escape(speaker)}</td><td class="txt">{words}</td>{cells}</tr>'
     )
 
 
@@ -316,7 +347,7 @@ def _legend_html() -> str:
 
 def _css() -> str:
     kinds = "\n".join(
-        f".c.{k.word}{{background:{_tint(k.colour, 0.22)};color:{k.colour}{';font-weight:700' if k.bold else ''}}}"
+        f".c.{k.word},#matrix tbody td.{k.word}{{background:{_tint(k.colour, 0.22)};color:{k.colour}{';font-weight:700' if k.bold else ''}}}"
         f" .k-{k.word} .tag{{background:{_tint(k.colour, 0.22)};color:{k.colour}}}"
         for k in KINDS
     )
@@ -346,21 +377,17 @@ table{border-collapse:separate;border-spacing:0}
 #matrix thead th:first-child{left:0;z-index:4}
 #matrix td.txt{max-width:32em;overflow:hidden;text-overflow:ellipsis}
 #matrix td.spk{max-width:12em;overflow:hidden;text-overflow:ellipsis}
-td.c{text-align:center;min-width:1.8em;font-family:ui-monospace,Menlo,Consolas,monospace}
-td.c.absent{background:transparent}
-.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 12px;margin:10px 0}
+#matrix tbody td:nth-child(n+4){text-align:center;min-width:1.8em;font-family:ui-monospace,Menlo,Consolas,monospace;color:#9a9a9a}
+.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 12px;margin:10px 0;content-visibility:auto;contain-intrinsic-size:auto 220px}
 .card .meta{color:#666;font-weight:400;font-size:.85rem}.sid{color:#666;text-decoration:none;font-family:ui-monospace,monospace}
-.wordings{list-style:none;padding:0;margin:0}.w{margin:.5em 0;padding-top:.3em;border-top:1px dashed #eee}
+.wordings{list-style:none;padding:0;margin:0}.w{margin:.5em 0;padding-top:.3em;border-top:1px dashed #eee;font-size:1.02rem}
 .w:first-child{border-top:0}
 .tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:.85rem}
-.outs{font-size:.9rem;color:#333}
-.words{margin:.3em 0;font-size:1.02rem}
 del,.del{background:#fbe3e3;color:#8a1c1c;text-decoration:line-through}ins,.ins{background:#dff3df;color:#135c13;text-decoration:none;font-weight:600}
 .src{margin:.2em 0 0;padding-left:1.1em;font-size:.88rem;color:#333}.src li{margin:.35em 0}
-.src code{font-size:.82rem;color:#555;word-break:break-all}
+.src code{font-size:.82rem;color:#555;word-break:break-all}.more{color:#555;list-style:circle}
 .ctx{color:#444;margin-top:.15em}.ctx mark{background:#fff3b0}
-.how{font-size:.8rem;color:#555;border:1px solid #ccc;border-radius:3px;padding:0 4px}.how.reported{color:#666;border-style:dashed}
-.date{color:#666;font-size:.85rem}
+.rep{color:#666;font-style:normal;font-size:.85rem;border:1px dashed #aaa;border-radius:3px;padding:0 3px}
 .summary td,.summary th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
 .summary td.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#7a4b00}
@@ -378,14 +405,14 @@ del,.del{background:#fbe3e3;color:#8a1c1c;text-decoration:line-through}ins,.ins{
 _SCRIPT = """
 (function () {
   var rows = [].slice.call(document.querySelectorAll("#matrix tbody tr")), kinds = rows.map(function (row) {
-    return [].slice.call(row.querySelectorAll("td.c")).map(function (c) { return c.classList[1]; });
+    return [].slice.call(row.cells, 3).map(function (c) { return c.className || "absent"; });
   });
   var speaker = document.getElementById("f-speaker"), outlet = document.getElementById("f-outlet");
   var kind = document.getElementById("f-kind"), search = document.getElementById("f-search");
   var shown = document.getElementById("shown"), texts = {};
-  function card(row) { return document.getElementById("st-" + row.dataset.id); }
+  function card(row) { return document.getElementById("st-" + row.id.slice(2)); }
   function text(row) {
-    var id = row.dataset.id;
+    var id = row.id;
     if (!(id in texts)) texts[id] = (row.textContent + " " + card(row).textContent).toLowerCase();
     return texts[id];
   }
@@ -414,8 +441,9 @@ def _options(values: Sequence[tuple[str, str]], everyone: str) -> str:
     )
 
 
-def _summary_tables(result: ScanResult, statements: Sequence[Statement], outlets: list[str], kinds: list[list[str]]) -> str:
-    firsts = first_carriers(result)
+def _summary_tables(
+    result: ScanResult, statements: Sequence[Statement], outlets: list[str], kinds: list[list[str]], firsts: dict[str, First]
+) -> str:
     articles = Counter(a.outlet for a in result.articles)
     per: dict[str, Counter] = defaultdict(Counter)
     for st, row in zip(statements, kinds):
@@ -480,7 +508,7 @@ def report_html(
     only_reported = {s.id: not quotes[s.canonical_quote].direct for s in chosen}
 
     head_cells = "".join(f'<th scope="col" class="o" title="{_one(o)}">{_one(o)}</th>' for o in outlets)
-    rows = "".join(_row_html(st, outlets, k, only_reported[st.id]) for st, k in zip(shown, kinds))
+    rows = "".join(_row_html(st, k, only_reported[st.id]) for st, k in zip(shown, kinds))
     cards = []
     for st in shown:
         f = firsts.get(st.id)
@@ -537,7 +565,7 @@ def report_html(
         "replaced are <span class=del>struck through</span>, its own words are <span class=ins>marked</span>; under each, where every outlet "
         "printed it, with the sentence around it.</p>",
         f'<div id="cards">{"".join(cards)}</div>',
-        _summary_tables(result, chosen, outlets, all_kinds),
+        _summary_tables(result, chosen, outlets, all_kinds, firsts),
         f"</main><script>{script}</script></body></html>\n",
     ]
     return "".join(parts)
