@@ -44,7 +44,7 @@ from rich.style import Style
 
 from . import __version__
 from .align import Segment
-from .lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, SPEECH_VERBS
 from .models import ALTERED, EXCERPT, PARAPHRASE, VERBATIM, Article, Quote, ScanResult, Statement
 from .provenance import First, first_carriers, wire_story_lines
 from .render import (
@@ -174,6 +174,7 @@ def cell_kinds(result: ScanResult, statements: Sequence[Statement]) -> tuple[lis
 _SENTENCE_END = re.compile(r"([^\W\d_]+)?([.!?…])[\"”’»)\]]*(?=\s+(\S)|\s*$)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _FOLD = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -208,8 +209,12 @@ def context(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tupl
     para_at = _PARAGRAPH.search(after)
     if para_at:
         after = after[: para_at.start()]
-    # The quote's own last character may end the sentence (“We will.” Then ...).
+    # The quote's own last character may end the sentence (“We will.” Then ...), unless the
+    # next sentence is its attribution (“We will.” Ann Roe said.).
     ends = [e - 1 for e in _sentence_ends(text[end - 1 : end] + after) if e > 1] if end else _sentence_ends(after)
+    if len(ends) > 1 and text[end - 1 : end] in ".!?…" and _WORD.search(after[: ends[0] + 1]) is None:
+        if any(w in SPEECH_VERBS for w in _WORD.findall(after[ends[0] : ends[1]])):
+            ends = ends[1:]
     if ends:
         after = after[: ends[0]]
     elif not para_at and end + limit < len(text):
