@@ -233,9 +233,9 @@ def diff_html(segs: Sequence[Segment]) -> str:
             parts.append(_one(s.new))
             continue
         if s.old:
-            parts.append(f'<del title="canonical wording">{_one(s.old)}</del>')
+            parts.append(f'<del>{_one(s.old)}</del>')
         if s.new:
-            parts.append(f'<ins title="this wording">{_one(s.new)}</ins>')
+            parts.append(f'<ins>{_one(s.new)}</ins>')
     return " ".join(p for p in parts if p)
 
 
@@ -395,6 +395,7 @@ del,.del{background:#fbe3e3;color:#8a1c1c;text-decoration:line-through}ins,.ins{
 .rep{color:#666;font-style:normal;font-size:.85rem;border:1px dashed #aaa;border-radius:3px;padding:0 3px}
 .summary td,.summary th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
 .summary td.n{text-align:right;font-variant-numeric:tabular-nums}
+.lazy{content-visibility:auto;contain-intrinsic-size:auto 600px}
 .note{color:#7a4b00}
 [hidden]{display:none!important}
 @media (max-width:700px){
@@ -487,7 +488,7 @@ def _summary_tables(
         )
     out.append('<h2 id="speakers">Speakers</h2>')
     out.append(
-        '<div class="scroll"><table class="summary" id="speaker-summary"><thead><tr><th scope="col">Speaker</th>'
+        '<div class="scroll lazy"><table class="summary" id="speaker-summary"><thead><tr><th scope="col">Speaker</th>'
         '<th scope="col">statements</th><th scope="col">outlets</th><th scope="col">carried by</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
