@@ -275,10 +275,12 @@ def _more_html(outlet: str, more: Sequence[Source]) -> str:
     return f'<li class="more">{n} more article{"s" * (n != 1)} of {_one(outlet)}: {listed}{rest}</li>'
 
 
-def _wording_html(w: Wording) -> str:
+def _wording_html(w: Wording, only_reported: bool = False) -> str:
     """A wording, its changed words marked, then its carriers: each outlet's first article in
-    full, its other articles (a wire story many outlets reprint) counted and listed briefly."""
-    kind = KIND_BY_WORD[w.match]
+    full, its other articles (a wire story many outlets reprint) counted and listed briefly.
+    Where only reported speech carries the statement, its wordings are tagged as the matrix
+    shows them: ``reported``."""
+    kind = KIND_BY_WORD[REPORTED if only_reported else w.match]
     if w.segments:
         words = f"“{diff_html(w.segments)}”"
     elif all(not s.quote.direct for s in w.sources):
@@ -294,7 +296,7 @@ def _wording_html(w: Wording) -> str:
         if len(srcs) > 1:
             items.append(_more_html(outlet, srcs[1:]))
     return (
-        f'<li class="w k-{kind.word}"><span class="tag">{esc(kind.symbol)} {esc(w.match)}</span> {words}'
+        f'<li class="w k-{kind.word}"><span class="tag">{esc(kind.symbol)} {esc(kind.word)}</span> {words}'
         f'<ul class="src">{"".join(items)}</ul></li>'
     )
 
@@ -309,7 +311,7 @@ def _card_html(st: Statement, ws: list[Wording], first: Optional[str], only_repo
         meta += " · reported speech only"
     if first:
         meta += f" · first: {first}"
-    shown = "".join(_wording_html(w) for w in ws[:WORDINGS_SHOWN])
+    shown = "".join(_wording_html(w, only_reported) for w in ws[:WORDINGS_SHOWN])
     if len(ws) > WORDINGS_SHOWN:
         left = ws[WORDINGS_SHOWN:]
         outlets = list(dict.fromkeys(o for w in left for o in w.outlets))
@@ -383,6 +385,7 @@ table{border-collapse:separate;border-spacing:0}
 #matrix td.txt{max-width:32em;overflow:hidden;text-overflow:ellipsis}
 #matrix td.spk{max-width:12em;overflow:hidden;text-overflow:ellipsis}
 #matrix tbody td:nth-child(n+4){text-align:center;min-width:1.8em;font-family:ui-monospace,Menlo,Consolas,monospace;color:#9a9a9a}
+.card,#matrix tr{scroll-margin-top:5em}
 .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 12px;margin:10px 0;content-visibility:auto;contain-intrinsic-size:auto 220px}
 .card .meta{color:#666;font-weight:400;font-size:.85rem}.sid{color:#666;text-decoration:none;font-family:ui-monospace,monospace}
 .wordings{list-style:none;padding:0;margin:0}.w{margin:.5em 0;padding-top:.3em;border-top:1px dashed #eee;font-size:1.02rem}

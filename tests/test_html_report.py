@@ -144,7 +144,8 @@ def test_the_matrix_has_a_row_per_statement_and_a_coloured_cell_per_outlet(speak
 def test_a_statement_only_reported_speech_carries_is_marked_reported(speaker):
     words, old, new = PLEDGES[0]
     result = scan_texts(corpus(speaker, words, old, new))
-    page = Page(report_html(result, []))
+    out = report_html(result, [])
+    page = Page(out)
     quotes = {q.id: q for q in result.quotes}
     only_reported = [s for s in result.statements if not quotes[s.canonical_quote].direct]
     assert only_reported, "the altering outlet reports a second statement"
@@ -153,6 +154,9 @@ def test_a_statement_only_reported_speech_carries_is_marked_reported(speaker):
         carried = {cls for cls, _ in cells[3:] if cls}
         assert carried == {"reported"}
         assert "(reported)" in cells[2][1]
+        card = re.search(rf'<article class="card" id="st-{st.id}">.*?</article>', out, re.S).group()
+        assert re.findall(r'<li class="w k-(\w+)">', card) == ["reported"]
+        assert "reported speech only" in card
 
 
 @pytest.mark.parametrize("words,old,new", PLEDGES)
