@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint readme bench bench-check bench-linear fuzz golden accuracy train clean
+.PHONY: run test lint readme bench bench-check bench-linear bench-report screenshot fuzz golden accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/linear_time.py
+	$(MAKE) bench-report
+
+# The HTML report of 2,000 generated articles: its size and the time headless Chromium takes to open it.
+bench-report: $(STAMP)
+	$(BIN)/python benchmarks/report_bench.py
+
+# PNGs of the HTML report on samples/ at a desktop and a phone width (docs/), in headless Chromium.
+screenshot: $(STAMP)
+	$(BIN)/python tools/screenshot.py --out docs
 
 bench-linear: $(STAMP)
 	$(BIN)/python benchmarks/linear_time.py

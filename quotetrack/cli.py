@@ -15,6 +15,7 @@ from . import check as checks
 from . import config as cfg
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
+from .html_report import DEFAULT_LIMIT, render_report
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .kinds import CHECK_FORMATS, DIFF_FORMATS, SCAN_FORMATS, Format, StrEnum
 from .progress import ScanProgress
@@ -163,6 +164,47 @@ def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **optio
     except InputError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Files or folders of articles, as for scan, or - for standard input."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the page to this file (default: standard output)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
+    min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=1, help="Show at most N statements (those carried by the most outlets first); the summaries count them all."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
+    set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
+    outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file, as for scan."),
+) -> None:
+    """Write one self-contained HTML page to open in a browser: the statements ×
+    outlets matrix in colour, each statement's wordings with the changed words
+    marked and where each outlet printed them, summaries per outlet and per
+    speaker, and filters. The page needs no network.
+
+    Exit codes: 0 on success (skipped files are listed on stderr and in the
+    page), 2 on usage errors or when the output cannot be written.
+    """
+    result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
+    for s in result.skipped:
+        typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
+    if speaker or outlet or min_outlets > 1:
+        if not chosen:
+            typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
+    inputs = [str(p) for p in paths]
+    if output is None:
+        render_report(result, sys.stdout, inputs, chosen, limit)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            render_report(result, fh, inputs, chosen, limit)
+    except OSError as err:
+        typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
+        raise typer.Exit(2) from None
+    shown = min(len(chosen), limit)
+    typer.echo(f"quotetrack: wrote {output} ({shown} of {len(chosen)} statements, {output.stat().st_size:,} bytes)", err=True)
 
 
 @app.command()

@@ -76,6 +76,10 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
 
 
 _MATCH_STYLE: dict[str, str] = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
+# The colours of the match kinds, and of words only reported speech carries; the HTML report
+# (html_report.py) takes its colours from these same styles.
+MATCH_STYLE = _MATCH_STYLE
+REPORTED_STYLE = "dim"
 
 
 # --------------------------------------------------------------------------- table
@@ -149,7 +153,7 @@ def _table_rows(result: ScanResult, statements: Optional[list[Statement]]) -> li
                 wording.append(f"“{one_line(words)}”")
             elif match == PARAPHRASE:
                 wording.append(one_line(words), style="italic")
-                wording.append(" (reported)", style="dim")
+                wording.append(" (reported)", style=REPORTED_STYLE)
             else:
                 wording.append("“")
                 wording.append_text(_diff_text(segs) if segs else Text(one_line(words)))
@@ -430,7 +434,9 @@ def plain_diff(canonical: str, member: str) -> str:
 
 MATRIX_SYMBOLS: dict[str, str] = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
 MATRIX_ABSENT = "·"
-MATRIX_LEGEND = "= verbatim   < partial (excerpt)   ! altered wording   ~ paraphrase (reported speech)   · absent"
+# The words for each match kind in the matrix's legend (and in the HTML report's).
+MATCH_LEGEND = {VERBATIM: "verbatim", EXCERPT: "partial (excerpt)", ALTERED: "altered wording", PARAPHRASE: "paraphrase (reported speech)"}
+MATRIX_LEGEND = "   ".join(f"{MATRIX_SYMBOLS[k]} {words}" for k, words in MATCH_LEGEND.items()) + f"   {MATRIX_ABSENT} absent"
 
 
 def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[str], list[tuple[Statement, list[str]]]]:
@@ -482,7 +488,7 @@ def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -
     direct = {q.id: q.direct for q in result.quotes}
     return [
         Text(one_line(st.text)) if direct.get(st.canonical_quote, True)
-        else Text.assemble((MATRIX_REPORTED, "dim"), (one_line(st.text), "italic"))
+        else Text.assemble((MATRIX_REPORTED, REPORTED_STYLE), (one_line(st.text), "italic"))
         for st, _ in rows
     ]
 

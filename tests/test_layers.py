@@ -12,7 +12,7 @@ The layers, lowest first (README "Modules" shows what each module holds):
 6. pipeline (one article -> its quotes)
 7. across articles and sources: statements, sources, diff, verify, provenance
 8. check: rules, config, check
-9. output: render, report
+9. output: render, report, html_report
 10. api (the library's entry points)
 11. the command line and the package itself: cli, __main__, quotetrack/__init__
 
@@ -38,7 +38,7 @@ LAYERS: list[set[str]] = [
     {"pipeline"},
     {"statements", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
-    {"render", "report"},
+    {"render", "report", "html_report"},
     {"api"},
     {"cli", "__main__", ""},
 ]
