@@ -42,7 +42,6 @@ from typing import Optional, Sequence, TextIO
 
 from rich.style import Style
 
-from .version import __version__
 from .align import Segment
 from .lexicon import ABBREVIATIONS, SPEECH_VERBS
 from .models import ALTERED, EXCERPT, PARAPHRASE, VERBATIM, Article, Quote, ScanResult, Statement
@@ -61,6 +60,7 @@ from .render import (
     summary_line,
     wordings,
 )
+from .version import __version__
 
 DEFAULT_LIMIT = 500  # statements with a matrix row and a card; see the module's docstring
 CONTEXT_CHARS = 240  # the most text shown on either side of a quote
