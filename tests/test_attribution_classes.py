@@ -363,6 +363,25 @@ def test_place_inside_a_description_is_not_the_speaker(text, who):
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
 
 
+INDEFINITE = {
+    "a-spokesman-for": "Council spokesman {n} announced the closure on Monday. “The bridge is safe,” a spokesman for the engineers said later.",
+    "said-a-place-party": "{p} {n} won the seat two years ago. “The seat is safe for now,” said a {place} {p}.",
+    "added-one-place-party": "{p} {n} won the seat two years ago. “The seat is safe for now,” added one {place} {p}, who asked not to be named.",
+    "an-official-said": "Harbour official {n} inspected the pier. “The pier is safe,” an official at the port authority said.",
+}
+
+
+@pytest.mark.parametrize("party", ["Democrat", "Republican"])
+@pytest.mark.parametrize(
+    "text, who",
+    cases(INDEFINITE, [("Helena Marsh", "Ohio"), ("Gregory Tolland", "Nevada"), ("Patricia Vell", "Iowa")]),
+)
+def test_an_indefinite_description_is_someone_new(text, who, party):
+    n, place = who
+    got, allq = single(BODY + text.format(n=n, p=party, place=place) + "\n")
+    assert got and n not in got and got.split()[0].lower() in ("a", "an", "one"), f"expected a description, got {got!r}; all: {allq}"
+
+
 # -- 8. Organisations and groups --------------------------------------------
 
 POLICE = {

@@ -160,6 +160,8 @@ class ArticleAttributor:
                         return named
             return self.people.by_name(toks, at) or m.head
         if m.kind == "role":
+            if m.text.split()[0].lower() in ("a", "an", "one", "another"):
+                return m.text  # "said a senior official": someone new, not a person named before
             named = self.people.by_role(m.head, at)
             if named is None and m.head in INSTITUTION_NOUNS:
                 named = self.people.nearest_organisation(m.head, at)  # "the company said"
