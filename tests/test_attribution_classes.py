@@ -159,6 +159,39 @@ def test_participle_after_an_inverted_cue_belongs_to_its_subject(text, who):
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
 
 
+FRONTED_THEN_OBJECT = {
+    "in-year-endorsed": "In 2019, {n} endorsed {o} for mayor, saying he had “the patience and the energy the town needs.”",
+    "after-vote-praised": "After the vote, {n} praised {o} warmly, saying the plan was “the patience and the energy the town needs.”",
+    "on-monday-thanked": "On Monday, {n} thanked {o} for his work, calling it “the patience and the energy the town needs.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(FRONTED_THEN_OBJECT, [("Mrs. Ingrid Halvorsen", "Peter Quinlan"), ("Dr. Rosalind Achterberg", "Martin Oakhurst"), ("Councillor Yvonne Delacourt", "Simon Treadwell")]),
+)
+def test_subject_after_a_fronted_phrase_not_the_object(text, who):
+    n, other = who
+    got, allq = single(BODY + text.format(n=n, o=other) + "\n")
+    assert got and got.split()[-1] == n.split()[-1], f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+NEXT_SENTENCE_WITH_OBJECT = {
+    "called-a": "{a} said the plan “caused real harm.” {b} called {a} a “reckless gambler.”",
+    "named-the": "{a} said the plan “caused real harm.” {b} named the scheme the “worst in a decade.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(NEXT_SENTENCE_WITH_OBJECT, [("Donald Quell", "Bernard Sandell"), ("Agatha Prynne", "Colin Estabrook"), ("Miriam Oduya", "Lewis Pardoe")]),
+)
+def test_a_new_sentence_with_its_own_object_is_no_cue_for_the_quote_before(text, who):
+    a, b = who
+    got, allq = speaker_of(BODY + text.format(a=a, b=b) + "\n", "caused real harm")
+    assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"
+
+
 # -- 3. "said" + role word + name -------------------------------------------
 
 ROLE_AFTER_SAID = {

@@ -95,13 +95,18 @@ def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False)
 def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
     """More than a few words follow the verb before its sentence ends."""
     n = 0
+    prev = toks[v]
     for t in toks[v + 1 : hi]:
         if t.kind == "p" and t.text in ".!?":
             break
         if t.kind == "q":
-            return False
+            # "Roe said on Tuesday, “…”" goes on quoting; "Roe called Bo Ek a “liar”"
+            # is a new sentence with its own object.
+            return n > 1 and prev.kind == "w"
         if t.kind == "w":
             n += 1
+        if t.kind != "p" or t.text not in OPEN_MARKS:
+            prev = t
     return n > 4
 
 

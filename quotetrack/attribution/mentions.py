@@ -268,7 +268,17 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
 
 
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
-    """A name or an organisation starting with the capitalised word at ``i``."""
+    """A name or an organisation starting with the capitalised word at ``i``; after a
+    fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
+    phrase after its comma."""
+    if toks[i].low in LEADING_FUNCTION_WORDS:
+        for c in range(i + 1, min(hi, i + 10)):
+            if toks[c].text == ",":
+                if c + 1 < hi and toks[c + 1].is_cap and toks[c + 1].low not in LEADING_FUNCTION_WORDS:
+                    return _capitalised_from(toks, c + 1, hi)
+                break
+            if toks[c].kind != "w":
+                break
     j = i
     while j < hi and (
         toks[j].is_cap
@@ -282,7 +292,7 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
-    later = _name_after_descriptor(toks, j, hi)
+    later = _name_after_descriptor(toks, j, hi, role=True)
     if later is not None:
         # "said Monmouth University political scientist Ann Roe": the name, not the school.
         return mention(toks, i, later[1], "name", later[2]), later[1]
@@ -361,14 +371,20 @@ _DESCRIPTOR_STOPS = PREPOSITIONS | frozenset(
 )
 
 
-def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = False) -> Optional[tuple[int, int, str]]:
+def _name_after_descriptor(
+    toks: Sequence[Tok], k: int, hi: int, nested: bool = False, role: bool = False
+) -> Optional[tuple[int, int, str]]:
     """A person's name after a short description that starts at ``k``: up to four
     lower-case words or titles ("political scientist", "the Rev.", "campaign
     manager,"), then a capitalised run holding a name of two words or more
-    (one word after a title). Returns (start, end, name) token positions."""
+    (one word after a title). With ``role`` a description that reads as a verb
+    ("Roe endorsed Bo Ek") is none unless it holds a role word. Returns
+    (start, end, name) token positions."""
     m = _descriptor_end(toks, k, hi)
     if m is None:
         return None
+    if role and not (m < hi and toks[m].text == ",") and not _holds_role(toks, k, m) and any(t.low.endswith("ed") for t in toks[k:m]):
+        return None  # "Roe endorsed Bo Ek": a verb, not a description ("Roe supporter Bo Ek")
     if m < hi and toks[m].text == "," and m + 1 < hi and toks[m + 1].is_cap:
         m += 1  # "communications director, Ann Roe"
     e = m
@@ -376,11 +392,11 @@ def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = 
         e += 1
     if e == m:
         return None
-    if e - m <= 3 and _descriptor_word(toks, e, hi) and not nested:
+    if e - m <= 3 and _descriptor_word(toks, e, hi) and not toks[e].low.endswith("ed") and not nested:
         # A capitalised modifier inside the description, not the name: "former Vermont
         # governor Ann Roe", "a leading Supreme Court lawyer, Ann Roe". The name, if
         # any, follows the rest of the description.
-        later = _name_after_descriptor(toks, e, hi, nested=True)
+        later = _name_after_descriptor(toks, e, hi, nested=True, role=True)
         if later is not None:
             return later
     titles, name = split_run(list(toks[m:e]))
@@ -390,9 +406,25 @@ def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = 
     return None
 
 
+def _holds_role(toks: Sequence[Tok], k: int, m: int) -> bool:
+    """Whether tokens ``k`` to ``m`` hold a role, group or title word."""
+    for t in toks[k:m]:
+        for part in t.low.rstrip(".").split("-"):
+            if part in ROLE_NOUNS or part in GROUP_NOUNS or part in TITLES:
+                return True
+    return False
+
+
 def _descriptor_word(toks: Sequence[Tok], m: int, hi: int) -> bool:
     t = toks[m] if m < hi else None
-    return t is not None and t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS
+    return (
+        t is not None
+        and t.kind == "w"
+        and not t.is_cap
+        and not t.text[0].isdigit()  # "In 2016, Ann Roe": a date, not a description
+        and t.low not in _DESCRIPTOR_STOPS
+        and t.low not in SPEECH_VERBS
+    )
 
 
 def _descriptor_end(toks: Sequence[Tok], k: int, hi: int) -> Optional[int]:
