@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 import accuracy as acc  # noqa: E402
 
+from quotetrack.attribution.candidates import CUE_RULES  # noqa: E402
 from quotetrack.attribution.choice import ArticleAttributor  # noqa: E402
 from quotetrack.attribution.ranker import Ranker  # noqa: E402
 from quotetrack.ingest import build_article  # noqa: E402
@@ -87,14 +88,16 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
     att.run(found, att.reported(), ranker=ranker, trace=trace)
     traced = {q.start: (cands, rule, settled) for q, cands, rule, settled in trace if q.kind != "term"}
     traced_terms = {q.start: cands for q, cands, _, _ in trace if q.kind == "term"}
+    term_cue = {q.start: has_cue for q, _, _, has_cue in trace if q.kind == "term"}
     preds = [acc.Pred(article.id, q.start, q.end, None, None, q.kind) for q in found if q.direct]
     pairs = acc.match(golds, preds)
     records = []
     for gi, g in enumerate(golds):
-        rec = {"kind": g.speaker.kind, "found": gi in pairs, "cands": None, "rule_right": False, "term": None}
+        rec = {"kind": g.speaker.kind, "found": gi in pairs, "cands": None, "rule_right": False, "term": None, "term_cue": False}
         if gi in pairs:
             p = preds[pairs[gi]]
             if p.start in traced_terms:
+                rec["term_cue"] = term_cue[p.start]
                 rec["term"] = [
                     (c.features, acc.speaker_right(g.speaker, acc.Pred(p.article, p.start, p.end, c.speaker, c.mention_text)), c.speaker)
                     for c in traced_terms[p.start]
@@ -127,7 +130,7 @@ def examples(article, golds: list, ranker=None) -> tuple[list[dict], dict]:
     for start, cands in traced_terms.items():
         if start not in matched:
             records.append({"kind": "spurious", "found": False, "cands": None, "rule_right": False,
-                            "term": [(c.features, False, c.speaker) for c in cands]})
+                            "term": [(c.features, False, c.speaker) for c in cands], "term_cue": term_cue[start]})
     return records, {"publisher": article.publisher}
 
 
@@ -157,14 +160,21 @@ def fit(rows: list[list[tuple[dict, bool, str]]], seed: int, c: float = 1.0) -> 
     return {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
 
 
-def choose_threshold(scored: list[tuple[float, bool]], wrong_cost: float) -> float:
-    """The threshold maximising right - wrong_cost * wrong over (best probability, best is right) pairs."""
-    best_t, best_v = 0.0, None
-    for t in [i / 100 for i in range(0, 96)]:
+def choose_threshold(scored: list[tuple[float, bool]], wrong_cost: float, never: bool = False) -> float:
+    """The threshold maximising right - wrong_cost * wrong over (best probability, best is right) pairs;
+    with ``never``, 2.0 (no answer at all) when no threshold up to 0.99 gains."""
+    best_t, best_v = (2.0, 0.0) if never else (0.0, None)
+    for t in [i / 100 for i in range(0, 100 if never else 96)]:
         v = sum((1 if ok else -wrong_cost) for p, ok in scored if p >= t)
         if best_v is None or v > best_v:
             best_t, best_v = t, v
     return best_t
+
+
+def promotable(features: dict, has_cue: bool) -> bool:
+    """Whether a term's best candidate may make it a partial quote (as ArticleAttributor._term):
+    one a cue proposed, or for a term with no cue the subject of its sentence."""
+    return any(f"r_{r}" in features for r in CUE_RULES) if has_cue else "r_context" in features
 
 
 def evaluate(records: list[dict], ranker: Ranker) -> dict:
@@ -178,7 +188,8 @@ def evaluate(records: list[dict], ranker: Ranker) -> dict:
         n[kind] += 1
         if r["term"] is not None:
             i, p = ranker.best([f for f, _, _ in r["term"]])
-            promoted = i >= 0 and p >= ranker.term_threshold and any(k.startswith("r_") and k != "r_continues" for k in r["term"][i][0])
+            threshold = ranker.term_threshold if r["term_cue"] else ranker.term_context_threshold
+            promoted = i >= 0 and p >= threshold and promotable(r["term"][i][0], r["term_cue"])
             ok = r["term"][i][1] if promoted else r["rule_right"]
         elif r["cands"] is None or r.get("settled"):
             ok = r["rule_right"]  # no candidates, or the rules' answer stands (ArticleAttributor.settled)
@@ -250,6 +261,7 @@ def main(argv=None) -> int:
         folds = publisher_folds(list(pub_of.values()), args.folds, args.seed)
         oof: list[tuple[float, bool]] = []
         term_oof: list[tuple[float, bool]] = []
+        context_oof: list[tuple[float, bool]] = []
         fold_records: list[tuple[list[dict], dict]] = []
         for held in folds:
             train_rows = [r["cands"] for aid, recs in per_article.items() if pub_of[aid] not in held for r in recs if r["cands"] and r["kind"] != "none"]
@@ -263,19 +275,22 @@ def main(argv=None) -> int:
                     oof.append((p, r["cands"][i][1]))
                 if r["term"]:
                     i, p = probe.best([f for f, _, _ in r["term"]])
-                    if any(k.startswith("r_") and k != "r_continues" for k in r["term"][i][0]):
-                        term_oof.append((p, r["term"][i][1]))
+                    if promotable(r["term"][i][0], r["term_cue"]):
+                        (term_oof if r["term_cue"] else context_oof).append((p, r["term"][i][1]))
         threshold = choose_threshold(oof, args.wrong_cost)
-        term_threshold = choose_threshold(term_oof, args.term_wrong_cost)
+        term_threshold = choose_threshold(term_oof, args.term_wrong_cost, never=True)
+        context_threshold = choose_threshold(context_oof, args.term_wrong_cost, never=True)
         print(f"  terms with a cue: {len(term_oof)}; promoted to partial quotes at probability >= {term_threshold:.2f}: "
               f"{sum(p >= term_threshold for p, _ in term_oof)}, of which right {sum(ok for p, ok in term_oof if p >= term_threshold)}")
+        print(f"  terms owned by their sentence's subject, no cue: {len(context_oof)}; promoted at probability >= {context_threshold:.2f}: "
+              f"{sum(p >= context_threshold for p, _ in context_oof)}, of which right {sum(ok for p, ok in context_oof if p >= context_threshold)}")
         print("  out-of-fold, by threshold: " + "  ".join(
             f"{th:.1f}: {sum(p >= th for p, _ in oof) / len(oof):.2f} answered, {sum(ok for p, ok in oof if p >= th) / max(1, sum(p >= th for p, _ in oof)):.3f} right"
             for th in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)))
         cv = Counter()
         cv_n = Counter()
         for test_records, weights in fold_records:
-            m = evaluate(test_records, Ranker(weights, threshold, term_threshold))
+            m = evaluate(test_records, Ranker(weights, threshold, term_threshold, context_threshold))
             for k in ("named", "coref"):
                 cv[k] += m[k] * m[f"n_{k}"]
                 cv_n[k] += m[f"n_{k}"]
@@ -286,7 +301,7 @@ def main(argv=None) -> int:
         print("  " + row("rules alone (same quotes)", evaluate_rules(all_records)))
         print(f"  threshold {threshold:.2f} (maximises right - wrong_cost x wrong out of fold)")
         weights = fit(rows, args.seed)
-        ranker = Ranker(weights, threshold, term_threshold)
+        ranker = Ranker(weights, threshold, term_threshold, context_threshold)
         print("  " + row("ranker on train (fitted)", evaluate(all_records, ranker)))
     assert ranker is not None
     if not args.no_write:
@@ -298,6 +313,7 @@ def main(argv=None) -> int:
             "rounds": args.rounds,
             "threshold": round(ranker.threshold, 4),
             "term_threshold": round(ranker.term_threshold, 4),
+            "term_context_threshold": round(ranker.term_context_threshold, 4),
             "weights": {k: round(v, 5) for k, v in sorted(ranker.weights.items())},
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -359,7 +359,9 @@ _TERM_LEAD = re.compile(
 )
 # Speech words are looked up word by word in SPEECH_VERBS: one regular expression
 # alternating over hundreds of verb forms costs time at every character it reads.
-_WORD_RUN = re.compile(r"(?<![\w-])\w+")
+# A word not joined by a hyphen to the one before ("well-said"); a double hyphen is a
+# typewriter's dash, after which a word stands on its own ("“Never”--said Roe").
+_WORD_RUN = re.compile(r"(?<![\w-])\w+|(?<=--)\w+")
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\b")
 
 

@@ -283,20 +283,28 @@ class ArticleAttributor:
     def _term(
         self, q: Quote, last: Optional[_Speaker], spoken: dict[str, int], ranker: Optional[Ranker], trace: Optional[list]
     ) -> Quote:
-        """A short quote first read as a term is a partial quote when a speech cue in its
-        sentence names someone and the ranker is confident ("crying “fraud,” Roe said")."""
+        """A short quote first read as a term is a partial quote when the ranker is
+        confident of its speaker: a speech cue in its sentence names someone ("crying
+        “fraud,” Roe said"), or, at a stricter threshold, the person the sentence is
+        about uses the words ("Roe believes in journalism that “takes sides”")."""
         if ranker is None and trace is None or marked_as_term(self.article.text, q.start - len(q.open_mark)):
             return q
-        props, cues, _ = self.proposals(q, last)
-        if not any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props):
+        props, cues, _ = self.proposals(replace(q, kind=PARTIAL), last)
+        has_cue = any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props)
+        in_context = any(p.rule == "context" and p.speaker and plausible_speaker(p.speaker) for p in props)
+        if not has_cue and not in_context:
             return q
         cands = self._candidates(q, PARTIAL, props, cues, self.cascade(props), last, spoken)
         if trace is not None:
-            trace.append((q, cands, None, False))
+            trace.append((q, cands, None, has_cue))  # for a term: whether a cue names someone
         if ranker is None:
             return q
         i, p = ranker.best([c.features for c in cands])
-        if i < 0 or p < ranker.term_threshold or not any("r_" + r in cands[i].features for r in CUE_RULES):
+        if i < 0:
+            return q
+        rules = CUE_RULES if has_cue else ("context",)
+        threshold = ranker.term_threshold if has_cue else ranker.term_context_threshold
+        if p < threshold or not any("r_" + r in cands[i].features for r in rules):
             return q
         best = cands[i]
         return replace(q, kind=PARTIAL, speaker=best.speaker, speaker_mention=best.mention_text, cue=best.cue)

@@ -28,6 +28,8 @@ class Ranker:
     threshold: float
     # A quote read as a term becomes a partial quote of the best candidate at this probability.
     term_threshold: float = 2.0
+    # The same for a term with no speech cue, owned by the subject of its sentence.
+    term_context_threshold: float = 2.0
 
     def score(self, features: Mapping[str, float]) -> float:
         w = self.weights
@@ -55,4 +57,9 @@ def default_ranker() -> Optional[Ranker]:
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(raw)
-    return Ranker(dict(data["weights"]), float(data["threshold"]), float(data.get("term_threshold", 2.0)))
+    return Ranker(
+        dict(data["weights"]),
+        float(data["threshold"]),
+        float(data.get("term_threshold", 2.0)),
+        float(data.get("term_context_threshold", 2.0)),
+    )
