@@ -677,7 +677,6 @@ def gold_quotes(
 
 # --------------------------------------------------------------------------- gold reported speech
 
-FINITE = {"VBD", "VBP", "VBZ", "MD"}
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -702,7 +701,7 @@ class GoldReported:
     speaker: GoldSpeaker
     cue: str  # the Cue span's text, "" without one
     speech_cue: bool  # the cue is a speech or report verb, or "according to"
-    clause: bool  # the content holds a finite verb (a statement, not a noun phrase or a question word alone)
+    clause: bool  # the content is a clause with its own subject (see is_clause)
     quoted: bool  # the content holds a quotation mark: a direct quote, or reported speech around a partial quote
 
 
@@ -719,6 +718,19 @@ def speech_cue(doc: Optional[CoreNLP], text: str, cue: Optional[Span], forms: fr
     return any(t.word.casefold() in forms and t.pos.startswith("VB") for t in doc.tokens_in(cue))
 
 
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def is_clause(doc: CoreNLP, toks: list[Token]) -> bool:
+    """Whether content is a clause with its own subject ("she would win", "what happened"), not a noun
+    phrase ("another step it will take", "his belief that ...") or a verb phrase ("to resign"): one of
+    its heads (basic dependencies) has a subject among its dependents."""
+    for h in span_heads(doc, toks):
+        if any(rel in SUBJECTS for rel, _ in doc.children.get((h.sent, h.idx), [])):
+            return True
+    return False
+
+
 def gold_reported(
     article: Article, doc: Optional[CoreNLP], speakers: dict[int, GoldSpeaker], forms: frozenset[str]
 ) -> list[GoldReported]:
@@ -732,11 +744,7 @@ def gold_reported(
         tokens = token_set(content)
         if not tokens:
             continue
-        if doc is not None:
-            toks = [t for c in attr.contents for t in doc.tokens_in(c)]
-            clause = any(t.pos in FINITE for t in toks)
-        else:
-            clause = True
+        clause = True if doc is None else is_clause(doc, [t for c in attr.contents for t in doc.tokens_in(c)])
         out.append(
             GoldReported(
                 article.id,
@@ -1066,7 +1074,7 @@ class ReportedScore:
 REPORTED_GROUPS = (
     ("speech", "speech or report cue"),
     ("speech-clause", "  of which the content is a clause"),
-    ("speech-other", "  of which the content is not (a noun phrase, a question word)"),
+    ("speech-other", "  of which the content is not (a noun or verb phrase)"),
     ("other", "any other cue (think, show, want, none)"),
     ("all", "all"),
 )

@@ -46,7 +46,8 @@ class ArticleAttributor:
         self.toks = tokenize(masked, article.body_start, article.body_end)
         self.sent_bounds = segment(self.toks)
         self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
-        self._kinds = {q.start: q.kind for q in direct}
+        # Each direct quote's kind, and whether its words end a sentence, by start (reported speech reads them).
+        self._kinds = {q.start: (q.kind, q.text.rstrip().endswith((".", "?", "!"))) for q in direct}
         self.lines = LineIndex(article.text)
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)

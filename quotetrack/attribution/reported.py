@@ -35,10 +35,10 @@ from typing import Callable, Optional, Sequence
 from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS
 from ..models import FULL
 from .cues import used_as_noun
-from .function_words import CLOSE_MARKS, OPEN_MARKS
+from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
 from .mentions import Mention, mention, np_starting_at
 
-MIN_WORDS = 4
+MIN_WORDS = 3
 # How many tokens a clause, a cue's adjuncts or the content before a cue may span.
 WINDOW = 80
 ADJUNCT_WINDOW = 20
@@ -66,12 +66,17 @@ _TELLING = frozenset(
 _NOT_CUES = frozenset("post posts report reports comment comments answer answers call calls charge charges "
                       "counter point points offer offers quote quotes echo echoes boom booms cheer cheers "
                       "thunder crow bark barks continue continues continued continuing sing "
-                      "attack attacks interrupt echo".split())
+                      "attack attacks interrupt echo state states called calling".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
 _ADJUNCT_STARTS = frozenset(
     "in on at during for of with to by as after before outside inside near from while via through over "
-    "into onto".split()
+    "into onto about against under among within without because since despite like unlike".split()
 )
+# A clause starting with one of these has no subject of its own ("which he said has grown").
+_VERB_STARTS = frozenset("is was are were has had have will would could can may might should did does do been be "
+                         "must shall".split())
+# Words that open a subordinate clause: "While both parties say X, they differ": the clause ends at the comma.
+_SUBORDINATORS = frozenset("while although though as if because when whereas since even".split())
 _QUESTION_WORDS = frozenset("what how whether when where why who whom which if".split())
 # A reported clause never starts with these: "promised to", "warned of", "said so".
 _NOT_CLAUSE_STARTS = _ADJUNCT_STARTS | _QUESTION_WORDS | frozenset("so yes no not nothing".split())
@@ -114,11 +119,18 @@ class Found:
         return self.cue_end - self.cue == 2
 
 
-QuoteKind = Callable[[int], Optional[str]]  # the kind of the direct quote at a token, or None
+# The direct quote at a token: (its kind, whether its words end a sentence), or None.
+QuoteKind = Callable[[int], Optional[tuple[str, bool]]]
+
+
+def _kind(quote_kind: QuoteKind, k: int) -> Optional[str]:
+    found = quote_kind(k)
+    return found[0] if found else None
 
 
 def _words(toks: Sequence, i: int, j: int) -> int:
-    return sum(1 for t in toks[i:j] if t.kind == "w")
+    """Words in a token range, a quote inside it counted as one."""
+    return sum(1 for t in toks[i:j] if t.kind in ("w", "q"))
 
 
 def _is_mark(t) -> bool:
@@ -143,7 +155,7 @@ def _inside(toks: Sequence, i: int, j: int, quote_kind: QuoteKind) -> Optional[t
     for m in range(i, j):
         t = toks[m]
         if t.kind == "q":
-            if quote_kind(m) in (None, FULL):
+            if _kind(quote_kind, m) in (None, FULL):
                 return None
             found.append(m)
         elif _is_mark(t) and not any(toks[x].kind == "q" for x in range(max(i, m - 2), min(j, m + 3))):
@@ -156,18 +168,31 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
     hi = min(hi, i + WINDOW)
     for m in range(i + 1, hi):
         t = toks[m]
-        if t.kind == "q" and quote_kind(m) in (None, FULL):
-            # A full quote after the clause is a statement of its own.
-            while m > i and _is_mark(toks[m - 1]):
-                m -= 1
-            return m
+        if t.kind == "q":
+            info = quote_kind(m)
+            if info is None or info[0] == FULL:
+                # A full quote after the clause is a statement of its own.
+                while m > i and _is_mark(toks[m - 1]):
+                    m -= 1
+                return m
+            if info[1]:
+                # Quoted words that end a sentence: ‘the South has “treated me so well.” He …’.
+                e = m + 1
+                while e < hi and _is_mark(toks[e]):
+                    e += 1
+                if e < hi and toks[e].kind == "w" and toks[e].is_cap:
+                    return e
         if t.kind == "nl":
             return m
         if t.kind == "p":
             if t.text == ";" or t.text == ":":
                 return m
+            if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
+                return m  # " - though he gave varying stories"
             if t.text == "," and m + 1 < hi:
                 nxt = toks[m + 1]
+                if nxt.low in ("and", "but") and (_cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)):
+                    return m  # ", and three-quarters said ..."
                 if nxt.low in _CONTRAST or nxt.low == "according":
                     return m
                 if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
@@ -185,16 +210,36 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
 
 
 def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
-    """A short subject and a speech verb, or a speech verb and a short subject, start at ``k``."""
-    if is_cue_verb(toks, k) and not toks[k].low.endswith("ing"):
+    """Another speaker's cue starts at ``k`` (after a comma): "said Ann Roe", "aides said",
+    "the mayor told reporters", followed by punctuation or the sentence end."""
+    if _cue(toks, k):
         found = np_starting_at(toks, k + 1, hi)
-        return found is not None
+        return found is not None and found[0].kind != "pronoun"
     for m in range(k + 1, min(hi, k + 6)):
-        if toks[m].kind != "w":
+        if toks[m].kind != "w" or toks[m].low in ("that", "which", "who", "and", "or", "but"):
             return False
-        if is_cue_verb(toks, m) and not toks[m].low.endswith("ing"):
+        if _cue(toks, m):
+            nxt = toks[m + 1] if m + 1 < hi else None
+            return nxt is None or nxt.kind == "p" or nxt.low in TIME_WORDS or nxt.low in _TELLING_OBJECTS
+    return False
+
+
+def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
+    """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
+    for m in range(k + 1, min(hi, k + 5)):
+        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
+            return False
+        t = toks[m]
+        if t.low in SPEECH_VERBS and t.text[:1].islower() and t.low not in _NOT_CUES and not t.low.endswith("ing"):
             return True
     return False
+
+
+_TELLING_OBJECTS = frozenset("reporters journalists me him her us them".split())
+
+
+def _cue(toks: Sequence, k: int) -> bool:
+    return is_cue_verb(toks, k) and not toks[k].low.endswith("ing") and toks[k].low not in _NOT_CUES
 
 
 def _skip_object(toks: Sequence, i: int, hi: int) -> int:
@@ -205,6 +250,11 @@ def _skip_object(toks: Sequence, i: int, hi: int) -> int:
     t = toks[i]
     if t.low in _OBJECT_PRONOUNS:
         return i + 1
+    for m in range(i, min(hi, i + 8)):
+        if toks[m].low == "that" and m > i:
+            return m  # "told FBI agents that"
+        if toks[m].kind != "w" or is_cue_verb(toks, m) or toks[m].low in _ADJUNCT_STARTS:
+            break
     k = i
     if t.low in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
         k += 1
@@ -233,13 +283,8 @@ def _skip_adjuncts(toks: Sequence, i: int, hi: int) -> Optional[int]:
         if t.kind in ("q", "nl") or (t.kind == "p" and t.text in ".;:!?"):
             return None
         if t.low == "that":
-            prev = toks[m - 1]
-            if prev.kind == "w" and not (prev.low in TIME_WORDS or prev.is_cap or prev.text[:1].isdigit()) and prev.low not in (
-                "statement", "interview", "e-mail", "email", "post", "tweet", "letter", "speech", "release", "video",
-                "op-ed", "column", "message", "filing", "report", "radio", "television", "week", "month", "year",
-                "morning", "evening", "night", "afternoon", "day", "time", "reporters", "him", "her", "them", "me", "us",
-                "again", "also", "repeatedly", "previously", "later", "earlier",
-            ):
+            nxt = toks[m + 1] if m + 1 < hi else None
+            if nxt is None or nxt.low in _VERB_STARTS or (nxt.low.endswith("ed") and not nxt.is_cap):
                 return None  # "said in the report that was released": "that" begins a relative clause
             return m + 1
         if t.kind == "w" and is_cue_verb(toks, m):
@@ -274,7 +319,10 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     first = toks[i]
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
-    if first.kind == "w" and (first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS and not that):
+    if first.kind == "w" and (
+        first.low in _VERB_STARTS or (not that and (first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS))
+        or (that and first.low in _QUESTION_WORDS)
+    ):
         return None  # "told reporters outside the offices": where, not what
     j = clause_end(toks, i, hi, quote_kind)
     i, j = _trim(toks, i, j)
@@ -296,32 +344,43 @@ def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     return lo
 
 
-def _closes(toks: Sequence, k: int, hi: int) -> Optional[bool]:
+_AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
+
+
+def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[bool]:
     """After a cue ending at ``k``: True when only adjuncts follow up to the sentence end
     (or a participle cue: ", adding that"); False when a comma goes on with the sentence (a cue in
     the middle: "The plan, aides said, is dead"); None otherwise."""
     m = k
+    if m < hi and toks[m].kind == "w" and not (
+        toks[m].low in _ADJUNCT_STARTS or toks[m].low in TIME_WORDS or toks[m].low in _AFTER_CUE
+        or (telling and (toks[m].is_cap or toks[m].low in _TELLING_OBJECTS or toks[m].low in ("the", "a", "an")))
+    ):
+        return None  # "Bob said he arrived ...": the verb's own clause follows
     while m < hi and m < k + 10 and toks[m].kind == "w" and not is_cue_verb(toks, m):
         m += 1
     if m >= hi:
         return True
     t = toks[m]
-    if t.kind == "p" and t.text in ".!?":
+    if t.kind == "p" and t.text in ".!?;:—–-":
+        return True
+    if t.kind in ("nl", "q"):
         return True
     if t.kind == "p" and t.text == "," and m + 1 < hi:
+        if toks[m + 1].low in _ADJUNCT_STARTS:
+            return True  # ", he said, on condition of anonymity"
         if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
-        if m == k or all(toks[x].low in TIME_WORDS or toks[x].low in _ADJUNCT_STARTS or toks[x].kind != "w"
-                         for x in range(k, min(m, k + 2))):
+        if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
 
 
 def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kind: QuoteKind,
-                mention: Mention, cue_at: int) -> Optional[Found]:
+                mention: Mention, cue_at: int, according: bool = False) -> Optional[Found]:
     """Clause, then cue: the content from the sentence start to the comma at ``c`` (and on to the
     sentence end when the cue sits in the middle)."""
-    closes = _closes(toks, hi_cue, hi)
+    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING)
     if closes is None:
         return None
     i = _sentence_start(toks, max(lo, c - WINDOW), c)
@@ -334,12 +393,14 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
     i, j = _trim(toks, i, j)
     if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or any(is_cue_verb(toks, x) for x in range(i, min(j, i + 2))):
         return None
-    if toks[i].low in ("and", "but", "or") or toks[i].low in _QUESTION_WORDS:
+    while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
+        i += 1  # "But HarperCollins declined the offer, according to ..."
+    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS:
         return None
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
-    return Found(i, j, cue_at, cue_at + (2 if toks[cue_at].low == "according" else 1), mention, inside)
+    return Found(i, j, cue_at, cue_at + (2 if according else 1), mention, inside)
 
 
 def find_reported(
@@ -399,7 +460,17 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     participle = t.low.endswith("ing")
     if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
-    mention = subject_of(v, lo)
+    k = v
+    while k - 1 > lo and toks[k - 1].low in _ADVERBS:
+        k -= 1  # "Republicans have often argued"
+    mention = subject_of(k, lo) if k == v or not participle else None
+    if mention is None and not participle:
+        mention = _plain_subject(toks, k, lo)
+    if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
+                            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
+        # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
+        # sentence's subject speaks.
+        mention = _opener(toks, lo, k)
     if mention is None:
         # Inverted, after a comma: "..., said study co-author Ann Roe."
         if participle or v - 1 <= lo or toks[v - 1].text != ",":
@@ -409,6 +480,8 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
             return None
         return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
     ms = _token_at(toks, mention.start, v, lo)
+    if ms is not None:
+        ms = _phrase_start(toks, ms, lo)
     if ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until and not participle:
         # Clause, then cue: "The US needs Japan's help ..., the ambassador said Monday."
         found = _before_cue(toks, lo, ms - 1, v + 1, hi, quote_kind, mention, v)
@@ -418,10 +491,70 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if rng is None:
         return None
     i, j, cue_end = rng
+    start = _sentence_start(toks, lo, hi)
+    if toks[start].low in _SUBORDINATORS and not any(toks[x].text == "," for x in range(start, v)):
+        # "While both parties say the US must lead, they differ": the clause ends at the comma.
+        comma = next((x for x in range(i, j) if toks[x].text == ","), None)
+        if comma is not None:
+            i, j = _trim(toks, i, comma)
+            if _words(toks, i, j) < MIN_WORDS:
+                return None
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside)
+
+
+_ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
+                     "frequently repeatedly never ever now then herself himself themselves itself".split())
+# Words that cannot be in a plain subject: a clause, a relative or a conjunction.
+_NOT_IN_SUBJECT = frozenset("that which who whom whose and or but because if when while as where than so "
+                            "it there this these those what".split())
+
+
+def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
+    """The name, role or pronoun that opens the sentence and is followed by a verb."""
+    start = _sentence_start(toks, lo, v)
+    found = np_starting_at(toks, start, v)
+    if found is None or found[0].kind == "org":
+        return None
+    after = found[1]
+    if after < v and toks[after].kind == "w" and not toks[after].is_cap:
+        return found[0]
+    return None
+
+
+def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
+    """A subject the mention rules do not read ("Six in 10 primary voters said", "The Platte River
+    employee told"): the words from the sentence start, or a comma, up to the verb at ``v``,
+    with no clause in them; its last word is its head."""
+    k = v
+    while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].low in AUXILIARIES:
+        k -= 1
+    i = k
+    while i - 1 >= lo and i > k - 12 and toks[i - 1].kind == "w":
+        w = toks[i - 1]
+        if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
+            return None
+        i -= 1
+    if i == k or (i > lo and toks[i - 1].text not in ",—–(") or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
+        return None
+    if i == _sentence_start(toks, lo, k) or i > lo:
+        last = toks[k - 1]
+        if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
+            return None
+        return mention(toks, i, k, "role", last.low)
+    return None
+
+
+def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
+    """Back from a mention over the words describing it to a comma: ", veteran Republicans said",
+    ", Donald Trump's longtime confidant Roger Stone stated"."""
+    k = ms
+    while k - 1 > lo and k > ms - 8 and toks[k - 1].kind == "w" and toks[k - 1].low not in _NOT_IN_SUBJECT \
+            and not is_cue_verb(toks, k - 1) and toks[k - 1].low not in AUXILIARIES:
+        k -= 1
+    return k if k - 1 >= lo and toks[k - 1].text == "," else ms
 
 
 def _token_at(toks: Sequence, start: int, v: int, lo: int) -> Optional[int]:
@@ -462,17 +595,17 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
         return None
     if v - 1 > lo and toks[v - 1].text == ",":
         # "..., according to X." or "..., according to X, ..."
-        return _before_cue(toks, lo, v - 1, _np_end(toks, after, hi), hi, quote_kind, mention, v)
+        return _before_cue(toks, lo, v - 1, _np_end(toks, after, hi), hi, quote_kind, mention, v, True)
     return None
 
 
 def _np_end(toks: Sequence, k: int, hi: int) -> int:
-    """Past "of ..." and a possessive after an "according to" source ("the office of the mayor")."""
-    while k < hi and toks[k].kind == "w" and toks[k].low in ("of", "for", "at", "in") and k + 1 < hi:
-        k += 1
-        while k < hi and toks[k].kind == "w" and (toks[k].is_cap or toks[k].low in ("the", "a", "an")):
-            k += 1
-    return k
+    """The end of an "according to" source: the next punctuation, a line break or the sentence end
+    ("HuffPost Pollster's polling average", "the office of the mayor")."""
+    m = k
+    while m < hi and m < k + 20 and toks[m].kind == "w":
+        m += 1
+    return m if m >= hi or toks[m].kind != "w" else k
 
 
 __all__ = ["Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
