@@ -195,17 +195,15 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                     return m  # ", and three-quarters said ..."
                 if nxt.low in _CONTRAST or nxt.low == "according":
                     return m
-                if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
-                    return m
                 if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
                     return m  # ", adding that ...": a participle starts its own statement
                 if _cue_follows(toks, m + 1, hi):
                     return m  # ", aides said": another cue
             continue
-        if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
-            return m - 1  # "... and that ...": a second statement
-        if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
-            return m  # "... and added that ..."
+        if t.low == "and" and m + 1 < hi and m - i >= MIN_WORDS and (
+            _cue(toks, m + 1) or toks[m + 1].low in ("has", "have", "had") or toks[m + 1].low in _COORDINATED
+        ):
+            return m  # "... and vowed to ...", "... and has expressed support": the speaker's next act
     return hi
 
 
@@ -234,6 +232,10 @@ def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
             return True
     return False
 
+
+# Verbs that, right after "and", continue the speaker's own sentence, not the reported clause.
+_COORDINATED = frozenset("vowed pledged promised questioned urged called declined refused praised criticized "
+                         "blamed accused dismissed defended rejected thanked".split())
 
 _TELLING_OBJECTS = frozenset("reporters journalists me him her us them".split())
 
