@@ -195,15 +195,17 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                     return m  # ", and three-quarters said ..."
                 if nxt.low in _CONTRAST or nxt.low == "according":
                     return m
+                if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
+                    return m
                 if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
                     return m  # ", adding that ...": a participle starts its own statement
                 if _cue_follows(toks, m + 1, hi):
                     return m  # ", aides said": another cue
             continue
-        if t.low == "and" and m + 1 < hi and m - i >= MIN_WORDS and (
-            _cue(toks, m + 1) or toks[m + 1].low in ("has", "have", "had") or toks[m + 1].low in _COORDINATED
-        ):
-            return m  # "... and vowed to ...", "... and has expressed support": the speaker's next act
+        if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
+            return m - 1  # "... and that ...": a second statement
+        if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
+            return m  # "... and added that ..."
     return hi
 
 
@@ -232,10 +234,6 @@ def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
             return True
     return False
 
-
-# Verbs that, right after "and", continue the speaker's own sentence, not the reported clause.
-_COORDINATED = frozenset("vowed pledged promised questioned urged called declined refused praised criticized "
-                         "blamed accused dismissed defended rejected thanked".split())
 
 _TELLING_OBJECTS = frozenset("reporters journalists me him her us them".split())
 
@@ -393,8 +391,11 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
             m += 1
         j = clause_end(toks, m + 1, hi, quote_kind) if m + 1 < hi else c
     i, j = _trim(toks, i, j)
-    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or any(is_cue_verb(toks, x) for x in range(i, min(j, i + 2))):
-        return None
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or any(
+        is_cue_verb(toks, x) and (toks[x].low in _THAT_OPTIONAL or x + 1 < j and toks[x + 1].low == "that")
+        for x in range(i, min(j, i + 3))
+    ):
+        return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
     while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
         i += 1  # "But HarperCollins declined the offer, according to ..."
     if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS:
