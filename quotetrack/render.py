@@ -44,7 +44,7 @@ from .provenance import (
 if TYPE_CHECKING:
     from .diff import SideDiff
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

@@ -227,7 +227,7 @@ class ArticleAttributor:
                     kind=FULL,
                     direct=False,
                     speaker_mention=mention.text,
-                    cue="according to" if f.according else text[cue_span[0] : cue_span[1]],
+                    cue="according to" if toks[v].low == "according" else text[cue_span[0] : cue_span[1]],
                     speaker_span=(mention.start, mention.end),
                     cue_span=cue_span,
                     quoted_spans=tuple((toks[k].start, toks[k].end) for k in f.quotes),
@@ -244,11 +244,11 @@ class ArticleAttributor:
         k = self._tok_at.get(m.start)
         if k is None or not cue or cue.startswith("("):
             return None
-        first = cue.split()[0]
+        first = cue.split()[0].lower()
         best = None
         for u in range(max(0, k - CUE_WINDOW), min(len(self.toks), k + CUE_WINDOW)):
             t = self.toks[u]
-            if t.text == first and not (m.start <= t.start < m.end) and (best is None or abs(u - k) < abs(best - k)):
+            if t.low == first and not (m.start <= t.start < m.end) and (best is None or abs(u - k) < abs(best - k)):
                 best = u
         if best is None:
             return None

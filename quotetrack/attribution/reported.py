@@ -37,6 +37,7 @@ from ..models import FULL
 from .cues import used_as_noun
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
 from .mentions import Mention, mention, np_starting_at
+from .tokens import soft_wrap
 
 MIN_WORDS = 3
 # How many tokens a clause, a cue's adjuncts or the content before a cue may span.
@@ -66,7 +67,7 @@ _TELLING = frozenset(
 _NOT_CUES = frozenset("post posts report reports comment comments answer answers call calls charge charges "
                       "counter point points offer offers quote quotes echo echoes boom booms cheer cheers "
                       "thunder crow bark barks continue continues continued continuing sing "
-                      "attack attacks interrupt echo state states called calling".split())
+                      "attack attacks interrupt echo state states called calling relate relates related".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
 _ADJUNCT_STARTS = frozenset(
     "in on at during for of with to by as after before outside inside near from while via through over "
@@ -113,10 +114,6 @@ class Found:
     cue_end: int  # one past its last token ("according to" is two)
     mention: Mention  # who speaks, as the article names them
     quotes: tuple[int, ...] = ()  # quote tokens inside the content (partial quotes, terms)
-
-    @property
-    def according(self) -> bool:
-        return self.cue_end - self.cue == 2
 
 
 # The direct quote at a token: (its kind, whether its words end a sentence), or None.
@@ -182,7 +179,7 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                     e += 1
                 if e < hi and toks[e].kind == "w" and toks[e].is_cap:
                     return e
-        if t.kind == "nl":
+        if t.kind == "nl" and not soft_wrap(toks, m):
             return m
         if t.kind == "p":
             if t.text == ";" or t.text == ":":
@@ -191,7 +188,10 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                 return m  # " - though he gave varying stories"
             if t.text == "," and m + 1 < hi:
                 nxt = toks[m + 1]
-                if nxt.low in ("and", "but") and (_cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)):
+                if nxt.low in ("and", "but") and (
+                    _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
+                    or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
+                ):
                     return m  # ", and three-quarters said ..."
                 if nxt.low in _CONTRAST or nxt.low == "according":
                     return m
@@ -337,7 +337,7 @@ def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     """Past a dateline ("TOKYO (AP) —") and opening punctuation."""
     for k in range(lo, min(hi, lo + 8)):
         t = toks[k]
-        if t.kind == "p" and t.text in "—–":
+        if t.kind == "p" and t.text in "—–-" and k > lo:
             return k + 1
         if t.kind == "w" and not t.text.isupper():
             break
@@ -460,6 +460,8 @@ def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
 
 def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[Found]:
     t = toks[v]
+    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith("n't")):
+        return None  # "has not said", "is not related to"
     participle = t.low.endswith("ing")
     if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
@@ -581,11 +583,21 @@ def _source_phrase(toks: Sequence, i: int, hi: int) -> Optional[tuple[Mention, i
     return mention(toks, i, j, "role", toks[j - 1].low), j
 
 
+def mention_of(toks: Sequence, i: int, j: int) -> Mention:
+    """A source phrase read as a description whose head is its last word."""
+    return mention(toks, i, j, "role", toks[j - 1].low)
+
+
 def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
     found = _source_phrase(toks, v + 2, hi)
     if not found:
         return None
     mention, after = found
+    end = _np_end(toks, after, hi)
+    if end > after:
+        # "the Kestrel harbour authority": the whole phrase up to the punctuation.
+        found = mention_of(toks, v + 2, end)
+        mention, after = found, end
     start = _sentence_start(toks, lo, hi)
     if v == start and after < hi and toks[after].text == ",":
         # "According to X, ..."
@@ -598,7 +610,7 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
         return None
     if v - 1 > lo and toks[v - 1].text == ",":
         # "..., according to X." or "..., according to X, ..."
-        return _before_cue(toks, lo, v - 1, _np_end(toks, after, hi), hi, quote_kind, mention, v, True)
+        return _before_cue(toks, lo, v - 1, after, hi, quote_kind, mention, v, True)
     return None
 
 
