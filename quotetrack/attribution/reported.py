@@ -460,6 +460,8 @@ def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
 
 def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[Found]:
     t = toks[v]
+    lo = max(lo, v - WINDOW)  # a subject is looked for within WINDOW tokens: linear in a sentence's length
+    hi = min(hi, v + 2 * WINDOW)
     if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith("n't")):
         return None  # "has not said", "is not related to"
     participle = t.low.endswith("ing")
