@@ -89,6 +89,17 @@ Speaker accuracy (on matched quotes)
     End-to-end accuracy: gold quotes that were matched and rightly attributed,
     over all gold quotes.
 
+Reported speech (quotetrack only; printed after the direct-quote table)
+    Gold: every attribution whose Content holds no quotation mark. Its cue is a speech or report
+    verb when the Cue span holds, as a verb (CoreNLP's tag), a form of a verb in
+    quotetrack/data/speech_verbs.txt, or is "according to"; its content is a clause when one of
+    its heads (basic dependencies) has a subject. Predictions: every ``direct: false`` quote. A
+    gold attribution is found when a prediction whose span overlaps it has token Jaccard >= 0.5
+    with it (sets of case-folded word tokens; greedy by Jaccard, one to one). Predictions are
+    matched against every gold attribution, quoted ones too, so reported speech around a partial
+    quote counts for precision; recall and speaker accuracy (as for quotes) are over the gold
+    without quotation marks.
+
 Throughput, measured in the same run over the same texts on this machine, in
 articles per second net of start-up for both systems:
     quotetrack: the wall-clock time of the whole ``quotetrack scan`` process
