@@ -89,6 +89,17 @@ Speaker accuracy (on matched quotes)
     End-to-end accuracy: gold quotes that were matched and rightly attributed,
     over all gold quotes.
 
+Reported speech (quotetrack only; printed after the direct-quote table)
+    Gold: every attribution whose Content holds no quotation mark. Its cue is a speech or report
+    verb when the Cue span holds, as a verb (CoreNLP's tag), a form of a verb in
+    quotetrack/data/speech_verbs.txt, or is "according to"; its content is a clause when one of
+    its heads (basic dependencies) has a subject. Predictions: every ``direct: false`` quote. A
+    gold attribution is found when a prediction whose span overlaps it has token Jaccard >= 0.5
+    with it (sets of case-folded word tokens; greedy by Jaccard, one to one). Predictions are
+    matched against every gold attribution, quoted ones too, so reported speech around a partial
+    quote counts for precision; recall and speaker accuracy (as for quotes) are over the gold
+    without quotation marks.
+
 Throughput, measured in the same run over the same texts on this machine, in
 articles per second net of start-up for both systems:
     quotetrack: the wall-clock time of the whole ``quotetrack scan`` process
@@ -629,9 +640,30 @@ class GoldQuote:
     closed: bool
 
 
-def gold_quotes(article: Article) -> list[GoldQuote]:
+def load_corenlp(article: Article) -> Optional[CoreNLP]:
+    return CoreNLP.load(article.xml_path) if article.xml_path else None
+
+
+def gold_speakers(article: Article, doc: Optional[CoreNLP]) -> dict[int, GoldSpeaker]:
+    """Each attribution's gold speaker (by index), resolved in text order so the no-CoreNLP fallback can
+    look back."""
+    speakers: dict[int, GoldSpeaker] = {}
+    last_named: Optional[str] = None
+    for ai, attr in sorted(enumerate(article.attributions), key=lambda p: p[1].contents[0].start):
+        sp = resolve_speaker(doc, article.text, attr.source, last_named)
+        speakers[ai] = sp
+        if sp.kind == "named":
+            last_named = sp.name
+    return speakers
+
+
+def gold_quotes(
+    article: Article, doc: Optional[CoreNLP] = None, speakers: Optional[dict[int, GoldSpeaker]] = None
+) -> list[GoldQuote]:
     text = article.text
-    doc = CoreNLP.load(article.xml_path) if article.xml_path else None
+    if speakers is None:
+        doc = doc or load_corenlp(article)
+        speakers = gold_speakers(article, doc)
     quotes = quotations(text)
     best: dict[int, tuple[int, int]] = {}  # quotation index -> (overlap, attribution index)
     for qi, q in enumerate(quotes):
@@ -642,14 +674,6 @@ def gold_quotes(article: Article) -> list[GoldQuote]:
             ov = sum(c.overlap(q.start, q.end) for c in attr.contents)
             if 2 * ov >= length and ov > best.get(qi, (0, -1))[0]:
                 best[qi] = (ov, ai)
-    # Resolve speakers in text order, so the no-CoreNLP fallback can look back.
-    speakers: dict[int, GoldSpeaker] = {}
-    last_named: Optional[str] = None
-    for ai, attr in sorted(enumerate(article.attributions), key=lambda p: p[1].contents[0].start):
-        sp = resolve_speaker(doc, text, attr.source, last_named)
-        speakers[ai] = sp
-        if sp.kind == "named":
-            last_named = sp.name
     out = []
     for qi, (_, ai) in sorted(best.items()):
         q = quotes[qi]
@@ -659,6 +683,93 @@ def gold_quotes(article: Article) -> list[GoldQuote]:
         while e > s and text[e - 1].isspace():
             e -= 1
         out.append(GoldQuote(article.id, article.publisher, s, e, speakers[ai], q.closed))
+    return out
+
+
+# --------------------------------------------------------------------------- gold reported speech
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def token_set(text: str) -> frozenset[str]:
+    return frozenset(WORD.findall(text.casefold()))
+
+
+def speech_forms() -> frozenset[str]:
+    """Every form of quotetrack's speech and report verbs (quotetrack/data/speech_verbs.txt)."""
+    from quotetrack.lexicon import SPEECH_VERBS
+
+    return SPEECH_VERBS
+
+
+@dataclass
+class GoldReported:
+    article: str
+    publisher: str
+    start: int  # from the first content fragment's start to the last one's end
+    end: int
+    tokens: frozenset[str]
+    speaker: GoldSpeaker
+    cue: str  # the Cue span's text, "" without one
+    speech_cue: bool  # the cue is a speech or report verb, or "according to"
+    clause: bool  # the content is a clause with its own subject (see is_clause)
+    quoted: bool  # the content holds a quotation mark: a direct quote, or reported speech around a partial quote
+
+
+def speech_cue(doc: Optional[CoreNLP], text: str, cue: Optional[Span], forms: frozenset[str]) -> bool:
+    """Whether the Cue span holds a speech or report verb (as a verb where CoreNLP tags it), or is
+    "according to"."""
+    if cue is None:
+        return False
+    cue_words = WORD.findall(" ".join(text[s:e] for s, e in cue.fragments).casefold())
+    if "according" in cue_words:
+        return True
+    if doc is None:
+        return any(w in forms for w in cue_words)
+    return any(t.word.casefold() in forms and t.pos.startswith("VB") for t in doc.tokens_in(cue))
+
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def is_clause(doc: CoreNLP, toks: list[Token]) -> bool:
+    """Whether content is a clause with its own subject ("she would win", "what happened"), not a noun
+    phrase ("another step it will take", "his belief that ...") or a verb phrase ("to resign"): one of
+    its heads (basic dependencies) has a subject among its dependents."""
+    for h in span_heads(doc, toks):
+        if any(rel in SUBJECTS for rel, _ in doc.children.get((h.sent, h.idx), [])):
+            return True
+    return False
+
+
+def gold_reported(
+    article: Article, doc: Optional[CoreNLP], speakers: dict[int, GoldSpeaker], forms: frozenset[str]
+) -> list[GoldReported]:
+    """Every gold attribution as a reported-speech candidate; ``quoted`` tells the ones that hold a
+    quotation mark (not reported speech for recall, see ``score_reported``)."""
+    text = article.text
+    out = []
+    for ai, attr in enumerate(article.attributions):
+        frags = sorted(f for c in attr.contents for f in c.fragments)
+        content = " ".join(text[s:e] for s, e in frags)
+        tokens = token_set(content)
+        if not tokens:
+            continue
+        clause = True if doc is None else is_clause(doc, [t for c in attr.contents for t in doc.tokens_in(c)])
+        out.append(
+            GoldReported(
+                article.id,
+                article.publisher,
+                frags[0][0],
+                frags[-1][1],
+                tokens,
+                speakers[ai],
+                " ".join(text[s:e] for s, e in attr.cue.fragments) if attr.cue else "",
+                speech_cue(doc, text, attr.cue, forms),
+                clause,
+                bool(MARK.search(content)),
+            )
+        )
     return out
 
 
@@ -682,6 +793,7 @@ class SystemRun:
     preds: list[Pred]
     seconds: float  # the time throughput is computed from
     note: str = ""
+    reported: list[Pred] = field(default_factory=list)  # reported speech (quotetrack's ``direct: false``)
 
 
 def find_quotetrack(explicit: Optional[str]) -> list[str]:
@@ -750,22 +862,20 @@ def run_quotetrack(articles: list[Article], command: list[str]) -> SystemRun:
             )
         result = json.loads(out_path.read_text(encoding="utf-8"))
     preds = []
+    reported = []
     mismatched = 0
     for q in result.get("quotes", []):
-        if not q.get("direct"):
-            continue
         aid = Path(q["path"]).stem
         if aid not in texts:
             continue
         if texts[aid][q["start"] : q["end"]] != q["text"]:
             mismatched += 1
-        preds.append(
-            Pred(aid, q["start"], q["end"], q.get("speaker"), q.get("speaker_mention"), q.get("kind", "full"), q)
-        )
+        pred = Pred(aid, q["start"], q["end"], q.get("speaker"), q.get("speaker_mention"), q.get("kind", "full"), q)
+        (preds if q.get("direct") else reported).append(pred)
     note = f"whole process {seconds:.2f} s ({len(articles) / seconds:.1f} articles/s), start-up {startup:.2f} s"
     if mismatched:
         note += f"; {mismatched} quotes whose text != file_text[start:end]"
-    return SystemRun("quotetrack", preds, max(seconds - startup, 1e-9), note)
+    return SystemRun("quotetrack", preds, max(seconds - startup, 1e-9), note, reported)
 
 
 def run_textacy(articles: list[Article], python: str) -> SystemRun:
@@ -917,6 +1027,116 @@ def by_publisher(golds: list[GoldQuote], preds: list[Pred], pub_of: dict[str, st
     return out
 
 
+# --------------------------------------------------------------------------- scoring reported speech
+
+REPORTED_JACCARD = 0.5
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def match_reported(golds: list[GoldReported], preds: list[Pred], texts: dict[str, str]) -> dict[int, int]:
+    """Greedy one-to-one matching within each article, by token Jaccard (at least REPORTED_JACCARD) between
+    a gold content and a prediction whose spans overlap: gold index -> prediction index."""
+    cands = []
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for pi, p in enumerate(preds):
+        by_article[p.article].append(pi)
+    ptoks = {pi: token_set(texts[p.article][p.start : p.end]) for pi, p in enumerate(preds)}
+    for gi, g in enumerate(golds):
+        for pi in by_article.get(g.article, []):
+            p = preds[pi]
+            if min(g.end, p.end) <= max(g.start, p.start):
+                continue
+            j = jaccard(g.tokens, ptoks[pi])
+            if j >= REPORTED_JACCARD:
+                cands.append((-j, g.start, gi, pi))
+    cands.sort()
+    used_g, used_p, pairs = set(), set(), {}
+    for _, _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs[gi] = pi
+    return pairs
+
+
+@dataclass
+class ReportedScore:
+    preds: int = 0
+    right_preds: int = 0  # predictions matched to a gold attribution
+    gold: Counter = field(default_factory=Counter)  # group -> gold reported attributions
+    found: Counter = field(default_factory=Counter)  # group -> of those, matched
+    speaker_right: Counter = field(default_factory=Counter)  # group -> of those matched, speaker right
+
+    @property
+    def p(self) -> float:
+        return self.right_preds / self.preds if self.preds else 0.0
+
+    def r(self, group: str) -> Optional[float]:
+        return self.found[group] / self.gold[group] if self.gold[group] else None
+
+    def spk(self, group: str) -> Optional[float]:
+        return self.speaker_right[group] / self.found[group] if self.found[group] else None
+
+
+# Groups of gold reported speech, each printed with its recall and speaker accuracy.
+REPORTED_GROUPS = (
+    ("speech", "speech or report cue"),
+    ("speech-clause", "  of which the content is a clause"),
+    ("speech-other", "  of which the content is not (a noun or verb phrase)"),
+    ("other", "any other cue (think, show, want, none)"),
+    ("all", "all"),
+)
+
+
+def reported_groups(g: GoldReported) -> list[str]:
+    if g.speech_cue:
+        return ["all", "speech", "speech-clause" if g.clause else "speech-other"]
+    return ["all", "other"]
+
+
+def score_reported(
+    golds: list[GoldReported], preds: list[Pred], texts: dict[str, str]
+) -> tuple[ReportedScore, dict[int, int], dict[int, bool]]:
+    """Gold reported speech is every attribution whose content holds no quotation mark. Predictions are
+    matched to every gold attribution, quoted ones included, so that a prediction for reported speech
+    around a partial quote counts as right for precision; recall and speaker accuracy are over the
+    reported gold only."""
+    pairs = match_reported(golds, preds, texts)
+    s = ReportedScore(preds=len(preds), right_preds=len(pairs))
+    right: dict[int, bool] = {}
+    for gi, g in enumerate(golds):
+        if g.quoted:
+            continue
+        groups = reported_groups(g)
+        s.gold.update(groups)
+        if gi in pairs:
+            s.found.update(groups)
+            ok = speaker_right(g.speaker, preds[pairs[gi]])
+            right[gi] = ok
+            if ok:
+                s.speaker_right.update(groups)
+    return s, pairs, right
+
+
+def reported_table(s: ReportedScore) -> str:
+    head = ("reported speech (gold without quotation marks)", "gold", "found", "R", "speaker right (n)")
+    body = [
+        (label, str(s.gold[k]), str(s.found[k]), pct(s.r(k)), f"{pct(s.spk(k))} ({s.found[k]})")
+        for k, label in REPORTED_GROUPS
+    ]
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in [head, *body]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(
+        f"precision: {pct(s.p)} ({s.right_preds} of {s.preds} predictions match a gold attribution, "
+        f"token Jaccard >= {REPORTED_JACCARD}, one to one)"
+    )
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -1035,6 +1255,51 @@ def error_records(
             }
 
 
+def reported_error_records(
+    system: str,
+    golds: list[GoldReported],
+    preds: list[Pred],
+    pairs: dict[int, int],
+    right: dict[int, bool],
+    texts: dict[str, str],
+    pub_of: dict[str, str],
+) -> Iterable[dict]:
+    """Missed, wrong-speaker and spurious reported speech, as for quotes (``system`` ends in "reported")."""
+
+    def gold_json(g: GoldReported) -> dict:
+        return {
+            "start": g.start,
+            "end": g.end,
+            "text": texts[g.article][g.start : g.end],
+            "cue": g.cue,
+            "speech_cue": g.speech_cue,
+            "clause": g.clause,
+            "speaker_kind": g.speaker.kind,
+            "speaker": g.speaker.name,
+            "source_span": g.speaker.source_text,
+        }
+
+    def pred_json(p: Pred) -> dict:
+        return {"start": p.start, "end": p.end, "text": texts[p.article][p.start : p.end], "speaker": p.speaker,
+                **{k: v for k, v in p.raw.items() if k in ("speaker_mention", "cue")}}
+
+    name = f"{system} reported"
+    for gi, g in enumerate(golds):
+        if g.quoted:
+            continue
+        base = {"system": name, "article": g.article, "publisher": g.publisher, "gold": gold_json(g),
+                "context": context(texts[g.article], g.start, g.end)}
+        if gi not in pairs:
+            yield {"error": "missed", **base}
+        elif not right[gi]:
+            yield {"error": "wrong_speaker", **base, "pred": pred_json(preds[pairs[gi]])}
+    matched = set(pairs.values())
+    for pi, p in enumerate(preds):
+        if pi not in matched:
+            yield {"system": name, "error": "spurious", "article": p.article, "publisher": pub_of.get(p.article),
+                   "pred": pred_json(p), "context": context(texts[p.article], p.start, p.end)}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -1068,7 +1333,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     articles = take(load_split(Path(args.polnear), args.split), args.limit)
     if not articles:
         raise SystemExit(f"accuracy: no annotated articles found in {args.polnear}/data/{args.split}")
-    golds = [g for a in articles for g in gold_quotes(a)]
+    golds: list[GoldQuote] = []
+    rgolds: list[GoldReported] = []
+    forms = speech_forms()
+    for a in articles:
+        doc = load_corenlp(a)
+        speakers = gold_speakers(a, doc)
+        golds.extend(gold_quotes(a, doc, speakers))
+        rgolds.extend(gold_reported(a, doc, speakers, forms))
     texts = {a.id: a.text for a in articles}
     pub_of = {a.id: a.publisher for a in articles}
     kinds = Counter(g.speaker.kind for g in golds)
@@ -1146,6 +1418,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     print()
     for n in notes:
         print(n)
+    for run in runs:
+        if run.name != "quotetrack":
+            continue  # textacy finds direct quotations only
+        rs, rpairs, rright = score_reported(rgolds, run.reported, texts)
+        print()
+        print(reported_table(rs))
+        err_lines.extend(reported_error_records(run.name, rgolds, run.reported, rpairs, rright, texts, pub_of))
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as fh:
             for rec in err_lines:

@@ -87,6 +87,7 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "said-said": ("said said said …", lambda n: _repeat("said ", n)),
     "said-quote": ('said "x" said "x" …', lambda n: _repeat('said "x" ', n)),
     "letter-quotes": ('"a" "a" "a" … (thousands of one-word quotes in one sentence)', lambda n: _repeat('"a" ', n)),
+    "reported-speech": ("said said that that, … (speech verbs and clauses in one long sentence)", lambda n: _repeat("said said that that, ", n)),
     # House styles (quotetrack/styles.py): single main marks, apostrophes, TeX marks, hard wraps.
     "singles-open": ("‘a ‘a ‘a … (single marks that open and never close, one line)", lambda n: _repeat("‘a ", n)),
     "possessives": ("'The Joneses' house …' (possessives inside single quotes, one line)",

@@ -89,6 +89,13 @@ class Quote:
     speaker_mention: Optional[str] = None  # the words in the article that name the speaker
     cue: Optional[str] = None  # the speech verb or phrase ("said", "according to")
     statement: Optional[str] = None  # statement id, set by grouping
+    # Where the article names the speaker and where the cue is: [start, end) character
+    # offsets into Article.text, None where there is no such mention or cue.
+    speaker_span: Optional[tuple[int, int]] = None
+    cue_span: Optional[tuple[int, int]] = None
+    # Reported speech only: the partial quotes (or terms) inside the reported clause, as the
+    # [start, end) spans of their quoted words; each is also a quote of its own.
+    quoted_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def words(self) -> str:

@@ -45,7 +45,7 @@ from .provenance import (
 )
 from .statements import select
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 
 # --------------------------------------------------------------------------- ordering
@@ -296,6 +296,9 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
         "speaker": q.speaker,
         "speaker_mention": q.speaker_mention,
         "cue": q.cue,
+        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+        "cue_span": list(q.cue_span) if q.cue_span else None,
+        "quoted_spans": [list(s) for s in q.quoted_spans],
         "statement": q.statement,
     }
 

@@ -6,7 +6,7 @@ from quotetrack.models import Quote
 
 def speakers(text):
     art = build_article("a1", "x.txt", text)
-    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term"]
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term" and q.direct]
 
 
 BODY = "The harbour council met on Tuesday to vote on the new sea wall plans for the town.\n"
@@ -63,7 +63,7 @@ def test_partial_quote_with_verb_before_and_apposition():
 
 def test_terms_get_no_speaker():
     art = build_article("a1", "x.txt", BODY + "The so-called “blue grid” was discussed, the mayor said.\n")
-    (q,) = quotes_of(art)
+    (q,) = [q for q in quotes_of(art) if q.direct]
     assert q.kind == "term" and q.speaker is None
 
 

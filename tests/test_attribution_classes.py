@@ -18,7 +18,7 @@ BODY = "The town council met on Tuesday to debate the flood defences planned for
 
 def found(text):
     art = build_article("a1", "x.txt", text)
-    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term"]
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.kind != "term" and q.direct]
 
 
 def speaker_of(text, snippet):

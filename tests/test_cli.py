@@ -37,7 +37,7 @@ def test_scan_json_is_complete_and_offsets_hold(tmp_path):
     r = runner.invoke(app, ["scan", str(root), "--format", "json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert [a["outlet"] for a in doc["articles"]] == ["herald", "ledger"]
     for q in doc["quotes"]:
         text = open(q["path"], encoding="utf-8", newline="").read()

@@ -54,3 +54,208 @@ def test_no_content_no_statement():
 
 def test_reported_speech_with_no_findable_speaker_is_dropped():
     assert reported("They said that the wall would be finished by June.\n") == []
+
+
+# -- Issue 14: every construction, parametrised over invented names and phrasings ----------------
+
+import pytest  # noqa: E402
+
+from quotetrack.models import PARTIAL  # noqa: E402
+from quotetrack.render import quote_dict  # noqa: E402
+
+PEOPLE = ["Orla Kestrell", "Bram Tolliver", "Ines Marwood", "Caspar Threlkeld"]
+CLAIMS = [
+    "the ferry would run twice a day until May",
+    "the tide gauges had been replaced last year",
+    "the new pumps cost less than the old ones",
+]
+
+
+def found(text):
+    """(words, speaker, cue, speaker text, cue text) of each reported statement."""
+    full = BODY + text
+    art = build_article("a1", "x.txt", full)
+    out = []
+    for q in quotes_of(art):
+        if q.direct:
+            continue
+        assert full[q.start : q.end] == q.text
+        sp = full[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None
+        cu = full[q.cue_span[0] : q.cue_span[1]] if q.cue_span else None
+        out.append((q.words, q.speaker, q.cue, sp, cu))
+    return out
+
+
+VERB_FIRST = {
+    "said-that": "{n} said that {c}.",
+    "said": "{n} said {c}.",
+    "noted": "{n} noted that {c}.",
+    "announced": "{n} announced on Monday that {c}.",
+    "warned": "{n} warned that {c}.",
+    "wrote": "{n} wrote that {c}.",
+    "confirmed": "{n} confirmed that {c}.",
+    "insisted": "{n} insisted {c}.",
+    "has-argued": "{n} has often argued that {c}.",
+    "pointed-out": "{n} pointed out that {c}.",
+}
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("phrasing", VERB_FIRST.values(), ids=VERB_FIRST.keys())
+def test_verb_then_clause_for_every_speech_verb(phrasing, c, n):
+    got = found(phrasing.format(n=n, c=c))
+    assert [(w, s, sp) for w, s, _, sp, _ in got] == [(c, n, n)]
+    assert got[0][2] == got[0][4] and got[0][2].split()[0] in phrasing
+
+
+CLAUSE_FIRST = {
+    "name-said": ("{C}, {n} said.", "said"),
+    "said-name": ("{C}, said {n}.", "said"),
+    "name-added-monday": ("{C}, {n} added on Monday.", "added"),
+    "role-name": ("{C}, said harbour engineer {n}.", "said"),
+    "told-outlet": ("{C}, {n} told The Kestrel Gazette.", "told"),
+    "told-reporters": ("{C}, {n} told reporters on Friday.", "told"),
+    "in-a-statement": ("{C}, {n} said in a statement.", "said"),
+    "stated": ("{C}, {n} stated.", "stated"),
+}
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("phrasing, cue", CLAUSE_FIRST.values(), ids=CLAUSE_FIRST.keys())
+def test_clause_then_cue_in_both_orders(phrasing, cue, c, n):
+    C = c[0].upper() + c[1:]
+    got = found(phrasing.format(n=n, C=C))
+    assert got == [(C, n, cue, got[0][3], cue)]
+    assert got[0][3].endswith(n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_cue_in_the_middle_keeps_both_halves(n, c):
+    head, tail = c.split(" ", 2)[:2], c.split(" ", 2)[2]
+    text = f"{' '.join(head).capitalize()}, {n} said, {tail}.\n"
+    ((words, speaker, cue, _, _),) = found(text)
+    assert words.startswith(" ".join(head).capitalize()) and words.endswith(tail) and speaker == n and cue == "said"
+
+
+SOURCES = ["the Kestrel harbour authority", "a survey of 400 ferry passengers", "{n}"]
+
+
+@pytest.mark.parametrize("n", PEOPLE[:2])
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("src", SOURCES)
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_according_to_at_the_start_or_the_end(where, src, c, n):
+    src = src.format(n=n)
+    text = f"According to {src}, {c}.\n" if where == "start" else f"{c[0].upper() + c[1:]}, according to {src}.\n"
+    ((words, speaker, cue, sp, cu),) = found(text)
+    assert words.lower() == c.lower() and cue == "according to" and cu.lower() == "according to" and sp == src
+    assert speaker is not None and speaker.split()[-1] == src.split()[-1]
+
+
+IN_A = ["in a statement", "in an e-mail", "in a post on Facebook", "in a letter to the council", "on local radio"]
+
+
+@pytest.mark.parametrize("n", PEOPLE[:2])
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("where", IN_A)
+@pytest.mark.parametrize("verb", ["said", "wrote", "argued"])
+def test_in_a_statement_before_that(verb, where, c, n):
+    assert [(w, s) for w, s, *_ in found(f"{n} {verb} {where} that {c}.\n")] == [(c, n)]
+    assert [(w, s) for w, s, *_ in found(f"{where[0].upper() + where[1:]}, {n} {verb} that {c}.\n")] == [(c, n)]
+
+
+def test_an_organisation_said_in_a_statement():
+    for org in ("The Ministry of Tides", "The Kestrel Ferry Company", "The harbour authority"):
+        ((words, speaker, *_),) = found(f"{org} said in a statement that the ferry would run twice a day.\n")
+        assert words == "the ferry would run twice a day" and speaker.lower().endswith(org.split()[-1].lower())
+
+
+TOLD = ["The Kestrel Gazette", "reporters", "him", "FBI agents", "the harbour committee", "Marwood's assistant"]
+
+
+@pytest.mark.parametrize("n", PEOPLE[:2])
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("whom", TOLD)
+def test_told_someone_that(whom, c, n):
+    ((words, speaker, cue, _, cu),) = found(f"{n} told {whom} that {c}.\n")
+    assert (words, speaker, cue, cu) == (c, n, "told", "told")
+
+
+@pytest.mark.parametrize("a, b", [(PEOPLE[0], PEOPLE[1]), (PEOPLE[2], PEOPLE[3]), (PEOPLE[1], PEOPLE[2])])
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("inner", ["told him that", "told reporters that", "wrote that"])
+def test_nested_speech_keeps_the_outer_speaker(inner, c, a, b):
+    got = found(f"{a} said {b} {inner} {c}.\n")
+    assert [(w, s) for w, s, *_ in got] == [(f"{b} {inner} {c}", a)]
+
+
+@pytest.mark.parametrize("n", PEOPLE[:2])
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "after",
+    [", but the council disagreed", "; the council disagreed", ", according to the minutes",
+     ", adding that the quay was safe", " - though the council disagreed", ", and the mayor said the quay was safe"],
+)
+def test_content_ends_at_the_end_of_the_clause(after, c, n):
+    got = found(f"{n} said that {c}{after}.\n")
+    assert got[0][:2] == (c, n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        ("The harbour needs the ferry, “the lifeline of the islands”, to run all winter, {n} stated.",
+         "the lifeline of the islands"),
+        ("{n} said the new pumps were “a waste of good money” and should be returned.", "a waste of good money"),
+        ("According to {n}, the quay is “perfectly safe” for the ferry in winter.", "perfectly safe"),
+    ],
+)
+def test_partial_quote_inside_reported_speech(sentence, quoted, n):
+    text = BODY + sentence.format(n=n) + "\n"
+    art = build_article("a1", "x.txt", text)
+    qs = quotes_of(art)
+    rep = [q for q in qs if not q.direct]
+    partial = [q for q in qs if q.direct]
+    assert len(rep) == 1 and len(partial) == 1
+    (r,), (p,) = rep, partial
+    assert p.kind == PARTIAL and p.words == quoted  # the partial quote stays a quote
+    assert r.speaker == n and r.start < p.start and p.end < r.end + 2
+    assert [text[s:e] for s, e in r.quoted_spans] == [quoted]
+    assert quote_dict(r, "x.txt", "o")["quoted_spans"] == [[p.start, p.end]]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“The wall will hold,” {n} said.",
+        "“The wall will hold,” said {n}.",
+        "{n} said: “The wall will hold.”",
+        "According to {n}, “the wall will hold.”",
+    ],
+)
+def test_quotes_carry_speaker_and_cue_spans(sentence, n):
+    text = BODY + sentence.format(n=n) + "\n"
+    (q,) = [q for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == n
+    assert text[q.cue_span[0] : q.cue_span[1]].lower() == q.cue.lower()
+    d = quote_dict(q, "x.txt", "o")
+    assert d["speaker_span"] == list(q.speaker_span) and d["cue_span"] == list(q.cue_span) and d["quoted_spans"] == []
+
+
+def test_no_spans_without_a_mention():
+    text = BODY + "The so-called “blue grid” was discussed at length.\n"
+    (q,) = quotes_of(build_article("a1", "x.txt", text))
+    assert q.speaker_span is None and q.cue_span is None
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["shows", "wants", "believes", "thinks", "hopes", "declined to say whether"])
+def test_verbs_that_are_not_speech(verb, c, n):
+    assert found(f"{n} {verb} that {c}.\n") == []
+    assert found(f"{n} {verb} {c}.\n") == []

@@ -4,7 +4,7 @@ speaker, resolved to a person the article names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, NamedTuple, Optional, Sequence, cast
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
@@ -27,6 +27,7 @@ class _Pick(NamedTuple):
     mention: str
     cue: str
     rule: str  # the rule that proposed it, "" for a person named nearby
+    named_by: Optional[Mention] = None  # the mention the rule read, where the speaker is named
 
 
 @dataclass
@@ -45,10 +46,13 @@ class ArticleAttributor:
         self.toks = tokenize(masked, article.body_start, article.body_end)
         self.sent_bounds = segment(self.toks)
         self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
+        # Each direct quote's kind, and whether its words end a sentence, by start (reported speech reads them).
+        self._kinds = {q.start: (q.kind, q.text.rstrip().endswith((".", "?", "!"))) for q in direct}
         self.lines = LineIndex(article.text)
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
         self._openers: dict[object, Optional[tuple[Mention, int]]] = {}
+        self._tok_at: Optional[dict[int, int]] = None  # token index by start offset, built when needed
 
     def is_english(self, min_words: int = 15, min_share: float = 0.10) -> bool:
         """Whether the body reads as English: among its words (when it has enough to
@@ -205,11 +209,13 @@ class ArticleAttributor:
         """Reported-speech statements, unattributed yet (speaker set by ``run``)."""
         out: list[Quote] = []
         text = self.article.text
-        for i, j, v, found in find_reported(self.toks, self.sent_bounds, self.subject_of):
-            mention = cast(Mention, found)  # what subject_of gave
-            start, end = self.toks[i].start, end_char(self.toks, j)
+        toks = self.toks
+        for f in find_reported(toks, self.sent_bounds, self.subject_of, lambda k: self._kinds.get(toks[k].start)):
+            i, j, v, mention = f.i, f.j, f.cue, f.mention
+            start, end = toks[i].start, end_char(toks, j)
             if not self.article.in_body(start, end):
                 continue
+            cue_span = (toks[v].start, toks[f.cue_end - 1].end)
             line, col = self.lines.position(start)
             out.append(
                 Quote(
@@ -223,11 +229,47 @@ class ArticleAttributor:
                     kind=FULL,
                     direct=False,
                     speaker_mention=mention.text,
-                    cue="according to" if self.toks[v].low == "according" else self.toks[v].text,
+                    cue="according to" if toks[v].low == "according" else text[cue_span[0] : cue_span[1]],
+                    speaker_span=(mention.start, mention.end),
+                    cue_span=cue_span,
+                    quoted_spans=tuple((toks[k].start, toks[k].end) for k in f.quotes),
                 )
             )
             self._reported[out[-1].id] = (mention, self.toks[i].para)
         return out
+
+    def cue_span(self, m: Mention, cue: str) -> Optional[tuple[int, int]]:
+        """Where the cue of a speaker mention is: the token nearest the mention (within
+        CUE_WINDOW tokens) that reads as the cue ("said", "according to", ":")."""
+        if self._tok_at is None:
+            self._tok_at = {t.start: i for i, t in enumerate(self.toks)}
+        k = self._tok_at.get(m.start)
+        if k is None or not cue or cue.startswith("("):
+            return None
+        first = cue.split()[0].lower()
+        best = None
+        for u in range(max(0, k - CUE_WINDOW), min(len(self.toks), k + CUE_WINDOW)):
+            t = self.toks[u]
+            if t.low == first and not (m.start <= t.start < m.end) and (best is None or abs(u - k) < abs(best - k)):
+                best = u
+        if best is None:
+            return None
+        last = best + len(cue.split()) - 1
+        return self.toks[best].start, self.toks[min(last, len(self.toks) - 1)].end
+
+    def spans(self, pick: Optional[_Pick]) -> dict:
+        """speaker_span and cue_span of a chosen speaker, where the rules read a mention of them."""
+        m = pick.named_by if pick is not None else None
+        if m is None or pick is None:
+            return {}
+        return {"speaker_span": (m.start, m.end), "cue_span": self.cue_span(m, pick.cue)}
+
+    @staticmethod
+    def _named_by(props: Sequence[Proposal], speaker: Optional[str], mention_text: str, rule: str) -> Optional[Mention]:
+        for p in props:
+            if p.mention is not None and p.rule == rule and p.speaker == speaker and p.mention_text == mention_text:
+                return p.mention
+        return None
 
     def proposals(
         self, q: Quote, last: Optional[_Speaker], all_rules: bool = True
@@ -307,7 +349,9 @@ class ArticleAttributor:
         if p < threshold or not any("r_" + r in cands[i].features for r in rules):
             return q
         best = cands[i]
-        return replace(q, kind=PARTIAL, speaker=best.speaker, speaker_mention=best.mention_text, cue=best.cue)
+        pick = _Pick(best.speaker, best.mention_text, best.cue, best.rule,
+                     self._named_by(props, best.speaker, best.mention_text, best.rule))
+        return replace(q, kind=PARTIAL, speaker=best.speaker, speaker_mention=best.mention_text, cue=best.cue, **self.spans(pick))
 
     def run(
         self,
@@ -343,12 +387,13 @@ class ArticleAttributor:
             pick, para = self._choose(q, last, spoken, ranker, trace)
             if pick is None or not pick.speaker:
                 if pick is not None and pick.rule in CUE_RULES:
-                    out.append(replace(q, speaker_mention=pick.mention, cue=pick.cue))  # a cue whose subject names nobody
+                    # a cue whose subject names nobody
+                    out.append(replace(q, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
                 else:
                     out.append(q)
                 continue
             spoken[pick.speaker] = spoken.get(pick.speaker, 0) + 1
-            out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue))
+            out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
             if pick.rule != "context" or ranker is not None:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
         return out
@@ -385,10 +430,13 @@ class ArticleAttributor:
             if not use_rules:
                 assert ranker is not None
                 best = ranker.choose(cands)
-                return (_Pick(best.speaker, best.mention_text, best.cue, best.rule) if best else None), para
+                if best is None:
+                    return None, para
+                named_by = self._named_by(props, best.speaker, best.mention_text, best.rule)
+                return _Pick(best.speaker, best.mention_text, best.cue, best.rule, named_by), para
         if rule_pick is None:
             return None, para
-        return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule), para
+        return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule, rule_pick.mention), para
 
 
 def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:

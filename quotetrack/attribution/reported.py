@@ -1,63 +1,98 @@
 """Reported speech: statements carried without quotation marks.
 
-Works on the attribution stage's tokens (quoted words already masked out),
-one sentence at a time, and finds three shapes:
+Works on the attribution stage's tokens (direct quotes masked out), one
+sentence at a time, and finds these shapes, for every speech and report verb
+of ``quotetrack/data/speech_verbs.txt``:
 
 * verb, then clause: ``Varga noted that China's shipbuilding ...``,
-  ``X told reporters (that) ...``, ``..., adding that adversaries will not wait``;
-* clause, then cue: ``The US needs Japan's help ..., the ambassador said Monday.``;
-* ``according to X, ...`` and ``..., according to X.``
+  ``X told reporters (that) ...``, ``X said in a statement that ...``,
+  ``X wrote in a post on Facebook that ...``, ``..., adding that ...``;
+  nested speech (``A said B told him that ...``) is one statement of A's;
+* clause, then cue: ``The US needs Japan's help ..., the ambassador said
+  Monday.``, ``..., said study co-author Ann Roe.``, ``..., Roe told the
+  Herald.``, and the cue in the middle (``The plan, aides said, is dead.``);
+* ``according to X, ...``, ``..., according to X.`` and ``..., according to
+  X, ...``.
 
-A clause that holds a direct quote is left to the direct quote; a cue with
-no propositional content ("he said in an interview") is not speech worth
-tracking; clauses joined by "and that" are two statements.
+The content is the reported clause: a leading "that" is left out, and the
+clause ends where the sentence does or earlier, at a semicolon, at "and
+that" (a second statement of the same speaker), at another speaker's cue, at
+"according to", or at a contrast the reporter adds (``, but``, ``, while``).
+A clause may hold partial quotes (``the “frontline of defence”``): they stay
+quotes of their own and their spans are kept with the statement. A clause
+that is a full direct quote is left to the direct quote; a cue with no
+propositional content (``he said in an interview``) is not a statement.
+
+Every scan is bounded: a clause is read at most WINDOW tokens from its cue,
+so the work stays linear in the length of the text.
 """
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
 
 from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS
-from .mentions import np_starting_at
+from ..models import FULL
+from .cues import used_as_noun
+from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
+from .mentions import Mention, mention, np_starting_at
+from .tokens import soft_wrap
 
-MIN_WORDS = 4
-# Verbs of speech that introduce a reported clause ("said that ..."). Narrower
-# than SPEECH_VERBS: "called", "described", "asked" rarely take a clause.
-_CLAUSE_VERBS = frozenset(
-    """say says said saying state states stated stating tell tells told telling add adds added adding
-    note notes noted noting stress stresses stressed stressing emphasize emphasizes emphasized emphasizing
-    emphasise emphasises emphasised emphasising warn warns warned warning explain explains explained
-    argue argues argued arguing insist insists insisted insisting claim claims claimed claiming
-    assert asserts asserted declare declares declared announce announces announced write writes wrote
-    admit admits admitted admitting acknowledge acknowledges acknowledged acknowledging concede concedes
-    conceded confirm confirms confirmed predict predicts predicted predicting suggest suggests suggested
-    reiterate reiterates reiterated maintain maintains maintained contend contends contended
-    point pointed recall recalled remark remarked observe observed caution cautioned cautioning
-    promise promised pledge pledged vow vowed assure assured assuring expressed express""".split()
-)
-_AFTER_VERB_SKIP = frozenset("on in at during this last earlier later recently".split())
-_ADJUNCT_STARTS = frozenset(
-    "in on at during for of with to by as after before outside inside near from while via through over".split()
-)
-_OBJECTS_OF_TOLD = frozenset("reporters journalists lawmakers us me them him her parliament congress".split())
+MIN_WORDS = 3
+# How many tokens a clause, a cue's adjuncts or the content before a cue may span.
+WINDOW = 80
+ADJUNCT_WINDOW = 20
 
-
-# Verbs that take a clause without "that" ("said the US would ..."); the others need "that".
+# Verbs that take a clause without "that" ("said the US would ..."); the others
+# need "that" ("announced that ...", but not "announced the plan").
 _THAT_OPTIONAL = frozenset(
-    """say says said saying tell tells told state states stated add added note noted warn warned warning
-    argue argued insist insisted claim claimed stress stressed suggest suggested predict predicted
-    admit admitted acknowledge acknowledged""".split()
+    """say says said saying tell tells told telling state states stated stating add adds added adding
+    note notes noted noting warn warns warned warning argue argues argued arguing insist insists insisted
+    insisting claim claims claimed claiming stress stresses stressed stressing suggest suggests suggested
+    suggesting predict predicts predicted predicting admit admits admitted admitting acknowledge
+    acknowledges acknowledged acknowledging assert asserts asserted asserting concede concedes conceded
+    conceding contend contends contended contending allege alleges alleged alleging complain complains
+    complained complaining boast boasts boasted boasting testify testifies testified testifying
+    estimate estimates estimated estimating""".split()
 )
+# Verbs whose object (the person told) comes before the clause: "told reporters (that)".
+_TELLING = frozenset(
+    """tell tells told telling assure assures assured assuring reassure reassures reassured reassuring
+    remind reminds reminded reminding inform informs informed informing warn warns warned warning
+    advise advises advised advising promise promises promised promising convince convinces convinced
+    notify notifies notified notifying""".split()
+)
+# Forms that are more often nouns or adjectives than cues when a clause follows.
+_NOT_CUES = frozenset("post posts report reports comment comments answer answers call calls charge charges "
+                      "counter point points offer offers quote quotes echo echoes boom booms cheer cheers "
+                      "thunder crow bark barks continue continues continued continuing sing "
+                      "attack attacks interrupt echo state states called calling relate relates related".split())
+_OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
+_ADJUNCT_STARTS = frozenset(
+    "in on at during for of with to by as after before outside inside near from while via through over "
+    "into onto about against under among within without because since despite like unlike".split()
+)
+# A clause starting with one of these has no subject of its own ("which he said has grown").
+_VERB_STARTS = frozenset("is was are were has had have will would could can may might should did does do been be "
+                         "must shall".split())
+# Words that open a subordinate clause: "While both parties say X, they differ": the clause ends at the comma.
+_SUBORDINATORS = frozenset("while although though as if because when whereas since even".split())
+_QUESTION_WORDS = frozenset("what how whether when where why who whom which if".split())
+# A reported clause never starts with these: "promised to", "warned of", "said so".
+_NOT_CLAUSE_STARTS = _ADJUNCT_STARTS | _QUESTION_WORDS | frozenset("so yes no not nothing".split())
+# Words after a comma that start something the reporter adds, not the speaker.
+_CONTRAST = frozenset("but while although though whereas even yet".split())
 
 
-def _is_clause_verb(t) -> bool:
-    return t.kind == "w" and t.low in _CLAUSE_VERBS and t.text[:1].islower()
-
-
-def _clean_end(toks: Sequence, i: int, j: int) -> int:
-    while j > i and toks[j - 1].kind == "p" and toks[j - 1].text in ".,;:!?—–-":
-        j -= 1
-    return j
+def is_cue_verb(toks: Sequence, v: int) -> bool:
+    t = toks[v]
+    return (
+        t.kind == "w"
+        and t.low in SPEECH_VERBS
+        and t.text[:1].islower()
+        and not used_as_noun(toks, v)
+    )
 
 
 def end_char(toks: Sequence, j: int) -> int:
@@ -69,169 +104,524 @@ def end_char(toks: Sequence, j: int) -> int:
     return last.end
 
 
+@dataclass(frozen=True)
+class Found:
+    """One reported statement, as token positions."""
+
+    i: int  # first token of the content
+    j: int  # one past its last token
+    cue: int  # first token of the cue
+    cue_end: int  # one past its last token ("according to" is two)
+    mention: Mention  # who speaks, as the article names them
+    quotes: tuple[int, ...] = ()  # quote tokens inside the content (partial quotes, terms)
+
+
+# The direct quote at a token: (its kind, whether its words end a sentence), or None.
+QuoteKind = Callable[[int], Optional[tuple[str, bool]]]
+
+
+def _kind(quote_kind: QuoteKind, k: int) -> Optional[str]:
+    found = quote_kind(k)
+    return found[0] if found else None
+
+
 def _words(toks: Sequence, i: int, j: int) -> int:
-    return sum(1 for t in toks[i:j] if t.kind == "w")
+    """Words in a token range, a quote inside it counted as one."""
+    return sum(1 for t in toks[i:j] if t.kind in ("w", "q"))
 
 
-def _has_quote(toks: Sequence, i: int, j: int) -> bool:
-    return any(t.kind == "q" or (t.kind == "p" and t.text in "“”\"«»„") for t in toks[i:j])
+def _is_mark(t) -> bool:
+    return t.kind == "p" and (t.text in OPEN_MARKS or t.text in CLOSE_MARKS) and t.text not in "'’"
 
 
-def clause_after(toks: Sequence, v: int, hi: int) -> Optional[tuple[int, int]]:
-    """The reported clause that follows the verb at ``v``, as a token range."""
-    i = v + 1
-    verb = toks[v].low
-    if verb in ("told", "tell", "tells", "telling"):
-        # told reporters / told the Financial Times / told Tuesday's hearing
-        k = i
-        while k < hi and k < i + 6 and toks[k].kind == "w" and toks[k].low != "that":
-            if toks[k].low in _OBJECTS_OF_TOLD or toks[k].is_cap:
-                k += 1
-                if k < hi and toks[k].low not in ("that",) and not toks[k].is_cap:
-                    break
-            else:
-                k += 1
-        i = k
-    # "said Monday that", "said on Tuesday that"
-    k = i
-    while k < hi and k < i + 4 and toks[k].kind == "w" and (toks[k].low in TIME_WORDS or toks[k].low in _AFTER_VERB_SKIP or toks[k].text[:1].isupper() and toks[k - 1].low in _AFTER_VERB_SKIP):
-        k += 1
-    if k < hi and toks[k].low == "that":
-        i = k + 1
-    elif k != i:
-        return None  # "said in an interview": no clause
-    elif i < hi and toks[i].low == "that":
+def _trim(toks: Sequence, i: int, j: int) -> tuple[int, int]:
+    """The range without punctuation at either end (quotation marks around a quote inside it stay)."""
+    while i < j and toks[i].kind == "p" and not (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q"):
         i += 1
-    elif verb not in _THAT_OPTIONAL:
-        return None  # "confirmed these developments": an object, not a clause
-    if i >= hi or toks[i].kind != "w":
-        return None
-    if toks[i].low in _ADJUNCT_STARTS:
-        return None  # "told reporters outside the offices": where, not what
-    if toks[i].low in ("what", "how", "whether", "when", "where", "why", "who", "which", "if"):
-        return None  # "has not said what it cost": a question, not a statement
-    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
-        return None  # "has not said": nothing was said
-    j = hi
-    # "... and that ..." starts a second reported clause; a later speech verb with its own subject ends this one.
-    for m in range(i + 1, hi):
-        t = toks[m]
-        if t.kind == "q":
-            j = m
-            break
-        if t.low == "that" and toks[m - 1].low == "and":
-            j = m - 1
-            break
-        if t.low == "and" and m + 1 < hi and _is_clause_verb(toks[m + 1]) and m + 2 < hi and toks[m + 2].low == "that":
-            j = m
-            break
-    j = _clean_end(toks, i, j)
-    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS:
-        return None
+    while j > i and toks[j - 1].kind in ("p", "nl") and not (
+        _is_mark(toks[j - 1]) and j - 2 >= i and toks[j - 2].kind in ("q", "p")
+        and any(toks[m].kind == "q" for m in range(max(i, j - 4), j))
+    ):
+        j -= 1
     return i, j
 
 
-def find_reported(toks: Sequence, sent_bounds: dict, subject_of) -> list[tuple[int, int, int, object]]:
-    """(clause start token, clause end token, verb token, mention) for each reported statement.
-
-    ``subject_of(v, lo)`` returns the speaker mention of the verb at ``v``
-    (handling participles and appositions), or None.
-    """
-    out: list[tuple[int, int, int, object]] = []
-    for lo, hi in sorted(sent_bounds.values()):
-        taken_until = lo
-        for v in range(lo, hi):
-            t = toks[v]
-            if t.kind == "w" and t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
-                found = _according(toks, v, lo, hi, subject_of)
-                if found:
-                    out.append(found)
-                    taken_until = max(taken_until, found[1])
-                continue
-            if not _is_clause_verb(t) or v < taken_until:
-                continue
-            if not (t.low.endswith("ing") and toks[v - 1].text == ",") and any(
-                toks[u].kind == "q" for u in range(max(lo, v - 4), v)
-            ):
-                continue  # the cue of a direct quote: “…,” Okafor told reporters outside …
-            mention = subject_of(v, lo)
-            if mention is None:
-                continue
-            # Clause, then cue: "The US needs Japan's help ..., the ambassador said Monday."
-            ms = _mention_start(toks, v, lo, mention)
-            if ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and _cue_closes_sentence(toks, v, hi):
-                i, j = _after_dateline(toks, lo, ms - 1), _clean_end(toks, lo, ms - 1)
-                if not _has_quote(toks, i, j) and _words(toks, i, j) >= MIN_WORDS and not _starts_with_cue(toks, i, j):
-                    out.append((i, j, v, mention))
-                    taken_until = hi
-                continue
-            rng = clause_after(toks, v, hi)
-            while rng is not None:
-                i, j = rng
-                if _has_quote(toks, i, j):
-                    break
-                out.append((i, j, v, mention))
-                taken_until = j
-                # "... and that ...": a second statement under the same verb.
-                k = j
-                while k < hi and toks[k].kind == "p":
-                    k += 1
-                if k + 1 < hi and toks[k].low == "and" and toks[k + 1].low == "that":
-                    rng = clause_after(toks, k, hi)
-                else:
-                    rng = None
-    return out
+def _inside(toks: Sequence, i: int, j: int, quote_kind: QuoteKind) -> Optional[tuple[int, ...]]:
+    """The quote tokens inside a clause, or None when it holds a full quote or a stray mark."""
+    found = []
+    for m in range(i, j):
+        t = toks[m]
+        if t.kind == "q":
+            if _kind(quote_kind, m) in (None, FULL):
+                return None
+            found.append(m)
+        elif _is_mark(t) and not any(toks[x].kind == "q" for x in range(max(i, m - 2), min(j, m + 3))):
+            return None  # a mark whose quote was not found: the words may be quoted
+    return tuple(found)
 
 
-def _after_dateline(toks: Sequence, lo: int, hi: int) -> int:
-    """Skip a dateline such as "TOKYO (AP) —" at the start of a sentence."""
+def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
+    """Where the reported clause starting at ``i`` ends (exclusive), at most WINDOW tokens on."""
+    hi = min(hi, i + WINDOW)
+    for m in range(i + 1, hi):
+        t = toks[m]
+        if t.kind == "q":
+            info = quote_kind(m)
+            if info is None or info[0] == FULL:
+                # A full quote after the clause is a statement of its own.
+                while m > i and _is_mark(toks[m - 1]):
+                    m -= 1
+                return m
+            if info[1]:
+                # Quoted words that end a sentence: ‘the South has “treated me so well.” He …’.
+                e = m + 1
+                while e < hi and _is_mark(toks[e]):
+                    e += 1
+                if e < hi and toks[e].kind == "w" and toks[e].is_cap:
+                    return e
+        if t.kind == "nl" and not soft_wrap(toks, m):
+            return m
+        if t.kind == "p":
+            if t.text == ";" or t.text == ":":
+                return m
+            if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
+                return m  # " - though he gave varying stories"
+            if t.text == "," and m + 1 < hi:
+                nxt = toks[m + 1]
+                if nxt.low in ("and", "but") and (
+                    _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
+                    or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
+                ):
+                    return m  # ", and three-quarters said ..."
+                if nxt.low in _CONTRAST or nxt.low == "according":
+                    return m
+                if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
+                    return m
+                if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
+                    return m  # ", adding that ...": a participle starts its own statement
+                if _cue_follows(toks, m + 1, hi):
+                    return m  # ", aides said": another cue
+            continue
+        if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
+            return m - 1  # "... and that ...": a second statement
+        if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
+            return m  # "... and added that ..."
+    return hi
+
+
+def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
+    """Another speaker's cue starts at ``k`` (after a comma): "said Ann Roe", "aides said",
+    "the mayor told reporters", followed by punctuation or the sentence end."""
+    if _cue(toks, k):
+        found = np_starting_at(toks, k + 1, hi)
+        return found is not None and found[0].kind != "pronoun"
+    for m in range(k + 1, min(hi, k + 6)):
+        if toks[m].kind != "w" or toks[m].low in ("that", "which", "who", "and", "or", "but"):
+            return False
+        if _cue(toks, m):
+            nxt = toks[m + 1] if m + 1 < hi else None
+            return nxt is None or nxt.kind == "p" or nxt.low in TIME_WORDS or nxt.low in _TELLING_OBJECTS
+    return False
+
+
+def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
+    """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
+    for m in range(k + 1, min(hi, k + 5)):
+        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
+            return False
+        t = toks[m]
+        if t.low in SPEECH_VERBS and t.text[:1].islower() and t.low not in _NOT_CUES and not t.low.endswith("ing"):
+            return True
+    return False
+
+
+_TELLING_OBJECTS = frozenset("reporters journalists me him her us them".split())
+
+
+def _cue(toks: Sequence, k: int) -> bool:
+    return is_cue_verb(toks, k) and not toks[k].low.endswith("ing") and toks[k].low not in _NOT_CUES
+
+
+def _skip_object(toks: Sequence, i: int, hi: int) -> int:
+    """Past the person told: "told reporters", "told him", "told The Daily Ledger",
+    "told CNN's Ann Roe", "assured the voters". Returns where the rest begins."""
+    if i >= hi or toks[i].kind != "w":
+        return i
+    t = toks[i]
+    if t.low in _OBJECT_PRONOUNS:
+        return i + 1
+    for m in range(i, min(hi, i + 8)):
+        if toks[m].low == "that" and m > i:
+            return m  # "told FBI agents that"
+        if toks[m].kind != "w" or is_cue_verb(toks, m) or toks[m].low in _ADJUNCT_STARTS:
+            break
+    k = i
+    if t.low in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
+        k += 1
+    start = k
+    while k < hi and k < start + 6 and toks[k].kind == "w" and toks[k].low != "that" and not is_cue_verb(toks, k):
+        if not toks[k].is_cap and k > start and not toks[k - 1].low.endswith(("’s", "'s")):
+            # "told reporters the plan was dead": a plural noun is the whole object.
+            if toks[k - 1].is_cap or toks[k - 1].low.endswith("s"):
+                break
+        k += 1
+        if toks[k - 1].low.endswith("s") and not toks[k - 1].is_cap and not toks[k - 1].low.endswith(("’s", "'s")):
+            break
+    return k
+
+
+def _skip_adjuncts(toks: Sequence, i: int, hi: int) -> Optional[int]:
+    """Past adjuncts between a verb and "that" ("in a statement", "on Monday", "in a post on
+    Facebook", ", where she now works,"): the position after "that", or None when no "that" follows
+    within ADJUNCT_WINDOW tokens (then the verb has no clause: "said in an interview")."""
+    first = toks[i] if i < hi else None
+    if first is None or not (first.low in _ADJUNCT_STARTS or first.low in TIME_WORDS or first.text == ","
+                             or first.low in ("last", "this", "earlier", "later", "repeatedly", "again", "also")):
+        return None
+    for m in range(i, min(hi, i + ADJUNCT_WINDOW)):
+        t = toks[m]
+        if t.kind in ("q", "nl") or (t.kind == "p" and t.text in ".;:!?"):
+            return None
+        if t.low == "that":
+            nxt = toks[m + 1] if m + 1 < hi else None
+            if nxt is None or nxt.low in _VERB_STARTS or (nxt.low.endswith("ed") and not nxt.is_cap):
+                return None  # "said in the report that was released": "that" begins a relative clause
+            return m + 1
+        if t.kind == "w" and is_cue_verb(toks, m):
+            return None
+    return None
+
+
+def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
+    """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens."""
+    verb = toks[v].low
+    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
+        return None  # "has not said": nothing was said
+    cue_end = v + 1
+    i = v + 1
+    if i < hi and toks[i].low == "out" and verb.startswith("point"):
+        i = cue_end = i + 1  # "pointed out that"
+    if verb in _TELLING:
+        i = _skip_object(toks, i, hi)
+    that = i < hi and toks[i].low == "that"
+    if that:
+        i += 1
+    else:
+        after = _skip_adjuncts(toks, i, hi)
+        if after is not None:
+            i, that = after, True
+        elif i < hi and toks[i].text == "," and verb in _TELLING and i + 1 < hi and toks[i + 1].low == "that":
+            i, that = i + 2, True  # "told the Ledger, that ..."
+    if not that and verb not in _THAT_OPTIONAL:
+        return None  # "confirmed these developments": an object, not a clause
+    if i >= hi:
+        return None
+    first = toks[i]
+    if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
+        return None
+    if first.kind == "w" and (
+        first.low in _VERB_STARTS or (not that and (first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS))
+        or (that and first.low in _QUESTION_WORDS)
+    ):
+        return None  # "told reporters outside the offices": where, not what
+    j = clause_end(toks, i, hi, quote_kind)
+    i, j = _trim(toks, i, j)
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS:
+        return None
+    if toks[i].kind == "q" or (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q"):
+        return None  # "said that “...”": the direct quote carries it
+    return i, j, cue_end
+
+
+def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
+    """Past a dateline ("TOKYO (AP) —") and opening punctuation."""
     for k in range(lo, min(hi, lo + 8)):
         t = toks[k]
-        if t.kind == "p" and t.text in "—–":
+        if t.kind == "p" and t.text in "—–-" and k > lo:
             return k + 1
         if t.kind == "w" and not t.text.isupper():
-            return lo
+            break
     return lo
 
 
-def _mention_start(toks: Sequence, v: int, lo: int, mention) -> Optional[int]:
-    start = getattr(mention, "start", None)
-    for k in range(v - 1, max(lo, v - 30) - 1, -1):
+_AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
+
+
+def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[bool]:
+    """After a cue ending at ``k``: True when only adjuncts follow up to the sentence end
+    (or a participle cue: ", adding that"); False when a comma goes on with the sentence (a cue in
+    the middle: "The plan, aides said, is dead"); None otherwise."""
+    m = k
+    if m < hi and toks[m].kind == "w" and not (
+        toks[m].low in _ADJUNCT_STARTS or toks[m].low in TIME_WORDS or toks[m].low in _AFTER_CUE
+        or (telling and (toks[m].is_cap or toks[m].low in _TELLING_OBJECTS or toks[m].low in ("the", "a", "an")))
+    ):
+        return None  # "Bob said he arrived ...": the verb's own clause follows
+    while m < hi and m < k + 10 and toks[m].kind == "w" and not is_cue_verb(toks, m):
+        m += 1
+    if m >= hi:
+        return True
+    t = toks[m]
+    if t.kind == "p" and t.text in ".!?;:—–-":
+        return True
+    if t.kind in ("nl", "q"):
+        return True
+    if t.kind == "p" and t.text == "," and m + 1 < hi:
+        if toks[m + 1].low in _ADJUNCT_STARTS:
+            return True  # ", he said, on condition of anonymity"
+        if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
+            return True
+        if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
+            return False
+    return None
+
+
+def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kind: QuoteKind,
+                mention: Mention, cue_at: int, according: bool = False) -> Optional[Found]:
+    """Clause, then cue: the content from the sentence start to the comma at ``c`` (and on to the
+    sentence end when the cue sits in the middle)."""
+    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING)
+    if closes is None:
+        return None
+    i = _sentence_start(toks, max(lo, c - WINDOW), c)
+    j = c
+    if closes is False:
+        m = hi_cue
+        while m < hi and toks[m].text != ",":
+            m += 1
+        j = clause_end(toks, m + 1, hi, quote_kind) if m + 1 < hi else c
+    i, j = _trim(toks, i, j)
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or any(
+        is_cue_verb(toks, x) and (toks[x].low in _THAT_OPTIONAL or x + 1 < j and toks[x + 1].low == "that")
+        for x in range(i, min(j, i + 3))
+    ):
+        return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
+    while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
+        i += 1  # "But HarperCollins declined the offer, according to ..."
+    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS:
+        return None
+    inside = _inside(toks, i, j, quote_kind)
+    if inside is None:
+        return None
+    return Found(i, j, cue_at, cue_at + (2 if according else 1), mention, inside)
+
+
+def find_reported(
+    toks: Sequence, sent_bounds: dict, subject_of: Callable[[int, int], Optional[Mention]], quote_kind: QuoteKind
+) -> list[Found]:
+    """Each reported statement of the article, in text order.
+
+    ``subject_of(v, lo)`` returns the speaker mention of the verb at ``v``
+    (handling participles and appositions), or None; ``quote_kind(k)`` the
+    kind of the direct quote whose masked token is at ``k``.
+    """
+    out: list[Found] = []
+    for lo, hi in sorted(sent_bounds.values()):
+        taken_until = lo
+        v = lo
+        while v < hi:
+            t = toks[v]
+            if t.kind != "w" or v < taken_until:
+                v += 1
+                continue
+            found: Optional[Found] = None
+            if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
+                found = _according(toks, v, lo, hi, quote_kind)
+            elif is_cue_verb(toks, v) and t.low not in _NOT_CUES:
+                found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
+            if found is not None and found.i >= taken_until:
+                out.append(found)
+                taken_until = max(found.j, found.cue_end)
+                # "... and that ...": a second statement under the same cue.
+                k = found.j
+                while k < hi and toks[k].kind == "p" and k < found.j + 2:
+                    k += 1
+                if found.j > found.cue and k + 1 < hi and toks[k].low in ("and", "but") and toks[k + 1].low == "that":
+                    rng = clause_after_that(toks, k + 1, hi, quote_kind)
+                    if rng is not None:
+                        out.append(Found(rng[0], rng[1], found.cue, found.cue_end, found.mention, rng[2]))
+                        taken_until = rng[1]
+                v = taken_until
+                continue
+            v += 1
+    return out
+
+
+def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
+    """The clause after the "that" at ``k``, with its quotes inside."""
+    i = k + 1
+    j = clause_end(toks, i, hi, quote_kind)
+    i, j = _trim(toks, i, j)
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS:
+        return None
+    inside = _inside(toks, i, j, quote_kind)
+    return None if inside is None else (i, j, inside)
+
+
+def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[Found]:
+    t = toks[v]
+    lo = max(lo, v - WINDOW)  # a subject is looked for within WINDOW tokens: linear in a sentence's length
+    hi = min(hi, v + 2 * WINDOW)
+    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith("n't")):
+        return None  # "has not said", "is not related to"
+    participle = t.low.endswith("ing")
+    if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
+        return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
+    k = v
+    while k - 1 > lo and toks[k - 1].low in _ADVERBS:
+        k -= 1  # "Republicans have often argued"
+    mention = subject_of(k, lo) if k == v or not participle else None
+    if mention is None and not participle:
+        mention = _plain_subject(toks, k, lo)
+    if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
+                            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
+        # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
+        # sentence's subject speaks.
+        mention = _opener(toks, lo, k)
+    if mention is None:
+        # Inverted, after a comma: "..., said study co-author Ann Roe."
+        if participle or v - 1 <= lo or toks[v - 1].text != ",":
+            return None
+        np = np_starting_at(toks, v + 1, hi)
+        if np is None or np[0].kind == "pronoun":
+            return None
+        return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+    ms = _token_at(toks, mention.start, v, lo)
+    if ms is not None:
+        ms = _phrase_start(toks, ms, lo)
+    if ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until and not participle:
+        # Clause, then cue: "The US needs Japan's help ..., the ambassador said Monday."
+        found = _before_cue(toks, lo, ms - 1, v + 1, hi, quote_kind, mention, v)
+        if found is not None:
+            return found
+    rng = clause_after(toks, v, hi, quote_kind)
+    if rng is None:
+        return None
+    i, j, cue_end = rng
+    start = _sentence_start(toks, lo, hi)
+    if toks[start].low in _SUBORDINATORS and not any(toks[x].text == "," for x in range(start, v)):
+        # "While both parties say the US must lead, they differ": the clause ends at the comma.
+        comma = next((x for x in range(i, j) if toks[x].text == ","), None)
+        if comma is not None:
+            i, j = _trim(toks, i, comma)
+            if _words(toks, i, j) < MIN_WORDS:
+                return None
+    inside = _inside(toks, i, j, quote_kind)
+    if inside is None:
+        return None
+    return Found(i, j, v, cue_end, mention, inside)
+
+
+_ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
+                     "frequently repeatedly never ever now then herself himself themselves itself".split())
+# Words that cannot be in a plain subject: a clause, a relative or a conjunction.
+_NOT_IN_SUBJECT = frozenset("that which who whom whose and or but because if when while as where than so "
+                            "it there this these those what".split())
+
+
+def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
+    """The name, role or pronoun that opens the sentence and is followed by a verb."""
+    start = _sentence_start(toks, lo, v)
+    found = np_starting_at(toks, start, v)
+    if found is None or found[0].kind == "org":
+        return None
+    after = found[1]
+    if after < v and toks[after].kind == "w" and not toks[after].is_cap:
+        return found[0]
+    return None
+
+
+def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
+    """A subject the mention rules do not read ("Six in 10 primary voters said", "The Platte River
+    employee told"): the words from the sentence start, or a comma, up to the verb at ``v``,
+    with no clause in them; its last word is its head."""
+    k = v
+    while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].low in AUXILIARIES:
+        k -= 1
+    i = k
+    while i - 1 >= lo and i > k - 12 and toks[i - 1].kind == "w":
+        w = toks[i - 1]
+        if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
+            return None
+        i -= 1
+    if i == k or (i > lo and toks[i - 1].text not in ",—–(") or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
+        return None
+    if i == _sentence_start(toks, lo, k) or i > lo:
+        last = toks[k - 1]
+        if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
+            return None
+        return mention(toks, i, k, "role", last.low)
+    return None
+
+
+def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
+    """Back from a mention over the words describing it to a comma: ", veteran Republicans said",
+    ", Donald Trump's longtime confidant Roger Stone stated"."""
+    k = ms
+    while k - 1 > lo and k > ms - 8 and toks[k - 1].kind == "w" and toks[k - 1].low not in _NOT_IN_SUBJECT \
+            and not is_cue_verb(toks, k - 1) and toks[k - 1].low not in AUXILIARIES:
+        k -= 1
+    return k if k - 1 >= lo and toks[k - 1].text == "," else ms
+
+
+def _token_at(toks: Sequence, start: int, v: int, lo: int) -> Optional[int]:
+    for k in range(v - 1, max(lo, v - 40) - 1, -1):
         if toks[k].start == start:
             return k
     return None
 
 
-def _cue_closes_sentence(toks: Sequence, v: int, hi: int) -> bool:
-    """Only time words, "in a statement" and the like follow the verb."""
-    k = v + 1
-    while k < hi and toks[k].kind == "w" and k < v + 6:
-        if toks[k].low in SPEECH_VERBS and toks[k].low not in ("statement",):
-            return False
-        k += 1
-    return k >= hi or (toks[k].kind == "p" and toks[k].text in ".!?")
+def _source_phrase(toks: Sequence, i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """The source after "according to": a name, a role, or any short phrase up to the next
+    punctuation ("the council's records", "a survey by the Harbour Institute")."""
+    found = np_starting_at(toks, i, hi)
+    if found is not None:
+        return found
+    j = i
+    while j < hi and j < i + 10 and toks[j].kind == "w":
+        j += 1
+    if j == i or (j < hi and toks[j].kind == "w"):
+        return None
+    return mention(toks, i, j, "role", toks[j - 1].low), j
 
 
-def _starts_with_cue(toks: Sequence, i: int, j: int) -> bool:
-    return any(_is_clause_verb(t) for t in toks[i : min(j, i + 3)])
+def mention_of(toks: Sequence, i: int, j: int) -> Mention:
+    """A source phrase read as a description whose head is its last word."""
+    return mention(toks, i, j, "role", toks[j - 1].low)
 
 
-def _according(toks, v, lo, hi, subject_of):
-    found = np_starting_at(toks, v + 2, hi)
+def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
+    found = _source_phrase(toks, v + 2, hi)
     if not found:
         return None
     mention, after = found
-    if after < hi and toks[after].text == "," and v == lo:
+    end = _np_end(toks, after, hi)
+    if end > after:
+        # "the Kestrel harbour authority": the whole phrase up to the punctuation.
+        mention, after = mention_of(toks, v + 2, end), end
+    start = _sentence_start(toks, lo, hi)
+    if v == start and after < hi and toks[after].text == ",":
+        # "According to X, ..."
         i = after + 1
-        j = _clean_end(toks, i, hi)
-        if not _has_quote(toks, i, j) and _words(toks, i, j) >= MIN_WORDS:
-            return (i, j, v, mention)
+        j = clause_end(toks, i, hi, quote_kind)
+        i, j = _trim(toks, i, j)
+        inside = _inside(toks, i, j, quote_kind)
+        if inside is not None and _words(toks, i, j) >= MIN_WORDS:
+            return Found(i, j, v, v + 2, mention, inside)
         return None
     if v - 1 > lo and toks[v - 1].text == ",":
-        i, j = lo, _clean_end(toks, lo, v - 1)
-        if not _has_quote(toks, i, j) and _words(toks, i, j) >= MIN_WORDS:
-            return (i, j, v, mention)
+        # "..., according to X." or "..., according to X, ..."
+        return _before_cue(toks, lo, v - 1, after, hi, quote_kind, mention, v, True)
     return None
 
 
-__all__ = ["find_reported", "clause_after"]
+def _np_end(toks: Sequence, k: int, hi: int) -> int:
+    """The end of an "according to" source: the next punctuation, a line break or the sentence end
+    ("HuffPost Pollster's polling average", "the office of the mayor")."""
+    m = k
+    while m < hi and m < k + 20 and toks[m].kind == "w":
+        m += 1
+    return m if m >= hi or toks[m].kind != "w" else k
+
+
+__all__ = ["Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]

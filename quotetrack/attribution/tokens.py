@@ -122,7 +122,7 @@ def segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
     return bounds
 
 
-def soft_wrap(toks: list[Tok], i: int) -> bool:
+def soft_wrap(toks: Sequence[Tok], i: int) -> bool:
     """A line break inside a sentence (hard-wrapped text)."""
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
