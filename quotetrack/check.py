@@ -69,6 +69,7 @@ from .sources import SourceFile, SourceStatement, statements_of
 from .textnorm import comparison_tokens
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .config import Config
 
 ERROR, WARNING, NOTE, OFF = "error", "warning", "note", "off"
@@ -767,14 +768,15 @@ def _read(path: str, max_bytes: int) -> tuple[Optional[str], Optional[str]]:
     return text, reason
 
 
-def run(config: "Config", paths: Sequence[str] = (), extra_sources: Sequence[str] = ()) -> CheckResult:
+def run(config: "Config", paths: Sequence[str] = (), extra_sources: Sequence[str] = (), cache: Optional["Cache"] = None) -> CheckResult:
     """Check the articles ``paths`` name (or, with none, the configured articles)
-    against the configured sources and ``extra_sources``.
+    against the configured sources and ``extra_sources``. ``cache``: an open
+    ``cache.Cache`` that keeps each article's quotes between runs.
 
     Raises config.UsageError for a path that does not exist or nothing to check.
     A file that cannot be read becomes a QT000 finding; the others are still checked.
     """
-    from .api import quotes_of
+    from .cache import cached_quotes
     from .ingest import DEFAULT_MAX_BYTES, build_article
     from .sources import read_source
 
@@ -829,7 +831,7 @@ def run(config: "Config", paths: Sequence[str] = (), extra_sources: Sequence[str
             fmt = "markdown" if p.lower().endswith((".md", ".markdown")) else "text"
             try:
                 article = build_article(aid, p, text, input_format=fmt)
-                quotes[aid] = quotes_of(article) if text.strip() else []
+                quotes[aid] = cached_quotes(cache, article) if text.strip() else []
             except Exception as err:  # likewise for one bad article
                 if bucket is targets:
                     raw.append(unreadable(p, f"could not be analysed ({type(err).__name__}: {err})"))
