@@ -28,10 +28,12 @@ readme: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
-# Throughput on a generated news corpus, then timing on hostile inputs of growing size.
+# Throughput on a generated news corpus, timing on hostile inputs of growing size, then scale
+# (articles/s on one core and all, the cache's re-scan, peak memory): make bench SCALE=--large adds 64k articles.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/linear_time.py
+	$(BIN)/python benchmarks/scale.py $(SCALE)
 
 bench-linear: $(STAMP)
 	$(BIN)/python benchmarks/linear_time.py
