@@ -40,6 +40,7 @@ client's) to ``dask.compute``/``write`` as for any bag.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from dataclasses import replace
@@ -63,6 +64,7 @@ _LAYOUT = ("path", "outlet", "body_start", "body_end", "furniture")
 
 def _extract(part: Iterable[tuple[int, str]], loader) -> list[dict[str, Any]]:
     """Each input's articles (text dropped) and quotes, ids counted within the input."""
+    loader = copy.copy(loader)  # read_input swaps the reader's lists: one reader a partition (threads share objects)
     out = []
     for n, path in part:
         articles, skipped = read_input(loader, path)
