@@ -45,7 +45,8 @@ def corpus_of(n: int) -> Path:
 
 
 def run(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB of the process or any worker) of one command."""
+    """(wall seconds, peak resident MB of the process or any worker) of one command; prints its
+    CPU seconds (its own and its workers'), the steadier figure on a busy machine."""
     shown = " ".join(["quotetrack", *args[len(QT):]])
     print(f"  $ {shown} > /dev/null", flush=True)
     wrapper = (
@@ -53,11 +54,13 @@ def run(args: list[str]) -> tuple[float, float]:
         "t = time.perf_counter();"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
         "w = time.perf_counter() - t;"
-        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(w, u.ru_maxrss, r.returncode, u.ru_utime + u.ru_stime)"
     )
     out = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True, check=True).stdout.split()
     if out[2] != "0":
         raise SystemExit(f"exit code {out[2]}: {shown}")
+    print(f"     (cpu {float(out[3]):.1f} s, wall {float(out[0]):.1f} s)")
     return float(out[0]), int(out[1]) / 1024
 
 
