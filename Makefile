@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test readme bench bench-check bench-linear fuzz golden accuracy train clean
+.PHONY: run test lint readme bench bench-check bench-linear bench-report screenshot fuzz golden accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/quotetrack scan samples/*.txt samples/*.md
 
-test: $(STAMP)
-	$(BIN)/ruff check quotetrack tests benchmarks tools
+test: lint
 	$(BIN)/python -m pytest -q
+
+# ruff (the rule set is in pyproject.toml, complexity at most 20 included) and mypy on the package;
+# then the most complex functions, so that the figure is in every CI log.
+lint: $(STAMP)
+	$(BIN)/ruff check quotetrack tests benchmarks tools
+	$(BIN)/mypy
+	$(BIN)/python tools/complexity.py
 
 # Rewrite the example output blocks in README.md (marked <!-- example -->) from the commands they show;
 # tests/test_readme.py fails when they drift.
@@ -28,12 +34,22 @@ readme: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
-# Throughput on a generated news corpus, timing on hostile inputs of growing size, then scale
-# (articles/s on one core and all, the cache's re-scan, peak memory): make bench SCALE=--large adds 64k articles.
+# Throughput on a generated news corpus, timing on hostile inputs of growing size, scale (articles/s
+# on one core and all, the cache's re-scan, peak memory: make bench SCALE=--large adds 64k articles),
+# then the HTML report.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/linear_time.py
 	$(BIN)/python benchmarks/scale.py $(SCALE)
+	$(MAKE) bench-report
+
+# The HTML report of 2,000 generated articles: its size and the time headless Chromium takes to open it.
+bench-report: $(STAMP)
+	$(BIN)/python benchmarks/report_bench.py
+
+# PNGs of the HTML report on samples/ at a desktop and a phone width (docs/), in headless Chromium.
+screenshot: $(STAMP)
+	$(BIN)/python tools/screenshot.py --out docs
 
 bench-linear: $(STAMP)
 	$(BIN)/python benchmarks/linear_time.py

@@ -94,6 +94,16 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "tex-unclosed": ("`a `a ``b `a … (TeX marks with no closing mark, one line)", lambda n: _repeat("`a ``b ", n)),
     "wrapped-prose": ("the endless-line prose with British marks, hard-wrapped at 72 columns",
                       lambda n: _wrap72(_repeat(_PROSE.replace("“", "‘").replace("”", "’"), n))),
+    # Runs of one kind of token the attribution stage looks backwards or forwards over.
+    "apostrophes": ("a' b' c' … (apostrophes and closing single marks, one line)", lambda n: _repeat("a' b’ ", n)),
+    "capitalised": ("Ada Quill Tobias Wren … (one endless run of capitalised words)", lambda n: _repeat("Ada Quill Tobias Wren ", n)),
+    "caps-said-quote": ('Ada Quill said "x" Tobias Wren said "y" … (names, cues and quotes, no full stop)',
+                        lambda n: _repeat('Ada Quill said "we will" Tobias Wren told him "no" ', n)),
+    "endless-sentence": ("the prose with every full stop and line break removed: one sentence",
+                         lambda n: _repeat(_PROSE.replace(". ", ", and ").replace(".", ""), n)),
+    "endless-paragraph": ("the prose as sentences but no line break: one paragraph",
+                          lambda n: _repeat(_PROSE + "He said it again. ", n)),
+    "pronoun-quotes": ('he said "a" she said "b" … (pronoun cues with nobody named)', lambda n: _repeat('he said "a" she said "b" ', n)),
 }
 
 

@@ -3,6 +3,7 @@
 from .align import Comparison, compare
 from .api import analyse, scan, scan_texts
 from .models import Article, Member, Quote, ScanResult, Skipped, Statement
+from .version import __version__
 
 __all__ = [
     "Article",
@@ -16,5 +17,5 @@ __all__ = [
     "compare",
     "scan",
     "scan_texts",
+    "__version__",
 ]
-__version__ = "0.1.0"

@@ -30,8 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from . import __version__
 from .models import Article, Quote, Skipped
+from .pipeline import quotes_of
+from .version import __version__
 
 SCHEMA = 1
 BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's
@@ -303,14 +304,19 @@ class Reader:
         return row[0] if row else None
 
 
-def cached_quotes(cache: Optional[Cache], article: Article) -> list[Quote]:
-    """``api.quotes_of(article)``, from ``cache`` when it holds the article's quotes (kept by
-    the article's text and input format: all they depend on), else found and kept."""
-    from .api import quotes_of
+def article_context(article: Article) -> str:
+    """What besides its text decides an article's quotes: every field but its id, path and
+    text (body bounds, page furniture, a web page's italics, its input format, …)."""
+    fields = {f: getattr(article, f) for f in _ARTICLE_FIELDS if f != "path"}
+    return json.dumps(fields, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 
+
+def cached_quotes(cache: Optional[Cache], article: Article) -> list[Quote]:
+    """``pipeline.quotes_of(article)``, from ``cache`` when it holds the article's quotes (kept
+    by the article's text and ``article_context``: all they depend on), else found and kept."""
     if cache is None:
         return quotes_of(article)
-    k = key("article-quotes", article.input_format, article.text.encode("utf-8", "surrogatepass"))
+    k = key("article-quotes", article_context(article), article.text.encode("utf-8", "surrogatepass"))
     hit = cache.get(k)
     if hit is not None:
         try:

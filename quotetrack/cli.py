@@ -6,17 +6,22 @@ import json
 import os
 import sqlite3
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeAlias
 
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import cache as cachemod
+from . import check as checks
+from . import config as cfg
+from . import parallel
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
+from .html_report import DEFAULT_LIMIT, render_report
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .jsonl_out import JsonlWriter
+from .kinds import CHECK_FORMATS, DIFF_FORMATS, SCAN_FORMATS, Format, StrEnum
 from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
 from .render import (
@@ -36,7 +41,10 @@ from .render import (
     table_width,
     term_uses,
 )
+from .report import RENDERERS, render_rules, render_rules_json
+from .sqlite_out import SUFFIXES, write_sqlite
 from .statements import select
+from .version import __version__
 
 app = typer.Typer(
     help="Find direct quotes in news articles, attribute them to speakers, and compare how outlets carried each statement.",
@@ -47,12 +55,21 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    jsonl = "jsonl"
+
+
+def _choices(name: str, formats: tuple[Format, ...]) -> Any:
+    """One command's --format choices, as typer wants them (an Enum), made from kinds.Format."""
+    return StrEnum(name, [(f.name, f.value) for f in formats])
+
+
+if TYPE_CHECKING:  # members of these are members of Format
+    ScanFormat: TypeAlias = Format
+    DiffFormat: TypeAlias = Format
+    CheckFormat: TypeAlias = Format
+else:
+    ScanFormat = _choices("ScanFormat", SCAN_FORMATS)
+    DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
+    CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
 
 
 # Piped diff output is not wrapped: each line as long as it needs.
@@ -83,7 +100,7 @@ def _main(
 @app.command()
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
-    format: Optional[Format] = typer.Option(None, "--format", "-f", help="table (for people; the default), json, jsonl (quotes as they are found, statements at the end), csv or markdown."),
+    format: Optional[ScanFormat] = typer.Option(None, "--format", "-f", help="table (for people; the default), json, jsonl (quotes as they are found, statements at the end), csv or markdown."),
     matrix: bool = typer.Option(False, "--matrix", help="A statements × outlets matrix: a symbol per cell in the table, match kinds per outlet in csv and markdown, with the changed words."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
@@ -112,18 +129,12 @@ def scan(
     file was skipped or the filters left nothing, 2 on usage errors such as a
     path that does not exist.
     """
-    from .sqlite_out import SUFFIXES
-
     if output is not None and output.suffix.lower() not in SUFFIXES:
         typer.echo(f"quotetrack: error: {output}: --output writes a SQLite database: name it .db, .sqlite or .sqlite3", err=True)
         raise typer.Exit(2)
     quiet = output is not None and format is None
-    format = format or Format.table
-    writer = None
-    if format is Format.jsonl:
-        from .jsonl_out import JsonlWriter
-
-        writer = JsonlWriter(sys.stdout)
+    format = format or Format.TABLE
+    writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
     result = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet)
     if output is not None:
         _write_database(result, output)
@@ -132,16 +143,16 @@ def scan(
             typer.echo(f"quotetrack: {line}", err=True)
     if explain_outlets:
         for line in explain_outlet_lines(result):
-            typer.echo(line, err=quiet or format is not Format.table)
-    if matrix and format in (Format.json, Format.jsonl):
-        typer.echo(f"quotetrack: note: --matrix does not apply to --format {format.value} (its statements hold the matrix)", err=True)
+            typer.echo(line, err=quiet or format != Format.TABLE)
+    if matrix and format in (Format.JSON, Format.JSONL):
+        typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     if quiet:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
-    elif format is Format.table:
+    elif format == Format.TABLE:
         needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
         if matrix:
             render_matrix(result, _console(width, needed), chosen)
@@ -150,17 +161,17 @@ def scan(
     else:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
-        if format is Format.json:
+        if format == Format.JSON:
             render_json(result, sys.stdout)
         elif writer is not None:
             writer.finish(result)
         else:
             shown = only_statements(result, chosen) if filtered else result
             if matrix:
-                (render_matrix_csv if format is Format.csv else render_matrix_markdown)(result, sys.stdout, chosen)
+                (render_matrix_csv if format == Format.CSV else render_matrix_markdown)(result, sys.stdout, chosen)
             else:
-                (render_csv if format is Format.csv else render_markdown)(shown, sys.stdout)
-    nothing = filtered and not quiet and format not in (Format.json, Format.jsonl) and not chosen and (matrix or format is not Format.table or not terms)
+                (render_csv if format == Format.CSV else render_markdown)(shown, sys.stdout)
+    nothing = filtered and not quiet and format not in (Format.JSON, Format.JSONL) and not chosen and (matrix or format != Format.TABLE or not terms)
     if nothing:
         typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
     if strict and (result.skipped or nothing):
@@ -169,8 +180,6 @@ def scan(
 
 def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer, **options):
     """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``."""
-    from . import cache as cachemod
-    from . import parallel
 
     def warn(line: str) -> None:
         typer.echo(f"quotetrack: {line}", err=True)
@@ -200,8 +209,6 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
 
 
 def _write_database(result, output: Path) -> None:
-    from .sqlite_out import write_sqlite
-
     try:
         write_sqlite(result, output)
     except (OSError, sqlite3.Error) as err:
@@ -222,9 +229,45 @@ def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **optio
         raise typer.Exit(2) from None
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Files or folders of articles, as for scan, or - for standard input."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the page to this file (default: standard output)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
+    min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only statements carried by at least N outlets."),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=1, help="Show at most N statements (those carried by the most outlets first); the summaries count them all."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this many bytes."),
+    set_outlet: Optional[str] = typer.Option(None, "--set-outlet", help="The outlet of the one input file (or of standard input), over every other rule."),
+    outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="An outlets mapping file, as for scan."),
+) -> None:
+    """Write one self-contained HTML page to open in a browser: the statements ×
+    outlets matrix in colour, each statement's wordings with the changed words
+    marked and where each outlet printed them, summaries per outlet and per
+    speaker, and filters. The page needs no network.
+
+    Exit codes: 0 on success (skipped files are listed on stderr and in the
+    page), 2 on usage errors or when the output cannot be written.
+    """
+    result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
+    for s in result.skipped:
+        typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
+    if speaker or outlet or min_outlets > 1:
+        if not chosen:
+            typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
+    inputs = [str(p) for p in paths]
+    if output is None:
+        render_report(result, sys.stdout, inputs, chosen, limit)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            render_report(result, fh, inputs, chosen, limit)
+    except OSError as err:
+        typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
+        raise typer.Exit(2) from None
+    shown = min(len(chosen), limit)
+    typer.echo(f"quotetrack: wrote {output} ({shown} of {len(chosen)} statements, {output.stat().st_size:,} bytes)", err=True)
 
 
 @app.command()
@@ -232,7 +275,7 @@ def diff(
     a: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     b: str = typer.Argument(..., help="A file, or with --in an outlet name."),
     within: List[Path] = typer.Option([], "--in", help="Folder(s) to scan; A and B are then outlet names (case-insensitive; a unique part will do)."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text (for people) or json."),
+    format: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text (for people) or json."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
 ) -> None:
     """Compare two articles, or two outlets, statement by statement.
@@ -266,7 +309,7 @@ def diff(
         side_a, side_b = {first.id}, {second.id}
         name_a, name_b = (f"{art.outlet} ({Path(art.path).name})" for art in result.articles)
     d = diff_sides(result, side_a, side_b, name_a, name_b)
-    if format is DiffFormat.json:
+    if format == Format.JSON:
         json.dump(diff_to_dict(d, result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -274,25 +317,19 @@ def diff(
     raise typer.Exit(0 if d.agree else 1)
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
 @app.command()
 def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Articles to check (files, or folders of .md/.txt files); default: the configured articles."),
     sources: List[Path] = typer.Option([], "--sources", "-s", help="A source file or folder (transcripts, press releases, wire copy); repeatable, added to the configured sources."),
     config: Optional[Path] = typer.Option(None, "--config", help="The configuration file (default: .quotetrack.toml or pyproject.toml [tool.quotetrack] in the checked paths' folder or a parent, else here or in a parent folder)."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
+    format: CheckFormat = typer.Option(CheckFormat.TEXT, "--format", "-f", help="text (for people), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."),
     select_rules: List[str] = typer.Option([], "--select", help="Only these rules (ids or names, comma-separated or repeated); replaces the configured selection."),
     ignore_rules: List[str] = typer.Option([], "--ignore", help="Rules not to run (ids or names); added to the configured ignores."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     cache_path: Optional[Path] = typer.Option(None, "--cache", help="The cache file (SQLite) that keeps each article's quotes between runs (default: quotetrack/cache.sqlite3 in the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Find every article's quotes afresh, and keep nothing."),
+    list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules (id, name, default level, what each finds) and exit; with --format json, as JSON."),
 ) -> None:
     """Check articles against their sources: misquotes, misattributions, unverified quotes.
 
@@ -302,10 +339,9 @@ def check(
     Exit codes: 0 when no error-level finding was reported, 1 when one was
     (with --strict, a warning too), 2 on usage or configuration errors.
     """
-    from . import check as checks
-    from . import config as cfg
-    from .report import RENDERERS
-
+    if list_rules:
+        (render_rules_json if format == Format.JSON else render_rules)(sys.stdout)
+        raise typer.Exit(0)
     try:
         conf = cfg.discover(str(config) if config else None, paths=[str(p) for p in paths or []])
         conf = conf.with_rules(select_rules, ignore_rules)
@@ -329,20 +365,18 @@ def check(
     if output is not None:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                RENDERERS[format.value](result, fh)
+                RENDERERS[Format(format)](result, fh)
         except OSError as err:
             typer.echo(f"quotetrack: error: {output}: cannot write: {err.strerror or err}", err=True)
             raise typer.Exit(2) from None
     else:
-        RENDERERS[format.value](result, sys.stdout)
+        RENDERERS[Format(format)](result, sys.stdout)
     raise typer.Exit(checks.exit_code(result, strict))
 
 
 def _check_cache(path: Optional[Path], off: bool):
     """The cache ``check`` uses: ``path``, else the per-user one; None with --no-cache, or when
     the per-user cache cannot be used (a note says why; checking goes on without it)."""
-    from . import cache as cachemod
-
     if off:
         return None
 

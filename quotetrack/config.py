@@ -6,7 +6,7 @@ Read from ``.quotetrack.toml`` (keys at the top level, or under
 folder) or the nearest parent folder that has one, else in the working
 directory or its nearest parent (``.quotetrack.toml`` wins when a directory
 has both), or from the file ``--config`` names. Globs are relative to the
-directory of the configuration file.
+directory of the configuration file and follow .gitignore rules (``pathmatch``).
 
 .. code-block:: toml
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -38,8 +38,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .check import LEVELS, RULES, Settings, rule_id
+from .ingest import STDIN
+from .ingest import SUFFIXES as ARTICLE_SUFFIXES
+from .kinds import Level
+from .pathmatch import matches, static_prefix
+from .rules import RULES, Settings, rule_id
 from .sources import TEXT_SUFFIXES
+from .walk import walk
 
 CONFIG_FILES = (".quotetrack.toml", "pyproject.toml")
 KEYS = ("articles", "sources", "exclude", "select", "ignore", "severity", "aliases")
@@ -64,7 +69,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     select: Optional[frozenset[str]] = None  # None: every rule
     ignore: frozenset[str] = frozenset()
-    severity: tuple[tuple[str, str], ...] = ()  # (rule id, level)
+    severity: tuple[tuple[str, Level], ...] = ()  # (rule id, level)
     aliases: tuple[tuple[str, str], ...] = ()  # (name as written, canonical name)
     cwd: str = field(default_factory=os.getcwd)  # paths are shown relative to this
 
@@ -80,8 +85,6 @@ class Config:
     def with_rules(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> "Config":
         """Rules from the command line: ``--select`` replaces the configured selection,
         ``--ignore`` adds to the configured ignores."""
-        from dataclasses import replace
-
         new_select = frozenset(_rule_ids(select, "--select")) if select else self.select
         return replace(self, select=new_select, ignore=self.ignore | frozenset(_rule_ids(ignore, "--ignore")))
 
@@ -100,22 +103,22 @@ class Config:
         """Whether a file is an article by the configuration: it matches ``articles``
         (or none is configured) and no ``exclude`` or ``sources`` glob."""
         rel = self._rel_to_root(path)
-        if any(_compile(p).match(rel) for p in (*self.exclude, *self.sources)):
+        if any(matches(p, rel) for p in (*self.exclude, *self.sources)):
             return False
-        return not self.articles or any(_compile(p).match(rel) for p in self.articles)
+        return not self.articles or any(matches(p, rel) for p in self.articles)
 
     def article_files(self, notes: Optional[list[str]] = None) -> list[str]:
-        found = self._expand(self.articles, "articles", notes)
+        found = self._expand(self.articles, "articles", notes, ARTICLE_SUFFIXES)
         return [p for p in found if self.is_article(p)]
 
     def source_files(self, notes: Optional[list[str]] = None) -> list[str]:
-        return self._expand(self.sources, "sources", notes)
+        return self._expand(self.sources, "sources", notes, TEXT_SUFFIXES)
 
-    def _expand(self, patterns: Sequence[str], key: str, notes: Optional[list[str]]) -> list[str]:
+    def _expand(self, patterns: Sequence[str], key: str, notes: Optional[list[str]], suffixes: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         seen: set[str] = set()
         for pattern in patterns:
-            hits = expand_glob(self.root, pattern)
+            hits = expand_glob(self.root, pattern, suffixes)
             if not hits and notes is not None:
                 notes.append(f"{self.path or 'configuration'}: {key} pattern '{pattern}' matched no files")
             for h in hits:
@@ -125,17 +128,22 @@ class Config:
         return out
 
     def files_from_args(self, paths: Iterable[str], articles: bool = True) -> list[str]:
-        """Files the command line names: files as given, folders searched for .md, .markdown and .txt
-        files. Files of other types, and with ``articles`` those the configuration does not take
-        for articles, are passed over (pre-commit passes every changed text file)."""
+        """Files the command line names: files as given, folders searched for the files ``scan`` reads
+        (sources: .md, .markdown and .txt files); ``-`` (standard input) as is. Files of other types,
+        and with ``articles`` those the configuration does not take for articles, are passed over
+        (pre-commit passes every changed text file)."""
+        suffixes = ARTICLE_SUFFIXES if articles else TEXT_SUFFIXES
         out: list[str] = []
         for raw in paths:
             p = str(raw)
+            if p == STDIN and articles:
+                out.append(p)
+                continue
             if not os.path.lexists(p):
                 raise UsageError(f"{p}: no such file or directory")
             if os.path.isdir(p):
-                files = [self.shown(f) for f in _walk(os.path.abspath(p))]
-            elif p.lower().endswith(TEXT_SUFFIXES):
+                files = [self.shown(f) for f in _files_below(os.path.abspath(p), suffixes)]
+            elif p.lower().endswith(suffixes):
                 files = [p.replace(os.sep, "/")]
             elif articles:
                 files = []
@@ -147,94 +155,34 @@ class Config:
         return out
 
 
-# --------------------------------------------------------------------------- globs
+# --------------------------------------------------------------------------- globs (see pathmatch)
 
 
-def _compile(pattern: str) -> "re.Pattern[str]":
-    """A glob as a regular expression over '/'-separated relative paths: ``*`` and ``?`` stay
-    within one folder, ``**`` spans folders, ``[abc]`` is a class; a folder matches everything below it."""
-    cached = _CACHE.get(pattern)
-    if cached is not None:
-        return cached
-    p = pattern.strip().replace("\\", "/")
-    while p.startswith("./"):
-        p = p[2:]
-    out = []
-    i = 0
-    while i < len(p):
-        c = p[i]
-        if p.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif p.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[":
-            j = p.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape(c))
-                i += 1
-            else:
-                body = p[i + 1 : j]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    rx = "".join(out).rstrip("/")
-    compiled = re.compile(rf"(?:{rx})(?:/.*)?\Z")
-    _CACHE[pattern] = compiled
-    return compiled
-
-
-_CACHE: dict[str, "re.Pattern[str]"] = {}
-
-
-def _static_prefix(pattern: str) -> str:
-    parts = pattern.strip().replace("\\", "/").split("/")
-    fixed = []
-    for part in parts[:-1]:
-        if any(ch in part for ch in "*?["):
-            break
-        fixed.append(part)
-    return "/".join(fixed)
-
-
-def _walk(top: str) -> list[str]:
-    """Text files below ``top`` (hidden files and folders left out), sorted."""
+def _files_below(top: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Files with one of ``suffixes`` below ``top`` (hidden files and folders left out), sorted."""
     out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
-        for name in filenames:
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
-                out.append(os.path.join(dirpath, name))
+    keep = lambda _folder, name, _files: name not in _SKIP_DIRS  # noqa: E731
+    for dirpath, filenames in walk(top, keep_dir=keep):
+        out.extend(os.path.join(dirpath, n) for n in filenames if n.lower().endswith(suffixes))
     return sorted(out)
 
 
-def expand_glob(root: str, pattern: str) -> list[str]:
-    """Absolute paths of the text files below ``root`` that ``pattern`` matches, sorted."""
+def expand_glob(root: str, pattern: str, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> list[str]:
+    """Absolute paths of the files with one of ``suffixes`` below ``root`` that ``pattern`` matches
+    (``pathmatch``: .gitignore style), sorted."""
     if os.path.isabs(pattern):
         root, pattern = os.path.dirname(pattern.rstrip("/")) or "/", os.path.basename(pattern.rstrip("/"))
-    rx = _compile(pattern)
-    prefix = _static_prefix(pattern)
-    top = os.path.join(root, prefix) if prefix else root
     if os.path.isfile(os.path.join(root, pattern)):
         full = os.path.join(root, pattern)
-        return [os.path.abspath(full)] if full.lower().endswith(TEXT_SUFFIXES) else []
+        return [os.path.abspath(full)] if full.lower().endswith(suffixes) else []
+    prefix = static_prefix(pattern)
+    top = os.path.join(root, prefix) if prefix else root
     if not os.path.isdir(top):
         return []
     hits = []
-    for f in _walk(top):
+    for f in _files_below(top, suffixes):
         rel = os.path.relpath(f, root).replace(os.sep, "/")
-        if rx.match(rel):
+        if matches(pattern, rel):
             hits.append(os.path.abspath(f))
     return hits
 
@@ -280,9 +228,9 @@ def parse(table: Mapping[str, Any], where: str, root: str) -> Config:
     severity = []
     for key, level in sev_table.items():
         (rid,) = _rule_ids([key], f"{where}: severity")
-        if not isinstance(level, str) or level.lower() not in LEVELS:
-            raise ConfigError(f"{where}: severity of {key} must be one of {', '.join(LEVELS)}, not {level!r}")
-        severity.append((rid, level.lower()))
+        if not isinstance(level, str) or level.lower() not in tuple(Level):
+            raise ConfigError(f"{where}: severity of {key} must be one of {', '.join(Level)}, not {level!r}")
+        severity.append((rid, Level(level.lower())))
     alias_table = table.get("aliases", {})
     if not isinstance(alias_table, dict):
         raise ConfigError(f"{where}: 'aliases' must be a table of \"name as written\" = \"canonical name\"")
@@ -329,8 +277,6 @@ def load(path: str, cwd: Optional[str] = None) -> Config:
     if table is None:
         raise ConfigError(f"{shown}: no [tool.quotetrack] table")
     cfg = parse(table, shown, os.path.dirname(os.path.abspath(path)))
-    from dataclasses import replace
-
     return replace(cfg, cwd=cwd or os.getcwd())
 
 
@@ -362,6 +308,8 @@ def discover(explicit: Optional[str] = None, cwd: Optional[str] = None, paths: S
         return load(explicit, cwd)
     found: list[str] = []
     for raw in paths:
+        if str(raw) == STDIN:
+            continue
         p = os.path.join(cwd, str(raw))
         if not os.path.lexists(p):
             raise UsageError(f"{raw}: no such file or directory")
@@ -392,7 +340,7 @@ def require_sources(config: Config, extra_sources: Sequence[str] = ()) -> None:
     if config.path is not None or extra_sources:
         return
     settings = config.settings()
-    needing = [r for r in NEEDS_SOURCES if r in settings.enabled and settings.level(r) != "off"]
+    needing = [r for r in NEEDS_SOURCES if settings.runs(r)]
     if needing:
         raise UsageError(
             "no configuration found (.quotetrack.toml, or [tool.quotetrack] in pyproject.toml) from the checked "

@@ -6,7 +6,7 @@ quotetrack imports this module. The steps, each a Dask operation over a
 
 1. **extract**: the inputs (files, or JSON Lines files whose every record is
    an article) in partitions; each partition reads its inputs one at a time
-   and finds their quotes (``api.quotes_of``, the pure per-article function);
+   and finds their quotes (``pipeline.quotes_of``, the pure per-article function);
    article text is dropped there;
 2. **number**: articles get the ids ``scan`` gives them (``a1``, ``a2``... in
    input order) from each input's article count, a small list;
@@ -50,11 +50,12 @@ import dask
 import dask.bag as db
 
 from .align import content_stems
-from .api import quotes_of
 from .identity import canonical_names
 from .ingest import DEFAULT_MAX_BYTES, prepare, read_input
 from .models import TERM, Article, Quote, Statement
-from .render import article_dict, printable_path, quote_dict, statement_dict
+from .pipeline import quotes_of
+from .printable import printable_path
+from .render import article_dict, quote_dict, statement_dict
 from .statements import SHINGLE, group, groupable
 from .textnorm import comparison_tokens
 
@@ -174,7 +175,7 @@ def scan_bag(
     """(statements, quotes): bags of the dicts ``quotetrack scan --format json`` lists under
     ``statements`` and ``quotes`` (``first`` left out of statements: it needs every
     article's date), in scan's order. ``scheduler``: for the small steps computed here."""
-    files, loader = prepare([str(p) for p in paths], max_bytes, outlets=outlets)
+    files, loader = prepare([str(p) for p in paths], max_bytes, outlets=os.fspath(outlets) if outlets is not None else None)
     inputs = db.from_sequence(list(enumerate(files)), npartitions=max(1, min(npartitions, len(files) or 1)))
     extracted = inputs.map_partitions(_extract, loader).persist(scheduler=scheduler)
     counts = dict(extracted.map(lambda r: (r["input"], len(r["found"]))).compute(scheduler=scheduler))

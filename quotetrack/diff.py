@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .align import Segment, compare_tokens, word_diff
-from .identity import SAME, Census, identity
+from .identity import Census, same_speaker
+from .kinds import MATCH_RANK, MatchKind
 from .models import (
     ALTERED,
     EXCERPT,
@@ -23,6 +24,7 @@ from .models import (
     ScanResult,
     Statement,
 )
+from .textindex import TrigramIndex
 from .textnorm import comparison_tokens
 
 
@@ -31,7 +33,7 @@ class SharedStatement:
     statement: Statement
     quote_a: Quote
     quote_b: Quote
-    match: str  # how B's wording relates to A's: verbatim, partial, altered; paraphrase where either side is reported speech
+    match: MatchKind  # how B's wording relates to A's: verbatim, partial, altered; paraphrase where either side is reported speech
     segments: tuple[Segment, ...]  # B against A, word by word
 
 
@@ -39,7 +41,7 @@ class SharedStatement:
 class SpeakerDisagreement:
     quote_a: Quote
     quote_b: Quote
-    match: str
+    match: MatchKind
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,10 @@ class SideDiff:
         )
 
 
-def _best_pair(qa: Sequence[Quote], qb: Sequence[Quote]) -> tuple[Quote, Quote, str]:
+def _best_pair(qa: Sequence[Quote], qb: Sequence[Quote]) -> tuple[Quote, Quote, MatchKind]:
     """The closest pair of wordings between the two sides' members of one statement."""
-    rank = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
-    best: Optional[tuple[int, float, Quote, Quote, str]] = None
+    rank = MATCH_RANK
+    best: Optional[tuple[int, float, Quote, Quote, MatchKind]] = None
     for a in qa:
         for b in qb:
             c = compare_tokens(comparison_tokens(a.words), comparison_tokens(b.words))
@@ -73,7 +75,7 @@ def _best_pair(qa: Sequence[Quote], qb: Sequence[Quote]) -> tuple[Quote, Quote, 
                 kind = PARAPHRASE  # the same words are verbatim only where both sides quote them
             key = (rank[kind], -c.score)
             if best is None or key < best[:2]:
-                best = (key[0], key[1], a, b, kind)
+                best = (key[0], key[1], a, b, MatchKind(kind))
     assert best is not None
     return best[2], best[3], best[4]
 
@@ -103,24 +105,21 @@ def _disagreements(result: ScanResult, side_a: set[str], side_b: set[str]) -> li
     (``identity`` DIFFERENT or UNCERTAIN)."""
     qa = [q for q in result.quotes if q.article_id in side_a and q.direct and q.kind not in NOT_SPEECH and q.speaker]
     qb = [q for q in result.quotes if q.article_id in side_b and q.direct and q.kind not in NOT_SPEECH and q.speaker]
-    index: dict[tuple[str, ...], list[Quote]] = {}
+    index: TrigramIndex[Quote] = TrigramIndex()
     for q in qb:
-        toks = comparison_tokens(q.words)
-        for i in range(max(1, len(toks) - 2)):
-            index.setdefault(toks[i : i + 3], []).append(q)
+        index.add(q, comparison_tokens(q.words))
     census = Census(q.speaker for q in result.quotes)
     out: list[SpeakerDisagreement] = []
     seen: set[tuple[str, str]] = set()
     for a in qa:
         ta = comparison_tokens(a.words)
-        for i in range(max(1, len(ta) - 2)):
-            for b in index.get(ta[i : i + 3], ()):
-                if (a.id, b.id) in seen or identity(a.speaker, b.speaker, census).kind == SAME:
-                    continue
-                seen.add((a.id, b.id))
-                kind = compare_tokens(ta, comparison_tokens(b.words)).kind
-                if kind in (VERBATIM, EXCERPT, ALTERED):
-                    out.append(SpeakerDisagreement(a, b, kind))
+        for b in index.sharing(ta):
+            if (a.id, b.id) in seen or same_speaker(a.speaker, b.speaker, census):
+                continue
+            seen.add((a.id, b.id))
+            kind = compare_tokens(ta, comparison_tokens(b.words)).kind
+            if kind in (VERBATIM, EXCERPT, ALTERED):
+                out.append(SpeakerDisagreement(a, b, MatchKind(kind)))
     return out
 
 

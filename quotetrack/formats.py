@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional, Union
 
+from .outlets import domain_of, host_of
+
 # --------------------------------------------------------------------------- decoding
 
 _BOMS = (
@@ -94,9 +96,9 @@ def decode(data: bytes, declared: Optional[str] = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     if declared:
-        codec = _codec(declared)
-        if codec and codec != "utf-8":
-            return Decoded(data.decode(codec, errors="replace"), codec, "charset declared by the document")
+        named = _codec(declared)
+        if named and named != "utf-8":
+            return Decoded(data.decode(named, errors="replace"), named, "charset declared by the document")
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     good = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
@@ -459,8 +461,6 @@ def _article(doc: Any) -> Extracted:
 
 def _page_meta(doc: Any) -> dict[str, str]:
     """Site name, title, author, date and URL of trafilatura's document."""
-    from .outlets import domain_of, host_of
-
     meta: dict[str, str] = {}
     hosts = {(doc.hostname or "").lower().removeprefix("www."), host_of(doc.url), domain_of(doc.url)}
     sitename = (doc.sitename or "").strip()

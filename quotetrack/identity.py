@@ -43,15 +43,25 @@ import jellyfish
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
+from .kinds import StrEnum
 from .lexicon import TITLES
 from .models import Quote
 
-SAME, DIFFERENT, UNCERTAIN = "same", "different", "uncertain"
+
+class Sameness(StrEnum):
+    """Whether two names are one person."""
+
+    SAME = "same"
+    DIFFERENT = "different"
+    UNCERTAIN = "uncertain"
+
+
+SAME, DIFFERENT, UNCERTAIN = Sameness.SAME, Sameness.DIFFERENT, Sameness.UNCERTAIN
 
 
 @dataclass(frozen=True)
 class Verdict:
-    kind: str  # SAME, DIFFERENT or UNCERTAIN
+    kind: Sameness
     reason: str = ""  # why, in a few words (always given for UNCERTAIN)
 
 
@@ -233,6 +243,12 @@ def identity(a: Optional[str], b: Optional[str], census: Optional[Census] = None
     if a == b or " ".join(a.split()).casefold() == " ".join(b.split()).casefold():
         return Verdict(SAME, "the same name")
     return _compare(parse(a), parse(b), census)
+
+
+def same_speaker(a: Optional[str], b: Optional[str], census: Optional[Census] = None) -> bool:
+    """Whether two speakers are one person (``identity`` SAME): the one test grouping, ``diff``
+    and ``check`` use."""
+    return identity(a, b, census).kind == SAME
 
 
 def _compare(a: Name, b: Name, census: Optional[Census]) -> Verdict:

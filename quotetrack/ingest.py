@@ -61,6 +61,7 @@ from .outlets import (
     maps_for,
 )
 from .styles import reading_view
+from .walk import walk
 
 FORMATS = {
     ".txt": "text",
@@ -149,32 +150,20 @@ def _unique(skipped: list[Skipped]) -> list[Skipped]:
 
 
 def _walk(root: str, skipped: list[Skipped], ignored: set[str]) -> list[str]:
-    seen_dirs: set[tuple[int, int]] = set()
+    def problem(path: str, reason: str) -> None:
+        skipped.append(Skipped(path, reason))
 
-    def onerror(err: OSError) -> None:
-        skipped.append(Skipped(getattr(err, "filename", root) or root, f"cannot read directory: {err.strerror}"))
-
-    out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
-        try:
-            st = os.stat(dirpath)
-            key = (st.st_dev, st.st_ino)
-        except OSError:
-            continue
-        if key in seen_dirs:
-            skipped.append(Skipped(dirpath, "symbolic link loop: directory already scanned"))
-            dirnames[:] = []
-            continue
-        seen_dirs.add(key)
-        pages = {os.path.splitext(n)[0] for n in filenames if format_of(n) == "html"}
+    def keep_dir(_folder: str, name: str, files: list[str]) -> bool:
         # A browser's "save page, complete" puts the page's images, scripts and styles
         # in "<page>_files" beside it: those are not articles.
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not (d.endswith("_files") and d[: -len("_files")] in pages)
-        )
+        if not name.endswith("_files"):
+            return True
+        page = name[: -len("_files")]
+        return not any(os.path.splitext(n)[0] == page and format_of(n) == "html" for n in files)
+
+    out: list[str] = []
+    for dirpath, filenames in walk(root, problem, keep_dir):
         for name in filenames:
-            if name.startswith("."):
-                continue
             full = os.path.join(dirpath, name)
             if format_of(name):
                 out.append(full)
@@ -576,24 +565,14 @@ def prepare(
     """What ``load`` reads, before reading it: the inputs in order, and the reader that
     reads them (its ``skipped`` already lists what was passed over). Raises InputError
     as ``load`` does."""
-    paths = [str(p) for p in paths]
-    if set_outlet is not None:
-        set_outlet = set_outlet.strip()
-        if not set_outlet:
-            raise InputError("--set-outlet needs a name")
-        if len(paths) != 1 or (paths[0] != STDIN and os.path.isdir(paths[0])):
-            what = "a folder" if len(paths) == 1 else f"{len(paths)} inputs"
-            raise InputError(f"--set-outlet names the outlet of one file or of standard input, not of {what}")
-    fixed_map = None
-    folder_maps: list[OutletMap] = []
+    names = [str(p) for p in paths]
+    set_outlet = _one_outlet(names, set_outlet)
     try:
-        if outlets is not None:
-            fixed_map = load_outlet_map(str(outlets))
-        else:
-            folder_maps = maps_for([p for p in paths if p != STDIN and os.path.isdir(p)])
+        fixed_map = load_outlet_map(str(outlets)) if outlets is not None else None
+        folder_maps = [] if outlets is not None else maps_for([p for p in names if p != STDIN and os.path.isdir(p)])
     except OutletMapError as err:
         raise InputError(str(err)) from None
-    files, skipped = discover(paths, ignore=[str(outlets)] if outlets is not None else [])
+    files, skipped = discover(names, ignore=[str(outlets)] if outlets is not None else [])
     loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
     loader.skipped.extend(skipped)
     return files, loader
@@ -638,6 +617,19 @@ def load(
     for path in files:
         _read_one(loader, path)
     return loader.articles, loader.skipped
+
+
+def _one_outlet(names: list[str], set_outlet: Optional[str]) -> Optional[str]:
+    """``--set-outlet``'s name, stripped; InputError unless it names the outlet of one input."""
+    if set_outlet is None:
+        return None
+    set_outlet = set_outlet.strip()
+    if not set_outlet:
+        raise InputError("--set-outlet needs a name")
+    if len(names) != 1 or (names[0] != STDIN and os.path.isdir(names[0])):
+        what = "a folder" if len(names) == 1 else f"{len(names)} inputs"
+        raise InputError(f"--set-outlet names the outlet of one file or of standard input, not of {what}")
+    return set_outlet
 
 
 def _read_one(loader: _Loader, path: str) -> None:

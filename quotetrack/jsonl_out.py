@@ -24,10 +24,11 @@ from __future__ import annotations
 import json
 from typing import Any, Optional, TextIO
 
-from . import __version__
 from .models import Article, Quote, ScanResult
+from .printable import printable_path
 from .provenance import first_carriers, wire_stories
-from .render import JSON_SCHEMA_VERSION, article_dict, printable_path, quote_dict, statement_dict, summary_dict
+from .render import JSON_SCHEMA_VERSION, article_dict, quote_dict, statement_dict, summary_dict
+from .version import __version__
 
 
 class JsonlWriter:
@@ -52,14 +53,15 @@ class JsonlWriter:
         self.out.flush()
 
     def finish(self, result: ScanResult) -> None:
-        for s in result.skipped:
-            self._write({"type": "skipped", "path": printable_path(s.path), "reason": s.reason})
+        for skip in result.skipped:
+            self._write({"type": "skipped", "path": printable_path(skip.path), "reason": skip.reason})
         names: dict[str, dict[str, None]] = {}
         for q in result.quotes:
             if q.speaker:
                 names.setdefault(q.speaker, {})
-                if q.id in self.named:
-                    names[q.speaker].setdefault(self.named[q.id], None)
+                named = self.named.get(q.id)
+                if named:
+                    names[q.speaker].setdefault(named, None)
         for name in sorted(names):
             self._write({"type": "speaker", "name": name, "names": sorted(names[name])})
         firsts = first_carriers(result)

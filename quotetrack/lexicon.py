@@ -78,6 +78,7 @@ ROLE_NOUNS = _words(
     candidate leader head adviser advisor aide consultant author writer journalist editor doctor physician
     nurse teacher student resident farmer fisherman worker union priest pastor bishop rabbi imam coach
     player manager broker banker investor trader architect planner critic biologist ecologist
+    democrat republican
     """
 )
 

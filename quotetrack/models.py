@@ -17,19 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-# Quote kinds.
-FULL = "full"  # a sentence or more of speech
-PARTIAL = "partial"  # a fragment of speech woven into the reporter's sentence
-TERM = "term"  # a scare quote, a name or a term: nobody's speech
-TITLE = "title"  # the title of a work (the film “…”, a song called “…”): nobody's speech
+from .kinds import MatchKind, QuoteKind
+from .textnorm import display_words
+
+# Quote kinds (see kinds.QuoteKind).
+FULL = QuoteKind.FULL  # a sentence or more of speech
+PARTIAL = QuoteKind.PARTIAL  # a fragment of speech woven into the reporter's sentence
+TERM = QuoteKind.TERM  # a scare quote, a name or a term: nobody's speech
+TITLE = QuoteKind.TITLE  # the title of a work (the film “…”, a song called “…”): nobody's speech
 NOT_SPEECH = frozenset({TERM, TITLE})  # kinds that get no speaker and join no statement
 
-# Match kinds of a statement member against the statement's canonical wording.
-VERBATIM = "verbatim"
-EXCERPT = "partial"
-ALTERED = "altered"
-PARAPHRASE = "paraphrase"
-UNRELATED = "unrelated"
+# Match kinds of a statement member against the statement's canonical wording (see kinds.MatchKind).
+VERBATIM = MatchKind.VERBATIM
+EXCERPT = MatchKind.EXCERPT
+ALTERED = MatchKind.ALTERED
+PARAPHRASE = MatchKind.PARAPHRASE
+UNRELATED = MatchKind.UNRELATED
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class Quote:
     end: int
     line: int  # 1-based
     column: int  # 1-based, in characters
-    kind: str  # FULL, PARTIAL, TERM or TITLE
+    kind: QuoteKind
     direct: bool = True
     closed: bool = True  # False when the closing mark was missing and the span was recovered
     open_mark: str = ""
@@ -90,8 +93,6 @@ class Quote:
     @property
     def words(self) -> str:
         """The quoted words with interior reopening marks and line breaks folded."""
-        from .textnorm import display_words
-
         return display_words(self.text)
 
 
@@ -101,7 +102,7 @@ class Member:
 
     quote_id: str
     outlet: str
-    match: str  # VERBATIM, EXCERPT, ALTERED, PARAPHRASE
+    match: MatchKind  # VERBATIM, EXCERPT, ALTERED, PARAPHRASE
     score: float
 
 

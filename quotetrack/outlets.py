@@ -14,8 +14,8 @@ The first rule that applies decides (``Article.outlet_rule`` names it):
 
 An ``outlets.toml`` file::
 
-    # Globs are matched against paths relative to this file's folder;
-    # a glob without '/' matches the file name anywhere below it.
+    # Globs (.gitignore style, see pathmatch) are matched against paths relative
+    # to this file's folder; a glob without '/' matches a name anywhere below it.
     [paths]
     "herald/*" = "Harbour Herald"
     "legacy-*.txt" = "Northern Star"
@@ -31,10 +31,11 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
+
+from .pathmatch import matches
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -60,11 +61,10 @@ class OutletMap:
 
     def by_path(self, path: str) -> Optional[tuple[str, str]]:
         """(outlet, glob) of the first glob that matches ``path``."""
-        name = os.path.basename(path)
         rel = _relative(path, self.base)
+        target = rel if rel is not None else os.path.basename(path)
         for glob, outlet in self.paths:
-            target = rel if "/" in glob else name
-            if target is not None and fnmatchcase(target, glob):
+            if (rel is not None or "/" not in glob) and matches(glob, target):
                 return outlet, glob
         return None
 

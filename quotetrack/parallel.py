@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from . import cache as cachemod
-from .api import quotes_of
 from .attribution import canonicalize_speakers
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped
+from .pipeline import quotes_of
 from .statements import group
 
 CHUNK = 4  # inputs a worker takes at once

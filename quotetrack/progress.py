@@ -12,6 +12,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )
@@ -33,7 +34,7 @@ class ScanProgress:
         self.enabled = self.console.is_terminal
         self.started = clock()
         self._bar: Optional[Progress] = None
-        self._task = None
+        self._task: Optional[TaskID] = None
 
     def __enter__(self) -> "ScanProgress":
         self.started = self.clock()
@@ -51,7 +52,8 @@ class ScanProgress:
             )
             self._bar.start()
             self._task = self._bar.add_task("scan", total=total)
-        self._bar.update(self._task, completed=done, total=total)
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     @property
     def shown(self) -> bool:

@@ -11,24 +11,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
 from .formats import is_iso_date
 from .models import NOT_SPEECH, Article, ScanResult
 from .outlets import is_wire
+from .printable import one_line, printable_path
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _clean(text: Optional[str]) -> str:
-    """One line of text safe to print (article metadata is untrusted)."""
-    return re.sub(r"\s+", " ", _CONTROL.sub("", text or "")).strip()
+_clean = one_line  # one line of text safe to print (article metadata is untrusted)
 
 
 def _path(path: str) -> str:
-    return _clean(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    return one_line(printable_path(path))
 
 
 # --------------------------------------------------------------------------- first carriers

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
-from .models import FULL, PARTIAL, TERM, TITLE, Quote
+from .models import FULL, PARTIAL, TERM, TITLE, Quote, QuoteKind
 from .styles import reading_view
 from .textnorm import word_count
 
@@ -102,6 +102,19 @@ def _line_end(text: str, i: int) -> int:
     return len(text) if j == -1 else j
 
 
+def _single_quote(text: str, i: int, mark: str, outside: bool, no_close_before: int) -> tuple[Optional[RawQuote], int, int]:
+    """A ‘…’ quote opened by the single mark at ``i`` (only ``outside`` a double quote, and
+    not where a search for its closing mark already failed, before ``no_close_before``):
+    (the quote or None, where to go on, the new ``no_close_before``)."""
+    after = i + len(mark)
+    if outside and mark == "‘" and after > no_close_before and _left_ok_for_open(text, i) and after < len(text) and text[after].isalpha():
+        close = _find_single_close(text, after)
+        if close is None:
+            return None, i + 1, _line_end(text, after)
+        return RawQuote(after, close, mark, True), close + 1, no_close_before
+    return None, i + 1, no_close_before
+
+
 def find_raw_quotes(text: str) -> Iterator[RawQuote]:
     """Yield the spans inside quotation marks, in order, never overlapping."""
     n = len(text)
@@ -138,22 +151,9 @@ def find_raw_quotes(text: str) -> Iterator[RawQuote]:
         width = len(mark)
         after = i + width
         if mark in ("‘", "’"):
-            if (
-                open_pos < 0
-                and mark == "‘"
-                and after > no_single_close_before
-                and _left_ok_for_open(text, i)
-                and after < n
-                and text[after].isalpha()
-            ):
-                close = _find_single_close(text, after)
-                if close is None:
-                    no_single_close_before = _line_end(text, after)
-                else:
-                    yield RawQuote(after, close, mark, True)
-                    i = close + 1
-                    continue
-            i += 1
+            found, i, no_single_close_before = _single_quote(text, i, mark, open_pos < 0, no_single_close_before)
+            if found is not None:
+                yield found
             continue
         if open_pos < 0:
             # Outside a quote: does this mark open one?
@@ -253,7 +253,7 @@ def _preceding_words(text: str, start: int, limit: int = 60) -> str:
     return chunk
 
 
-def classify(text: str, raw: RawQuote) -> str:
+def classify(text: str, raw: RawQuote) -> QuoteKind:
     """full, partial, term or title, from the quote and the words around it."""
     inner = text[raw.start : raw.end]
     words = word_count(inner)
@@ -314,7 +314,7 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
         return False
     m = _LAST_WORDS.search(before[-40:])
     lead = m.group(1).lower() if m else ""
-    if lead in _COPULAS:  # her favourite novel is “…”
+    if m and lead in _COPULAS:  # her favourite novel is “…”
         m = _LAST_WORDS.search(before[-40:], 0, m.start(1))
         lead = m.group(1).lower() if m else ""
     work = lead in WORK_NOUNS or (lead.endswith("s") and lead[:-1] in WORK_NOUNS)

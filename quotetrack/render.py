@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from difflib import SequenceMatcher
+from typing import Any, Optional, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -22,6 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .align import Segment, diff_markup, word_diff
+from .diff import SideDiff
+from .kinds import MATCH_RANK
 from .models import (
     ALTERED,
     EXCERPT,
@@ -34,6 +36,7 @@ from .models import (
     ScanResult,
     Statement,
 )
+from .printable import clean, one_line, printable_path
 from .provenance import (
     First,
     first_carriers,
@@ -42,28 +45,9 @@ from .provenance import (
     wire_stories,
     wire_story_lines,
 )
-
-if TYPE_CHECKING:
-    from .diff import SideDiff
+from .statements import select
 
 JSON_SCHEMA_VERSION = 1
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: Optional[str]) -> str:
-    """Text safe to print: control characters and bidi overrides removed."""
-    if not text:
-        return ""
-    return _CONTROL.sub("", text)
-
-
-def printable_path(path: str) -> str:
-    """A path as valid UTF-8 text: bytes that are not UTF-8 in a file name become U+FFFD."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def one_line(text: Optional[str]) -> str:
-    return re.sub(r"\s+", " ", clean(text)).strip()
 
 
 # --------------------------------------------------------------------------- ordering
@@ -80,7 +64,7 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
     A paraphrase's words are reported speech, not a quotation."""
     canonical = quotes[statement.canonical_quote].words
     groups: "OrderedDict[tuple[str, str], list[str]]" = OrderedDict()
-    for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, _RANK[m.match])):
+    for m in sorted(statement.members, key=lambda m: (m.quote_id != statement.canonical_quote, MATCH_RANK[m.match])):
         q = quotes[m.quote_id]
         key = (m.match, q.words if m.match != VERBATIM else canonical)
         outlets = groups.setdefault(key, [])
@@ -93,8 +77,11 @@ def wordings(statement: Statement, quotes: dict[str, Quote]) -> list[tuple[str, 
     return out
 
 
-_RANK = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
-_MATCH_STYLE = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
+_MATCH_STYLE: dict[str, str] = {VERBATIM: "green", EXCERPT: "cyan", ALTERED: "bold red", PARAPHRASE: "magenta"}
+# The colours of the match kinds, and of words only reported speech carries; the HTML report
+# (html_report.py) takes its colours from these same styles.
+MATCH_STYLE = _MATCH_STYLE
+REPORTED_STYLE = "dim"
 
 
 # --------------------------------------------------------------------------- table
@@ -168,7 +155,7 @@ def _table_rows(result: ScanResult, statements: Optional[list[Statement]]) -> li
                 wording.append(f"“{one_line(words)}”")
             elif match == PARAPHRASE:
                 wording.append(one_line(words), style="italic")
-                wording.append(" (reported)", style="dim")
+                wording.append(" (reported)", style=REPORTED_STYLE)
             else:
                 wording.append("“")
                 wording.append_text(_diff_text(segs) if segs else Text(one_line(words)))
@@ -281,10 +268,10 @@ def render_table(
         heading = "Terms, titles and scare quotes" if any(t.kind == TITLE for t in uses) else "Terms and scare quotes"
         console.print(Text(f"{heading} (no speaker):", style="bold"))
         for t in uses:
-            line = Text(f"  “{t.words}”")
-            line.append(f" ×{t.count}", style="dim")
-            line.append(": " + ", ".join(one_line(o) for o in t.outlets))
-            console.print(line)
+            use = Text(f"  “{t.words}”")
+            use.append(f" ×{t.count}", style="dim")
+            use.append(": " + ", ".join(one_line(o) for o in t.outlets))
+            console.print(use)
     for s in result.skipped:
         console.print(Text(f"skipped {clean(printable_path(s.path))}: {clean(s.reason)}", style="yellow"))
     console.print(Text(summary_line(result), style="dim"))
@@ -451,9 +438,11 @@ def plain_diff(canonical: str, member: str) -> str:
 
 # --------------------------------------------------------------------------- matrix
 
-MATRIX_SYMBOLS = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
+MATRIX_SYMBOLS: dict[str, str] = {VERBATIM: "=", EXCERPT: "<", ALTERED: "!", PARAPHRASE: "~"}
 MATRIX_ABSENT = "·"
-MATRIX_LEGEND = "= verbatim   < partial (excerpt)   ! altered wording   ~ paraphrase (reported speech)   · absent"
+# The words for each match kind in the matrix's legend (and in the HTML report's).
+MATCH_LEGEND = {VERBATIM: "verbatim", EXCERPT: "partial (excerpt)", ALTERED: "altered wording", PARAPHRASE: "paraphrase (reported speech)"}
+MATRIX_LEGEND = "   ".join(f"{MATRIX_SYMBOLS[k]} {words}" for k, words in MATCH_LEGEND.items()) + f"   {MATRIX_ABSENT} absent"
 
 
 def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[str], list[tuple[Statement, list[str]]]]:
@@ -462,7 +451,7 @@ def matrix_rows(result: ScanResult, statements: list[Statement]) -> tuple[list[s
     for a in result.articles:
         if a.outlet not in outlets:
             outlets.append(a.outlet)
-    rank = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
+    rank = MATCH_RANK
     rows = []
     for st in statements:
         best: dict[str, str] = {}
@@ -505,7 +494,7 @@ def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -
     direct = {q.id: q.direct for q in result.quotes}
     return [
         Text(one_line(st.text)) if direct.get(st.canonical_quote, True)
-        else Text.assemble((MATRIX_REPORTED, "dim"), (one_line(st.text), "italic"))
+        else Text.assemble((MATRIX_REPORTED, REPORTED_STYLE), (one_line(st.text), "italic"))
         for st, _ in rows
     ]
 
@@ -655,8 +644,6 @@ def diff_to_dict(d: "SideDiff", result: ScanResult) -> dict[str, Any]:
 def _closest(query: str, names: list[str], n: int = 3) -> list[str]:
     """The names most like ``query``: initials (AP), then by similarity of the whole
     name or of any of its words."""
-    from difflib import SequenceMatcher
-
     want = query.casefold().strip()
 
     def score(name: str) -> float:
@@ -682,8 +669,6 @@ def _suggest(what: str, query: str, names: list[str]) -> str:
 
 def empty_filter_message(result: ScanResult, speaker: Optional[str], outlet: Optional[str], min_outlets: int) -> str:
     """Why the filters left nothing, naming the outlets or speakers closest to what was asked."""
-    from .statements import select
-
     asked = " ".join(
         f"{flag} {value}" for flag, value in (("--speaker", speaker), ("--outlet", outlet),
                                               ("--min-outlets", min_outlets if min_outlets > 1 else None)) if value

@@ -11,29 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import defaultdict
 from typing import Any, Callable, Optional, TextIO
 from urllib.parse import quote as _urlquote
 
-from . import __version__
-from .check import ERROR, NOTE, RULES, WARNING, CheckResult
+from .check import CheckResult
+from .kinds import Format
 from .models import Finding
-from .render import clean, printable_path
+from .printable import ANSI, CONTROL_BUT_BREAKS, one_line, printable_path
+from .rules import ERROR, NOTE, RULES, WARNING
 from .textnorm import comparison_tokens
+from .version import __version__
 
 JSON_SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROLS_BUT_BREAKS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: Optional[str]) -> str:
     """One line of printable text: escape sequences and control characters removed, whitespace folded."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", clean(_ANSI.sub("", text))).strip()
+    return one_line(ANSI.sub("", text))
 
 
 def _path(p: str) -> str:
@@ -126,12 +125,12 @@ def render_json(result: CheckResult, out: TextIO) -> None:
 
 # --------------------------------------------------------------------------- GitHub Actions
 
-_GITHUB_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
+_GITHUB_LEVEL: dict[str, str] = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
 
 
 def escape_data(text: str) -> str:
     """A workflow command's message: ``%``, CR and LF escaped, other control characters removed."""
-    text = _CONTROLS_BUT_BREAKS.sub("", _ANSI.sub("", text))
+    text = CONTROL_BUT_BREAKS.sub("", ANSI.sub("", text))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -153,7 +152,7 @@ def render_github(result: CheckResult, out: TextIO) -> None:
 
 # --------------------------------------------------------------------------- SARIF 2.1.0
 
-_SARIF_LEVEL = {ERROR: "error", WARNING: "warning", NOTE: "note"}
+_SARIF_LEVEL: dict[str, str] = {ERROR: "error", WARNING: "warning", NOTE: "note"}
 
 
 def _uri(path: str) -> str:
@@ -230,9 +229,32 @@ def render_sarif(result: CheckResult, out: TextIO) -> None:
     out.write("\n")
 
 
-RENDERERS: dict[str, Callable[[CheckResult, TextIO], None]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
+RENDERERS: dict[Format, Callable[[CheckResult, TextIO], None]] = {
+    Format.TEXT: render_text,
+    Format.JSON: render_json,
+    Format.GITHUB: render_github,
+    Format.SARIF: render_sarif,
 }
+
+
+# --------------------------------------------------------------------------- the rules (check --list-rules)
+
+
+def rule_rows() -> list[tuple[str, str, str, str]]:
+    """(id, name, default level, summary) of every rule, in id order."""
+    return [(r.id, r.name, str(r.severity), r.summary) for r in sorted(RULES.values(), key=lambda r: r.id)]
+
+
+def render_rules(out: TextIO) -> None:
+    """The rules as aligned columns, one line each."""
+    rows = [("id", "name", "default", "finds"), *rule_rows()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] + "\n")
+
+
+def render_rules_json(out: TextIO) -> None:
+    """The rules as a JSON list, with each rule's help."""
+    doc = [{"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help}
+           for r in sorted(RULES.values(), key=lambda r: r.id)]
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .formats import front_matter, meta_str
+from .ingest import build_article
 from .models import FULL, PARTIAL
+from .pipeline import quotes_of
 from .quotes import LineIndex
 from .textnorm import _TOKEN, _fold_token, comparison_tokens
 
@@ -254,9 +256,6 @@ def read_transcript(path: str, text: str, file_no: int) -> SourceFile:
 
 def read_article_like(path: str, text: str, file_no: int) -> SourceFile:
     """The direct quotes of a press release, wire story or earlier article, with their speakers."""
-    from .api import quotes_of
-    from .ingest import build_article
-
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
     article = build_article(f"src{file_no}", path, text, input_format=fmt)
     out = []

@@ -29,10 +29,10 @@ import tempfile
 from pathlib import Path
 from typing import Union
 
-from . import __version__
 from .models import ScanResult
+from .printable import printable_path
 from .provenance import first_carriers
-from .render import printable_path
+from .version import __version__
 
 SCHEMA_VERSION = 1
 SUFFIXES = (".db", ".sqlite", ".sqlite3")

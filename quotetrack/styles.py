@@ -374,6 +374,12 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _match_end(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> int:
+    """Where ``pattern`` (which matches the empty string) stops matching at ``start``."""
+    m = pattern.match(text, start, end)
+    return m.end() if m else start
+
+
 def soft_breaks(text: str) -> list[int]:
     """Offsets of the line breaks that only wrap a line, if the text is hard-wrapped."""
     spans = _line_spans(text)
@@ -390,8 +396,8 @@ def soft_breaks(text: str) -> list[int]:
     for (s, e), (s2, e2) in zip(spans, spans[1:]):
         if e == s or e2 == s2 or text[s] in "#|>":
             continue
-        indent = _INDENT.match(text, s, e).end() - s
-        indent2 = _INDENT.match(text, s2, e2).end() - s2
+        indent = _match_end(_INDENT, text, s, e) - s
+        indent2 = _match_end(_INDENT, text, s2, e2) - s2
         if indent2 > indent or _STRUCTURE.match(text, s2 + indent2, e2):
             continue  # an indented paragraph, a list item, a heading
         pairs += 1

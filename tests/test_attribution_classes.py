@@ -144,6 +144,21 @@ def test_quote_in_a_participle_clause_belongs_to_the_main_subject(text, who):
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
 
 
+INVERTED_THEN_PARTICIPLE = {
+    "party-tag-at-the-time": "“Flooding is not new here,” said Rep. {n} (D-Va.) at the time, adding that “we have been {w}.”",
+    "after-meeting-other": "“Flooding is not new here,” said Councillor {n} after meeting Warren Ulverston, adding that “we have been {w}.”",
+    "on-tuesday-noting": "“Flooding is not new here,” said {n} on Tuesday, noting that “we have been {w}.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(INVERTED_THEN_PARTICIPLE, [("Gloria Hammersley",), ("Douglas Fenwright",), ("Imogen Tarrant",)]))
+def test_participle_after_an_inverted_cue_belongs_to_its_subject(text, who):
+    (n,) = who
+    doc = BODY + "Warren Ulverston presented the engineers’ plan on Monday.\n" + text.format(n=n, w="building walls for years") + "\n"
+    got, allq = speaker_of(doc, "building walls")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
 # -- 3. "said" + role word + name -------------------------------------------
 
 ROLE_AFTER_SAID = {
@@ -327,6 +342,44 @@ def test_person_in_a_relative_clause_is_not_the_speaker(text, who):
     doc = BODY + text.format(n=n, o=other) + "\n"
     got, allq = single(doc)
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+PLACE_IN_DESCRIPTION = {
+    "former-place-role": "“The levee will hold this winter,” said former {pl} governor {n}, who visited the site.",
+    "place-role": "“The levee will hold this winter,” said {pl} congresswoman {n}.",
+    "leading-org-role-comma": "“The levee will hold this winter,” said another leading {pl} Institute engineer, {n} of the county board.",
+    "role-from-town": "{n}, a 58-year-old farmer from Millbrook, {pl}, says the levee will “hold this winter and the next.”",
+    "who-at-org-of-town": "{n}, who is a pastor at the Grace Chapel of Millbrook, {pl}, praised the crews for “holding this winter against the odds.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(PLACE_IN_DESCRIPTION, [("Gloria Feldhaus", "Vermont"), ("Dennis Arkwright", "Nevada"), ("Pauline Ostrova", "Oregon")]),
+)
+def test_place_inside_a_description_is_not_the_speaker(text, who):
+    n, place = who
+    got, allq = speaker_of(BODY + text.format(n=n, pl=place) + "\n", "this winter")
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+INDEFINITE = {
+    "a-spokesman-for": "Council spokesman {n} announced the closure on Monday. “The bridge is safe,” a spokesman for the engineers said later.",
+    "said-a-place-party": "{p} {n} won the seat two years ago. “The seat is safe for now,” said a {place} {p}.",
+    "added-one-place-party": "{p} {n} won the seat two years ago. “The seat is safe for now,” added one {place} {p}, who asked not to be named.",
+    "an-official-said": "Harbour official {n} inspected the pier. “The pier is safe,” an official at the port authority said.",
+}
+
+
+@pytest.mark.parametrize("party", ["Democrat", "Republican"])
+@pytest.mark.parametrize(
+    "text, who",
+    cases(INDEFINITE, [("Helena Marsh", "Ohio"), ("Gregory Tolland", "Nevada"), ("Patricia Vell", "Iowa")]),
+)
+def test_an_indefinite_description_is_someone_new(text, who, party):
+    n, place = who
+    got, allq = single(BODY + text.format(n=n, p=party, place=place) + "\n")
+    assert got and n not in got and got.split()[0].lower() in ("a", "an", "one"), f"expected a description, got {got!r}; all: {allq}"
 
 
 # -- 8. Organisations and groups --------------------------------------------

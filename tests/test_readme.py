@@ -59,3 +59,14 @@ def test_check_mode_reports_drift(tmp_path, monkeypatch, capsys):
     assert examples.main([]) == 0
     assert examples.main(["--check"]) == 0
     assert readme.read_text(encoding="utf-8") == "<!-- example -->\n```text\n$ echo now\nnow\n```\n"
+
+
+def test_the_rule_table_and_the_module_map_are_generated():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "<!-- generated: rules -->" in text and "<!-- generated: modules -->" in text
+    from quotetrack.rules import RULES
+
+    for r in RULES.values():
+        assert f"| `{r.id}` | `{r.name}` | {r.severity} | {r.summary} |" in text
+    for name in ("quotetrack.pipeline", "quotetrack.rules", "quotetrack.verify", "quotetrack.textindex"):
+        assert f"`{name}`:" in text

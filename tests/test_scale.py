@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from quotetrack import cache as cachemod
 from quotetrack import parallel
 from quotetrack.api import scan
 from quotetrack.cli import app
+from quotetrack.ingest import build_article
+from quotetrack.pipeline import quotes_of
 from quotetrack.render import render_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,6 +182,29 @@ def test_check_uses_the_user_cache_by_default(tmp_path, monkeypatch):
     assert first.stdout == again.stdout == off.stdout and first.exit_code == again.exit_code == off.exit_code
     with sqlite3.connect(default) as con:
         assert con.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "speaker, words",
+    [
+        ("Oren Vask", "The new pier opens in spring"),
+        ("Talia Brumwell", "We will reopen the ferry before the autumn storms"),
+        ("Ivo Penhallow", "Nobody on this council voted for the toll"),
+    ],
+)
+def test_check_cache_keys_on_what_decides_the_quotes_not_only_the_text(tmp_path, speaker, words):
+    """Two articles with one text whose body spans differ (as web pages' can) find different
+    quotes: the cache must not hand one the other's."""
+    text = f"Intro line.\n\n“{words},” said {speaker}.\n"
+    whole = build_article("a1", "story.md", text, input_format="markdown")
+    cut = replace(whole, body_end=text.index("“"))  # the quote falls outside the body
+    assert quotes_of(whole) and not quotes_of(cut)
+    with cachemod.Cache(tmp_path / "c.sqlite3") as cache:
+        assert cachemod.cached_quotes(cache, whole) == quotes_of(whole)
+        cache.flush()
+        assert cachemod.cached_quotes(cache, cut) == []
+        assert cachemod.cached_quotes(cache, whole) == quotes_of(whole)
+        assert cache.hits == 1
 
 
 # --------------------------------------------------------------------------- --output quotes.db

@@ -8,6 +8,11 @@ standard output, each line's trailing spaces removed. The exit code is not
 shown; a command that exits with 2 or more (a usage error) or prints nothing is
 a failure, so a broken example cannot slip in.
 
+Sections between ``<!-- generated: NAME -->`` and ``<!-- end generated -->`` are
+written from the code itself: ``rules`` is the table of ``quotetrack check``'s
+rules (the registry in quotetrack/rules.py), ``modules`` the module map (each
+module's first docstring sentence, by layer as tests/test_layers.py enforces).
+
     python tools/readme_examples.py            # rewrite README.md (make readme)
     python tools/readme_examples.py --check    # exit 1 and print a diff when README.md is stale
 """
@@ -30,6 +35,12 @@ BLOCK = re.compile(
 )
 
 
+GENERATED = re.compile(
+    r"^(?P<head><!-- generated: (?P<what>[a-z]+) -->\n)(?P<body>.*?)(?P<tail>^<!-- end generated -->$)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
 class ExampleError(Exception):
     """A marked block that is malformed, or a command that failed."""
 
@@ -46,10 +57,53 @@ def run(command: str, cwd: Path = ROOT) -> str:
 
 
 def render(text: str, cwd: Path = ROOT) -> str:
-    """``text`` with each marked block's output replaced by what its command prints now."""
+    """``text`` with each marked block's output replaced by what its command prints now,
+    and each generated section by what the code says now."""
     if text.count(MARKER) != len(BLOCK.findall(text)):
         raise ExampleError(f"every {MARKER} must be followed by a ```text block whose first line is `$ COMMAND`")
-    return BLOCK.sub(lambda m: m["head"] + run(m["command"], cwd) + m["tail"], text)
+    text = BLOCK.sub(lambda m: m["head"] + run(m["command"], cwd) + m["tail"], text)
+    return GENERATED.sub(lambda m: m["head"] + generated(m["what"]) + m["tail"], text)
+
+
+def generated(what: str) -> str:
+    if what == "rules":
+        return rule_table()
+    if what == "modules":
+        return module_map()
+    raise ExampleError(f"unknown generated section '{what}' (rules, modules)")
+
+
+def rule_table() -> str:
+    """The rules of ``quotetrack check`` as a Markdown table, from the registry."""
+    from quotetrack.report import rule_rows
+
+    lines = ["| id | name | default | finds |", "| --- | --- | --- | --- |"]
+    lines += [f"| `{rid}` | `{name}` | {level} | {summary} |" for rid, name, level, summary in rule_rows()]
+    return "\n".join(lines) + "\n"
+
+
+def _first_sentence(doc: str) -> str:
+    para = " ".join(doc.strip().split("\n\n")[0].split())
+    m = re.search(r"(?<=[.:])\s", para)
+    return para[: m.start()] if m and para[m.start() - 1] == "." else para
+
+
+def module_map() -> str:
+    """One line per module of the package, by layer (lowest first), from the docstrings."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("test_layers", ROOT / "tests" / "test_layers.py")
+    assert spec is not None and spec.loader is not None
+    layers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(layers)
+    lines = []
+    names = sorted(layers.MODULES, key=lambda n: (layers.layer(n), n))
+    for name in names:
+        doc = ast.get_docstring(ast.parse(layers.MODULES[name].read_text(encoding="utf-8"))) or ""
+        shown = f"quotetrack.{name}" if name else "quotetrack"
+        lines.append(f"- {layers.layer(name) + 1} `{shown}`: {_first_sentence(doc)}")
+    return "\n".join(lines) + "\n"
 
 
 def commands(text: str) -> list[str]:

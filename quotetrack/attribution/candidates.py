@@ -20,17 +20,33 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Protocol, Sequence
 
 from ..models import PARTIAL
 from .cues import Cue, is_verb
 from .gender import is_first_name
 from .mentions import Mention
-from .people import bare
+from .people import People, bare
 from .speakers import plausible_speaker
+from .tokens import Tok
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .choice import ArticleAttributor, _Speaker
+
+class ArticleAttributor(Protocol):
+    """What the candidates need of ``choice.ArticleAttributor``: the article's tokens and people."""
+
+    toks: list[Tok]
+    people: People
+
+    def opens_paragraph(self, k: int) -> bool: ...
+
+
+class _Speaker(Protocol):
+    """The previous quote's speaker (``choice._Speaker``)."""
+
+    name: str
+    mention: str
+    para: int
+    at: int
 
 # The rules, in the order the hand-written cascade tries them.
 RULES = ("after", "before", "colon", "elsewhere", "context", "previous", "continues")
@@ -96,7 +112,6 @@ def candidates(
 ) -> list[Candidate]:
     """The candidate speakers of the quote at [start, end) with their features.
     ``spoken``: how many earlier quotes of the article each speaker was given."""
-    toks, people = att.toks, att.people
     by_name: dict[str, Candidate] = {}
 
     def get(speaker: str, mention_text: str, cue: str, rule: str) -> Candidate:
@@ -119,7 +134,25 @@ def candidates(
     if cascade is not None and cascade.speaker in by_name:
         by_name[cascade.speaker].features["r_cascade"] = 1.0
 
-    # People named near the quote.
+    for name in _nearby(att, ctx, start, end):
+        get(name, name, "(context)", "")
+    if last is not None and plausible_speaker(last.name):
+        _last_speaker(att, ctx, start, proposals, last, get)
+
+    _mark_owners(att, by_name)
+    first_in_para = _first_person_in_paragraph(att, ctx)
+    for c in by_name.values():
+        _describe(att, ctx, start, end, c, first_in_para)
+        n = spoken.get(c.speaker, 0) if spoken else 0
+        if n:
+            c.features["spoke_before"] = 1.0
+            c.features["spoke_count"] = _log(n)
+    return list(by_name.values())
+
+
+def _nearby(att: "ArticleAttributor", ctx: QuoteContext, start: int, end: int) -> list[str]:
+    """People named near the quote who may be speakers, nearest first."""
+    toks, people = att.toks, att.people
     lo_para = ctx.para - PARAGRAPHS_BACK
     near: list[tuple[int, str]] = []
     for name in people.named_in_paragraphs(toks, lo_para, ctx.para):
@@ -138,42 +171,41 @@ def candidates(
         if dist is not None:
             near.append((dist, name))
     near.sort()
-    for _, name in near[:MAX_NEARBY]:
-        if plausible_speaker(name):
-            get(name, name, "(context)", "")
-    if last is not None and plausible_speaker(last.name):
-        c = get(last.name, last.mention, "(continues)", "continues")
-        c.features["last"] = 1.0
-        gap = ctx.para - last.para
-        c.features["last_gap0" if gap <= 0 else "last_gap1" if gap == 1 else "last_gap2"] = 1.0
-        for p in proposals:
-            if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
-                fits = people.fits(last.name, p.mention.head)
-                c.features["last_fits_pronoun" if fits else "last_misfits_pronoun"] = 1.0
-                # Others the pronoun could mean, named since the last speaker spoke.
-                since = sum(
-                    1
-                    for name in people.named_between(last.at, start)
-                    if name != last.name and people.persons[name].fits(p.mention.head)
-                )
-                c.features["others_named_since"] = _log(since)
-                break
+    return [name for _, name in near[:MAX_NEARBY] if plausible_speaker(name)]
 
-    # A name that another candidate holds as its owner ("Ann Roe’s spokesman").
+
+def _last_speaker(
+    att: "ArticleAttributor", ctx: QuoteContext, start: int, proposals: Sequence[Proposal], last: "_Speaker", get
+) -> None:
+    """The previous quote's speaker as a candidate: how far back, and whether a pronoun cue fits them."""
+    people = att.people
+    c = get(last.name, last.mention, "(continues)", "continues")
+    c.features["last"] = 1.0
+    gap = ctx.para - last.para
+    c.features["last_gap0" if gap <= 0 else "last_gap1" if gap == 1 else "last_gap2"] = 1.0
+    for p in proposals:
+        if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
+            fits = people.fits(last.name, p.mention.head)
+            c.features["last_fits_pronoun" if fits else "last_misfits_pronoun"] = 1.0
+            # Others the pronoun could mean, named since the last speaker spoke.
+            since = sum(
+                1
+                for name in people.named_between(last.at, start)
+                if name != last.name and people.persons[name].fits(p.mention.head)
+            )
+            c.features["others_named_since"] = _log(since)
+            break
+
+
+def _mark_owners(att: "ArticleAttributor", by_name: dict[str, Candidate]) -> None:
+    """A name that another candidate holds as its owner ("Ann Roe’s spokesman")."""
+    people = att.people
     owners = {
         bare(w) for c in by_name.values() if c.speaker not in people.persons for w in c.speaker.split() if bare(w) != w
     }
     for c in by_name.values():
         if c.speaker.split()[-1] in owners:
             c.features["owner_of_other"] = 1.0
-    first_in_para = _first_person_in_paragraph(att, ctx)
-    for c in by_name.values():
-        _describe(att, ctx, start, end, c, first_in_para)
-        n = spoken.get(c.speaker, 0) if spoken else 0
-        if n:
-            c.features["spoke_before"] = 1.0
-            c.features["spoke_count"] = _log(n)
-    return list(by_name.values())
 
 
 def _pronoun_alternatives(att: "ArticleAttributor", p: Proposal, start: int, get) -> None:
@@ -220,7 +252,7 @@ def _describe(
     att: "ArticleAttributor", ctx: QuoteContext, start: int, end: int, c: Candidate, first_in_para: Optional[str]
 ) -> None:
     """Positional features of a candidate's mentions around the quote."""
-    toks, people = att.toks, att.people
+    people = att.people
     f = c.features
     f["bias"] = 1.0
     person = people.persons.get(c.speaker)
@@ -230,61 +262,89 @@ def _describe(
     if len(words) >= 2 and is_first_name(words[0]):
         f["first_name"] = 1.0
     if person is None:
-        f["not_person"] = 1.0
-        if c.speaker[:1].islower():
-            f["description"] = 1.0
-        elif "k_name" in f:
-            f["name_not_person"] = 1.0
-        if len(words) == 1 and words[0].isupper():
-            f["acronym"] = 1.0
+        _describe_non_person(c, words)
     else:
-        ms = person.mentions
-        f["n_mentions"] = _log(len(ms))
-        i = bisect.bisect_left(ms, start)
-        if i > 0:
-            kb = people.tok_index.get(ms[i - 1])
-            if kb is not None:
-                tb = toks[kb]
-                f["d_before"] = _log(ctx.k - kb)
-                sgap = ctx.sent - tb.sent
-                f["s_before"] = _log(sgap)
-                if sgap == 1:
-                    f["prev_sentence"] = 1.0
-                if tb.para == ctx.para and any(
-                    m in people.subjects and people.tok_index.get(m, -1) >= 0 and toks[people.tok_index[m]].para == ctx.para
-                    for m in ms[max(0, i - 3) : i]
-                ):
-                    f["subject_in_para"] = 1.0
-                gap = ctx.para - tb.para
-                f["p_before0" if gap <= 0 else "p_before1" if gap == 1 else "p_before2"] = 1.0
-                if tb.sent == ctx.sent:
-                    f["same_sent_before"] = 1.0
-                if ms[i - 1] in people.subjects:
-                    f["subject_before"] = 1.0
-                if _possessive(toks, kb):
-                    f["possessive_before"] = 1.0
-                if _near_verb(att, kb):
-                    f["verb_before"] = 1.0
-        else:
-            f["none_before"] = 1.0
-        j = bisect.bisect_left(ms, end)
-        if j < len(ms):
-            ka = people.tok_index.get(ms[j])
-            if ka is not None and toks[ka].para == ctx.para:
-                f["d_after"] = _log(ka - ctx.k)
-                if toks[ka].sent == ctx.sent:
-                    f["same_sent_after"] = 1.0
-                    if _near_verb(att, ka):
-                        f["verb_after"] = 1.0
-        if person.gender:
-            f["gender_known"] = 1.0
-        if person.roles:
-            f["has_role"] = 1.0
-        if len(person.name.split()) == 1:
-            f["one_word_name"] = 1.0
+        _describe_person(att, ctx, start, end, f, person)
     if c.speaker == first_in_para:
         f["first_in_para"] = 1.0
-    # Interactions with the kind of quote.
+    _interactions(ctx, f)
+
+
+def _describe_non_person(c: Candidate, words: list[str]) -> None:
+    """A candidate the article does not name as a person: a description, an acronym."""
+    f = c.features
+    f["not_person"] = 1.0
+    if c.speaker[:1].islower():
+        f["description"] = 1.0
+    elif "k_name" in f:
+        f["name_not_person"] = 1.0
+    if len(words) == 1 and words[0].isupper():
+        f["acronym"] = 1.0
+
+
+def _describe_person(att: "ArticleAttributor", ctx: QuoteContext, start: int, end: int, f: dict[str, float], person) -> None:
+    """Where a person's mentions are before and after the quote, and what the article says of them."""
+    ms = person.mentions
+    f["n_mentions"] = _log(len(ms))
+    i = bisect.bisect_left(ms, start)
+    if i > 0:
+        _mention_before(att, ctx, f, ms, i)
+    else:
+        f["none_before"] = 1.0
+    _mention_after(att, ctx, f, ms, bisect.bisect_left(ms, end))
+    if person.gender:
+        f["gender_known"] = 1.0
+    if person.roles:
+        f["has_role"] = 1.0
+    if len(person.name.split()) == 1:
+        f["one_word_name"] = 1.0
+
+
+def _mention_before(att: "ArticleAttributor", ctx: QuoteContext, f: dict[str, float], ms: list[int], i: int) -> None:
+    """Features of the person's last mention before the quote (``ms[i - 1]``)."""
+    toks, people = att.toks, att.people
+    kb = people.tok_index.get(ms[i - 1])
+    if kb is None:
+        return
+    tb = toks[kb]
+    f["d_before"] = _log(ctx.k - kb)
+    sgap = ctx.sent - tb.sent
+    f["s_before"] = _log(sgap)
+    if sgap == 1:
+        f["prev_sentence"] = 1.0
+    if tb.para == ctx.para and any(
+        m in people.subjects and people.tok_index.get(m, -1) >= 0 and toks[people.tok_index[m]].para == ctx.para
+        for m in ms[max(0, i - 3) : i]
+    ):
+        f["subject_in_para"] = 1.0
+    gap = ctx.para - tb.para
+    f["p_before0" if gap <= 0 else "p_before1" if gap == 1 else "p_before2"] = 1.0
+    if tb.sent == ctx.sent:
+        f["same_sent_before"] = 1.0
+    if ms[i - 1] in people.subjects:
+        f["subject_before"] = 1.0
+    if _possessive(toks, kb):
+        f["possessive_before"] = 1.0
+    if _near_verb(att, kb):
+        f["verb_before"] = 1.0
+
+
+def _mention_after(att: "ArticleAttributor", ctx: QuoteContext, f: dict[str, float], ms: list[int], j: int) -> None:
+    """Features of the person's first mention after the quote (``ms[j]``) in its paragraph."""
+    toks = att.toks
+    if j >= len(ms):
+        return
+    ka = att.people.tok_index.get(ms[j])
+    if ka is not None and toks[ka].para == ctx.para:
+        f["d_after"] = _log(ka - ctx.k)
+        if toks[ka].sent == ctx.sent:
+            f["same_sent_after"] = 1.0
+            if _near_verb(att, ka):
+                f["verb_after"] = 1.0
+
+
+def _interactions(ctx: QuoteContext, f: dict[str, float]) -> None:
+    """Interactions of the features with the kind of quote."""
     if ctx.partial:
         for k in ("r_after", "r_before", "r_elsewhere", "r_context", "r_continues", "last", "same_sent_before", "same_sent_after"):
             if k in f:

@@ -4,7 +4,7 @@ speaker, resolved to a person the article names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence, cast
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
@@ -160,6 +160,8 @@ class ArticleAttributor:
                         return named
             return self.people.by_name(toks, at) or m.head
         if m.kind == "role":
+            if m.text.split()[0].lower() in ("a", "an", "one", "another"):
+                return m.text  # "said a senior official": someone new, not a person named before
             named = self.people.by_role(m.head, at)
             if named is None and m.head in INSTITUTION_NOUNS:
                 named = self.people.nearest_organisation(m.head, at)  # "the company said"
@@ -203,7 +205,8 @@ class ArticleAttributor:
         """Reported-speech statements, unattributed yet (speaker set by ``run``)."""
         out: list[Quote] = []
         text = self.article.text
-        for i, j, v, mention in find_reported(self.toks, self.sent_bounds, self.subject_of):
+        for i, j, v, found in find_reported(self.toks, self.sent_bounds, self.subject_of):
+            mention = cast(Mention, found)  # what subject_of gave
             start, end = self.toks[i].start, end_char(self.toks, j)
             if not self.article.in_body(start, end):
                 continue

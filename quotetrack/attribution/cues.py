@@ -130,11 +130,13 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     verbs = [i for i in range(lo, open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
     weak: Optional[Cue] = None
+    participle = False
     for v in reversed(verbs):
         verb = toks[v]
         if verb.low.endswith("ing") and v > lo and (toks[v - 1].text == "," or toks[v - 1].low not in AUXILIARIES):
             # "..., Varga stressed, adding:", "responded on Facebook writing": a participle's
             # subject is its clause's, never the noun just before it ("is promising" aside).
+            participle = True
             continue
         subj = subject_of_verb(toks, v, lo)
         if subj is not None:
@@ -150,8 +152,10 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         found = np_starting_at(toks, v + 1, open_i + 1)
         if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
             nxt = found[1]
-            if nxt <= open_i and toks[nxt].text in (":", ","):
-                return Cue(verb.text, found[0])
+            if nxt <= open_i and (toks[nxt].text in (":", ",") or (participle and found[0].kind == "name")):
+                # "said Varga:", and "“…,” said Varga (D) at the time, adding that “…”":
+                # the participle's clause is the inverted verb's, its subject the name.
+                return Cue(nearest if participle else verb.text, found[0])
         # A participle or a verb after a comma: the clause's subject speaks ("..., adding:").
         continue
     if weak is not None:

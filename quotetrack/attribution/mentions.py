@@ -25,6 +25,7 @@ from .function_words import (
     PREPOSITIONS,
     TITLE_CONNECTORS,
 )
+from .gender import is_first_name
 from .people import split_run
 from .speakers import plausible_speaker
 from .tokens import Tok
@@ -88,66 +89,87 @@ def np_ending_at(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         return None
     last = toks[j - 1]
     if last.text == ")" and j - 2 >= lo:
-        # A parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
-        k = j - 2
-        while k >= lo and k > j - 10 and toks[k].text != "(":
-            k -= 1
-        if k > lo and toks[k].text == "(":
-            return np_ending_at(toks, k, lo)
-        return None
+        return _np_before_parenthesis(toks, j, lo)
     if last.kind != "w":
         if last.text == "," and j - 2 >= lo:
-            # An apposition: "Helena Varga, the US ambassador to Japan, said". It may hold
-            # commas of its own ("the head of the Acquisition, Technology and Logistics
-            # Agency"): prefer the nearest comma with a person's name before it.
-            fallback = None
-            k = j - 2
-            while k >= lo and k > j - 6 and toks[k].is_cap:
-                k -= 1
-            if k < j - 2 and k >= lo and toks[k].text == ",":
-                inner = np_ending_at_word(toks, j - 1, k + 1)
-                if inner is not None and inner.kind == "name" and plausible_speaker(inner.head):
-                    return inner  # "Apple's chief executive, Tim Cook, called"
-            k = j - 2
-            while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
-                if toks[k].text == ",":
-                    np = np_ending_at_word(toks, k, lo)
-                    if np is not None and after_preposition(toks, np, lo):
-                        np = None  # ", of Springfield, Va.,": a place, not the speaker
-                    if np is not None and np.kind in ("name", "pronoun") and plausible_speaker(np.head):
-                        return np
-                    fallback = fallback or np
-                k -= 1
-            return fallback
+            return _np_before_comma(toks, j, lo)
         return None
     pron = pronoun(last)
     if pron and (pron in NOMINATIVE or j - 2 < lo or toks[j - 2].kind != "w" or toks[j - 2].low in BEFORE_SUBJECT):
         return mention(toks, j - 1, j, "pronoun", pron)
     if last.is_cap:
-        i = j - 1
-        while i - 1 >= lo and (
-            toks[i - 1].is_cap
-            or (toks[i - 1].low in TITLE_CONNECTORS | NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
-        ):
-            i -= 1
-        while i < j - 1 and toks[i].low in LEADING_FUNCTION_WORDS:
-            i += 1  # "In August", "When Trump": not part of the name
-        if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
-            return None
-        if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
-            # "the U.S. ambassador to Japan said": a description ending in a place.
-            desc = description_ending(toks, i - 1, j, lo)
-            if desc is not None:
-                return desc
-        if i - 1 >= lo and toks[i - 1].low == "the":
-            i -= 1
-        run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
-        _titles, name = split_run(run)
-        if name:
-            return mention(toks, i, j, "name", " ".join(t.text for t in name))
-        return mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
-    # A description: "the ambassador", "a spokesman for the campaign", "officials",
-    # "Gary Johnson's doctor".
+        return _np_capitalised(toks, j, lo)
+    return _np_description(toks, j, lo)
+
+
+def _np_before_parenthesis(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """A parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said"."""
+    k = j - 2
+    while k >= lo and k > j - 10 and toks[k].text != "(":
+        k -= 1
+    if k > lo and toks[k].text == "(":
+        return np_ending_at(toks, k, lo)
+    return None
+
+
+def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """An apposition: "Helena Varga, the US ambassador to Japan, said". It may hold
+    commas of its own ("the head of the Acquisition, Technology and Logistics
+    Agency"): prefer the nearest comma with a person's name before it."""
+    fallback = None
+    k = j - 2
+    while k >= lo and k > j - 6 and toks[k].is_cap:
+        k -= 1
+    if k < j - 2 and k >= lo and toks[k].text == ",":
+        inner = np_ending_at_word(toks, j - 1, k + 1)
+        before = np_ending_at_word(toks, k, max(lo, k - 8))
+        if before is not None and after_preposition(toks, before, max(lo, k - 8)) and not is_first_name(inner.text.split()[0] if inner else ""):
+            inner = None  # "a salesman from Sumter, South Carolina, says": a place
+        if inner is not None and inner.kind == "name" and plausible_speaker(inner.head):
+            return inner  # "Apple's chief executive, Tim Cook, called"
+    k = j - 2
+    while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+        if toks[k].text == ",":
+            np = np_ending_at_word(toks, k, lo)
+            if np is not None and after_preposition(toks, np, lo):
+                np = None  # ", of Springfield, Va.,": a place, not the speaker
+            if np is not None and np.kind in ("name", "pronoun") and plausible_speaker(np.head):
+                return np
+            fallback = fallback or np
+        k -= 1
+    return fallback
+
+
+def _np_capitalised(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """A name or an organisation ending in the capitalised word before ``j``."""
+    i = j - 1
+    while i - 1 >= lo and (
+        toks[i - 1].is_cap
+        or (toks[i - 1].low in TITLE_CONNECTORS | NAME_CONNECTORS and i - 2 >= lo and toks[i - 2].is_cap)
+    ):
+        i -= 1
+    while i < j - 1 and toks[i].low in LEADING_FUNCTION_WORDS:
+        i += 1  # "In August", "When Trump": not part of the name
+    if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
+        return None
+    if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
+        # "the U.S. ambassador to Japan said": a description ending in a place.
+        desc = description_ending(toks, i - 1, j, lo)
+        if desc is not None:
+            return desc
+    if i - 1 >= lo and toks[i - 1].low == "the":
+        i -= 1
+    run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
+    _titles, name = split_run(run)
+    if name:
+        return mention(toks, i, j, "name", " ".join(t.text for t in name))
+    return mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
+
+
+def _np_description(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """A description: "the ambassador", "a spokesman for the campaign", "officials",
+    "Gary Johnson's doctor"."""
+    last = toks[j - 1]
     i = j - 1
     while i >= lo and i > j - 12:
         t = toks[i]
@@ -223,29 +245,7 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
     if pronoun(t):
         return mention(toks, i, i + 1, "pronoun", pronoun(t) or t.low), i + 1
     if t.is_cap and t.low not in ("the",):
-        j = i
-        while j < hi and (
-            toks[j].is_cap
-            or (toks[j].low in TITLE_CONNECTORS | NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
-            # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names
-            or (
-                j > i
-                and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES)
-                and j + 1 < hi
-                and toks[j + 1].is_cap
-            )
-        ):
-            j += 1
-        later = _name_after_descriptor(toks, j, hi)
-        if later is not None:
-            # "said Monmouth University political scientist Ann Roe": the name, not the school.
-            return mention(toks, i, later[1], "name", later[2]), later[1]
-        _titles, name = split_run(list(toks[i:j]))
-        if name:
-            return mention(toks, i, j, "name", " ".join(n.text for n in name)), j
-        if toks[i].low in TIME_WORDS:
-            return None
-        return mention(toks, i, j, "org", " ".join(x.text for x in toks[i:j])), j
+        return _capitalised_from(toks, i, hi)
     later = _name_after_descriptor(toks, i, hi)
     if later is not None:
         # "said spokesman Ann Roe", "says planetary geologist Ann Roe", "said the Rev. Ann Roe".
@@ -255,29 +255,68 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
         if appo is not None:
             return appo
     if t.low in DETERMINERS:
-        # Up to the speech verb: "the ambassador said", "a spokesman for the company told".
-        j = i + 1
-        while j < hi and j < i + 10 and toks[j].kind == "w" and toks[j].low not in SPEECH_VERBS:
-            j += 1
-        if j < hi and toks[j].low in SPEECH_VERBS:
-            k = j
-            if toks[j - 1].low.endswith("ly") and j - 1 > i:
-                k = j - 1
-            head = description_head(toks, i + 1, k)
-            if head:
-                return mention(toks, i, k, "role", head), k
-        elif j > i + 1 and (j >= hi or toks[j].kind == "p"):
-            # "... said the U.S. ambassador.": a description that ends the clause.
-            head = description_head(toks, i + 1, j)
-            if head and (head in ROLE_NOUNS or head in GROUP_NOUNS):
-                return mention(toks, i, j, "role", head), j
+        found = _description_from(toks, i, hi)
+        if found is not None:
+            return found
     if t.low == "the" and i + 1 < hi and toks[i + 1].is_cap:
         # "according to the Ashbury River Authority": an institution's name.
         j = i + 1
         while j < hi and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
             j += 1
         return mention(toks, i, j, "org", " ".join(x.text for x in toks[i + 1 : j])), j
-    # "police said", "state police said", "health officials said": a group.
+    return _group_from(toks, i, hi)
+
+
+def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """A name or an organisation starting with the capitalised word at ``i``."""
+    j = i
+    while j < hi and (
+        toks[j].is_cap
+        or (toks[j].low in TITLE_CONNECTORS | NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
+        # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names
+        or (
+            j > i
+            and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES)
+            and j + 1 < hi
+            and toks[j + 1].is_cap
+        )
+    ):
+        j += 1
+    later = _name_after_descriptor(toks, j, hi)
+    if later is not None:
+        # "said Monmouth University political scientist Ann Roe": the name, not the school.
+        return mention(toks, i, later[1], "name", later[2]), later[1]
+    _titles, name = split_run(list(toks[i:j]))
+    if name:
+        return mention(toks, i, j, "name", " ".join(n.text for n in name)), j
+    if toks[i].low in TIME_WORDS:
+        return None
+    return mention(toks, i, j, "org", " ".join(x.text for x in toks[i:j])), j
+
+
+def _description_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """A description opened by the determiner at ``i``, up to the speech verb ("the ambassador
+    said", "a spokesman for the company told") or to the end of the clause."""
+    j = i + 1
+    while j < hi and j < i + 10 and toks[j].kind == "w" and toks[j].low not in SPEECH_VERBS:
+        j += 1
+    if j < hi and toks[j].low in SPEECH_VERBS:
+        k = j
+        if toks[j - 1].low.endswith("ly") and j - 1 > i:
+            k = j - 1
+        head = description_head(toks, i + 1, k)
+        if head:
+            return mention(toks, i, k, "role", head), k
+    elif j > i + 1 and (j >= hi or toks[j].kind == "p"):
+        # "... said the U.S. ambassador.": a description that ends the clause.
+        head = description_head(toks, i + 1, j)
+        if head and (head in ROLE_NOUNS or head in GROUP_NOUNS):
+            return mention(toks, i, j, "role", head), j
+    return None
+
+
+def _group_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """"police said", "state police said", "health officials said": a group."""
     for m in range(i, min(hi, i + 3)):
         w = toks[m]
         if w.kind != "w" or w.is_cap or (m > i and w.low in SPEECH_VERBS):
@@ -316,27 +355,19 @@ def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Men
 
 
 
-_DESCRIPTOR_STOPS = PREPOSITIONS | frozenset("and or but who which that whose when where as by to than said says".split())
+_DESCRIPTOR_STOPS = PREPOSITIONS | frozenset(
+    "and or but who which that whose when where as by to than said says after before during while since until "
+    "about into over under without".split()
+)
 
 
-def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int) -> Optional[tuple[int, int, str]]:
+def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int, nested: bool = False) -> Optional[tuple[int, int, str]]:
     """A person's name after a short description that starts at ``k``: up to four
     lower-case words or titles ("political scientist", "the Rev.", "campaign
     manager,"), then a capitalised run holding a name of two words or more
     (one word after a title). Returns (start, end, name) token positions."""
-    m = k
-    words = 0
-    while m < hi and words < 5:
-        t = toks[m]
-        if t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS:
-            words += 1
-            m += 1
-        elif t.kind == "w" and t.is_cap and t.low.rstrip(".") in TITLES:
-            words += 1
-            m += 1
-        else:
-            break
-    if m == k or words == 0:
+    m = _descriptor_end(toks, k, hi)
+    if m is None:
         return None
     if m < hi and toks[m].text == "," and m + 1 < hi and toks[m + 1].is_cap:
         m += 1  # "communications director, Ann Roe"
@@ -345,8 +376,34 @@ def _name_after_descriptor(toks: Sequence[Tok], k: int, hi: int) -> Optional[tup
         e += 1
     if e == m:
         return None
+    if e - m <= 3 and _descriptor_word(toks, e, hi) and not nested:
+        # A capitalised modifier inside the description, not the name: "former Vermont
+        # governor Ann Roe", "a leading Supreme Court lawyer, Ann Roe". The name, if
+        # any, follows the rest of the description.
+        later = _name_after_descriptor(toks, e, hi, nested=True)
+        if later is not None:
+            return later
     titles, name = split_run(list(toks[m:e]))
     titled = toks[m - 1].low.rstrip(".") in TITLES or toks[m - 1].low in ROLE_NOUNS
     if len(name) >= 2 or (name and (titled or titles)):
         return m, e, " ".join(n.text for n in name)
     return None
+
+
+def _descriptor_word(toks: Sequence[Tok], m: int, hi: int) -> bool:
+    t = toks[m] if m < hi else None
+    return t is not None and t.kind == "w" and not t.is_cap and t.low not in _DESCRIPTOR_STOPS and t.low not in SPEECH_VERBS
+
+
+def _descriptor_end(toks: Sequence[Tok], k: int, hi: int) -> Optional[int]:
+    """The end of up to five lower-case words or titles starting at ``k`` (None if none)."""
+    m = k
+    words = 0
+    while m < hi and words < 5:
+        t = toks[m]
+        if _descriptor_word(toks, m, hi) or (t.kind == "w" and t.is_cap and t.low.rstrip(".") in TITLES):
+            words += 1
+            m += 1
+        else:
+            break
+    return m if words else None

@@ -134,6 +134,11 @@ def _clean_name(name: list[Tok]) -> list[Tok]:
     return name
 
 
+# How many mentions back ``latest_before`` looks: far more than any article's
+# pronoun needs, and a bound that keeps hostile input linear.
+LOOK_BACK_MENTIONS = 500
+
+
 class People:
     """The people an article names, with their titles and roles."""
 
@@ -143,6 +148,9 @@ class People:
         self._by_offset: Optional[list[tuple[int, str]]] = None
         self._by_para: Optional[dict[int, set[str]]] = None
         self._offsets: list[int] = []
+        self._fitting: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
+        self._by_role: Optional[dict[str, list[Person]]] = None
+        self._by_first: Optional[dict[str, list[Person]]] = None
         self.surname_index: dict[str, list[Person]] = {}
         # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
         self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
@@ -175,12 +183,36 @@ class People:
                 p = self._by_surname(bare(name[0].text), name[0].start)
                 if p is not None:
                     p.roles |= roles
-        # One pass over the capitalised words: a surname on its own ("Okafor said") is a
-        # mention of the one person of that name named most recently before it (or first
-        # after it); capitalised words after "in", "from" or "at" are places and institutions.
         self.place_words: set[str] = set()
         self.tok_index: dict[int, int] = {}  # start offset of a capitalised word -> token index
-        seen = {p.name: set(p.mentions) for p in self.persons.values()}
+        self._surname_mentions(toks)
+        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
+        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
+        self.subjects: set[int] = set()
+        for p in self.persons.values():
+            for m in p.mentions:
+                at = self.tok_index.get(m)
+                if at is not None and in_subject_position(toks, at):
+                    self.subjects.add(m)
+
+    def _surname_mentions(self, toks: Sequence[Tok]) -> None:
+        """One pass over the capitalised words: a surname on its own ("Okafor said") is a
+        mention of the one person of that name named most recently before it (or first
+        after it); capitalised words after "in", "from" or "at" are places and institutions."""
+        # Mentions as full names are in text order already; surnames found in this pass
+        # are kept apart (also in text order) and merged at the end, so that finding the
+        # nearest owner of a surname is a bisection, not a scan of every mention.
+        full = {p.name: p.mentions for p in self.persons.values()}
+        alone: dict[str, list[int]] = {name: [] for name in full}
+
+        def latest(p: Person, offset: int) -> tuple[int, int]:
+            ms = full[p.name]
+            i = bisect.bisect_left(ms, offset)
+            before = max(ms[i - 1] if i else -1, alone[p.name][-1] if alone[p.name] else -1)
+            if before >= 0:
+                return (0, offset - before)
+            return (1, (ms[i] - offset) if i < len(ms) else 1 << 30)
+
         prev = None
         for k, t in enumerate(toks):
             if t.is_cap:
@@ -190,21 +222,15 @@ class People:
                 if not (prev is not None and prev.is_cap):
                     owners = self.surname_index.get(bare(t.text))
                     if owners:
-                        p = nearest(owners, t.start)
-                        if t.start not in seen[p.name]:
-                            seen[p.name].add(t.start)
-                            p.mentions.append(t.start)
+                        p = owners[0] if len(owners) == 1 else min(owners, key=lambda o: latest(o, t.start))
+                        ms = full[p.name]
+                        i = bisect.bisect_left(ms, t.start)
+                        if not (i < len(ms) and ms[i] == t.start):
+                            alone[p.name].append(t.start)
             prev = t
         for p in self.persons.values():
-            p.mentions.sort()
-        # Mentions in subject position ("Obama said", "..., Trump called"): what a later
-        # "he" most likely refers to, rather than a name in passing ("than Lincoln").
-        self.subjects: set[int] = set()
-        for p in self.persons.values():
-            for m in p.mentions:
-                k = self.tok_index.get(m)
-                if k is not None and in_subject_position(toks, k):
-                    self.subjects.add(m)
+            if alone[p.name]:
+                p.mentions = sorted(set(p.mentions + alone[p.name]))
 
     @staticmethod
     def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
@@ -252,7 +278,11 @@ class People:
             p = self._by_surname(tokens[0], offset)
             if p is None:
                 # A first name on its own ("Helena said").
-                cands = [q for q in self.persons.values() if q.name.split()[0] == tokens[0]]
+                if self._by_first is None:
+                    self._by_first = {}
+                    for q in self.persons.values():
+                        self._by_first.setdefault(q.name.split()[0], []).append(q)
+                cands = self._by_first.get(tokens[0])
                 p = nearest(cands, offset) if cands else None
             return p.name if p else None
         return None
@@ -262,7 +292,12 @@ class People:
         return nearest(cands, offset).name if cands else None
 
     def by_role(self, role: str, offset: int) -> Optional[str]:
-        cands = [p for p in self.persons.values() if role in p.roles]
+        if self._by_role is None:
+            self._by_role = {}
+            for p in self.persons.values():
+                for r in p.roles:
+                    self._by_role.setdefault(r, []).append(p)
+        cands = self._by_role.get(role)
         return nearest(cands, offset).name if cands else None
 
     def _mention_order(self) -> list[tuple[int, str]]:
@@ -276,7 +311,8 @@ class People:
         """(offset, name) of each person's last mention before ``offset``, most recent first."""
         order = self._mention_order()
         seen: set[str] = set()
-        for i in range(bisect.bisect_left(self._offsets, offset) - 1, -1, -1):
+        last = bisect.bisect_left(self._offsets, offset) - 1
+        for i in range(last, max(-1, last - LOOK_BACK_MENTIONS), -1):
             m, name = order[i]
             if name not in seen:
                 seen.add(name)
@@ -340,27 +376,44 @@ class People:
         p = self.persons.get(name)
         if p is None:
             return -1
-        before = [m for m in p.mentions if m < offset]
-        return before[-1] if before else -1
+        i = bisect.bisect_left(p.mentions, offset)
+        return p.mentions[i - 1] if i else -1
 
     def last_mentioned(self, offset: int, pronoun: str = "", subjects_only: bool = False) -> Optional[str]:
         """The person named last before ``offset`` whom ``pronoun`` can refer to;
         someone known to match the pronoun's gender wins over someone unknown
         named a little later (within a few sentences)."""
-        want = PRONOUNS.get(pronoun, "")
-        best, best_at, known, known_at = None, -1, None, -1
-        for p in self.persons.values():
-            if pronoun and not p.fits(pronoun):
-                continue
-            for m in p.mentions:
-                if m < offset and (not subjects_only or m in self.subjects):
-                    if m > best_at:
-                        best, best_at = p.name, m
-                    if p.gender and p.gender == want and m > known_at:
-                        known, known_at = p.name, m
-        if known is not None and best_at - known_at < 600:
-            return known
-        return best
+        best_at, known_at = self._last_fitting(pronoun, subjects_only, offset)
+        if best_at < 0:
+            return None
+        order = self._by_offset or []
+        if known_at >= 0 and order[best_at][0] - order[known_at][0] < 600:
+            return order[known_at][1]
+        return order[best_at][1]
+
+    def _last_fitting(self, pronoun: str, subjects_only: bool, offset: int) -> tuple[int, int]:
+        """Indexes into the mention order of the last mention before ``offset`` of
+        someone ``pronoun`` can refer to, and of someone known to have its gender
+        (-1 for none). Worked out once per pronoun as two running arrays, so each
+        question is a bisection however long the article."""
+        key = (pronoun, subjects_only)
+        if key not in self._fitting:
+            order = self._mention_order()
+            want = PRONOUNS.get(pronoun, "")
+            last_fit, last_known = [], []
+            fit = known = -1
+            for i, (m, name) in enumerate(order):
+                p = self.persons[name]
+                if (not pronoun or p.fits(pronoun)) and (not subjects_only or m in self.subjects):
+                    fit = i
+                    if p.gender and p.gender == want:
+                        known = i
+                last_fit.append(fit)
+                last_known.append(known)
+            self._fitting[key] = (last_fit, last_known)
+        last_fit, last_known = self._fitting[key]
+        i = bisect.bisect_left(self._offsets, offset) - 1
+        return (last_fit[i], last_known[i]) if i >= 0 else (-1, -1)
 
 
 DOCUMENTS = frozenset("statement report release letter email e-mail tweet post memo document filing ad advertisement video clip website".split())
@@ -392,13 +445,15 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
 
 
 def nearest(cands: Sequence[Person], offset: int) -> Person:
-    """The candidate mentioned most recently before ``offset``, else first after it."""
+    """The candidate mentioned most recently before ``offset``, else first after it
+    (mentions are kept in text order)."""
 
     def key(p: Person) -> tuple[int, int]:
-        before = [m for m in p.mentions if m < offset]
-        if before:
-            return (0, offset - before[-1])
-        return (1, (p.mentions[0] - offset) if p.mentions else 1 << 30)
+        ms = p.mentions
+        i = bisect.bisect_left(ms, offset)
+        if i:
+            return (0, offset - ms[i - 1])
+        return (1, (ms[0] - offset) if ms else 1 << 30)
 
     return min(cands, key=key)
 
