@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $(STAMP)
 
 # The sample articles only: samples/newsroom/ is the example repository for `quotetrack check`.
@@ -34,10 +34,13 @@ readme: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
-# Throughput on a generated news corpus, then timing on hostile inputs of growing size.
+# Throughput on a generated news corpus, timing on hostile inputs of growing size, scale (articles/s
+# on one core and all, the cache's re-scan, peak memory: make bench SCALE=--large adds 64k articles),
+# then the HTML report.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/linear_time.py
+	$(BIN)/python benchmarks/scale.py $(SCALE)
 	$(MAKE) bench-report
 
 # The HTML report of 2,000 generated articles: its size and the time headless Chromium takes to open it.

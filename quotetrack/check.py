@@ -16,12 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Optional, Sequence
 
+from .cache import Cache, cached_quotes
 from .config import Config, UsageError
 from .identity import Census, anonymous, canonicalize_speakers, personal_name
 from .ingest import DEFAULT_MAX_BYTES, STDIN, InputError, load, read_file
 from .kinds import Level
 from .models import FULL, NOT_SPEECH, Article, Finding, Quote
-from .pipeline import quotes_of
 from .quotes import LineIndex
 from .rules import RULES, CorpusContext, QuoteContext, Scope, Settings, of_scope, rule_id
 from .sources import SourceFile, SourceStatement, read_source, statements_of
@@ -302,7 +302,8 @@ class _Reading:
     """The files of a run as read: findings for those that could not be, and each file's text
     (for suppression comments)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: Optional[Cache] = None) -> None:
+        self.cache = cache
         self.findings: list[Finding] = []
         self.texts: dict[str, str] = {}
         self.quotes: dict[str, list[Quote]] = {}
@@ -346,7 +347,7 @@ class _Reading:
         for article in loaded:
             article = replace(article, id=f"a{len(self.quotes) + 1}")
             try:
-                self.quotes[article.id] = quotes_of(article) if article.text.strip() else []
+                self.quotes[article.id] = cached_quotes(self.cache, article) if article.text.strip() else []
             except Exception as err:  # likewise for one bad article
                 if report:
                     self.unreadable(article.path, f"could not be analysed ({type(err).__name__}: {err})")
@@ -356,9 +357,12 @@ class _Reading:
         return out
 
 
-def run(config: Config, paths: Sequence[str] = (), extra_sources: Sequence[str] = ()) -> CheckResult:
+def run(
+    config: Config, paths: Sequence[str] = (), extra_sources: Sequence[str] = (), cache: Optional[Cache] = None
+) -> CheckResult:
     """Check the articles ``paths`` name (or, with none, the configured articles)
-    against the configured sources and ``extra_sources``.
+    against the configured sources and ``extra_sources``. ``cache``: an open
+    ``cache.Cache`` that keeps each article's quotes between runs.
 
     Raises config.UsageError for a path that does not exist or nothing to check.
     A file that cannot be read becomes a QT000 finding; the others are still checked.
@@ -367,7 +371,7 @@ def run(config: Config, paths: Sequence[str] = (), extra_sources: Sequence[str] 
     plan = _plan(config, paths, extra_sources, notes)
     if paths and not plan.targets:  # e.g. pre-commit passed only sources or other text files
         return CheckResult((), (), (), (), 0, tuple(notes))
-    reading = _Reading()
+    reading = _Reading(cache)
     sources = reading.sources(plan.sources)
     targets = reading.articles(plan.targets, report=True)
     context: list[Article] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeAlias
@@ -11,12 +12,15 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeAlias
 import typer
 from rich.console import Console
 
+from . import cache as cachemod
 from . import check as checks
 from . import config as cfg
+from . import parallel
 from .api import scan as scan_paths
 from .diff import diff_sides, sides_by_outlet
 from .html_report import DEFAULT_LIMIT, render_report
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .jsonl_out import JsonlWriter
 from .kinds import CHECK_FORMATS, DIFF_FORMATS, SCAN_FORMATS, Format, StrEnum
 from .progress import ScanProgress
 from .provenance import explain_outlet_lines, input_report
@@ -38,6 +42,7 @@ from .render import (
     term_uses,
 )
 from .report import RENDERERS, render_rules, render_rules_json
+from .sqlite_out import SUFFIXES, write_sqlite
 from .statements import select
 from .version import __version__
 
@@ -95,7 +100,7 @@ def _main(
 @app.command()
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .htm, .jsonl), or - for standard input; folders are read recursively."),
-    format: ScanFormat = typer.Option(ScanFormat.TABLE, "--format", "-f", help="table (for people), json, csv or markdown."),
+    format: Optional[ScanFormat] = typer.Option(None, "--format", "-f", help="table (for people; the default), json, jsonl (quotes as they are found, statements at the end), csv or markdown."),
     matrix: bool = typer.Option(False, "--matrix", help="A statements × outlets matrix: a symbol per cell in the table, match kinds per outlet in csv and markdown, with the changed words."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements whose speaker's name contains this (case-insensitive)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only statements carried by an outlet whose name contains this."),
@@ -107,6 +112,9 @@ def scan(
     explain_outlets: bool = typer.Option(False, "--explain-outlets", help="Show which rule decided each article's outlet, and its wire credit."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Lay out text for this many columns (default: the terminal's width; when piped, as wide as needed)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Report each input's format, the decoding used, and what offsets refer to (on stderr)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes finding quotes (default: one a core); the output is the same for any number."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="A cache file (SQLite): inputs unchanged since it was written are not analysed again."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the result as a SQLite database (.db, .sqlite or .sqlite3); nothing goes to standard output unless --format is given too."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
 
@@ -121,19 +129,30 @@ def scan(
     file was skipped or the filters left nothing, 2 on usage errors such as a
     path that does not exist.
     """
-    result = _scan_or_exit(paths, max_bytes, outlets=outlets_file, set_outlet=set_outlet)
+    if output is not None and output.suffix.lower() not in SUFFIXES:
+        typer.echo(f"quotetrack: error: {output}: --output writes a SQLite database: name it .db, .sqlite or .sqlite3", err=True)
+        raise typer.Exit(2)
+    quiet = output is not None and format is None
+    format = format or Format.TABLE
+    writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
+    result = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet)
+    if output is not None:
+        _write_database(result, output)
     if verbose:
         for line in input_report(result):
             typer.echo(f"quotetrack: {line}", err=True)
     if explain_outlets:
         for line in explain_outlet_lines(result):
-            typer.echo(line, err=format != Format.TABLE)
-    if matrix and format == Format.JSON:
-        typer.echo("quotetrack: note: --matrix does not apply to --format json (its statements hold the matrix)", err=True)
+            typer.echo(line, err=quiet or format != Format.TABLE)
+    if matrix and format in (Format.JSON, Format.JSONL):
+        typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
     chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
     terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
-    if format == Format.TABLE:
+    if quiet:
+        for s in result.skipped:
+            typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+    elif format == Format.TABLE:
         needed = (lambda: matrix_width(result, chosen)) if matrix else (lambda: max(60, table_width(result, chosen)))
         if matrix:
             render_matrix(result, _console(width, needed), chosen)
@@ -144,17 +163,61 @@ def scan(
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
         if format == Format.JSON:
             render_json(result, sys.stdout)
+        elif writer is not None:
+            writer.finish(result)
         else:
             shown = only_statements(result, chosen) if filtered else result
             if matrix:
                 (render_matrix_csv if format == Format.CSV else render_matrix_markdown)(result, sys.stdout, chosen)
             else:
                 (render_csv if format == Format.CSV else render_markdown)(shown, sys.stdout)
-    nothing = filtered and format != Format.JSON and not chosen and (matrix or format != Format.TABLE or not terms)
+    nothing = filtered and not quiet and format not in (Format.JSON, Format.JSONL) and not chosen and (matrix or format != Format.TABLE or not terms)
     if nothing:
         typer.echo(f"quotetrack: {empty_filter_message(result, speaker, outlet, min_outlets)}", err=True)
     if strict and (result.skipped or nothing):
         raise typer.Exit(1)
+
+
+def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer, **options):
+    """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``."""
+
+    def warn(line: str) -> None:
+        typer.echo(f"quotetrack: {line}", err=True)
+
+    cache = None
+    if cache_path is not None:
+        try:
+            cache = cachemod.Cache(cache_path, warn=warn)
+        except cachemod.CacheError as err:
+            typer.echo(f"quotetrack: error: {err}", err=True)
+            raise typer.Exit(2) from None
+    try:
+        with ScanProgress() as progress:
+            result = parallel.scan(
+                [str(p) for p in paths], max_bytes=max_bytes, jobs=jobs or parallel.default_jobs(), cache=cache,
+                progress=progress, on_article=writer.article if writer is not None else None, **options,
+            )
+    except InputError as err:
+        typer.echo(f"quotetrack: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        if cache is not None:
+            cache.close()
+    if cache is not None and verbose:
+        warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
+    return result
+
+
+def _write_database(result, output: Path) -> None:
+    try:
+        write_sqlite(result, output)
+    except (OSError, sqlite3.Error) as err:
+        typer.echo(f"quotetrack: error: {output}: cannot write: {getattr(err, 'strerror', None) or err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"quotetrack: wrote {len(result.articles)} articles, {len(result.quotes)} quotes and "
+        f"{len(result.statements)} statements to {output}", err=True,
+    )
 
 
 def _scan_or_exit(paths: List[Path], max_bytes: int = DEFAULT_MAX_BYTES, **options):
@@ -264,9 +327,14 @@ def check(
     ignore_rules: List[str] = typer.Option([], "--ignore", help="Rules not to run (ids or names); added to the configured ignores."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    cache_path: Optional[Path] = typer.Option(None, "--cache", help="The cache file (SQLite) that keeps each article's quotes between runs (default: quotetrack/cache.sqlite3 in the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Find every article's quotes afresh, and keep nothing."),
     list_rules: bool = typer.Option(False, "--list-rules", help="Print the rules (id, name, default level, what each finds) and exit; with --format json, as JSON."),
 ) -> None:
     """Check articles against their sources: misquotes, misattributions, unverified quotes.
+
+    Articles whose text has not changed since an earlier run take their
+    quotes from the cache (see --cache); the findings are the same.
 
     Exit codes: 0 when no error-level finding was reported, 1 when one was
     (with --strict, a warning too), 2 on usage or configuration errors.
@@ -283,7 +351,12 @@ def check(
                 "or in [tool.quotetrack] of pyproject.toml"
             )
         cfg.require_sources(conf, [str(s) for s in sources])
-        result = checks.run(conf, [str(p) for p in paths or []], [str(s) for s in sources])
+        cache = _check_cache(cache_path, no_cache)
+        try:
+            result = checks.run(conf, [str(p) for p in paths or []], [str(s) for s in sources], cache=cache)
+        finally:
+            if cache is not None:
+                cache.close()
     except cfg.UsageError as err:
         typer.echo(f"quotetrack: error: {err}", err=True)
         raise typer.Exit(2) from None
@@ -299,6 +372,25 @@ def check(
     else:
         RENDERERS[Format(format)](result, sys.stdout)
     raise typer.Exit(checks.exit_code(result, strict))
+
+
+def _check_cache(path: Optional[Path], off: bool):
+    """The cache ``check`` uses: ``path``, else the per-user one; None with --no-cache, or when
+    the per-user cache cannot be used (a note says why; checking goes on without it)."""
+    if off:
+        return None
+
+    def warn(line: str) -> None:
+        typer.echo(f"quotetrack: {line}", err=True)
+
+    try:
+        return cachemod.Cache(path or cachemod.default_path(), warn=warn)
+    except cachemod.CacheError as err:
+        if path is not None:
+            typer.echo(f"quotetrack: error: {err}", err=True)
+            raise typer.Exit(2) from None
+        warn(f"note: no cache: {err}")
+        return None
 
 
 def main() -> None:

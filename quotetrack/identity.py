@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 import jellyfish
 from nameparser import HumanName
@@ -327,6 +327,13 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     for q in quotes:
         if q.speaker:
             counts[q.speaker] = counts.get(q.speaker, 0) + 1
+    canon = canonical_names(counts)
+    return [replace(q, speaker=canon.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes]
+
+
+def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """``canonicalize_speakers`` as a mapping: each speaker name (with how many quotes carry
+    it) to its canonical name; a name left out stays as it is."""
     full = sorted((n for n in counts if len(n.split()) >= 2 and n[:1].isupper()), key=lambda n: (-counts[n], n))
     canon: dict[str, str] = {}
     reps: list[str] = []
@@ -351,4 +358,4 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         owners = by_surname.get(name)
         if owners and len(owners) == 1:
             canon[name] = next(iter(owners))
-    return [replace(q, speaker=canon.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes]
+    return canon

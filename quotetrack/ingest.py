@@ -448,6 +448,11 @@ class _Loader:
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
 
+    def outlet_context(self, path: str) -> str:
+        """What besides its bytes decides an input's articles: its path, its format, the
+        outlet given and the outlets mapping that applies (for ``cache`` keys)."""
+        return repr((path, format_of(path), self.set_outlet, self._map(path)))
+
     def _next_id(self) -> str:
         return f"a{len(self.articles) + 1}"
 
@@ -478,6 +483,10 @@ class _Loader:
                 self.skipped.append(Skipped(path, reason or "unreadable"))
                 return
             fmt = format_of(path)
+        self.read_data(shown, data, fmt)
+
+    def read_data(self, shown: str, data: bytes, fmt: Optional[str]) -> None:
+        """The articles of one input's bytes (``fmt`` None: sniffed, as for standard input)."""
         reason = check_text(data)
         if reason:
             self.skipped.append(Skipped(shown, reason))
@@ -545,6 +554,48 @@ class _Loader:
             self.skipped.append(Skipped(shown, "empty file"))
 
 
+def prepare(
+    paths: Iterable[Union[str, Path]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+) -> tuple[list[str], "_Loader"]:
+    """What ``load`` reads, before reading it: the inputs in order, and the reader that
+    reads them (its ``skipped`` already lists what was passed over). Raises InputError
+    as ``load`` does."""
+    names = [str(p) for p in paths]
+    set_outlet = _one_outlet(names, set_outlet)
+    try:
+        fixed_map = load_outlet_map(str(outlets)) if outlets is not None else None
+        folder_maps = [] if outlets is not None else maps_for([p for p in names if p != STDIN and os.path.isdir(p)])
+    except OutletMapError as err:
+        raise InputError(str(err)) from None
+    files, skipped = discover(names, ignore=[str(outlets)] if outlets is not None else [])
+    loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
+    loader.skipped.extend(skipped)
+    return files, loader
+
+
+def read_input(loader: "_Loader", path: str, data: Optional[bytes] = None) -> tuple[list[Article], list[Skipped]]:
+    """The articles of one input and what of it was skipped, taken out of ``loader``; their
+    ids count from ``a1`` within the input. ``data``: the input's bytes, already read."""
+    articles, skipped = loader.articles, loader.skipped
+    loader.articles, loader.skipped = [], []
+    try:
+        if data is None:
+            _read_one(loader, path)
+        else:
+            try:
+                loader.read_data(path, data, format_of(path))
+            except Exception as err:
+                loader.skipped.append(Skipped(path, f"could not be read: {error_line(err)}"))
+        return loader.articles, loader.skipped
+    finally:
+        loader.articles, loader.skipped = articles, skipped
+
+
 def load(
     paths: Iterable[Union[str, Path]],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -562,16 +613,7 @@ def load(
     Raises InputError for usage errors: a missing path, a bad mapping file,
     ``set_outlet`` with more than one input.
     """
-    names = [str(p) for p in paths]
-    set_outlet = _one_outlet(names, set_outlet)
-    try:
-        fixed_map = load_outlet_map(str(outlets)) if outlets is not None else None
-        folder_maps = [] if outlets is not None else maps_for([p for p in names if p != STDIN and os.path.isdir(p)])
-    except OutletMapError as err:
-        raise InputError(str(err)) from None
-    files, skipped = discover(names, ignore=[str(outlets)] if outlets is not None else [])
-    loader = _Loader(max_bytes, set_outlet, fixed_map, folder_maps, stdin)
-    loader.skipped.extend(skipped)
+    files, loader = prepare(paths, max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
     for path in files:
         _read_one(loader, path)
     return loader.articles, loader.skipped

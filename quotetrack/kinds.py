@@ -62,12 +62,13 @@ class Format(StrEnum):
     TABLE = "table"
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"  # scan: quotes as they are found, then the statements
     CSV = "csv"
     MARKDOWN = "markdown"
     GITHUB = "github"
     SARIF = "sarif"
 
 
-SCAN_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN)
+SCAN_FORMATS = (Format.TABLE, Format.JSON, Format.JSONL, Format.CSV, Format.MARKDOWN)
 DIFF_FORMATS = (Format.TEXT, Format.JSON)
 CHECK_FORMATS = (Format.TEXT, Format.JSON, Format.GITHUB, Format.SARIF)

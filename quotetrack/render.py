@@ -31,12 +31,14 @@ from .models import (
     PARAPHRASE,
     TITLE,
     VERBATIM,
+    Article,
     Quote,
     ScanResult,
     Statement,
 )
 from .printable import clean, one_line, printable_path
 from .provenance import (
+    First,
     first_carriers,
     first_dict,
     first_label,
@@ -303,53 +305,57 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
     }
 
 
+def article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": printable_path(a.path),
+        "outlet": a.outlet,
+        "outlet_rule": a.outlet_rule,
+        "credit": a.credit,
+        "title": a.title,
+        "date": a.date,
+        "body": {"start": a.body_start, "end": a.body_end},
+        "offsets": a.offsets,
+        "format": a.input_format,
+        "encoding": a.encoding,
+        "url": a.url,
+        "author": a.author,
+        "record_id": a.record_id,
+    }
+
+
+def statement_dict(s: Statement, firsts: dict[str, First]) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "speaker": s.speaker,
+        "text": s.text,
+        "canonical_quote": s.canonical_quote,
+        "first": first_dict(firsts, s.id),
+        "outlets": list(s.outlets),
+        "members": [{"quote": m.quote_id, "outlet": m.outlet, "match": m.match, "score": m.score} for m in s.members],
+    }
+
+
+def summary_dict(result: ScanResult) -> dict[str, int]:
+    return {
+        "articles": len(result.articles),
+        "quotes": sum(1 for q in result.quotes if q.kind not in NOT_SPEECH),
+        "terms": sum(1 for q in result.quotes if q.kind in NOT_SPEECH),
+        "speakers": len(result.speakers),
+        "statements": len(result.statements),
+        "skipped": len(result.skipped),
+    }
+
+
 def to_dict(result: ScanResult) -> dict[str, Any]:
     arts = {a.id: a for a in result.articles}
     firsts = first_carriers(result)
     return {
         "schema_version": JSON_SCHEMA_VERSION,
-        "summary": {
-            "articles": len(result.articles),
-            "quotes": sum(1 for q in result.quotes if q.kind not in NOT_SPEECH),
-            "terms": sum(1 for q in result.quotes if q.kind in NOT_SPEECH),
-            "speakers": len(result.speakers),
-            "statements": len(result.statements),
-            "skipped": len(result.skipped),
-        },
-        "articles": [
-            {
-                "id": a.id,
-                "path": printable_path(a.path),
-                "outlet": a.outlet,
-                "outlet_rule": a.outlet_rule,
-                "credit": a.credit,
-                "title": a.title,
-                "date": a.date,
-                "body": {"start": a.body_start, "end": a.body_end},
-                "offsets": a.offsets,
-                "format": a.input_format,
-                "encoding": a.encoding,
-                "url": a.url,
-                "author": a.author,
-                "record_id": a.record_id,
-            }
-            for a in result.articles
-        ],
+        "summary": summary_dict(result),
+        "articles": [article_dict(a) for a in result.articles],
         "quotes": [quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes],
-        "statements": [
-            {
-                "id": s.id,
-                "speaker": s.speaker,
-                "text": s.text,
-                "canonical_quote": s.canonical_quote,
-                "first": first_dict(firsts, s.id),
-                "outlets": list(s.outlets),
-                "members": [
-                    {"quote": m.quote_id, "outlet": m.outlet, "match": m.match, "score": m.score} for m in s.members
-                ],
-            }
-            for s in result.statements
-        ],
+        "statements": [statement_dict(s, firsts) for s in result.statements],
         "skipped": [{"path": printable_path(s.path), "reason": s.reason} for s in result.skipped],
         "wire_stories": [w.as_dict() for w in wire_stories(result)],
     }

@@ -9,11 +9,11 @@ The layers, lowest first (README "Modules" shows what each module holds):
 3. text and names: styles, quotes, align, identity, outlets, formats
 4. reading inputs: ingest
 5. attribution (the package)
-6. pipeline (one article -> its quotes)
+6. one article -> its quotes: pipeline, and cache (the quotes kept between runs)
 7. across articles and sources: statements, sources, diff, verify, provenance
 8. check: rules, config, check
-9. output: render, report, html_report
-10. api (the library's entry points)
+9. output: render, report, html_report, jsonl_out, sqlite_out
+10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask)
 11. the command line and the package itself: cli, __main__, quotetrack/__init__
 
 Imports are read with ``ast`` from every file, wherever they sit (inside functions and
@@ -35,11 +35,11 @@ LAYERS: list[set[str]] = [
     {"styles", "quotes", "align", "identity", "outlets", "formats"},
     {"ingest"},
     {"attribution"},
-    {"pipeline"},
+    {"pipeline", "cache"},
     {"statements", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
-    {"render", "report", "html_report"},
-    {"api"},
+    {"render", "report", "html_report", "jsonl_out", "sqlite_out"},
+    {"api", "parallel", "dask_recipe"},
     {"cli", "__main__", ""},
 ]
 

@@ -1,0 +1,328 @@
+"""The incremental cache: what quotetrack found in an input, kept in SQLite between runs.
+
+An entry is keyed by a SHA-256 digest of the input's bytes together with
+everything else that decides what is found in it: quotetrack's version and a
+fingerprint of its code and shipped data files (the speaker ranker's
+weights, the word lists), and, for ``scan``, the input's path, format, the
+outlet given and the outlets mapping that applies. Change any of these and
+the entry is simply not found: nothing stale is ever read back.
+
+What is kept is JSON (never pickle: a cache file is data, and reading it
+must not run code): for ``scan``, the articles of an input (all but their
+text) with their quotes; for ``check``, an article's quotes.
+
+The database runs in WAL mode and every write is a transaction, so a second
+run at the same time reads and writes the same file safely (a write waits
+for the other's, up to ``BUSY_TIMEOUT`` seconds). A file that is not a
+cache SQLite can read is moved aside and rebuilt, with a warning; a
+damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from .models import Article, Quote, Skipped
+from .pipeline import quotes_of
+from .version import __version__
+
+SCHEMA = 1
+BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's
+BATCH = 500  # entries written per transaction
+CACHE_FILE = "cache.sqlite3"
+
+_ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name not in ("id", "text")]
+_QUOTE_FIELDS = [f.name for f in dataclasses.fields(Quote) if f.name not in ("id", "article_id", "statement")]
+_PAIRS = ("furniture", "italics")  # Article fields that are tuples of (start, end)
+
+
+class CacheError(Exception):
+    """A cache path that cannot be used at all (a folder, a read-only place)."""
+
+
+def default_path() -> Path:
+    """The per-user cache file: $XDG_CACHE_HOME/quotetrack (else ~/.cache/quotetrack) on
+    Linux and the BSDs, ~/Library/Caches/quotetrack on macOS, %LOCALAPPDATA%\\quotetrack
+    on Windows."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "quotetrack" / CACHE_FILE
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """quotetrack's version and a digest of its code and data files: any change to what
+    finds quotes changes it."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and (p.suffix == ".py" or p.parent.name == "data") and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(root)).encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def key(kind: str, context: str, data: bytes) -> str:
+    """The entry key of an input: ``kind`` (what is kept), ``context`` (what else decides it)."""
+    h = hashlib.sha256()
+    for part in (fingerprint().encode(), kind.encode(), context.encode("utf-8", "surrogatepass")):
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- JSON of articles and quotes
+
+
+def _quote_json(q: Quote) -> dict[str, Any]:
+    return {"n": q.id.rsplit(":", 1)[-1], **{f: getattr(q, f) for f in _QUOTE_FIELDS}}
+
+
+def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
+    return Quote(id=f"{article_id}:{d['n']}", article_id=article_id, **{f: d[f] for f in _QUOTE_FIELDS})
+
+
+def quotes_json(quotes: Iterable[Quote]) -> str:
+    return json.dumps([_quote_json(q) for q in quotes], ensure_ascii=True, separators=(",", ":"))
+
+
+def quotes_from(text: str, article_id: str) -> list[Quote]:
+    return [_quote_from(d, article_id) for d in json.loads(text)]
+
+
+def file_json(found: list[tuple[Article, list[Quote]]], skipped: list[Skipped]) -> str:
+    """One input's articles (without their text) and quotes, and what of it was skipped."""
+    arts = []
+    for a, qs in found:
+        d = {f: getattr(a, f) for f in _ARTICLE_FIELDS}
+        arts.append({"id": a.id, "article": d, "quotes": [_quote_json(q) for q in qs]})
+    return json.dumps(
+        {"articles": arts, "skipped": [[s.path, s.reason] for s in skipped]}, ensure_ascii=True, separators=(",", ":")
+    )
+
+
+def file_from(text: str) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
+    d = json.loads(text)
+    found = []
+    for entry in d["articles"]:
+        fields = dict(entry["article"])
+        for name in _PAIRS:
+            fields[name] = tuple(tuple(p) for p in fields[name])
+        aid = entry["id"]
+        found.append((Article(id=aid, text="", **fields), [_quote_from(q, aid) for q in entry["quotes"]]))
+    return found, [Skipped(p, r) for p, r in d["skipped"]]
+
+
+# --------------------------------------------------------------------------- the database
+
+
+_CREATE = (
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # label: the input an entry was made from, so that its older entries can go
+    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, label TEXT NOT NULL, value TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS entries_label ON entries (label)",
+)
+
+
+class Cache:
+    """An open cache file. ``warn`` is called with a line for a person (a rebuilt cache)."""
+
+    def __init__(self, path: os.PathLike | str, warn: Callable[[str], None] = lambda line: None):
+        self.path = Path(path)
+        self.warn = warn
+        self.hits = 0
+        self.misses = 0
+        self._pending: list[tuple[str, str, str]] = []
+        self._broken = False
+        self._db = self._open()
+
+    # ----------------------------------------------------------------- opening
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _CREATE:
+                db.execute(statement)
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if row is None:
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+            elif row[0] != str(SCHEMA):
+                raise sqlite3.DatabaseError(f"cache schema {row[0]}, this quotetrack reads {SCHEMA}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            db.close()
+            raise
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise CacheError(f"{self.path}: is a folder, not a cache file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise CacheError(f"{self.path}: cannot create its folder: {err.strerror or err}") from None
+        try:
+            return self._connect()
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err) or "busy" in str(err):
+                raise CacheError(f"{self.path}: {err}") from None
+            if not os.access(self.path.parent, os.W_OK):
+                raise CacheError(f"{self.path}: cannot write: {err}") from None
+            return self._rebuild(err)
+        except sqlite3.DatabaseError as err:
+            return self._rebuild(err)
+
+    def _rebuild(self, err: Exception) -> sqlite3.Connection:
+        self.warn(f"warning: the cache {self.path} could not be read ({err}); rebuilding it")
+        aside = self.path.with_name(self.path.name + f".corrupt-{os.getpid()}")
+        try:
+            os.replace(self.path, aside)
+            os.remove(aside)
+        except OSError:
+            pass
+        for suffix in ("-wal", "-shm"):
+            try:
+                os.remove(str(self.path) + suffix)
+            except OSError:
+                pass
+        try:
+            return self._connect()
+        except sqlite3.Error as again:
+            raise CacheError(f"{self.path}: cannot rebuild the cache: {again}") from None
+
+    # ----------------------------------------------------------------- use
+
+    def get(self, k: str) -> Optional[str]:
+        if self._broken:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (k,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return row[0]
+
+    def put(self, k: str, label: str, value: str) -> None:
+        """Keep an entry (written with the next ``BATCH``, or at ``flush``/``close``)."""
+        if self._broken:
+            return
+        # Paths may hold lone surrogates (file names that are not UTF-8): SQLite's text cannot.
+        label = hashlib.sha256(label.encode("utf-8", "surrogatepass")).hexdigest()
+        self._pending.append((k, label, value))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending or self._broken:
+            self._pending = []
+            return
+        rows, self._pending = self._pending, []
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
+                db.executemany("DELETE FROM entries WHERE label = ? AND key != ?", [(label, k) for k, label, _ in rows])
+                db.executemany("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+
+    def _fail(self, err: sqlite3.DatabaseError) -> None:
+        """A read or write failed: a damaged file is rebuilt, anything else (a full disk, a
+        lock held past BUSY_TIMEOUT) leaves this run without the cache."""
+        self._db.close()
+        if not isinstance(err, sqlite3.OperationalError):
+            try:
+                self._db = self._rebuild(err)
+                return
+            except CacheError:
+                pass
+        self._broken = True
+        self._db = sqlite3.connect(":memory:")
+        self.warn(f"warning: the cache {self.path} failed ({err}); going on without it")
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self._db.close()
+
+    def __enter__(self) -> "Cache":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Reader:
+    """A read-only view of a cache file for worker processes (each opens its own)."""
+
+    def __init__(self, path: os.PathLike | str):
+        self.path = str(path)
+        self._db: Optional[sqlite3.Connection] = None
+        self._pid = -1
+
+    def get(self, k: str) -> Optional[str]:
+        try:
+            if self._db is None or self._pid != os.getpid():
+                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+                self._pid = os.getpid()
+            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (k,)).fetchone()
+        except sqlite3.Error:
+            return None  # a miss: the parent's own connection reports a broken cache
+        return row[0] if row else None
+
+
+def article_context(article: Article) -> str:
+    """What besides its text decides an article's quotes: every field but its id, path and
+    text (body bounds, page furniture, a web page's italics, its input format, …)."""
+    fields = {f: getattr(article, f) for f in _ARTICLE_FIELDS if f != "path"}
+    return json.dumps(fields, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+
+
+def cached_quotes(cache: Optional[Cache], article: Article) -> list[Quote]:
+    """``pipeline.quotes_of(article)``, from ``cache`` when it holds the article's quotes (kept
+    by the article's text and ``article_context``: all they depend on), else found and kept."""
+    if cache is None:
+        return quotes_of(article)
+    k = key("article-quotes", article_context(article), article.text.encode("utf-8", "surrogatepass"))
+    hit = cache.get(k)
+    if hit is not None:
+        try:
+            return quotes_from(hit, article.id)
+        except (ValueError, KeyError, TypeError):
+            pass
+    found = quotes_of(article)
+    cache.put(k, f"{article.input_format}:{article.path}", quotes_json(found))
+    return found

@@ -1,0 +1,170 @@
+"""Scanning input by input, on every core, with bounded memory and an optional cache.
+
+``scan`` reads the inputs one at a time: each is read, its articles built
+and their quotes found (in worker processes when ``jobs`` > 1, one input a
+task), and then its text is dropped. The parent keeps each article's
+metadata (``Article`` with ``text`` empty) and its quotes, in input order
+whatever order the workers finish in; when every input is done it merges
+speaker names across articles and groups statements, as ``api.analyse``
+does. The result is the one ``api.scan`` gives, article text aside: the
+same ids, the same order, the same JSON byte for byte.
+
+An input is one file (a JSON Lines file is one task however many records
+it holds) or standard input (read in the parent).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
+
+from . import cache as cachemod
+from .attribution import canonicalize_speakers
+from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
+from .models import Article, Quote, ScanResult, Skipped
+from .pipeline import quotes_of
+from .statements import group
+
+CHUNK = 4  # inputs a worker takes at once
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class _Done:
+    """What one input gave: its articles (text dropped) with their quotes, ids counted
+    from ``a1`` within the input; what of it was skipped; the cache entry to write."""
+
+    found: list[tuple[Article, list[Quote]]]
+    skipped: list[Skipped]
+    entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache
+    cached: bool = False
+
+
+# Each worker's reader and cache, set by _init (inherited when processes fork).
+_state: dict = {}
+
+
+def _init(loader, cache_path: Optional[str]) -> None:
+    _state["loader"] = loader
+    _state["cache_path"] = cache_path
+    _state["cache"] = cachemod.Reader(cache_path) if cache_path else None
+
+
+def _analyse_input(path: str) -> _Done:
+    loader = _state["loader"]
+    cache: Optional[cachemod.Reader] = _state["cache"]
+    if path == STDIN:
+        articles, skipped = read_input(loader, path)
+        return _Done([(_drop_text(a), quotes_of(a)) for a in articles], skipped)
+    data, reason = read_bytes(path, loader.max_bytes)
+    if data is None:
+        return _Done([], [Skipped(path, reason or "unreadable")])
+    k = None
+    if cache is not None:
+        k = cachemod.key("scan-input", loader.outlet_context(path), data)
+        hit = cache.get(k)
+        if hit is not None:
+            try:
+                found, skipped = cachemod.file_from(hit)
+                return _Done(found, skipped, cached=True)
+            except (ValueError, KeyError, TypeError):
+                pass  # a damaged entry: found again below, and written anew
+    articles, skipped = read_input(loader, path, data)
+    del data
+    found = []
+    for a in articles:
+        found.append((_drop_text(a), quotes_of(a)))
+    entry = (k, path, cachemod.file_json(found, skipped)) if k is not None else None
+    return _Done(found, skipped, entry)
+
+
+def _drop_text(a: Article) -> Article:
+    return replace(a, text="")
+
+
+def _results(files: list[str], jobs: int) -> Iterator[_Done]:
+    """Each input's result, in input order."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield _analyse_input(f)
+        return
+    # fork where it is safe (Linux): workers start at once with everything already loaded.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    ctx = multiprocessing.get_context(method)
+    inline = [f == STDIN for f in files]
+    with ctx.Pool(min(jobs, len(files)), initializer=_init, initargs=(_state["loader"], _state["cache_path"])) as pool:
+        work = pool.imap(_analyse_input, [f for f, here in zip(files, inline) if not here], chunksize=CHUNK)
+        for f, here in zip(files, inline):
+            yield _analyse_input(f) if here else next(work)
+
+
+def scan(
+    paths: Iterable[Union[str, Path]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    stdin: Optional[BinaryIO] = None,
+    jobs: int = 1,
+    cache: Optional[cachemod.Cache] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+    on_article: Optional[Callable[[Article, list[Quote]], None]] = None,
+) -> ScanResult:
+    """``api.scan`` input by input: the same result, with every article's ``text`` empty.
+
+    ``jobs``: processes finding quotes (1: this one). ``cache``: an open
+    ``cache.Cache``; inputs whose entry it has are not analysed again, and
+    the others are added to it. ``progress``: called with (inputs done,
+    inputs in all). ``on_article``: called with each article and its quotes
+    (speakers as its article names them) as soon as they are found, in order.
+    """
+    files, loader = prepare(paths, max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
+    skipped: list[Skipped] = list(loader.skipped)
+    loader.skipped = []
+    _init(loader, str(cache.path) if cache is not None else None)
+    if cache is not None:
+        cache.flush()
+    articles: list[Article] = []
+    quotes: list[Quote] = []
+    try:
+        for n, done in enumerate(_results(files, jobs), 1):
+            for a, qs in done.found:
+                aid = f"a{len(articles) + 1}"
+                if a.id != aid:
+                    a, qs = _renumber(a, qs, aid)
+                articles.append(a)
+                quotes.extend(qs)
+                if on_article is not None:
+                    on_article(a, qs)
+            skipped.extend(done.skipped)
+            if cache is not None:
+                if done.cached:
+                    cache.hits += 1
+                elif done.entry is not None:
+                    cache.misses += 1
+                    cache.put(*done.entry)
+            if progress is not None:
+                progress(n, len(files))
+    finally:
+        _state.clear()
+        if cache is not None:
+            cache.flush()
+    quotes = canonicalize_speakers(quotes)
+    statements, quotes = group(quotes, articles)
+    return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
+
+
+def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:
+    """An input's article with its id in the whole scan (quote ids follow)."""
+    return replace(a, id=aid), [replace(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in quotes]

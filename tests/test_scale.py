@@ -1,0 +1,280 @@
+"""scan --jobs, --cache, --output (SQLite) and --format jsonl: the same result as a plain scan."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotetrack import cache as cachemod
+from quotetrack import parallel
+from quotetrack.api import scan
+from quotetrack.cli import app
+from quotetrack.ingest import build_article
+from quotetrack.pipeline import quotes_of
+from quotetrack.render import render_json
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import corpus  # noqa: E402
+
+runner = CliRunner()
+
+
+def _json(result) -> str:
+    out = io.StringIO()
+    render_json(result, out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A generated corpus: several outlets covering the same stories, so statements span files."""
+    root = tmp_path_factory.mktemp("corpus")
+    corpus.write_corpus(root, n=40, seed=11)
+    return root
+
+
+def _cli(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotetrack", *args], capture_output=True, timeout=300)
+
+
+# --------------------------------------------------------------------------- --jobs
+
+
+@pytest.mark.parametrize("which", ["samples", "generated"])
+def test_streaming_scan_equals_scan_for_any_number_of_jobs(which, generated):
+    paths = [str(SAMPLES)] if which == "samples" else [str(generated)]
+    expected = _json(scan(paths))
+    for jobs in (1, 2, 3):
+        assert _json(parallel.scan(paths, jobs=jobs)) == expected, jobs
+
+
+def test_cli_jobs_output_is_byte_identical(generated):
+    one = _cli(["scan", str(generated), "-f", "json", "--jobs", "1"])
+    two = _cli(["scan", str(generated), "-f", "json", "--jobs", "2"])
+    default = _cli(["scan", str(generated), "-f", "json"])
+    assert one.returncode == 0, one.stderr
+    assert one.stdout and one.stdout == two.stdout == default.stdout
+
+
+def test_streaming_drops_article_text_and_keeps_the_rest():
+    result = parallel.scan([str(SAMPLES)], jobs=2)
+    plain = scan([str(SAMPLES)])
+    assert all(a.text == "" for a in result.articles)
+    assert [a.path for a in result.articles] == [a.path for a in plain.articles]
+    assert result.quotes == plain.quotes and result.statements == plain.statements
+
+
+def test_bad_files_are_skipped_in_order_with_jobs(tmp_path):
+    (tmp_path / "a.txt").write_text('“The new pier opens in spring and the ferries return with it,” said Oren Vask.\n')
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "c.txt").write_text("")
+    (tmp_path / "d.md").write_text('“We will keep the library open late on Fridays,” Mira Tolland said.\n')
+    plain = scan([str(tmp_path)])
+    for jobs in (1, 2):
+        got = parallel.scan([str(tmp_path)], jobs=jobs)
+        assert got.skipped == plain.skipped and len(got.skipped) == 2
+        assert _json(got) == _json(plain)
+
+
+def test_on_article_sees_every_article_in_order(generated):
+    seen = []
+    result = parallel.scan([str(generated)], jobs=2, on_article=lambda a, qs: seen.append((a.id, len(qs))))
+    assert [s[0] for s in seen] == [a.id for a in result.articles]
+    assert sum(n for _, n in seen) == len(result.quotes)
+
+
+# --------------------------------------------------------------------------- --cache
+
+
+def test_cache_rescan_gives_the_same_result_and_reads_only_what_changed(tmp_path, generated):
+    db = tmp_path / "cache.sqlite3"
+    expected = _json(scan([str(generated)]))
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=2, cache=c)) == expected
+        assert c.hits == 0 and c.misses > 0
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=2, cache=c)) == expected
+        assert c.misses == 0 and c.hits == len(list(generated.rglob("*.txt")))
+    # Change one file: only it is analysed again, and the result is a fresh scan's.
+    f = sorted(generated.rglob("*.txt"))[3]
+    copy = tmp_path / "copy"
+    import shutil
+
+    shutil.copytree(generated, copy)
+    changed = copy / f.relative_to(generated)
+    paragraphs = changed.read_text().split("\n\n")
+    paragraphs.insert(3, "“The tide tables will be posted at every slipway from Monday,” said Anneke Ruusk.")
+    changed.write_text("\n\n".join(paragraphs))
+    with cachemod.Cache(db) as c:
+        got = parallel.scan([str(copy)], jobs=1, cache=c)
+    with cachemod.Cache(db) as c:
+        again = parallel.scan([str(copy)], jobs=1, cache=c)
+        assert c.misses == 0
+    assert _json(got) == _json(again) == _json(scan([str(copy)]))
+    assert any(q.speaker == "Anneke Ruusk" for q in got.quotes)
+
+
+@pytest.mark.parametrize("garbage", [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 5000, b""])
+def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, garbage):
+    db = tmp_path / "c.db"
+    db.write_bytes(garbage)
+    r = runner.invoke(app, ["scan", str(SAMPLES), "-f", "json", "--cache", str(db), "-v"])
+    assert r.exit_code == 0, r.output
+    plain = runner.invoke(app, ["scan", str(SAMPLES), "-f", "json"])
+    assert r.stdout == plain.stdout
+    if garbage:
+        assert "could not be read" in r.stderr and "rebuilding" in r.stderr
+    r2 = runner.invoke(app, ["scan", str(SAMPLES), "-f", "json", "--cache", str(db), "-v"])
+    assert "rebuilding" not in r2.stderr and r2.stdout == plain.stdout
+    assert "found in it" in r2.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_cache_entry_from_another_version_is_not_used(tmp_path, monkeypatch):
+    db = tmp_path / "c.db"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(SAMPLES)], cache=c)
+    monkeypatch.setattr(cachemod, "fingerprint", lambda: "another quotetrack")
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(SAMPLES)], cache=c)
+        assert c.hits == 0 and c.misses > 0
+
+
+def test_two_runs_at_once_share_a_cache_safely(tmp_path, generated):
+    db = tmp_path / "shared.sqlite3"
+    args = [sys.executable, "-m", "quotetrack", "scan", str(generated), "-f", "json", "--cache", str(db), "--jobs", "1"]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    assert outs[0][0] == outs[1][0] and outs[0][0]
+    assert not any(b"warning" in o[1] for o in outs)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        n = con.execute("SELECT count(*) FROM entries").fetchone()[0]
+    assert n == len(list(generated.rglob("*.txt")))
+    third = _cli(["scan", str(generated), "-f", "json", "--cache", str(db), "-v"])
+    assert third.stdout == outs[0][0]
+    assert f"{n} of {n} inputs found in it".encode() in third.stderr
+
+
+def test_check_uses_the_user_cache_by_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "story.md").write_text('“The new pier opens in spring,” said Oren Vask, the harbour master.\n')
+    (tmp_path / "src.txt").write_text("OREN VASK: The new pier opens in summer.\nREPORTER: Thank you.\n")
+    args = ["check", str(tmp_path / "story.md"), "-f", "json", "--sources", str(tmp_path / "src.txt")]
+    first = runner.invoke(app, args)
+    default = tmp_path / "xdg" / "quotetrack" / "cache.sqlite3"
+    assert default.exists()
+    again = runner.invoke(app, args)
+    off = runner.invoke(app, [*args, "--no-cache"])
+    assert json.loads(first.stdout)["findings"], first.output
+    assert first.stdout == again.stdout == off.stdout and first.exit_code == again.exit_code == off.exit_code
+    with sqlite3.connect(default) as con:
+        assert con.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "speaker, words",
+    [
+        ("Oren Vask", "The new pier opens in spring"),
+        ("Talia Brumwell", "We will reopen the ferry before the autumn storms"),
+        ("Ivo Penhallow", "Nobody on this council voted for the toll"),
+    ],
+)
+def test_check_cache_keys_on_what_decides_the_quotes_not_only_the_text(tmp_path, speaker, words):
+    """Two articles with one text whose body spans differ (as web pages' can) find different
+    quotes: the cache must not hand one the other's."""
+    text = f"Intro line.\n\n“{words},” said {speaker}.\n"
+    whole = build_article("a1", "story.md", text, input_format="markdown")
+    cut = replace(whole, body_end=text.index("“"))  # the quote falls outside the body
+    assert quotes_of(whole) and not quotes_of(cut)
+    with cachemod.Cache(tmp_path / "c.sqlite3") as cache:
+        assert cachemod.cached_quotes(cache, whole) == quotes_of(whole)
+        cache.flush()
+        assert cachemod.cached_quotes(cache, cut) == []
+        assert cachemod.cached_quotes(cache, whole) == quotes_of(whole)
+        assert cache.hits == 1
+
+
+# --------------------------------------------------------------------------- --output quotes.db
+
+
+def test_output_database_holds_the_json_result(tmp_path, generated):
+    db = tmp_path / "quotes.db"
+    r = runner.invoke(app, ["scan", str(generated), "--output", str(db)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "" and "wrote" in r.stderr
+    doc = json.loads(runner.invoke(app, ["scan", str(generated), "-f", "json"]).stdout)
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY rowid")] == [a["id"] for a in doc["articles"]]
+    rows = con.execute(
+        "SELECT q.id, q.text, q.start_offset, q.end_offset, q.line, q.col, q.kind, q.direct, s.name, q.statement_id "
+        "FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY q.rowid"
+    ).fetchall()
+    assert rows == [
+        (q["id"], q["text"], q["start"], q["end"], q["line"], q["column"], q["kind"], int(q["direct"]), q["speaker"], q["statement"])
+        for q in doc["quotes"]
+    ]
+    for st in doc["statements"]:
+        members = con.execute(
+            "SELECT quote_id, outlet, match, score FROM statement_members WHERE statement_id = ? ORDER BY position", (st["id"],)
+        ).fetchall()
+        assert members == [(m["quote"], m["outlet"], m["match"], m["score"]) for m in st["members"]]
+        speaker, canonical = con.execute(
+            "SELECT sp.name, s.canonical_quote FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+            (st["id"],),
+        ).fetchone()
+        assert (speaker, canonical) == (st["speaker"], st["canonical_quote"])
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"quotes_article", "quotes_speaker", "quotes_statement", "statement_members_quote"} <= indexes
+    assert con.execute("SELECT count(*) FROM speakers").fetchone()[0] == doc["summary"]["speakers"]
+
+
+def test_output_needs_a_database_name(tmp_path):
+    r = runner.invoke(app, ["scan", str(SAMPLES), "--output", str(tmp_path / "quotes.json")])
+    assert r.exit_code == 2 and "SQLite" in r.stderr
+
+
+def test_output_with_format_writes_both(tmp_path):
+    r = runner.invoke(app, ["scan", str(SAMPLES), "--output", str(tmp_path / "q.sqlite"), "-f", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["summary"]["articles"] > 0
+    assert (tmp_path / "q.sqlite").exists()
+
+
+# --------------------------------------------------------------------------- --format jsonl
+
+
+def test_jsonl_streams_quotes_then_statements(generated):
+    r = runner.invoke(app, ["scan", str(generated), "-f", "jsonl"])
+    assert r.exit_code == 0, r.output
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    doc = json.loads(runner.invoke(app, ["scan", str(generated), "-f", "json"]).stdout)
+    types = [x["type"] for x in records]
+    assert types[0] == "scan" and types[-1] == "summary"
+    last_quote = max(i for i, t in enumerate(types) if t == "quote")
+    assert min(i for i, t in enumerate(types) if t == "statement") > last_quote
+    assert [x["id"] for x in records if x["type"] == "article"] == [a["id"] for a in doc["articles"]]
+    quotes = [x for x in records if x["type"] == "quote"]
+    assert [q["id"] for q in quotes] == [q["id"] for q in doc["quotes"]]
+    assert all(q["statement"] is None for q in quotes)
+    # Each quote's final speaker follows from the speaker records, as the JSON document has it.
+    final = {n: s["name"] for s in records if s["type"] == "speaker" for n in s["names"]}
+    for streamed, q in zip(quotes, doc["quotes"]):
+        assert final.get(streamed["speaker"], streamed["speaker"]) == q["speaker"]
+    statements = [{k: v for k, v in x.items() if k != "type"} for x in records if x["type"] == "statement"]
+    assert statements == doc["statements"]
+    summary = {k: v for k, v in records[-1].items() if k != "type"}
+    assert summary == doc["summary"]
