@@ -42,6 +42,7 @@ CACHE_FILE = "cache.sqlite3"
 _ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name not in ("id", "text")]
 _QUOTE_FIELDS = [f.name for f in dataclasses.fields(Quote) if f.name not in ("id", "article_id", "statement")]
 _PAIRS = ("furniture", "italics")  # Article fields that are tuples of (start, end)
+_SPANS = ("speaker_span", "cue_span")  # Quote fields that are one (start, end) or None
 
 
 class CacheError(Exception):
@@ -95,7 +96,14 @@ def _quote_json(q: Quote) -> dict[str, Any]:
 
 
 def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
-    return Quote(id=f"{article_id}:{d['n']}", article_id=article_id, **{f: d[f] for f in _QUOTE_FIELDS})
+    fields = {f: d[f] for f in _QUOTE_FIELDS}
+    # JSON gives lists; the model holds offsets as tuples.
+    for f in _SPANS:
+        if fields.get(f) is not None:
+            fields[f] = tuple(fields[f])
+    if fields.get("quoted_spans") is not None:
+        fields["quoted_spans"] = tuple(tuple(p) for p in fields["quoted_spans"])
+    return Quote(id=f"{article_id}:{d['n']}", article_id=article_id, **fields)
 
 
 def quotes_json(quotes: Iterable[Quote]) -> str:

@@ -82,7 +82,11 @@ CREATE TABLE quotes (
     direct INTEGER NOT NULL,
     closed INTEGER NOT NULL,
     speaker_mention TEXT,
-    cue TEXT
+    cue TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue_start INTEGER,
+    cue_end INTEGER
 );
 CREATE TABLE statement_members (
     statement_id TEXT NOT NULL REFERENCES statements (id),
@@ -157,10 +161,11 @@ def _fill(db: sqlite3.Connection, result: ScanResult) -> None:
         ),
     )
     db.executemany(
-        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (q.id, q.article_id, speaker_id.get(q.speaker) if q.speaker else None, q.statement, q.text, q.words,
-             q.start, q.end, q.line, q.column, q.kind, int(q.direct), int(q.closed), q.speaker_mention, q.cue)
+             q.start, q.end, q.line, q.column, q.kind, int(q.direct), int(q.closed), q.speaker_mention, q.cue,
+             *(q.speaker_span or (None, None)), *(q.cue_span or (None, None)))
             for q in result.quotes
         ),
     )
