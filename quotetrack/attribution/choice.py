@@ -3,6 +3,7 @@ speaker, resolved to a person the article names."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
@@ -16,10 +17,14 @@ from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
-from .tokens import mask_quotes, segment, tokenize
+from .tokens import Tok, mask_quotes, segment, tokenize
 
 # How many tokens either side of a quote its cues are looked for in.
 CUE_WINDOW = 60
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 class _Pick(NamedTuple):
@@ -52,7 +57,6 @@ class ArticleAttributor:
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
         self._openers: dict[object, Optional[tuple[Mention, int]]] = {}
-        self._tok_at: Optional[dict[int, int]] = None  # token index by start offset, built when needed
 
     def is_english(self, min_words: int = 15, min_share: float = 0.10) -> bool:
         """Whether the body reads as English: among its words (when it has enough to
@@ -241,10 +245,8 @@ class ArticleAttributor:
     def cue_span(self, m: Mention, cue: str) -> Optional[tuple[int, int]]:
         """Where the cue of a speaker mention is: the token nearest the mention (within
         CUE_WINDOW tokens) that reads as the cue ("said", "according to", ":")."""
-        if self._tok_at is None:
-            self._tok_at = {t.start: i for i, t in enumerate(self.toks)}
-        k = self._tok_at.get(m.start)
-        if k is None or not cue or cue.startswith("("):
+        k = bisect.bisect_left(self.toks, m.start, key=_tok_start)
+        if k >= len(self.toks) or self.toks[k].start != m.start or not cue or cue.startswith("("):
             return None
         first = cue.split()[0].lower()
         best = None
