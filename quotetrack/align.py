@@ -12,10 +12,14 @@ American spellings, contractions and number words never count as changes.
 
 from __future__ import annotations
 
+import json
+import math
+import operator
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
@@ -126,6 +130,49 @@ def _negated(tokens: tuple[str, ...]) -> bool:
     return sum(1 for t in tokens if t in _NEGATIONS) % 2 == 1
 
 
+@lru_cache(maxsize=65536)
+def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_stem(t) for t in tokens if t not in _STOPWORDS and len(t) > 1)
+
+
+# --------------------------------------------------------------------------- one wording, once
+
+# Modal verbs by the modality they express: reported speech shifts the tense (will -> would,
+# can -> could, may -> might) and keeps the modality.
+_MODALS = {
+    "will": "will", "would": "will", "shall": "will", "can": "can", "could": "can", "may": "may",
+    "might": "may", "must": "must", "should": "should", "ought": "should",
+}
+
+
+class Wording:
+    """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
+
+    __slots__ = ("tokens", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated")
+
+    def __init__(self, tokens: tuple[str, ...]):
+        self.tokens = tokens
+        self.words = frozenset(tokens)
+        self.stems = content_stems(tokens)  # content-word stems (stop words left out)
+        # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
+        self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
+        self.trigrams = frozenset(f"{x} {y} {z}" for x, y, z in zip(tokens, tokens[1:], tokens[2:]))
+        # Letter 4-grams of the words: "Kut" and "Al-Kut", "attack" and "attacker" share some.
+        grams: set[str] = set()
+        for w in self.words:
+            w = f"#{w}#"
+            grams.update(w[i : i + 4] for i in range(len(w) - 3))
+        self.grams = frozenset(grams)
+        self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
+        self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
+        self.negated = _negated(tokens)
+
+
+@lru_cache(maxsize=131072)
+def wording(tokens: tuple[str, ...]) -> Wording:
+    return Wording(tokens)
+
+
 def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
     """How many of ``short``'s words ``long`` also has, counting repeats."""
     counts: dict[str, int] = {}
@@ -140,12 +187,142 @@ def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
     return n
 
 
-@lru_cache(maxsize=65536)
-def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_stem(t) for t in tokens if t not in _STOPWORDS and len(t) > 1)
+def altered_shape(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is ``long`` (or a stretch of it) with some words changed: most of its
+    words, and most of its content words, found in order in one stretch of the other, with a
+    run of several words in a row."""
+    if len(short) < 4 or _common_count(short, long) < ALTERED_MIN_COVERAGE * len(short):
+        return False
+    blocks = [b for b in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return False
+    matched = sum(b.size for b in blocks)
+    longest = max(b.size for b in blocks)
+    # The matched words must sit together in the longer wording: a short quote whose
+    # words are scattered through a long one is not that quote altered.
+    span = blocks[-1].b + blocks[-1].size - blocks[0].b
+    if matched / len(short) < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(short) + ALTERED_MAX_SPREAD:
+        return False
+    # ... and carry the content: "it is a difficult issue" shares "it is a" with
+    # many sentences without being any of them.
+    content = [t for t in short if t not in _STOPWORDS]
+    kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
+    return not content or kept / len(content) >= ALTERED_MIN_COVERAGE
 
 
-def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
+# --------------------------------------------------------------------------- the judge's features
+
+FEATURES = (
+    "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
+    "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
+    "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
+    "log_short",
+)
+
+
+def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
+    """The shared part as a share of the larger and of the smaller set."""
+    if not x or not y:
+        return 0.0, 0.0
+    n = len(x & y)
+    lx, ly = len(x), len(y)
+    return (n / lx, n / ly) if lx >= ly else (n / ly, n / lx)
+
+
+def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
+    """log(1 + the number of members of each set the other lacks), smaller first."""
+    lx, ly = len(x) - shared, len(y) - shared
+    return (_LOG1P[min(lx, ly)], _LOG1P[max(lx, ly)]) if max(lx, ly) < 64 else (math.log1p(min(lx, ly)), math.log1p(max(lx, ly)))
+
+
+_LOG1P = [math.log1p(i) for i in range(64)]
+
+
+def pair_features(a: Wording, b: Wording) -> list[float]:
+    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
+    la, lb = len(a.tokens), len(b.tokens)
+    short, long = (la, lb) if la <= lb else (lb, la)
+    shared_words = len(a.words & b.words)
+    shared_stems = len(a.stems & b.stems)
+    lw = max(len(a.words), len(b.words))
+    sw = min(len(a.words), len(b.words))
+    ls = max(len(a.stems), len(b.stems))
+    ss = min(len(a.stems), len(b.stems))
+    na, nb = a.numbers, b.numbers
+    return [
+        shared_words / lw, shared_words / sw,
+        shared_stems / ls if ss else 0.0, shared_stems / ss if ss else 0.0,
+        *_shares(a.bigrams, b.bigrams), *_shares(a.trigrams, b.trigrams), *_shares(a.grams, b.grams),
+        short / long,
+        1.0 if na and na == nb else 0.0,
+        1.0 if na != nb else 0.0,
+        float(len(na ^ nb)),
+        1.0 if a.negated != b.negated else 0.0,
+        1.0 if a.modals != b.modals else 0.0,
+        *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
+        _LOG1P[short - 1] if short <= 64 else math.log(short),
+    ]
+
+
+# --------------------------------------------------------------------------- the judge
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A logistic regression over :data:`FEATURES` and over the words two wordings share or do
+    not share: the probability that the two say the same thing."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    shared: dict[str, float]  # weight of a word both wordings have
+    unmatched: dict[str, float]  # weight of a word only one of them has
+    threshold: float  # the same statement (altered or a paraphrase) from this probability up
+    confident: float  # a paraphrase sure enough to join reported speech to a direct quote
+
+    def logit(self, a: Wording, b: Wording) -> float:
+        z = self.intercept + sum(map(operator.mul, self.weights, pair_features(a, b)))
+        shared, unmatched = self.shared, self.unmatched
+        for w in a.words & b.words:
+            z += shared.get(w, 0.0)
+        for w in a.words ^ b.words:
+            z += unmatched.get(w, 0.0)
+        return z
+
+    def probability(self, a: Wording, b: Wording) -> float:
+        z = self.logit(a, b)
+        if z < -30.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+MODEL_FILE = "paraphrase_judge.json"
+
+
+@lru_cache(maxsize=1)
+def judge() -> Judge:
+    """The shipped judge: ``quotetrack/data/paraphrase_judge.json``, rebuilt by ``make train-paraphrase``."""
+    raw = resources.files("quotetrack").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return judge_from(json.loads(raw))
+
+
+def judge_from(data: dict) -> Judge:
+    names = tuple(data["features"])
+    if names != FEATURES:
+        raise ValueError(f"{MODEL_FILE}: its features {names} are not this version's {FEATURES}: run make train-paraphrase")
+    w = data["weights"]
+    return Judge(
+        tuple(float(w[n]) for n in FEATURES), float(data["intercept"]),
+        {k: float(v) for k, v in data["shared"].items()}, {k: float(v) for k, v in data["unmatched"].items()},
+        float(data["threshold"]), float(data["confident"]),
+    )
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> Comparison:
+    """How wording ``b`` relates to wording ``a`` (see :func:`compare`)."""
+    ta, tb = a.tokens, b.tokens
     if not ta or not tb:
         return Comparison(UNRELATED, 0.0)
     if ta == tb:
@@ -153,37 +330,15 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
-    # Words in common bound the words that can align in order: skip the alignment
-    # when even that bound is below the altered threshold (most candidate pairs).
-    if len(short) >= 4 and _common_count(short, long) >= ALTERED_MIN_COVERAGE * len(short):
-        sm = SequenceMatcher(None, short, long, autojunk=False)
-        blocks = [b for b in sm.get_matching_blocks() if b.size]
-        matched = sum(b.size for b in blocks)
-        longest = max((b.size for b in blocks), default=0)
-        coverage = matched / len(short)
-        # The matched words must sit together in the longer wording: a short quote whose
-        # words are scattered through a long one is not that quote altered.
-        span = (blocks[-1].b + blocks[-1].size - blocks[0].b) if blocks else 0
-        if coverage >= ALTERED_MIN_COVERAGE and longest >= ALTERED_MIN_RUN and span <= len(short) + ALTERED_MAX_SPREAD:
-            # ... and carry the content: "it is a difficult issue" shares "it is a" with
-            # many sentences without being any of them.
-            content = [t for t in short if t not in _STOPWORDS]
-            kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
-            if not content or kept / len(content) >= ALTERED_MIN_COVERAGE:
-                return Comparison(ALTERED, round(coverage, 3))
-    sa, sb = content_stems(ta), content_stems(tb)
-    if sa and sb:
-        shared = len(sa & sb)
-        overlap = shared / min(len(sa), len(sb))
-        if _negated(ta) != _negated(tb):
-            # "No student will graduate without ..." vs "some students would graduate without ...".
-            return Comparison(UNRELATED, round(overlap, 3))
-        if shared >= PARAPHRASE_MIN_SHARED and (
-            overlap >= PARAPHRASE_MIN_OVERLAP + 0.1 or (shared > PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_MIN_OVERLAP)
-        ):
-            return Comparison(PARAPHRASE, round(overlap, 3))
-        return Comparison(UNRELATED, round(overlap, 3))
-    return Comparison(UNRELATED, 0.0)
+    model = model or judge()
+    p = model.probability(a, b)
+    if p < model.threshold:
+        return Comparison(UNRELATED, round(p, 3))
+    return Comparison(ALTERED if altered_shape(short, long) else PARAPHRASE, round(p, 3))
+
+
+def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
+    return compare_wordings(wording(ta), wording(tb))
 
 
 def compare(a: str, b: str) -> Comparison:
