@@ -31,8 +31,10 @@ Figures printed:
   baseline is flattered) and the majority answer.
 * The threshold: chosen on out-of-fold probabilities of the own dev pairs
   (5 folds by group, MRPC always in training), the lowest probability at which
-  their same-statement precision reaches 0.95. ``confident`` (for reported
-  speech joining a direct quote) likewise at 0.98.
+  same-statement precision (pairs the exact rules, verbatim, partial and
+  altered, decide counting as judged the same) reaches 0.95. ``confident``
+  (for reported speech joining a direct quote): the lowest at which the pairs
+  left to the judge alone reach 0.98.
 * The own held-out pairs through ``compare`` with the final model:
   same-statement precision and recall, and kinds.
 
@@ -181,6 +183,14 @@ def jaccard_baseline(pairs: list[tuple[str, str]], y: np.ndarray) -> tuple[float
     return best
 
 
+def rule_kind(a: str, b: str):
+    """The kind the exact rules give (verbatim, partial, altered), or None when the judge decides."""
+    never = judge_from({"features": FEATURES, "weights": dict.fromkeys(FEATURES, 0.0), "intercept": -50.0,
+                        "shared": {}, "unmatched": {}, "threshold": 1.0, "confident": 1.0})
+    kind = compare_wordings(wording(comparison_tokens(a)), wording(comparison_tokens(b)), never).kind
+    return None if kind == "unrelated" else kind
+
+
 def lowest_threshold(y: np.ndarray, p: np.ndarray, precision: float) -> float:
     """The lowest probability from which the pairs judged the same reach ``precision``."""
     for t in np.arange(0.30, 0.991, 0.01):
@@ -220,8 +230,12 @@ def main() -> int:
     for tr, te in GroupKFold(5).split(dd, dy, groups):
         m = Model(args.seed).fit(np.vstack([xd, dd[tr]]), xw + [dw[i] for i in tr], np.concatenate([y, dy[tr]]))
         dev_p[te] = m.predict(dd[te], [dw[i] for i in te])
-    threshold = lowest_threshold(dy, dev_p, PRECISION_FOR_THRESHOLD)
-    confident = max(threshold, lowest_threshold(dy, dev_p, PRECISION_FOR_CONFIDENT))
+    # The threshold matters only where the exact rules (verbatim, partial, altered) do not decide.
+    # Pairs the exact rules (verbatim, partial, altered) find the same statement count whatever p is.
+    ruled = np.array([rule_kind(r["a"], r["b"]) is not None for r in dev])
+    threshold = lowest_threshold(dy, np.where(ruled, 1.0, dev_p), PRECISION_FOR_THRESHOLD)
+    # Reported speech joins a direct quote on the judge alone: its precision there.
+    confident = max(threshold, lowest_threshold(dy[~ruled], dev_p[~ruled], PRECISION_FOR_CONFIDENT))
     print(f"threshold {threshold} (own dev pairs out of fold reach precision {PRECISION_FOR_THRESHOLD} from there), "
           f"confident {confident} (precision {PRECISION_FOR_CONFIDENT})")
 

@@ -187,27 +187,29 @@ def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
     return n
 
 
-def altered_shape(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """Whether ``short`` is ``long`` (or a stretch of it) with some words changed: most of its
-    words, and most of its content words, found in order in one stretch of the other, with a
-    run of several words in a row."""
+def altered_shape(short: tuple[str, ...], long: tuple[str, ...]) -> float:
+    """The share of ``short``'s words found in order in ``long`` when ``short`` is ``long`` (or a
+    stretch of it) with some words changed, else 0: most of its words, and most of its content
+    words, found in order in one stretch of the other, with a run of several words in a row.
+    An exact rule, like verbatim and partial: a misquote is a matter of the words."""
     if len(short) < 4 or _common_count(short, long) < ALTERED_MIN_COVERAGE * len(short):
-        return False
+        return 0.0
     blocks = [b for b in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
-        return False
+        return 0.0
     matched = sum(b.size for b in blocks)
     longest = max(b.size for b in blocks)
     # The matched words must sit together in the longer wording: a short quote whose
     # words are scattered through a long one is not that quote altered.
     span = blocks[-1].b + blocks[-1].size - blocks[0].b
-    if matched / len(short) < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(short) + ALTERED_MAX_SPREAD:
-        return False
+    coverage = matched / len(short)
+    if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(short) + ALTERED_MAX_SPREAD:
+        return 0.0
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
     content = [t for t in short if t not in _STOPWORDS]
     kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
-    return not content or kept / len(content) >= ALTERED_MIN_COVERAGE
+    return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
 
 
 # --------------------------------------------------------------------------- the judge's features
@@ -330,11 +332,12 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
+    coverage = altered_shape(short, long)
+    if coverage:
+        return Comparison(ALTERED, round(coverage, 3))
     model = model or judge()
     p = model.probability(a, b)
-    if p < model.threshold:
-        return Comparison(UNRELATED, round(p, 3))
-    return Comparison(ALTERED if altered_shape(short, long) else PARAPHRASE, round(p, 3))
+    return Comparison(PARAPHRASE if p >= model.threshold else UNRELATED, round(p, 3))
 
 
 def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
