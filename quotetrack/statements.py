@@ -223,8 +223,10 @@ class _Grouper:
         """Direct quotes of a known speaker, by their words."""
         for u, unit in enumerate(self.units):
             if unit.anchor:
+                # Candidates are not symmetric (each unit asks with its own rarest keys): join
+                # either way round.
                 for v in self.candidates(u):
-                    if v > u and self.units[v].anchor and self.rank(u, v) is not None:
+                    if self.units[v].anchor and not self.uf.same(u, v) and self.rank(u, v) is not None:
                         self.uf.union(u, v)
 
     def best_anchor(self, u: int) -> Optional[int]:
@@ -268,7 +270,7 @@ class _Grouper:
         loose_set = set(loose)
         for u in loose:
             for v in self.candidates(u):
-                if v > u and v in loose_set and self.rank(u, v) is not None:
+                if v in loose_set and not self.uf.same(u, v) and self.rank(u, v) is not None:
                     self.uf.union(u, v)
 
     # ------------------------------------------------------------------ statements
