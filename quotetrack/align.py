@@ -64,6 +64,12 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return False
 
 
+def is_excerpt(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether ``short`` (two words or more) stands word for word inside the longer ``long``: ``compare``'s
+    ``partial``, without the rest of the comparison."""
+    return 2 <= len(short) < len(long) and _contains(long, short)
+
+
 # Near-synonyms that news copy swaps for one another, folded to one stem.
 _SYNONYMS = {
     "capabl": "capac",
@@ -332,7 +338,8 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
-    coverage = altered_shape(short, long)
+    # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
+    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(short, long)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
     model = model or judge()

@@ -12,7 +12,7 @@ querying the index take time linear in the number of keys.
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from typing import Hashable, Iterable, Union
 
 MAX_POSTING = 60
 QUERY_KEYS = 24
@@ -22,17 +22,20 @@ LIMIT = 40
 class BlockingIndex:
     def __init__(self, max_posting: int = MAX_POSTING):
         self.max_posting = max_posting
-        self._postings: dict[Hashable, list[int]] = {}
+        # key -> the one item that has it (most keys), or the list of items; a key grown past
+        # max_posting is forgotten and remembered as common.
+        self._postings: dict[Hashable, Union[int, list[int]]] = {}
         self._common: set[Hashable] = set()
 
     def add(self, item: int, keys: Iterable[Hashable]) -> None:
         postings, common, cap = self._postings, self._common, self.max_posting
         for k in keys:
-            if k in common:
-                continue
             posting = postings.get(k)
             if posting is None:
-                postings[k] = [item]
+                if k not in common:
+                    postings[k] = item
+            elif type(posting) is int:
+                postings[k] = [posting, item]
             elif len(posting) >= cap:
                 # A set phrase: forget it (memory stays bounded by the rare keys).
                 del postings[k]
@@ -43,19 +46,24 @@ class BlockingIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
+    def _items(self, k: Hashable) -> list[int]:
+        posting = self._postings[k]
+        return [posting] if type(posting) is int else posting
+
     def candidates(self, item: int, keys: Iterable[Hashable], need: int = 2, query_keys: int = QUERY_KEYS,
                    limit: int = LIMIT) -> list[int]:
         """Items other than ``item`` that share at least ``need`` of its rarest keys (all of them when it
         has fewer than ``need`` usable keys), most shared first, then by item; at most ``limit``."""
         postings = self._postings
-        live = sorted((len(postings[k]), i, k) for i, k in enumerate(keys) if k in postings)
+        live = sorted((1 if type(postings[k]) is int else len(postings[k]), i, k)
+                      for i, k in enumerate(keys) if k in postings)
         live = live[:query_keys]
         if not live:
             return []
         need = min(need, len(live))
         hits: dict[int, int] = {}
         for _, _, k in live:
-            for j in postings[k]:
+            for j in self._items(k):
                 hits[j] = hits.get(j, 0) + 1
         hits.pop(item, None)
         found = sorted((-n, j) for j, n in hits.items() if n >= need)

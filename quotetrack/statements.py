@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
-from .align import Comparison, Wording, compare_tokens, compare_wordings, content_stems, judge
+from .align import Comparison, Wording, compare_wordings, content_stems, is_excerpt, judge
 from .blocking import BlockingIndex
 from .identity import SAME, Census, anonymous, identity, parse
 from .models import (
@@ -159,22 +159,24 @@ class _Grouper:
 
     def build_index(self) -> None:
         self.trigrams = BlockingIndex()
-        self.keys: dict[int, list[str]] = {}
+        self.keys: dict[int, list[int]] = {}
         for w, t in enumerate(self.tokens):
             if len(t) < MIN_JOIN_WORDS:
                 continue
-            keys = list(dict.fromkeys(f"{a} {b} {c}" for a, b, c in zip(t, t[1:], t[2:])))
+            # Hashes of the trigrams: an int takes less room than the string, and a collision
+            # costs at most one needless comparison.
+            keys = list(dict.fromkeys(hash((a, b, c)) for a, b, c in zip(t, t[1:], t[2:])))
             self.keys[w] = keys
             self.trigrams.add(w, keys)
         # Reported speech shares few word trigrams with what it reports, and joins only quotes
         # of its own (known) speaker: index content stems under the speaker's surname too.
         self.stems = BlockingIndex()
-        self.stem_keys: dict[int, list[tuple[str, str]]] = {}
+        self.stem_keys: dict[int, list[int]] = {}
         for u, unit in enumerate(self.units):
             if unit.speaker is None or len(self.tokens[unit.wid]) < MIN_JOIN_WORDS:
                 continue
             who = parse(unit.speaker).surname or unit.speaker.casefold()
-            keys = [(who, st) for st in sorted(content_stems(self.tokens[unit.wid]))]
+            keys = [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
             self.stem_keys[u] = keys
             self.stems.add(u, keys)
 
@@ -334,7 +336,7 @@ def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: S
     def support(w: tuple[str, ...]) -> tuple[int, int, int]:
         agree = count[w] - 1
         for o in count:
-            if o is not w and len(o) < len(w) and compare_tokens(w, o).kind == EXCERPT:
+            if o is not w and is_excerpt(w, o):
                 agree += count[o]
         return (agree, len(w), -members.index(first[w]))
 
