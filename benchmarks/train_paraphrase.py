@@ -46,7 +46,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
 import time
 from collections import Counter
@@ -244,11 +243,14 @@ def main() -> int:
     for tr, te in StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(xd, y):
         m = Model(args.seed).fit(np.vstack([xd[tr], dd]), [xw[i] for i in tr] + dw, np.concatenate([y[tr], dy]))
         oof[te] = m.predict(xd[te], [xw[i] for i in te])
+    mrpc_ruled = np.array([rule_kind(a, b) is not None for a, b in pairs])
     brier, ece = calibration(y, oof)
     jacc, jt = jaccard_baseline(pairs, y)
     print(f"MRPC train, {args.folds}-fold cross-validation:")
     print(f"  judge at p >= 0.5:          {figures(y, oof, 0.5)}")
     print(f"  judge at p >= {threshold:<4} (shipped): {figures(y, oof, threshold)}")
+    print(f"  compare (exact rules, then the judge at {threshold}): {figures(y, np.where(mrpc_ruled, 1.0, oof), threshold)}"
+          f" ({int(mrpc_ruled.sum())} pairs decided by the verbatim/partial/altered rules)")
     print(f"  calibration: Brier {brier:.3f}, expected calibration error {ece:.3f} (10 bins)")
     print(f"  word Jaccard, best threshold {jt:.2f}: accuracy {100 * jacc:.1f} %; "
           f"always 'same': {figures(y, np.ones(len(y)), 0.5)}")

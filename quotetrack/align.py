@@ -8,6 +8,16 @@ words changed, mapped back to the words as printed.
 Both work on :func:`quotetrack.textnorm.comparison_tokens`, so quotation
 marks, case, punctuation, hyphenation, U.S./US/United States, British and
 American spellings, contractions and number words never count as changes.
+
+Verbatim, partial and altered are exact rules on the words (a misquote is a
+matter of words): ``score`` is 1.0 for the first two and the share of the
+shorter wording's words matched in order for altered. Otherwise a learned
+judge (:class:`Judge`, a logistic regression over :data:`FEATURES` and over
+the words two wordings share or not, shipped as ``data/paraphrase_judge.json``
+and rebuilt by ``make train-paraphrase``) gives the calibrated probability
+that the two say the same thing: ``score`` is that probability, and the kind
+is ``paraphrase`` from the judge's threshold up, else ``unrelated``.
+Everything the judge needs of one wording is computed once (:func:`wording`).
 """
 
 from __future__ import annotations
@@ -154,11 +164,15 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated")
+    __slots__ = ("tokens", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated")
 
     def __init__(self, tokens: tuple[str, ...]):
         self.tokens = tokens
-        self.words = frozenset(tokens)
+        positions: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            positions.setdefault(t, []).append(i)
+        self.positions = {t: tuple(p) for t, p in positions.items()}  # where each word stands
+        self.words = frozenset(positions)
         self.stems = content_stems(tokens)  # content-word stems (stop words left out)
         # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
         self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
@@ -179,42 +193,80 @@ def wording(tokens: tuple[str, ...]) -> Wording:
     return Wording(tokens)
 
 
-def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
-    """How many of ``short``'s words ``long`` also has, counting repeats."""
-    counts: dict[str, int] = {}
-    for t in long:
-        counts[t] = counts.get(t, 0) + 1
-    n = 0
-    for t in short:
-        c = counts.get(t, 0)
-        if c:
-            counts[t] = c - 1
-            n += 1
-    return n
+def _longest_match(a: tuple[str, ...], b2j: dict[str, tuple[int, ...]], alo: int, ahi: int, blo: int,
+                   bhi: int) -> tuple[int, int, int]:
+    """difflib's longest match without junk: the longest run a[i:i+k] == b[j:j+k] in the ranges,
+    the earliest in ``a`` (then in ``b``) on ties; ``b2j`` gives where each word stands in ``b``."""
+    besti, bestj, bestsize = alo, blo, 0
+    j2len: dict[int, int] = {}
+    for i in range(alo, ahi):
+        new: dict[int, int] = {}
+        for j in b2j.get(a[i], ()):
+            if j < blo:
+                continue
+            if j >= bhi:
+                break
+            k = new[j] = j2len.get(j - 1, 0) + 1
+            if k > bestsize:
+                besti, bestj, bestsize = i - k + 1, j - k + 1, k
+        j2len = new
+    return besti, bestj, bestsize
 
 
-def altered_shape(short: tuple[str, ...], long: tuple[str, ...]) -> float:
+def matching_blocks(a: Wording, b: Wording) -> list[tuple[int, int, int]]:
+    """The (i, j, size) runs that ``difflib.SequenceMatcher(None, a, b, autojunk=False)`` matches,
+    without the final empty block; computed on the word positions each wording keeps."""
+    ta, b2j = a.tokens, b.positions
+    queue = [(0, len(ta), 0, len(b.tokens))]
+    found = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = _longest_match(ta, b2j, alo, ahi, blo, bhi)
+        if k:
+            found.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    found.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, k in found:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            pi, pj, pk = merged[-1]
+            merged[-1] = (pi, pj, pk + k)
+        else:
+            merged.append((i, j, k))
+    return merged
+
+
+def altered_shape(short: Wording, long: Wording) -> float:
     """The share of ``short``'s words found in order in ``long`` when ``short`` is ``long`` (or a
     stretch of it) with some words changed, else 0: most of its words, and most of its content
     words, found in order in one stretch of the other, with a run of several words in a row.
     An exact rule, like verbatim and partial: a misquote is a matter of the words."""
-    if len(short) < 4 or _common_count(short, long) < ALTERED_MIN_COVERAGE * len(short):
+    ts = short.tokens
+    if len(ts) < 4:
         return 0.0
-    blocks = [b for b in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if b.size]
+    # Words in common (with repeats) bound the words that can align in order: skip the
+    # alignment when even that bound is below the altered threshold.
+    ps, pl = short.positions, long.positions
+    if sum(min(len(ps[t]), len(pl[t])) for t in short.words & long.words) < ALTERED_MIN_COVERAGE * len(ts):
+        return 0.0
+    blocks = matching_blocks(short, long)
     if not blocks:
         return 0.0
-    matched = sum(b.size for b in blocks)
-    longest = max(b.size for b in blocks)
+    matched = sum(k for _, _, k in blocks)
+    longest = max(k for _, _, k in blocks)
     # The matched words must sit together in the longer wording: a short quote whose
     # words are scattered through a long one is not that quote altered.
-    span = blocks[-1].b + blocks[-1].size - blocks[0].b
-    coverage = matched / len(short)
-    if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(short) + ALTERED_MAX_SPREAD:
+    span = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
+    coverage = matched / len(ts)
+    if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(ts) + ALTERED_MAX_SPREAD:
         return 0.0
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
-    content = [t for t in short if t not in _STOPWORDS]
-    kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
+    content = [t for t in ts if t not in _STOPWORDS]
+    kept = sum(1 for i, _, k in blocks for t in ts[i : i + k] if t not in _STOPWORDS)
     return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
 
 
@@ -339,7 +391,8 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
     # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
-    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(short, long)
+    ws, wl = (a, b) if len(ta) <= len(tb) else (b, a)
+    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
     model = model or judge()
