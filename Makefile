@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint readme bench bench-check bench-linear bench-report screenshot fuzz golden accuracy train clean
+.PHONY: run test lint readme bench bench-check bench-linear bench-report bench-grouping screenshot fuzz golden accuracy train train-paraphrase train-speaker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,14 +34,21 @@ readme: $(STAMP)
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
-# Throughput on a generated news corpus, timing on hostile inputs of growing size, scale (articles/s
-# on one core and all, the cache's re-scan, peak memory: make bench SCALE=--large adds 64k articles),
-# then the HTML report.
+# Throughput on a generated news corpus, timing on hostile inputs of growing size, the paraphrase
+# judge's pairs/s, grouping 10k/100k/1M generated quotes (GROUPING_MAX=100000 stops earlier), scale
+# (articles/s on one core and all, the cache's re-scan, peak memory: make bench SCALE=--large adds
+# 64k articles), then the HTML report.
+GROUPING_MAX ?= 1000000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/linear_time.py
+	$(BIN)/python benchmarks/paraphrase_bench.py
+	$(BIN)/python benchmarks/grouping_bench.py --max $(GROUPING_MAX)
 	$(BIN)/python benchmarks/scale.py $(SCALE)
 	$(MAKE) bench-report
+
+bench-grouping: $(STAMP)
+	$(BIN)/python benchmarks/grouping_bench.py --max $(GROUPING_MAX)
 
 # The HTML report of 2,000 generated articles: its size and the time headless Chromium takes to open it.
 bench-report: $(STAMP)
@@ -61,8 +68,8 @@ fuzz: $(STAMP)
 bench-check: $(STAMP)
 	$(BIN)/python benchmarks/check_bench.py
 
-# The speaker ranker's weights, learned from PolNeAR train in their own environment
-# (scikit-learn is a training-only extra): make train POLNEAR=/path/to/PolNeAR.
+# The learned weights, in their own environment (scikit-learn is a training-only extra):
+# make train POLNEAR=/path/to/PolNeAR rebuilds the paraphrase judge, then the speaker ranker.
 TRAIN_VENV  := .venv-train
 TRAIN_STAMP := $(TRAIN_VENV)/.installed
 
@@ -72,8 +79,17 @@ $(TRAIN_STAMP): pyproject.toml
 	$(TRAIN_VENV)/bin/pip install --quiet -e '.[train]'
 	touch $@
 
-train: accuracy-need-polnear $(TRAIN_STAMP)
+train: train-paraphrase train-speaker
+
+train-speaker: accuracy-need-polnear $(TRAIN_STAMP)
 	$(TRAIN_VENV)/bin/python benchmarks/train_speaker.py --polnear "$(POLNEAR)"
+
+# The paraphrase judge's weights (quotetrack/data/paraphrase_judge.json), from MRPC's training
+# file (never its test file; see BENCHMARKS.md, "Paraphrase judge", to get it) and the dev split of
+# benchmarks/pairs.jsonl: make train-paraphrase [MRPC=path/to/msr_paraphrase_train.txt].
+MRPC ?= .cache/msr_paraphrase_train.txt
+train-paraphrase: $(TRAIN_STAMP)
+	$(TRAIN_VENV)/bin/python benchmarks/train_paraphrase.py --mrpc "$(MRPC)"
 
 # Accuracy on PolNeAR beside textacy: make accuracy POLNEAR=/path/to/PolNeAR [SPLIT=train].
 include benchmarks/accuracy.mk

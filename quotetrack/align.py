@@ -8,14 +8,28 @@ words changed, mapped back to the words as printed.
 Both work on :func:`quotetrack.textnorm.comparison_tokens`, so quotation
 marks, case, punctuation, hyphenation, U.S./US/United States, British and
 American spellings, contractions and number words never count as changes.
+
+Verbatim, partial and altered are exact rules on the words (a misquote is a
+matter of words): ``score`` is 1.0 for the first two and the share of the
+shorter wording's words matched in order for altered. Otherwise a learned
+judge (:class:`Judge`, a logistic regression over :data:`FEATURES` and over
+the words two wordings share or not, shipped as ``data/paraphrase_judge.json``
+and rebuilt by ``make train-paraphrase``) gives the calibrated probability
+that the two say the same thing: ``score`` is that probability, and the kind
+is ``paraphrase`` from the judge's threshold up, else ``unrelated``.
+Everything the judge needs of one wording is computed once (:func:`wording`).
 """
 
 from __future__ import annotations
 
+import json
+import math
+import operator
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
@@ -58,6 +72,12 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
         if long[i] == first and long[i : i + m] == short:
             return True
     return False
+
+
+def is_excerpt(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether ``short`` (two words or more) stands word for word inside the longer ``long``: ``compare``'s
+    ``partial``, without the rest of the comparison."""
+    return 2 <= len(short) < len(long) and _contains(long, short)
 
 
 # Near-synonyms that news copy swaps for one another, folded to one stem.
@@ -126,26 +146,243 @@ def _negated(tokens: tuple[str, ...]) -> bool:
     return sum(1 for t in tokens if t in _NEGATIONS) % 2 == 1
 
 
-def _common_count(short: tuple[str, ...], long: tuple[str, ...]) -> int:
-    """How many of ``short``'s words ``long`` also has, counting repeats."""
-    counts: dict[str, int] = {}
-    for t in long:
-        counts[t] = counts.get(t, 0) + 1
-    n = 0
-    for t in short:
-        c = counts.get(t, 0)
-        if c:
-            counts[t] = c - 1
-            n += 1
-    return n
-
-
 @lru_cache(maxsize=65536)
 def content_stems(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_stem(t) for t in tokens if t not in _STOPWORDS and len(t) > 1)
 
 
-def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
+# --------------------------------------------------------------------------- one wording, once
+
+# Modal verbs by the modality they express: reported speech shifts the tense (will -> would,
+# can -> could, may -> might) and keeps the modality.
+_MODALS = {
+    "will": "will", "would": "will", "shall": "will", "can": "can", "could": "can", "may": "may",
+    "might": "may", "must": "must", "should": "should", "ought": "should",
+}
+
+
+class Wording:
+    """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
+
+    __slots__ = ("tokens", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated")
+
+    def __init__(self, tokens: tuple[str, ...]):
+        self.tokens = tokens
+        positions: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            positions.setdefault(t, []).append(i)
+        self.positions = {t: tuple(p) for t, p in positions.items()}  # where each word stands
+        self.words = frozenset(positions)
+        self.stems = content_stems(tokens)  # content-word stems (stop words left out)
+        # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
+        self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
+        self.trigrams = frozenset(f"{x} {y} {z}" for x, y, z in zip(tokens, tokens[1:], tokens[2:]))
+        # Letter 4-grams of the words: "Kut" and "Al-Kut", "attack" and "attacker" share some.
+        grams: set[str] = set()
+        for w in self.words:
+            w = f"#{w}#"
+            grams.update(w[i : i + 4] for i in range(len(w) - 3))
+        self.grams = frozenset(grams)
+        self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
+        self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
+        self.negated = _negated(tokens)
+
+
+@lru_cache(maxsize=131072)
+def wording(tokens: tuple[str, ...]) -> Wording:
+    return Wording(tokens)
+
+
+def _longest_match(a: tuple[str, ...], b2j: dict[str, tuple[int, ...]], alo: int, ahi: int, blo: int,
+                   bhi: int) -> tuple[int, int, int]:
+    """difflib's longest match without junk: the longest run a[i:i+k] == b[j:j+k] in the ranges,
+    the earliest in ``a`` (then in ``b``) on ties; ``b2j`` gives where each word stands in ``b``."""
+    besti, bestj, bestsize = alo, blo, 0
+    j2len: dict[int, int] = {}
+    for i in range(alo, ahi):
+        new: dict[int, int] = {}
+        for j in b2j.get(a[i], ()):
+            if j < blo:
+                continue
+            if j >= bhi:
+                break
+            k = new[j] = j2len.get(j - 1, 0) + 1
+            if k > bestsize:
+                besti, bestj, bestsize = i - k + 1, j - k + 1, k
+        j2len = new
+    return besti, bestj, bestsize
+
+
+def matching_blocks(a: Wording, b: Wording) -> list[tuple[int, int, int]]:
+    """The (i, j, size) runs that ``difflib.SequenceMatcher(None, a, b, autojunk=False)`` matches,
+    without the final empty block; computed on the word positions each wording keeps."""
+    ta, b2j = a.tokens, b.positions
+    queue = [(0, len(ta), 0, len(b.tokens))]
+    found = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = _longest_match(ta, b2j, alo, ahi, blo, bhi)
+        if k:
+            found.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    found.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, k in found:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            pi, pj, pk = merged[-1]
+            merged[-1] = (pi, pj, pk + k)
+        else:
+            merged.append((i, j, k))
+    return merged
+
+
+def altered_shape(short: Wording, long: Wording) -> float:
+    """The share of ``short``'s words found in order in ``long`` when ``short`` is ``long`` (or a
+    stretch of it) with some words changed, else 0: most of its words, and most of its content
+    words, found in order in one stretch of the other, with a run of several words in a row.
+    An exact rule, like verbatim and partial: a misquote is a matter of the words."""
+    ts = short.tokens
+    if len(ts) < 4:
+        return 0.0
+    # Words in common (with repeats) bound the words that can align in order: skip the
+    # alignment when even that bound is below the altered threshold.
+    ps, pl = short.positions, long.positions
+    if sum(min(len(ps[t]), len(pl[t])) for t in short.words & long.words) < ALTERED_MIN_COVERAGE * len(ts):
+        return 0.0
+    blocks = matching_blocks(short, long)
+    if not blocks:
+        return 0.0
+    matched = sum(k for _, _, k in blocks)
+    longest = max(k for _, _, k in blocks)
+    # The matched words must sit together in the longer wording: a short quote whose
+    # words are scattered through a long one is not that quote altered.
+    span = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
+    coverage = matched / len(ts)
+    if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(ts) + ALTERED_MAX_SPREAD:
+        return 0.0
+    # ... and carry the content: "it is a difficult issue" shares "it is a" with
+    # many sentences without being any of them.
+    content = [t for t in ts if t not in _STOPWORDS]
+    kept = sum(1 for i, _, k in blocks for t in ts[i : i + k] if t not in _STOPWORDS)
+    return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
+
+
+# --------------------------------------------------------------------------- the judge's features
+
+FEATURES = (
+    "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
+    "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
+    "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
+    "log_short",
+)
+
+
+def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
+    """The shared part as a share of the larger and of the smaller set."""
+    if not x or not y:
+        return 0.0, 0.0
+    n = len(x & y)
+    lx, ly = len(x), len(y)
+    return (n / lx, n / ly) if lx >= ly else (n / ly, n / lx)
+
+
+def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
+    """log(1 + the number of members of each set the other lacks), smaller first."""
+    lx, ly = len(x) - shared, len(y) - shared
+    return (_LOG1P[min(lx, ly)], _LOG1P[max(lx, ly)]) if max(lx, ly) < 64 else (math.log1p(min(lx, ly)), math.log1p(max(lx, ly)))
+
+
+_LOG1P = [math.log1p(i) for i in range(64)]
+
+
+def pair_features(a: Wording, b: Wording) -> list[float]:
+    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
+    la, lb = len(a.tokens), len(b.tokens)
+    short, long = (la, lb) if la <= lb else (lb, la)
+    shared_words = len(a.words & b.words)
+    shared_stems = len(a.stems & b.stems)
+    lw = max(len(a.words), len(b.words))
+    sw = min(len(a.words), len(b.words))
+    ls = max(len(a.stems), len(b.stems))
+    ss = min(len(a.stems), len(b.stems))
+    na, nb = a.numbers, b.numbers
+    return [
+        shared_words / lw, shared_words / sw,
+        shared_stems / ls if ss else 0.0, shared_stems / ss if ss else 0.0,
+        *_shares(a.bigrams, b.bigrams), *_shares(a.trigrams, b.trigrams), *_shares(a.grams, b.grams),
+        short / long,
+        1.0 if na and na == nb else 0.0,
+        1.0 if na != nb else 0.0,
+        float(len(na ^ nb)),
+        1.0 if a.negated != b.negated else 0.0,
+        1.0 if a.modals != b.modals else 0.0,
+        *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
+        _LOG1P[short - 1] if short <= 64 else math.log(short),
+    ]
+
+
+# --------------------------------------------------------------------------- the judge
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A logistic regression over :data:`FEATURES` and over the words two wordings share or do
+    not share: the probability that the two say the same thing."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    shared: dict[str, float]  # weight of a word both wordings have
+    unmatched: dict[str, float]  # weight of a word only one of them has
+    threshold: float  # the same statement (altered or a paraphrase) from this probability up
+    confident: float  # a paraphrase sure enough to join reported speech to a direct quote
+
+    def logit(self, a: Wording, b: Wording) -> float:
+        z = self.intercept + sum(map(operator.mul, self.weights, pair_features(a, b)))
+        shared, unmatched = self.shared, self.unmatched
+        for w in a.words & b.words:
+            z += shared.get(w, 0.0)
+        for w in a.words ^ b.words:
+            z += unmatched.get(w, 0.0)
+        return z
+
+    def probability(self, a: Wording, b: Wording) -> float:
+        z = self.logit(a, b)
+        if z < -30.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+MODEL_FILE = "paraphrase_judge.json"
+
+
+@lru_cache(maxsize=1)
+def judge() -> Judge:
+    """The shipped judge: ``quotetrack/data/paraphrase_judge.json``, rebuilt by ``make train-paraphrase``."""
+    raw = resources.files("quotetrack").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return judge_from(json.loads(raw))
+
+
+def judge_from(data: dict) -> Judge:
+    names = tuple(data["features"])
+    if names != FEATURES:
+        raise ValueError(f"{MODEL_FILE}: its features {names} are not this version's {FEATURES}: run make train-paraphrase")
+    w = data["weights"]
+    return Judge(
+        tuple(float(w[n]) for n in FEATURES), float(data["intercept"]),
+        {k: float(v) for k, v in data["shared"].items()}, {k: float(v) for k, v in data["unmatched"].items()},
+        float(data["threshold"]), float(data["confident"]),
+    )
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> Comparison:
+    """How wording ``b`` relates to wording ``a`` (see :func:`compare`)."""
+    ta, tb = a.tokens, b.tokens
     if not ta or not tb:
         return Comparison(UNRELATED, 0.0)
     if ta == tb:
@@ -153,37 +390,18 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= 2 and _contains(long, short):
         return Comparison(EXCERPT, 1.0)
-    # Words in common bound the words that can align in order: skip the alignment
-    # when even that bound is below the altered threshold (most candidate pairs).
-    if len(short) >= 4 and _common_count(short, long) >= ALTERED_MIN_COVERAGE * len(short):
-        sm = SequenceMatcher(None, short, long, autojunk=False)
-        blocks = [b for b in sm.get_matching_blocks() if b.size]
-        matched = sum(b.size for b in blocks)
-        longest = max((b.size for b in blocks), default=0)
-        coverage = matched / len(short)
-        # The matched words must sit together in the longer wording: a short quote whose
-        # words are scattered through a long one is not that quote altered.
-        span = (blocks[-1].b + blocks[-1].size - blocks[0].b) if blocks else 0
-        if coverage >= ALTERED_MIN_COVERAGE and longest >= ALTERED_MIN_RUN and span <= len(short) + ALTERED_MAX_SPREAD:
-            # ... and carry the content: "it is a difficult issue" shares "it is a" with
-            # many sentences without being any of them.
-            content = [t for t in short if t not in _STOPWORDS]
-            kept = sum(1 for b in blocks for t in short[b.a : b.a + b.size] if t not in _STOPWORDS)
-            if not content or kept / len(content) >= ALTERED_MIN_COVERAGE:
-                return Comparison(ALTERED, round(coverage, 3))
-    sa, sb = content_stems(ta), content_stems(tb)
-    if sa and sb:
-        shared = len(sa & sb)
-        overlap = shared / min(len(sa), len(sb))
-        if _negated(ta) != _negated(tb):
-            # "No student will graduate without ..." vs "some students would graduate without ...".
-            return Comparison(UNRELATED, round(overlap, 3))
-        if shared >= PARAPHRASE_MIN_SHARED and (
-            overlap >= PARAPHRASE_MIN_OVERLAP + 0.1 or (shared > PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_MIN_OVERLAP)
-        ):
-            return Comparison(PARAPHRASE, round(overlap, 3))
-        return Comparison(UNRELATED, round(overlap, 3))
-    return Comparison(UNRELATED, 0.0)
+    # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
+    ws, wl = (a, b) if len(ta) <= len(tb) else (b, a)
+    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
+    if coverage:
+        return Comparison(ALTERED, round(coverage, 3))
+    model = model or judge()
+    p = model.probability(a, b)
+    return Comparison(PARAPHRASE if p >= model.threshold else UNRELATED, round(p, 3))
+
+
+def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
+    return compare_wordings(wording(ta), wording(tb))
 
 
 def compare(a: str, b: str) -> Comparison:

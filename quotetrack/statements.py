@@ -1,23 +1,39 @@
 """Grouping quotes of the same statement across outlets.
 
-Quotes are indexed by the word trigrams of their normalised wording; only
-quotes that share a trigram are compared, so grouping stays near-linear as
-the corpus grows (a trigram shared by very many quotes is a set phrase and
-is not used to find candidates). Two quotes join one statement when
-``compare`` finds them verbatim, an excerpt, or altered, and their speakers
-agree (or one of them is unknown). Each statement gets a canonical wording:
-the fullest wording that most members carry word for word; each member's
-match kind is measured against it.
+Quotes with the same comparison tokens share one *wording*; tokens, stems
+and the judge's per-wording features are computed once per wording. Quotes of
+one wording, one speaker (by :func:`quotetrack.identity.identity`, not by the
+name as written) and one form (direct or reported) make a *unit*, the thing
+that is joined. Candidate pairs come from a blocking index
+(:mod:`quotetrack.blocking`): wordings by their word trigrams, and reported
+speech by content stems under its speaker's surname, so the pairs compared
+per wording stay bounded as the corpus grows.
+
+Two units join one statement when their speakers are one person (an unknown
+speaker of a direct quote is anyone; reported speech needs a known one) and:
+
+* both are direct quotes: ``compare`` finds them verbatim, an excerpt or
+  altered (an excerpt or altered wording of at least five words);
+* one is reported speech: the same, or a paraphrase; a reported claim joins a
+  direct quote only as a *confident* paraphrase (the judge's ``confident``
+  probability).
+
+One- and two-word quotes ("No.", "crooked Hillary") never join a statement on
+their own words. Each statement gets a canonical wording: the fullest wording
+that most members carry word for word; each member's match kind is measured
+against it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
-from .align import PARAPHRASE_MIN_SHARED, compare_tokens, content_stems
-from .identity import SAME, Census, identity
+from .align import Comparison, Wording, compare_wordings, content_stems, is_excerpt, judge
+from .blocking import BlockingIndex
+from .identity import SAME, Census, anonymous, identity, parse
+from .kinds import MATCH_RANK, MatchKind
 from .models import (
     ALTERED,
     EXCERPT,
@@ -30,65 +46,269 @@ from .models import (
     Statement,
 )
 from .textnorm import comparison_tokens
+from .unionfind import UnionFind
 
 SHINGLE = 3
-MAX_POSTING = 60  # a trigram in more distinct wordings than this is a set phrase: it finds no candidates
+MIN_JOIN_WORDS = 3  # a one- or two-word quote joins no statement on its own words
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
+MIN_SHARED_STEMS = 3  # reported speech is compared with quotes of its speaker sharing this many content stems
+MIN_TOLD_STEMS = 4  # a reported claim of this many content stems, all of them the quote's, joins it
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _shingles(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
-    if len(tokens) < SHINGLE:
-        return {tokens} if tokens else set()
-    return {tokens[i : i + SHINGLE] for i in range(len(tokens) - SHINGLE + 1)}
+_RANK = MATCH_RANK
 
 
 def _speakers_agree(a: Quote, b: Quote, census: Optional[Census] = None) -> bool:
     """Whether two quotes' speakers are one person (``identity`` SAME; unknown is anyone).
     Reported speech joins only on a known speaker."""
-    if not (a.direct and b.direct) and (a.speaker is None or b.speaker is None):
+    return _agree(a.speaker, b.speaker, a.direct and b.direct, census)
+
+
+def _agree(a: Optional[str], b: Optional[str], both_direct: bool, census: Optional[Census]) -> bool:
+    if not both_direct and (a is None or b is None):
         return False
-    return identity(a.speaker, b.speaker, census).kind == SAME
+    return identity(a, b, census).kind == SAME
 
 
-def _joins(a: Quote, b: Quote, kind: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
-    """Whether two quotes compared as ``kind`` are one statement.
-
-    An excerpt must be long enough to be a statement of its own: two or three
-    words ("crooked Hillary") recur in many quotes and would chain unrelated
-    statements together."""
-    if kind in (EXCERPT, ALTERED) and min(len(ta), len(tb)) < MIN_EXCERPT_WORDS:
-        return False
-    if a.direct and b.direct:
-        return kind in _JOINING
-    return kind in _JOINING or kind == PARAPHRASE
-
-
-def member_match(q: Quote, kind: str) -> str:
+def member_match(q: Quote, kind: str) -> MatchKind:
     """A member's match kind: reported speech is always a paraphrase of the quoted words."""
     if not q.direct:
         return PARAPHRASE
-    return kind if kind in (VERBATIM, EXCERPT, ALTERED) else ALTERED
+    return MatchKind(kind) if kind in (VERBATIM, EXCERPT, ALTERED) else ALTERED
 
 
 def groupable(q: Quote, article: Article) -> bool:
     return q.kind not in NOT_SPEECH and article.in_body(q.start, q.end)
+
+
+@dataclass
+class _Unit:
+    """Quotes of one wording, one speaker and one form (direct or reported)."""
+
+    wid: int
+    direct: bool
+    speaker: Optional[str]
+    quotes: list[int] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> bool:
+        return self.direct and self.speaker is not None
+
+
+class _Grouper:
+    """The state of one grouping run: wordings, units, the blocking indexes and the joins."""
+
+    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article]):
+        self.quotes = quotes
+        self.by_id = {a.id: a for a in articles}
+        self.census = Census(q.speaker for q in quotes)
+        self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
+        self.judge = judge()
+        self._wordings()
+        self._units()
+        self.uf = UnionFind(len(self.units))
+        self._compared: dict[tuple[int, int], Comparison] = {}
+
+    # ------------------------------------------------------------------ wordings and units
+
+    def _wordings(self) -> None:
+        wid_of: dict[tuple[str, ...], int] = {}
+        self.tokens: list[tuple[str, ...]] = []
+        self.wid: dict[int, int] = {}
+        for i in self.eligible:
+            t = comparison_tokens(self.quotes[i].words)
+            w = wid_of.get(t)
+            if w is None:
+                w = wid_of[t] = len(self.tokens)
+                self.tokens.append(t)
+            self.wid[i] = w
+        self.wordings: list[Optional[Wording]] = [None] * len(self.tokens)
+
+    def wording(self, w: int) -> Wording:
+        got = self.wordings[w]
+        if got is None:
+            got = self.wordings[w] = Wording(self.tokens[w])
+        return got
+
+    def _units(self) -> None:
+        """Quotes of one wording and form join one unit when their speakers are one person
+        (named the same, or SAME by identity); one- and two-word quotes stay alone."""
+        self.units: list[_Unit] = []
+        self.unit_of: dict[int, int] = {}
+        by_key: dict[tuple[int, bool], list[int]] = defaultdict(list)
+        for i in self.eligible:
+            q = self.quotes[i]
+            w = self.wid[i]
+            speaker = None if anonymous(q.speaker) else q.speaker
+            u = None
+            if len(self.tokens[w]) >= MIN_JOIN_WORDS:
+                for cand in by_key[(w, q.direct)]:
+                    other = self.units[cand].speaker
+                    if other == speaker or (other is not None and speaker is not None
+                                            and identity(other, speaker, self.census).kind == SAME):
+                        u = cand
+                        break
+            if u is None:
+                u = len(self.units)
+                self.units.append(_Unit(w, q.direct, speaker))
+                by_key[(w, q.direct)].append(u)
+            self.units[u].quotes.append(i)
+            self.unit_of[i] = u
+        self.units_of_wording: dict[int, list[int]] = defaultdict(list)
+        for u, unit in enumerate(self.units):
+            self.units_of_wording[unit.wid].append(u)
+
+    # ------------------------------------------------------------------ candidates
+
+    def build_index(self) -> None:
+        self.trigrams = BlockingIndex()
+        self.keys: dict[int, list[int]] = {}
+        for w, t in enumerate(self.tokens):
+            if len(t) < MIN_JOIN_WORDS:
+                continue
+            # Hashes of the trigrams: an int takes less room than the string, and a collision
+            # costs at most one needless comparison.
+            keys = list(dict.fromkeys(hash((a, b, c)) for a, b, c in zip(t, t[1:], t[2:])))
+            self.keys[w] = keys
+            self.trigrams.add(w, keys)
+        # Reported speech shares few word trigrams with what it reports, and joins only quotes
+        # of its own (known) speaker: index content stems under the speaker's surname too.
+        self.stems = BlockingIndex()
+        self.stem_keys: dict[int, list[int]] = {}
+        for u, unit in enumerate(self.units):
+            if unit.speaker is None or len(self.tokens[unit.wid]) < MIN_JOIN_WORDS:
+                continue
+            who = parse(unit.speaker).surname or unit.speaker.casefold()
+            keys = [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
+            self.stem_keys[u] = keys
+            self.stems.add(u, keys)
+
+    def candidates(self, u: int) -> list[int]:
+        unit = self.units[u]
+        w = unit.wid
+        if w not in self.keys:
+            return []
+        found = [v for v in self.units_of_wording[w] if v != u]
+        for other in self.trigrams.candidates(w, self.keys[w]):
+            found.extend(self.units_of_wording[other])
+        if not unit.direct and u in self.stem_keys:
+            found.extend(self.stems.candidates(u, self.stem_keys[u], need=MIN_SHARED_STEMS))
+        return sorted(set(found))
+
+    # ------------------------------------------------------------------ joining
+
+    def compare(self, a: int, b: int) -> Comparison:
+        key = (a, b)
+        got = self._compared.get(key)
+        if got is None:
+            got = self._compared[key] = compare_wordings(self.wording(a), self.wording(b), self.judge)
+        return got
+
+    def rank(self, u: int, v: int) -> Optional[tuple[int, float]]:
+        """(rank, -score) of the match between units u and v when they are one statement, else None."""
+        a, b = self.units[u], self.units[v]
+        if not _agree(a.speaker, b.speaker, a.direct and b.direct, self.census):
+            return None
+        ta, tb = self.tokens[a.wid], self.tokens[b.wid]
+        n = min(len(ta), len(tb))
+        if n < MIN_JOIN_WORDS:
+            return None
+        c = self.compare(a.wid, b.wid) if a.wid <= b.wid else self.compare(b.wid, a.wid)
+        if c.kind in (EXCERPT, ALTERED) and n < MIN_EXCERPT_WORDS:
+            return None
+        if c.kind in _JOINING:
+            return (_RANK[c.kind], -c.score)
+        if c.kind != PARAPHRASE or (a.direct and b.direct):
+            return None
+        if (a.direct or b.direct) and c.score < self.judge.confident and not self._told_in_its_words(a, b):
+            return None  # a reported claim joins a direct quote only as a confident paraphrase
+        return (_RANK[c.kind], -c.score)
+
+    def _told_in_its_words(self, a: "_Unit", b: "_Unit") -> bool:
+        """A reported claim made only of the direct quote's own words (the same speaker's
+        "Roe said the town “deserves its buses back”" beside the quote that says it):
+        at least four content stems, every one of them in the quote."""
+        told, quote = (a, b) if b.direct else (b, a)
+        said = content_stems(self.tokens[told.wid])
+        return len(said) >= MIN_TOLD_STEMS and said <= content_stems(self.tokens[quote.wid])
+
+    def join_anchors(self) -> None:
+        """Direct quotes of a known speaker, by their words."""
+        for u, unit in enumerate(self.units):
+            if unit.anchor:
+                # Candidates are not symmetric (each unit asks with its own rarest keys): join
+                # either way round.
+                for v in self.candidates(u):
+                    if self.units[v].anchor and not self.uf.same(u, v) and self.rank(u, v) is not None:
+                        self.uf.union(u, v)
+
+    def best_anchor(self, u: int) -> Optional[int]:
+        """The anchor unit u matches best; ties go by where the anchor is (path, offset), never by
+        input order. An unattributed quote whose words match equally well quotes by different
+        people stays apart: nobody can say whose words it carries."""
+        best_key: Optional[tuple] = None
+        best: list[int] = []
+        for v in self.candidates(u):
+            if not self.units[v].anchor:
+                continue
+            m = self.rank(u, v)
+            if m is None:
+                continue
+            if best_key is None or m < best_key:
+                best_key, best = m, [v]
+            elif m == best_key:
+                best.append(v)
+        if not best:
+            return None
+        first = self.units[best[0]].speaker
+        if any(identity(first, self.units[v].speaker, self.census).kind != SAME for v in best[1:]):
+            return None
+        return min(best, key=self._where)
+
+    def _where(self, u: int) -> tuple[str, int]:
+        q = self.quotes[self.units[u].quotes[0]]
+        return (self.by_id[q.article_id].path, q.start)
+
+    def attach_loose(self) -> None:
+        """Every other unit attaches to its best anchor, or groups with the others that found none."""
+        loose: list[int] = []
+        for u, unit in enumerate(self.units):
+            if unit.anchor:
+                continue
+            v = self.best_anchor(u)
+            if v is None:
+                loose.append(u)
+            else:
+                self.uf.union(v, u)
+        loose_set = set(loose)
+        for u in loose:
+            for v in self.candidates(u):
+                if v in loose_set and not self.uf.same(u, v) and self.rank(u, v) is not None:
+                    self.uf.union(u, v)
+
+    # ------------------------------------------------------------------ statements
+
+    def statements(self) -> tuple[list[Statement], list[Quote]]:
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in self.eligible:
+            groups[self.uf.find(self.unit_of[i])].append(i)
+        quotes = self.quotes
+        token_of = {i: self.tokens[self.wid[i]] for i in self.eligible}
+        statements: list[Statement] = []
+        assigned: dict[int, str] = {}
+        for members in sorted(groups.values(), key=lambda m: m[0]):
+            canon = _canonical(members, token_of, quotes)
+            sid = f"s{len(statements) + 1}"
+            speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
+            mem = []
+            for m in members:
+                c = self.compare(self.wid[canon], self.wid[m]) if self.wid[canon] != self.wid[m] else None
+                kind, score = (c.kind, c.score) if c else (VERBATIM, 1.0)
+                outlet = self.by_id[quotes[m].article_id].outlet
+                mem.append(Member(quotes[m].id, outlet, member_match(quotes[m], kind), score))
+                assigned[m] = sid
+            statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
+        out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
+        return statements, out
 
 
 def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[Statement], list[Quote]]:
@@ -101,126 +321,11 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     speech, and quotes nobody is named for) attaches to the one anchor it
     matches best, or, failing that, groups with other such quotes.
     """
-    by_id = {a.id: a for a in articles}
-    outlet = {a.id: a.outlet for a in articles}
-    census = Census(q.speaker for q in quotes)
-    eligible_all = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
-    tokens = {i: comparison_tokens(quotes[i].words) for i in eligible_all}
-    uf = _UnionFind(len(quotes))
-    # Identical wordings by the same speaker are one statement without comparing them:
-    # only one representative of each takes part in the search below.
-    first_of: dict[tuple, int] = {}
-    eligible = []
-    for i in eligible_all:
-        key = (tokens[i], quotes[i].speaker, quotes[i].direct)
-        if key in first_of:
-            uf.union(first_of[key], i)
-        else:
-            first_of[key] = i
-            eligible.append(i)
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in eligible:
-        for sh in _shingles(tokens[i]):
-            index[sh].append(i)
-    # Reported speech shares few word trigrams with what it reports, and joins only
-    # quotes of the same known speaker: index content stems per speaker too.
-    stems = {i: content_stems(tokens[i]) for i in eligible if quotes[i].speaker is not None}
-    stem_index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, sts in stems.items():
-        for st in sts:
-            stem_index[(quotes[i].speaker, st)].append(i)
-
-    def candidates(i: int) -> set[int]:
-        # Quotes sharing two trigrams (one, for a quote that has only one).
-        shingles = _shingles(tokens[i])
-        need = min(2, len(shingles))
-        hits: dict[int, int] = defaultdict(int)
-        for sh in shingles:
-            posting = index[sh]
-            if len(posting) <= MAX_POSTING:
-                for j in posting:
-                    hits[j] += 1
-        cands = {j for j, n in hits.items() if n >= need}
-        if not quotes[i].direct and i in stems:
-            shared: dict[int, int] = defaultdict(int)
-            for st in stems[i]:
-                posting = stem_index[(quotes[i].speaker, st)]
-                if len(posting) <= MAX_POSTING:
-                    for j in posting:
-                        shared[j] += 1
-            cands.update(j for j, n in shared.items() if n >= PARAPHRASE_MIN_SHARED)
-        cands.discard(i)
-        return cands
-
-    def joins(i: int, j: int) -> Optional[tuple[int, float]]:
-        """(rank, -score) of the match between i and j when they are one statement, else None."""
-        if not _speakers_agree(quotes[i], quotes[j], census):
-            return None
-        c = compare_tokens(tokens[i], tokens[j])
-        if not _joins(quotes[i], quotes[j], c.kind, tokens[i], tokens[j]):
-            return None
-        return (_RANK[c.kind], -c.score)
-
-    anchored = {i for i in eligible if quotes[i].direct and quotes[i].speaker is not None}
-    # 1. Anchors: direct quotes of a known speaker, by their words.
-    for i in sorted(anchored):
-        for j in candidates(i):
-            if j > i and j in anchored and joins(i, j) is not None:
-                uf.union(i, j)
-    # 2. Everything else attaches to its best anchor...
-    loose: list[int] = []
-    for i in eligible:
-        if i in anchored:
-            continue
-        # The best match wins; ties go by where the anchor is (path, offset), never by
-        # input order. An unattributed quote whose words match equally well quotes by
-        # different people stays apart: nobody can say whose words it carries.
-        best_key: Optional[tuple] = None
-        best: list[int] = []
-        for j in candidates(i):
-            if j in anchored:
-                m = joins(i, j)
-                if m is None:
-                    continue
-                if best_key is None or m < best_key:
-                    best_key, best = m, [j]
-                elif m == best_key:
-                    best.append(j)
-        speakers = {quotes[j].speaker for j in best}
-        if best and len(speakers) == 1:
-            j = min(best, key=lambda j: (by_id[quotes[j].article_id].path, quotes[j].start))
-            uf.union(j, i)
-        else:
-            loose.append(i)
-    # 3. ... or groups with the other quotes that found none.
-    loose_set = set(loose)
-    for i in loose:
-        for j in candidates(i):
-            if j > i and j in loose_set and joins(i, j) is not None:
-                uf.union(i, j)
-
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in eligible_all:
-        groups[uf.find(i)].append(i)
-
-    statements: list[Statement] = []
-    assigned: dict[int, str] = {}
-    for root in sorted(groups, key=lambda r: groups[r][0]):
-        members = groups[root]
-        canon = _canonical(members, tokens, quotes)
-        sid = f"s{len(statements) + 1}"
-        speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
-        mem = []
-        for m in members:
-            c = compare_tokens(tokens[canon], tokens[m])
-            mem.append(Member(quotes[m].id, outlet[quotes[m].article_id], member_match(quotes[m], c.kind), c.score))
-            assigned[m] = sid
-        statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
-    out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
-    return statements, out
-
-
-_RANK = {VERBATIM: 0, EXCERPT: 1, ALTERED: 2, PARAPHRASE: 3}
+    g = _Grouper(quotes, articles)
+    g.build_index()
+    g.join_anchors()
+    g.attach_loose()
+    return g.statements()
 
 
 def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: Sequence[Quote]) -> int:
@@ -241,7 +346,7 @@ def _canonical(members: list[int], tokens: dict[int, tuple[str, ...]], quotes: S
     def support(w: tuple[str, ...]) -> tuple[int, int, int]:
         agree = count[w] - 1
         for o in count:
-            if o is not w and len(o) < len(w) and compare_tokens(w, o).kind == EXCERPT:
+            if o is not w and is_excerpt(w, o):
                 agree += count[o]
         return (agree, len(w), -members.index(first[w]))
 

@@ -1,0 +1,73 @@
+"""A blocking index: which items are worth comparing, without comparing all pairs.
+
+Each item (a distinct wording, say) is indexed under its blocking keys (its
+word trigrams, its content stems per speaker). A key that more than
+``max_posting`` items hold is a set phrase ("said in a statement"): it is
+dropped, it finds no candidates. An item's candidates are the items that
+share at least ``need`` of its ``query_keys`` rarest keys, at most ``limit``
+of them, those sharing the most keys first. So the pairs compared per item
+are bounded by ``limit`` whatever the size of the corpus, and building and
+querying the index take time linear in the number of keys.
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Iterable, Union
+
+MAX_POSTING = 60
+QUERY_KEYS = 24
+LIMIT = 40
+
+
+def _size(posting: Union[int, list[int]]) -> int:
+    return 1 if isinstance(posting, int) else len(posting)
+
+
+class BlockingIndex:
+    def __init__(self, max_posting: int = MAX_POSTING):
+        self.max_posting = max_posting
+        # key -> the one item that has it (most keys), or the list of items; a key grown past
+        # max_posting is forgotten and remembered as common.
+        self._postings: dict[Hashable, Union[int, list[int]]] = {}
+        self._common: set[Hashable] = set()
+
+    def add(self, item: int, keys: Iterable[Hashable]) -> None:
+        postings, common, cap = self._postings, self._common, self.max_posting
+        for k in keys:
+            posting = postings.get(k)
+            if posting is None:
+                if k not in common:
+                    postings[k] = item
+            elif isinstance(posting, int):
+                postings[k] = [posting, item]
+            elif len(posting) >= cap:
+                # A set phrase: forget it (memory stays bounded by the rare keys).
+                del postings[k]
+                common.add(k)
+            else:
+                posting.append(item)
+
+    def __len__(self) -> int:
+        return len(self._postings)
+
+    def _items(self, k: Hashable) -> list[int]:
+        posting = self._postings[k]
+        return [posting] if isinstance(posting, int) else posting
+
+    def candidates(self, item: int, keys: Iterable[Hashable], need: int = 2, query_keys: int = QUERY_KEYS,
+                   limit: int = LIMIT) -> list[int]:
+        """Items other than ``item`` that share at least ``need`` of its rarest keys (all of them when it
+        has fewer than ``need`` usable keys), most shared first, then by item; at most ``limit``."""
+        postings = self._postings
+        live = sorted((_size(postings[k]), i, k) for i, k in enumerate(keys) if k in postings)
+        live = live[:query_keys]
+        if not live:
+            return []
+        need = min(need, len(live))
+        hits: dict[int, int] = {}
+        for _, _, k in live:
+            for j in self._items(k):
+                hits[j] = hits.get(j, 0) + 1
+        hits.pop(item, None)
+        found = sorted((-n, j) for j, n in hits.items() if n >= need)
+        return [j for _, j in found[:limit]]

@@ -1,0 +1,176 @@
+"""Grouping rules (quotetrack.statements), the shared union-find and blocking index, and the
+paraphrase judge's plumbing. Names and sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotetrack import statements
+from quotetrack.align import FEATURES, Judge, Wording, compare, judge, matching_blocks
+from quotetrack.blocking import LIMIT, BlockingIndex
+from quotetrack.models import FULL, Article, Quote
+from quotetrack.unionfind import UnionFind
+
+PEOPLE = [("Port Commissioner", "Ilse Marwick"), ("Deputy Mayor", "Tobias Renfrew"), ("Chief Engineer", "Amara Quist"),
+          ("Senator", "Jonah Pellerin"), ("Harbour Master", "Odile Fenwick")]
+SENTENCES = [
+    "The new pumping station will keep the lower town dry through the spring tides",
+    "Our drivers have waited four years for a contract that respects their working hours",
+    "We cannot ask families to pay twice for a flood barrier that the state promised them",
+    "The ferry timetable will return to its summer schedule once the repairs are finished",
+]
+
+
+def _article(i: int, outlet: str) -> Article:
+    return Article(f"a{i}", f"news/{i}.txt", "", outlet, "metadata", body_start=0, body_end=10**6)
+
+
+def _quote(i: int, text: str, speaker: str | None, direct: bool = True) -> Quote:
+    return Quote(f"a{i}:q1", f"a{i}", text, 10 * i, 10 * i + len(text), 1, 1, FULL, direct=direct, speaker=speaker)
+
+
+def _group(items: list[tuple[str, str | None, bool]]):
+    quotes = [_quote(i, text, who, direct) for i, (text, who, direct) in enumerate(items)]
+    articles = [_article(i, f"Outlet {i}") for i in range(len(items))]
+    sts, out = statements.group(quotes, articles)
+    return sts, out
+
+
+# --------------------------------------------------------------------------- union-find and blocking
+
+
+def test_union_find_roots_are_the_smallest_member_whatever_the_order():
+    rng = random.Random(3)
+    pairs = [(rng.randrange(50), rng.randrange(50)) for _ in range(40)]
+    a, b = UnionFind(50), UnionFind(50)
+    for x, y in pairs:
+        a.union(x, y)
+    for x, y in reversed(pairs):
+        b.union(y, x)
+    for i in range(50):
+        assert a.find(i) == b.find(i) == min(j for j in range(50) if a.same(i, j))
+
+
+def test_blocking_drops_common_keys_and_bounds_candidates():
+    idx = BlockingIndex(max_posting=5)
+    for item in range(20):
+        idx.add(item, ["everyone", f"pair{item // 2}", f"trio{item // 3}"])
+    # "everyone" is held by 20 items, past the cap of 5: it finds nobody.
+    assert idx.candidates(0, ["everyone"], need=1) == []
+    assert idx.candidates(0, ["everyone", "pair0", "trio0"], need=1) == [1, 2]
+    assert idx.candidates(0, ["pair0", "trio0"], need=2) == [1]
+    many = BlockingIndex(max_posting=100)
+    for item in range(80):
+        many.add(item, ["shared"])
+    assert len(many.candidates(0, ["shared"], need=1, limit=7)) == 7
+
+
+@given(st.lists(st.sampled_from("abcde"), max_size=14), st.lists(st.sampled_from("abcde"), max_size=14))
+def test_matching_blocks_are_difflibs(a, b):
+    a, b = tuple(a), tuple(b)
+    expected = [tuple(m) for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    assert matching_blocks(Wording(a), Wording(b)) == expected
+
+
+# --------------------------------------------------------------------------- the judge
+
+
+def test_shipped_judge_loads_and_gives_probabilities():
+    j = judge()
+    assert len(j.weights) == len(FEATURES)
+    assert 0.0 < j.threshold <= j.confident < 1.0
+    assert j.shared and j.unmatched
+    for s in SENTENCES:
+        c = compare(s, s.replace("will", "is going to"))
+        assert 0.0 <= c.score <= 1.0
+    assert compare(SENTENCES[0], SENTENCES[0]).score == 1.0
+
+
+@pytest.mark.parametrize("a,b", [(SENTENCES[i], SENTENCES[j]) for i in range(4) for j in range(4) if i != j])
+def test_different_claims_are_unrelated(a, b):
+    assert compare(a, b).kind == "unrelated"
+
+
+# --------------------------------------------------------------------------- grouping rules
+
+
+@pytest.mark.parametrize("words", ["No.", "no", "Absolutely not.", "Never again", "Disgraceful!"])
+@pytest.mark.parametrize("role,name", PEOPLE[:3])
+def test_one_and_two_word_quotes_never_join(words, role, name):
+    sts, _ = _group([(words, name, True), (words.lower(), name, True), (words, f"{role} {name}", True)])
+    assert all(len(s.members) == 1 for s in sts)
+
+
+@pytest.mark.parametrize("role,name", PEOPLE)
+@pytest.mark.parametrize("text", SENTENCES[:2])
+def test_speaker_named_with_and_without_role_is_one_statement(role, name, text):
+    sts, _ = _group([(text, f"{role} {name}", True), (text, name, True), (text, name.split()[-1], True)])
+    assert len(sts) == 1 and len(sts[0].members) == 3
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_same_words_of_two_people_are_two_statements(text):
+    sts, _ = _group([(text, PEOPLE[0][1], True), (text, PEOPLE[1][1], True)])
+    assert len(sts) == 2
+
+
+def _fixed(p: float, threshold: float, confident: float) -> Judge:
+    """A judge that gives every pair probability p (its intercept is the logit of p)."""
+    import math
+
+    return Judge((0.0,) * len(FEATURES), math.log(p / (1 - p)), {}, {}, threshold, confident)
+
+
+DIRECT = "The pumping station will keep the lower town dry through every spring tide this year"
+REPORTED = "the lower town would stay dry through spring tides because of a new pumping station"
+
+
+@pytest.mark.parametrize("role,name", PEOPLE)
+@pytest.mark.parametrize("p,confident,joins", [(0.8, 0.9, False), (0.8, 0.75, True), (0.95, 0.9, True)])
+def test_reported_claim_joins_a_direct_quote_only_as_a_confident_paraphrase(monkeypatch, role, name, p, confident,
+                                                                            joins):
+    monkeypatch.setattr(statements, "judge", lambda: _fixed(p, 0.5, confident))
+    sts, _ = _group([(DIRECT, name, True), (REPORTED, f"{role} {name}", False)])
+    assert (len(sts) == 1) == joins
+
+
+@pytest.mark.parametrize("i", range(len(PEOPLE) - 1))
+def test_reported_claim_never_joins_another_speakers_quote(monkeypatch, i):
+    monkeypatch.setattr(statements, "judge", lambda: _fixed(0.99, 0.5, 0.9))
+    sts, _ = _group([(DIRECT, PEOPLE[i][1], True), (REPORTED, PEOPLE[i + 1][1], False)])
+    assert len(sts) == 2
+
+
+def test_two_reported_claims_of_one_speaker_join_at_the_threshold(monkeypatch):
+    monkeypatch.setattr(statements, "judge", lambda: _fixed(0.7, 0.6, 0.99))
+    other = "a new pumping station would keep the lower town dry during spring tides"
+    sts, _ = _group([(REPORTED, PEOPLE[2][1], False), (other, PEOPLE[2][1], False)])
+    assert len(sts) == 1
+    assert all(m.match == "paraphrase" for m in sts[0].members)
+
+
+def test_variants_of_one_statement_join_through_the_index():
+    # Fifty-five wordings of one statement, each with one word changed: the blocking index
+    # must find them for one another, and all join.
+    rng = random.Random(5)
+    base = SENTENCES[0].split()
+    items = []
+    for k in range(55):
+        words = list(base)
+        words[rng.randrange(3, len(words))] = f"word{k}"
+        items.append((" ".join(words), PEOPLE[0][1], True))
+    sts, _ = _group(items)
+    assert len(sts) == 1
+
+
+def test_blocking_candidates_are_bounded_by_the_limit():
+    idx = BlockingIndex(max_posting=1000)
+    for item in range(500):
+        idx.add(item, [f"k{j}" for j in range(10)])
+    got = idx.candidates(0, [f"k{j}" for j in range(10)])
+    assert len(got) == LIMIT and got == list(range(1, LIMIT + 1))
