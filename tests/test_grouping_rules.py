@@ -174,3 +174,30 @@ def test_blocking_candidates_are_bounded_by_the_limit():
         idx.add(item, [f"k{j}" for j in range(10)])
     got = idx.candidates(0, [f"k{j}" for j in range(10)])
     assert len(got) == LIMIT and got == list(range(1, LIMIT + 1))
+
+
+# --------------------------------------------------------------------------- reported claims in the quote's words
+
+TOLD = [
+    ("The people of Marrowby have been patient, and they deserve their ferries back.",
+     'the people of Marrowby "deserve their ferries back"'),
+    ("Our drivers have waited four long years, and they have earned a fair contract at last.",
+     "drivers have waited four long years and earned a fair contract"),
+    ("The flood barrier was promised by the state, and families will not pay twice for it.",
+     "families will not pay twice for the flood barrier"),
+]
+
+
+@pytest.mark.parametrize("title, who", PEOPLE[:3])
+@pytest.mark.parametrize("quoted, told", TOLD)
+def test_a_reported_claim_in_the_quotes_own_words_joins_it(title, who, quoted, told):
+    sts, _ = _group([(quoted, who, True), (told, who, False)])
+    joined = [s for s in sts if len(s.members) == 2]
+    assert joined, [(s.text, [m.match for m in s.members]) for s in sts]
+
+
+@pytest.mark.parametrize("quoted, told", TOLD)
+def test_the_same_words_told_by_someone_else_stay_apart(quoted, told):
+    (_, a), (_, b) = PEOPLE[0], PEOPLE[1]
+    sts, _ = _group([(quoted, a, True), (told, b, False)])
+    assert all(len(s.members) == 1 for s in sts), [(s.speaker, [m.match for m in s.members]) for s in sts]
