@@ -19,10 +19,6 @@ QUERY_KEYS = 24
 LIMIT = 40
 
 
-def _size(posting: Union[int, list[int]]) -> int:
-    return 1 if isinstance(posting, int) else len(posting)
-
-
 class BlockingIndex:
     def __init__(self, max_posting: int = MAX_POSTING):
         self.max_posting = max_posting
@@ -59,7 +55,7 @@ class BlockingIndex:
         """Items other than ``item`` that share at least ``need`` of its rarest keys (all of them when it
         has fewer than ``need`` usable keys), most shared first, then by item; at most ``limit``."""
         postings = self._postings
-        live = sorted((_size(postings[k]), i, k) for i, k in enumerate(keys) if k in postings)
+        live = sorted((1 if isinstance(p := postings[k], int) else len(p), i, k) for i, k in enumerate(keys) if k in postings)
         live = live[:query_keys]
         if not live:
             return []

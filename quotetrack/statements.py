@@ -27,7 +27,7 @@ against it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .align import Comparison, Wording, compare_wordings, content_stems, is_excerpt, judge
@@ -307,7 +307,7 @@ class _Grouper:
                 mem.append(Member(quotes[m].id, outlet, member_match(quotes[m], kind), score))
                 assigned[m] = sid
             statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
-        out = [replace(q, statement=assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
+        out = [q.with_statement(assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
         return statements, out
 
 
