@@ -249,11 +249,16 @@ class ArticleAttributor:
         if k >= len(self.toks) or self.toks[k].start != m.start or not cue or cue.startswith("("):
             return None
         first = cue.split()[0].lower()
+        toks = self.toks
         best = None
-        for u in range(max(0, k - CUE_WINDOW), min(len(self.toks), k + CUE_WINDOW)):
-            t = self.toks[u]
-            if t.low == first and not (m.start <= t.start < m.end) and (best is None or abs(u - k) < abs(best - k)):
-                best = u
+        # Outwards from the mention, nearest first (before wins a tie, as it always did).
+        for d in range(CUE_WINDOW + 1):
+            for u in (k - d, k + d) if d else (k,):
+                if 0 <= u < len(toks) and (d < CUE_WINDOW or u < k) and toks[u].low == first and not (m.start <= toks[u].start < m.end):
+                    best = u
+                    break
+            if best is not None:
+                break
         if best is None:
             return None
         last = best + len(cue.split()) - 1
