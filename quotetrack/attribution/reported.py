@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS
+from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..models import FULL
 from .cues import used_as_noun
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
@@ -68,6 +68,26 @@ _NOT_CUES = frozenset("post posts report reports comment comments answer answers
                       "counter point points offer offers quote quotes echo echoes boom booms cheer cheers "
                       "thunder crow bark barks continue continues continued continuing sing "
                       "attack attacks interrupt echo state states called calling relate relates related".split())
+
+
+def _forms(bases: str) -> frozenset[str]:
+    return frozenset(f for b in bases.split() for f in inflections(b))
+
+
+# Speech acts whose content is not a clause but the verb's complement (PolNeAR's attributions):
+# a to-infinitive promised ("vowed to stay in the race"), a to-infinitive asked of someone ("urged
+# the council to act", "called on voters not to"), what is called for ("called for an inquiry"), and
+# a noun phrase that is what was announced, denied, praised or blamed ("denied the report",
+# "criticized the mayor for the delay"). Verbs of thought, wish or refusal (believe, want, decline)
+# are not speech verbs at all.
+_PROMISING = _forms("vow promise pledge") | {"swear", "swears", "swore", "sworn", "swearing"}
+_ASKING = _forms("urge ask implore beg plead advise press")
+_CALLING = frozenset("call calls called calling".split())
+_OBJECT_IS_CONTENT = _forms(
+    "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
+    "condemn decry slam blast") | {"slammed", "slamming"}
+# Words that make a verb passive ("was criticized for"): the object then is not what was said.
+_PASSIVE = frozenset("is was are were be been being get got gets getting".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
 _ADJUNCT_STARTS = frozenset(
     "in on at during for of with to by as after before outside inside near from while via through over "
@@ -333,6 +353,84 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end
 
 
+_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
+_CALLERS = frozenset("he she they we i you who also to often now".split())
+_ASKED_QUESTION = frozenset("whether if why how".split())
+
+
+def _passive(toks: Sequence, v: int) -> bool:
+    """"was criticized", "has been widely praised", "got blamed"."""
+    k = v - 1
+    while k >= 0 and k > v - 3 and toks[k].kind == "w" and (toks[k].low.endswith("ly") or toks[k].low in _ADVERBS):
+        k -= 1
+    return k >= 0 and toks[k].low in _PASSIVE
+
+
+def _to_after_object(toks: Sequence, i: int, hi: int, stops: frozenset[str]) -> Optional[int]:
+    """Past the person asked ("urged the council", "called on Congress") to a word of ``stops``
+    ("to", "not", "whether"), at most 8 words on; None when another word or punctuation comes first."""
+    for m in range(i, min(hi, i + 8)):
+        t = toks[m]
+        if t.kind == "w" and t.low in stops:
+            return m
+        if t.kind != "w" or is_cue_verb(toks, m) or t.low in ("that", "and", "or", "but") or t.low in _VERB_STARTS:
+            return None
+    return None
+
+
+def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int, bool]]:
+    """Where the complement of the speech act at ``v`` starts, reading from ``i`` (past the verb and
+    a time word), and whether it is a noun phrase (ended at a comma) rather than a clause or an
+    infinitive (ended as a clause is)."""
+    verb, first = toks[v].low, toks[i]
+    if verb in _CALLING:
+        if verb in ("call", "calls") and not (v > 0 and (toks[v - 1].is_cap and not toks[v - 1].low.endswith("ing") or toks[v - 1].low in _CALLERS)):
+            return None  # "growing calls for an inquiry": a noun
+        if first.low == "for":
+            return i + 1, True  # "called for an inquiry into the spending"
+        if first.low in ("on", "upon"):
+            k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
+            return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
+        return None
+    if verb in _PROMISING:
+        return (i, False) if first.low == "to" else None  # "vowed to stay in the race"
+    if verb in _ASKING:
+        k = _to_after_object(toks, i, hi, frozenset(("to", "not")) | _ASKED_QUESTION)
+        return (k, False) if k is not None else None  # "urged the council to act", "asked whether ..."
+    if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
+            or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
+        return None
+    if first.low in _OBJECT_PRONOUNS and not (i + 1 < hi and toks[i + 1].low in ("for", "of")):
+        return None  # "denied it"; but "accused him of lying"
+    return i, True  # "denied the report", "criticized the mayor for the delay"
+
+
+def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
+    """The complement of a speech act that is what was said (see _OBJECT_VERBS): (start, end, cue
+    end), or None. The preposition of "called for" / "called on" belongs to the cue."""
+    if _passive(toks, v):
+        return None
+    i = v + 1
+    while i < hi and i < v + 3 and toks[i].low in TIME_WORDS and toks[i].low not in _ADJUNCT_STARTS:
+        i += 1  # "vowed Tuesday to ..."
+    if i >= hi:
+        return None
+    found = _object_start(toks, v, i, hi)
+    if found is None:
+        return None
+    start, noun_phrase = found
+    cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
+    end = clause_end(toks, start, hi, quote_kind)
+    if noun_phrase:
+        end = next((m for m in range(start, end) if toks[m].text == ","), end)
+    start, end = _trim(toks, start, end)
+    if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
+        return None
+    if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
+        return None
+    return start, end, cue_end
+
+
 def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     """Past a dateline ("TOKYO (AP) —") and opening punctuation."""
     for k in range(lo, min(hi, lo + 8)):
@@ -427,7 +525,8 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
-            elif is_cue_verb(toks, v) and t.low not in _NOT_CUES:
+            elif is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
+                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.i >= taken_until:
                 out.append(found)
@@ -489,12 +588,15 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     ms = _token_at(toks, mention.start, v, lo)
     if ms is not None:
         ms = _phrase_start(toks, ms, lo)
-    if ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until and not participle:
+    rng = object_after(toks, v, hi, quote_kind) if t.low in _OBJECT_VERBS else None
+    if rng is None and ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until \
+            and not participle:
         # Clause, then cue: "The US needs Japan's help ..., the ambassador said Monday."
         found = _before_cue(toks, lo, ms - 1, v + 1, hi, quote_kind, mention, v)
         if found is not None:
             return found
-    rng = clause_after(toks, v, hi, quote_kind)
+    if rng is None:
+        rng = clause_after(toks, v, hi, quote_kind)
     if rng is None:
         return None
     i, j, cue_end = rng
