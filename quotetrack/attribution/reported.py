@@ -221,12 +221,31 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                     return m  # ", adding that ...": a participle starts its own statement
                 if _cue_follows(toks, m + 1, hi):
                     return m  # ", aides said": another cue
+                if nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi):
+                    return m  # "... the FBI, which is running its own inquiry.": the reporter's aside
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
         if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
             return m  # "... and added that ..."
+        if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
+            return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
     return hi
+
+
+_RELATIVES = frozenset("which who whose".split())
+
+
+def _last_comma(toks: Sequence, k: int, hi: int) -> bool:
+    """No comma, dash or parenthesis from ``k`` to the clause's end (at most ``hi``): a relative
+    clause there runs to the end and is not an aside inside the statement ("Roe, who ran, won")."""
+    for m in range(k, hi):
+        t = toks[m]
+        if t.kind in ("nl", "q") or t.kind == "p" and t.text in ".;:!?":
+            return True
+        if t.kind == "p" and t.text in ",—–-()":
+            return False
+    return True
 
 
 def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
@@ -442,6 +461,8 @@ def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     return lo
 
 
+# Words after "said Ann Roe," that describe the speaker rather than go on with the statement.
+_APPOSITION_STARTS = frozenset("a an the who whose which one another also now then".split())
 _AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
 
 
@@ -469,6 +490,8 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[
             return True  # ", he said, on condition of anonymity"
         if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
+        if toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
+            return True  # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"
         if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
