@@ -36,7 +36,7 @@ from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..models import FULL
 from .cues import used_as_noun
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
-from .mentions import Mention, mention, np_starting_at
+from .mentions import Mention, mention, np_ending_at, np_starting_at
 from .tokens import soft_wrap
 
 MIN_WORDS = 3
@@ -592,8 +592,11 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = v
     while k - 1 > lo and toks[k - 1].low in _ADVERBS:
         k -= 1  # "Republicans have often argued"
-    mention = subject_of(k, lo) if k == v or not participle else None
-    if mention is None and not participle:
+    mention = _relative_subject(toks, k, lo) if not participle else None
+    if mention is None and not _inverted(toks, v, lo, hi):
+        mention = subject_of(k, lo) if k == v or not participle else None
+        mention = _past_relative(toks, k, lo, mention)
+    if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo)
     if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
@@ -642,6 +645,60 @@ _ADVERBS = frozenset("often already long since first even still also again once 
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
 _NOT_IN_SUBJECT = frozenset("that which who whom whose and or but because if when while as where than so "
                             "it there this these those what".split())
+
+
+def _inverted(toks: Sequence, v: int, lo: int, hi: int) -> bool:
+    """"..., said Ann Roe, an engineer." / "..., said Ann Roe.": a comma, the verb, then a name
+    that ends at punctuation; the speaker is after the verb, not the words before the comma."""
+    if v - 1 <= lo or toks[v - 1].text != "," or toks[v].low.endswith("ing"):
+        return False
+    np = np_starting_at(toks, v + 1, hi)
+    return np is not None and np[0].kind != "pronoun" and (np[1] >= hi or toks[np[1]].kind == "p")
+
+
+def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
+    """The speaker of "Ann Roe, who said ...", "the mayor, who has argued ...": the phrase the
+    relative pronoun before the verb (at ``k``, past its adverbs) stands for."""
+    w = k - 1
+    while w > lo and w > k - 4 and toks[w].low in AUXILIARIES:
+        w -= 1
+    if w <= lo or toks[w].low not in ("who", "which"):
+        return None
+    return _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+
+
+def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
+    """The noun phrase ending before ``w``: as the mention rules read it, else its words back to
+    punctuation or the sentence start (at most 8, no clause among them; the last is its head)."""
+    found = np_ending_at(toks, w, lo)
+    if found is not None:
+        return found if found.kind != "pronoun" else None
+    i = w
+    while i - 1 >= lo and i > w - 8 and toks[i - 1].kind == "w" and toks[i - 1].low not in _NOT_IN_SUBJECT \
+            and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
+            and not toks[i - 1].low.endswith("ing") and not is_cue_verb(toks, i - 1):
+        i -= 1
+    if i == w or (i > lo and toks[i - 1].kind == "w"):
+        return None
+    return mention(toks, i, w, "role", toks[w - 1].low)
+
+
+def _past_relative(toks: Sequence, k: int, lo: int, found: Optional[Mention]) -> Optional[Mention]:
+    """The head of a subject with a relative clause: in "Workers who watched the vote said", not
+    "the vote" but "Workers". Where a relative pronoun comes within 8 words before the phrase found,
+    with words between (its own verb), the phrase before the pronoun speaks."""
+    if found is None:
+        return None
+    ms = _token_at(toks, found.start, k, lo)
+    if ms is None:
+        return found
+    for w in range(ms - 1, max(lo, ms - 9), -1):
+        t = toks[w]
+        if t.kind != "w":
+            return found
+        if t.low in ("who", "that") and w < ms - 1 and w > lo and toks[w - 1].kind == "w":
+            return _phrase_before(toks, w, lo) or found
+    return found
 
 
 def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
