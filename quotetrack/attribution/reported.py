@@ -206,23 +206,8 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                 return m
             if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
                 return m  # " - though he gave varying stories"
-            if t.text == "," and m + 1 < hi:
-                nxt = toks[m + 1]
-                if nxt.low in ("and", "but") and (
-                    _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
-                    or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
-                ):
-                    return m  # ", and three-quarters said ..."
-                if nxt.low in _CONTRAST or nxt.low == "according":
-                    return m
-                if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
-                    return m
-                if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
-                    return m  # ", adding that ...": a participle starts its own statement
-                if _cue_follows(toks, m + 1, hi):
-                    return m  # ", aides said": another cue
-                if nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi):
-                    return m  # "... the FBI, which is running its own inquiry.": the reporter's aside
+            if t.text == "," and m + 1 < hi and _ends_at_comma(toks, m, hi):
+                return m
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
@@ -231,6 +216,26 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
     return hi
+
+
+def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
+    """Whether the clause ends at the comma at ``m``: what follows is not the speaker's."""
+    nxt = toks[m + 1]
+    if nxt.low in ("and", "but") and (
+        _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
+        or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
+    ):
+        return True  # ", and three-quarters said ..."
+    if nxt.low in _CONTRAST or nxt.low == "according":
+        return True
+    if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
+        return True
+    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
+        return True  # ", adding that ...": a participle starts its own statement
+    if _cue_follows(toks, m + 1, hi):
+        return True  # ", aides said": another cue
+    # "... the FBI, which is running its own inquiry.": the reporter's aside
+    return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
 
 
 _RELATIVES = frozenset("which who whose".split())
@@ -430,8 +435,13 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if _passive(toks, v):
         return None
     i = v + 1
-    while i < hi and i < v + 3 and toks[i].low in TIME_WORDS and toks[i].low not in _ADJUNCT_STARTS:
-        i += 1  # "vowed Tuesday to ..."
+    while i + 1 < hi and i < v + 4:
+        if toks[i].low in TIME_WORDS and toks[i].low not in _ADJUNCT_STARTS:
+            i += 1  # "vowed Tuesday to ..."
+        elif toks[i].low in ("on", "last", "this") and toks[i + 1].low in TIME_WORDS:
+            i += 2  # "vowed on Tuesday to ..."
+        else:
+            break
     if i >= hi:
         return None
     found = _object_start(toks, v, i, hi)
@@ -685,11 +695,10 @@ def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
 
 def _past_relative(toks: Sequence, k: int, lo: int, found: Optional[Mention]) -> Optional[Mention]:
     """The head of a subject with a relative clause: in "Workers who watched the vote said", not
-    "the vote" but "Workers". Where a relative pronoun comes within 8 words before the phrase found,
-    with words between (its own verb), the phrase before the pronoun speaks."""
-    if found is None:
-        return None
-    ms = _token_at(toks, found.start, k, lo)
+    "the vote" but "Workers". Where a relative pronoun comes within 8 words before the phrase found
+    (or the verb at ``k`` when none was), with words between (its own verb), the phrase before the
+    pronoun speaks."""
+    ms = k if found is None else _token_at(toks, found.start, k, lo)
     if ms is None:
         return found
     for w in range(ms - 1, max(lo, ms - 9), -1):
