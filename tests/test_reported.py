@@ -49,7 +49,7 @@ def test_participle_takes_the_subject_of_its_clause():
 
 def test_no_content_no_statement():
     assert reported("“We are ready,” he said in an interview.\nShe said in a statement on Monday.\n") == []
-    assert reported("The ministry confirmed the plans for the new wall on Monday.\n") == []
+    assert reported("The ministry declined the plans for the new wall on Monday.\n") == []
 
 
 def test_reported_speech_with_no_findable_speaker_is_dropped():
@@ -259,3 +259,124 @@ def test_no_spans_without_a_mention():
 def test_verbs_that_are_not_speech(verb, c, n):
     assert found(f"{n} {verb} that {c}.\n") == []
     assert found(f"{n} {verb} {c}.\n") == []
+
+
+# -- Complements that are what was said (PolNeAR's non-clause contents) ---------------------------
+
+PLANS = ["keep the ferry running through the winter", "replace the old pumps before the spring tides",
+         "publish the full cost of the sea wall"]
+NOUN_PHRASES = ["the reports of a leak at the pumping station", "a new timetable for the island ferries",
+                "the plan to close the northern quay"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("verb", ["vowed", "promised", "pledged", "has vowed", "vowed on Tuesday"])
+def test_promise_to_do(verb, plan, n):
+    got = found(f"{n} {verb} to {plan}.\n")
+    assert [(w, s) for w, s, *_ in got] == [(f"to {plan}", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize(
+    "phrasing, cue",
+    [("{n} urged the harbour council to {p}.", "urged"), ("{n} asked the mayor to {p}.", "asked"),
+     ("{n} called on the ministry to {p}.", "called on"), ("{n} urged voters not to {p}.", "urged"),
+     ("{n} has called on the council not to {p}.", "called on")],
+)
+def test_asked_of_someone_to_do(phrasing, cue, plan, n):
+    ((words, speaker, got_cue, _, cu),) = found(phrasing.format(n=n, p=plan) + "\n")
+    assert words.endswith(f"to {plan}") and words.split()[0] in ("to", "not") and speaker == n and cu == cue
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("whom", ["", " the mayor", " the harbour committee"])
+@pytest.mark.parametrize("wh", ["whether", "if"])
+def test_asked_whether(wh, whom, c, n):
+    ((words, speaker, *_),) = found(f"{n} asked{whom} {wh} {c}.\n")
+    assert (words, speaker) == (f"{wh} {c}", n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("np", NOUN_PHRASES)
+@pytest.mark.parametrize("verb", ["called for", "calls for", "denied", "announced", "confirmed", "proposed",
+                                  "praised", "criticized", "denounced", "has repeatedly denied"])
+def test_noun_phrase_that_was_said(verb, np, n):
+    ((words, speaker, cue, _, cu),) = found(f"{n} {verb} {np}.\n")
+    assert (words, speaker) == (np, n) and cu == verb.split()[-1] if verb != "called for" and verb != "calls for" \
+        else (words, speaker, cu) == (np, n, verb)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb, prep", [("criticized", "for"), ("praised", "for"), ("blamed", "for"), ("accused", "of")])
+@pytest.mark.parametrize("whom", ["the mayor", "him", "the Kestrel Ferry Company"])
+def test_praise_and_blame_keep_whom_and_why(whom, verb, prep, n):
+    ((words, speaker, *_),) = found(f"{n} {verb} {whom} {prep} the delay to the sea wall, saying nothing more.\n")
+    assert (words, speaker) == (f"{whom} {prep} the delay to the sea wall", n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("np", NOUN_PHRASES)
+@pytest.mark.parametrize(
+    "sentence",
+    ["{n} was criticized for {np}.", "{n} has been widely praised for {np}.", "{n} declined {np}.",
+     "{n} wants {np}.", "{n} shows {np}.", "Growing calls for {np} were heard.", "{n} denied it.",
+     "{n} vowed that day.", "{n} urged caution on {np}."],
+)
+def test_no_complement_that_was_said(sentence, np, n):
+    assert found(sentence.format(n=n, np=np) + "\n") == []
+
+
+# -- Readable subjects and clause ends -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["said", "has argued", "insisted", "noted that"])
+def test_relative_clause_speaker_is_its_antecedent(verb, c, n):
+    got = found(f"The vote angered {n}, who {verb} {c}.\n")
+    assert [(w, s) for w, s, *_ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("group", ["Harbour workers", "Most ferry passengers", "Several island traders"])
+@pytest.mark.parametrize("rel", ["who watched the vote", "who spoke at the quay on Friday"])
+def test_subject_with_a_relative_clause_has_its_head_first(rel, group, c):
+    ((words, _, _, sp, _),) = found(f"{group} {rel} said {c}.\n")
+    assert words == c and sp == group
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("aside", ["the harbour board, which meets on Friday", "the ferry company, whose owners live abroad"])
+def test_a_relative_clause_at_the_end_is_the_reporters_aside(aside, c, n):
+    ((words, speaker, *_),) = found(f"{n} said {c} after a letter to {aside}.\n")
+    assert words == f"{c} after a letter to {aside.split(',')[0]}" and speaker == n
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_relative_clause_inside_the_statement_stays(c, n):
+    ((words, *_),) = found(f"{n} said the harbour board, which meets on Friday, would agree that {c}.\n")
+    assert words == f"the harbour board, which meets on Friday, would agree that {c}"
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("after", [", a harbour engineer", ", a harbour engineer who built the pumps",
+                                   ", wiping the salt from her glasses", ", the mayor of Port Aldmere"])
+def test_apposition_after_an_inverted_speaker(after, c, n):
+    C = c[0].upper() + c[1:]
+    ((words, speaker, cue, sp, _),) = found(f"{C}, said {n}{after}.\n")
+    assert (words, speaker, cue) == (C, n, "said") and sp.startswith(n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("rest", ["but declined to say more", "but refused to name the buyer", "but added nothing"])
+def test_but_and_the_speakers_next_act_ends_the_clause(rest, c, n):
+    ((words, speaker, *_), *_) = found(f"{n} confirmed that {c} but {rest.split(' ', 1)[1]}.\n".replace(
+        "but but", "but"))
+    assert (words, speaker) == (c, n)

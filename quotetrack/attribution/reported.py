@@ -32,11 +32,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS
+from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..models import FULL
 from .cues import used_as_noun
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
-from .mentions import Mention, mention, np_starting_at
+from .mentions import Mention, mention, np_ending_at, np_starting_at
 from .tokens import soft_wrap
 
 MIN_WORDS = 3
@@ -68,6 +68,26 @@ _NOT_CUES = frozenset("post posts report reports comment comments answer answers
                       "counter point points offer offers quote quotes echo echoes boom booms cheer cheers "
                       "thunder crow bark barks continue continues continued continuing sing "
                       "attack attacks interrupt echo state states called calling relate relates related".split())
+
+
+def _forms(bases: str) -> frozenset[str]:
+    return frozenset(f for b in bases.split() for f in inflections(b))
+
+
+# Speech acts whose content is not a clause but the verb's complement (PolNeAR's attributions):
+# a to-infinitive promised ("vowed to stay in the race"), a to-infinitive asked of someone ("urged
+# the council to act", "called on voters not to"), what is called for ("called for an inquiry"), and
+# a noun phrase that is what was announced, denied, praised or blamed ("denied the report",
+# "criticized the mayor for the delay"). Verbs of thought, wish or refusal (believe, want, decline)
+# are not speech verbs at all.
+_PROMISING = _forms("vow promise pledge") | {"swear", "swears", "swore", "sworn", "swearing"}
+_ASKING = _forms("urge ask implore beg plead advise press")
+_CALLING = frozenset("call calls called calling".split())
+_OBJECT_IS_CONTENT = _forms(
+    "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
+    "condemn decry slam blast") | {"slammed", "slamming"}
+# Words that make a verb passive ("was criticized for"): the object then is not what was said.
+_PASSIVE = frozenset("is was are were be been being get got gets getting".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
 _ADJUNCT_STARTS = frozenset(
     "in on at during for of with to by as after before outside inside near from while via through over "
@@ -186,27 +206,51 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
                 return m
             if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
                 return m  # " - though he gave varying stories"
-            if t.text == "," and m + 1 < hi:
-                nxt = toks[m + 1]
-                if nxt.low in ("and", "but") and (
-                    _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
-                    or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
-                ):
-                    return m  # ", and three-quarters said ..."
-                if nxt.low in _CONTRAST or nxt.low == "according":
-                    return m
-                if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
-                    return m
-                if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
-                    return m  # ", adding that ...": a participle starts its own statement
-                if _cue_follows(toks, m + 1, hi):
-                    return m  # ", aides said": another cue
+            if t.text == "," and m + 1 < hi and _ends_at_comma(toks, m, hi):
+                return m
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
         if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
             return m  # "... and added that ..."
+        if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
+            return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
     return hi
+
+
+def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
+    """Whether the clause ends at the comma at ``m``: what follows is not the speaker's."""
+    nxt = toks[m + 1]
+    if nxt.low in ("and", "but") and (
+        _cue_follows(toks, m + 2, hi) or _subject_and_cue(toks, m + 2, hi)
+        or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
+    ):
+        return True  # ", and three-quarters said ..."
+    if nxt.low in _CONTRAST or nxt.low == "according":
+        return True
+    if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
+        return True
+    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
+        return True  # ", adding that ...": a participle starts its own statement
+    if _cue_follows(toks, m + 1, hi):
+        return True  # ", aides said": another cue
+    # "... the FBI, which is running its own inquiry.": the reporter's aside
+    return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
+
+
+_RELATIVES = frozenset("which who whose".split())
+
+
+def _last_comma(toks: Sequence, k: int, hi: int) -> bool:
+    """No comma, dash or parenthesis from ``k`` to the clause's end (at most ``hi``): a relative
+    clause there runs to the end and is not an aside inside the statement ("Roe, who ran, won")."""
+    for m in range(k, hi):
+        t = toks[m]
+        if t.kind in ("nl", "q") or t.kind == "p" and t.text in ".;:!?":
+            return True
+        if t.kind == "p" and t.text in ",—–-()":
+            return False
+    return True
 
 
 def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
@@ -333,6 +377,89 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end
 
 
+_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
+_CALLERS = frozenset("he she they we i you who also to often now".split())
+_ASKED_QUESTION = frozenset("whether if why how".split())
+
+
+def _passive(toks: Sequence, v: int) -> bool:
+    """"was criticized", "has been widely praised", "got blamed"."""
+    k = v - 1
+    while k >= 0 and k > v - 3 and toks[k].kind == "w" and (toks[k].low.endswith("ly") or toks[k].low in _ADVERBS):
+        k -= 1
+    return k >= 0 and toks[k].low in _PASSIVE
+
+
+def _to_after_object(toks: Sequence, i: int, hi: int, stops: frozenset[str]) -> Optional[int]:
+    """Past the person asked ("urged the council", "called on Congress") to a word of ``stops``
+    ("to", "not", "whether"), at most 8 words on; None when another word or punctuation comes first."""
+    for m in range(i, min(hi, i + 8)):
+        t = toks[m]
+        if t.kind == "w" and t.low in stops:
+            return m
+        if t.kind != "w" or is_cue_verb(toks, m) or t.low in ("that", "and", "or", "but") or t.low in _VERB_STARTS:
+            return None
+    return None
+
+
+def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int, bool]]:
+    """Where the complement of the speech act at ``v`` starts, reading from ``i`` (past the verb and
+    a time word), and whether it is a noun phrase (ended at a comma) rather than a clause or an
+    infinitive (ended as a clause is)."""
+    verb, first = toks[v].low, toks[i]
+    if verb in _CALLING:
+        if verb in ("call", "calls") and not (v > 0 and (toks[v - 1].is_cap and not toks[v - 1].low.endswith("ing") or toks[v - 1].low in _CALLERS)):
+            return None  # "growing calls for an inquiry": a noun
+        if first.low == "for":
+            return i + 1, True  # "called for an inquiry into the spending"
+        if first.low in ("on", "upon"):
+            k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
+            return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
+        return None
+    if verb in _PROMISING:
+        return (i, False) if first.low == "to" else None  # "vowed to stay in the race"
+    if verb in _ASKING:
+        k = _to_after_object(toks, i, hi, frozenset(("to", "not")) | _ASKED_QUESTION)
+        return (k, False) if k is not None else None  # "urged the council to act", "asked whether ..."
+    if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
+            or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
+        return None
+    if first.low in _OBJECT_PRONOUNS and not (i + 1 < hi and toks[i + 1].low in ("for", "of")):
+        return None  # "denied it"; but "accused him of lying"
+    return i, True  # "denied the report", "criticized the mayor for the delay"
+
+
+def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
+    """The complement of a speech act that is what was said (see _OBJECT_VERBS): (start, end, cue
+    end), or None. The preposition of "called for" / "called on" belongs to the cue."""
+    if _passive(toks, v):
+        return None
+    i = v + 1
+    while i + 1 < hi and i < v + 4:
+        if toks[i].low in TIME_WORDS and toks[i].low not in _ADJUNCT_STARTS:
+            i += 1  # "vowed Tuesday to ..."
+        elif toks[i].low in ("on", "last", "this") and toks[i + 1].low in TIME_WORDS:
+            i += 2  # "vowed on Tuesday to ..."
+        else:
+            break
+    if i >= hi:
+        return None
+    found = _object_start(toks, v, i, hi)
+    if found is None:
+        return None
+    start, noun_phrase = found
+    cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
+    end = clause_end(toks, start, hi, quote_kind)
+    if noun_phrase:
+        end = next((m for m in range(start, end) if toks[m].text == ","), end)
+    start, end = _trim(toks, start, end)
+    if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
+        return None
+    if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
+        return None
+    return start, end, cue_end
+
+
 def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     """Past a dateline ("TOKYO (AP) —") and opening punctuation."""
     for k in range(lo, min(hi, lo + 8)):
@@ -344,6 +471,8 @@ def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
     return lo
 
 
+# Words after "said Ann Roe," that describe the speaker rather than go on with the statement.
+_APPOSITION_STARTS = frozenset("a an the who whose which one another also now then".split())
 _AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
 
 
@@ -371,6 +500,8 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[
             return True  # ", he said, on condition of anonymity"
         if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
+        if toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
+            return True  # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"
         if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
@@ -427,7 +558,8 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
-            elif is_cue_verb(toks, v) and t.low not in _NOT_CUES:
+            elif is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
+                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.i >= taken_until:
                 out.append(found)
@@ -470,8 +602,11 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = v
     while k - 1 > lo and toks[k - 1].low in _ADVERBS:
         k -= 1  # "Republicans have often argued"
-    mention = subject_of(k, lo) if k == v or not participle else None
-    if mention is None and not participle:
+    mention = _relative_subject(toks, k, lo) if not participle else None
+    if mention is None and not _inverted(toks, v, lo, hi):
+        mention = subject_of(k, lo) if k == v or not participle else None
+        mention = _past_relative(toks, k, lo, mention)
+    if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo)
     if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
@@ -489,12 +624,15 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     ms = _token_at(toks, mention.start, v, lo)
     if ms is not None:
         ms = _phrase_start(toks, ms, lo)
-    if ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until and not participle:
+    rng = object_after(toks, v, hi, quote_kind) if t.low in _OBJECT_VERBS else None
+    if rng is None and ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until \
+            and not participle:
         # Clause, then cue: "The US needs Japan's help ..., the ambassador said Monday."
         found = _before_cue(toks, lo, ms - 1, v + 1, hi, quote_kind, mention, v)
         if found is not None:
             return found
-    rng = clause_after(toks, v, hi, quote_kind)
+    if rng is None:
+        rng = clause_after(toks, v, hi, quote_kind)
     if rng is None:
         return None
     i, j, cue_end = rng
@@ -517,6 +655,59 @@ _ADVERBS = frozenset("often already long since first even still also again once 
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
 _NOT_IN_SUBJECT = frozenset("that which who whom whose and or but because if when while as where than so "
                             "it there this these those what".split())
+
+
+def _inverted(toks: Sequence, v: int, lo: int, hi: int) -> bool:
+    """"..., said Ann Roe, an engineer." / "..., said Ann Roe.": a comma, the verb, then a name
+    that ends at punctuation; the speaker is after the verb, not the words before the comma."""
+    if v - 1 <= lo or toks[v - 1].text != "," or toks[v].low.endswith("ing"):
+        return False
+    np = np_starting_at(toks, v + 1, hi)
+    return np is not None and np[0].kind != "pronoun" and (np[1] >= hi or toks[np[1]].kind == "p")
+
+
+def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
+    """The speaker of "Ann Roe, who said ...", "the mayor, who has argued ...": the phrase the
+    relative pronoun before the verb (at ``k``, past its adverbs) stands for."""
+    w = k - 1
+    while w > lo and w > k - 4 and toks[w].low in AUXILIARIES:
+        w -= 1
+    if w <= lo or toks[w].low not in ("who", "which"):
+        return None
+    return _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+
+
+def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
+    """The noun phrase ending before ``w``: as the mention rules read it, else its words back to
+    punctuation or the sentence start (at most 8, no clause among them; the last is its head)."""
+    found = np_ending_at(toks, w, lo)
+    if found is not None:
+        return found if found.kind != "pronoun" else None
+    i = w
+    while i - 1 >= lo and i > w - 8 and toks[i - 1].kind == "w" and toks[i - 1].low not in _NOT_IN_SUBJECT \
+            and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
+            and not toks[i - 1].low.endswith("ing") and not is_cue_verb(toks, i - 1):
+        i -= 1
+    if i == w or (i > lo and toks[i - 1].kind == "w"):
+        return None
+    return mention(toks, i, w, "role", toks[w - 1].low)
+
+
+def _past_relative(toks: Sequence, k: int, lo: int, found: Optional[Mention]) -> Optional[Mention]:
+    """The head of a subject with a relative clause: in "Workers who watched the vote said", not
+    "the vote" but "Workers". Where a relative pronoun comes within 8 words before the phrase found
+    (or the verb at ``k`` when none was), with words between (its own verb), the phrase before the
+    pronoun speaks."""
+    ms = k if found is None else _token_at(toks, found.start, k, lo)
+    if ms is None:
+        return found
+    for w in range(ms - 1, max(lo, ms - 9), -1):
+        t = toks[w]
+        if t.kind != "w":
+            return found
+        if t.low in ("who", "that") and w < ms - 1 and w > lo and toks[w - 1].kind == "w":
+            return _phrase_before(toks, w, lo) or found
+    return found
 
 
 def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
