@@ -56,7 +56,8 @@ from .models import TERM, Article, Quote, Statement
 from .pipeline import quotes_of
 from .printable import printable_path
 from .render import article_dict, quote_dict, statement_dict
-from .statements import SHINGLE, group, groupable
+from .statements import group, groupable
+from .textindex import trigrams
 from .textnorm import comparison_tokens
 from .unionfind import UnionFind
 
@@ -105,10 +106,7 @@ def _keys(row: dict[str, Any]) -> tuple[tuple[int, int], list[int]]:
     """A quote's blocking keys: every key ``statements.group`` could find it by."""
     q: Quote = row["quote"]
     tokens = comparison_tokens(q.words)
-    if len(tokens) < SHINGLE:
-        keys = [_hash("w", tokens)] if tokens else []
-    else:
-        keys = [_hash("w", tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+    keys = [_hash("w", g) for g in trigrams(tokens)]
     if q.speaker is not None:
         keys.extend(_hash("s", q.speaker, st) for st in content_stems(tokens))
     # The same wording by the same speaker is one statement whatever else it shares.
