@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .formats import is_iso_date
 from .models import NOT_SPEECH, Article, ScanResult
 from .outlets import is_wire
 from .printable import one_line, printable_path
+from .readers import is_iso_date
 from .unionfind import UnionFind
 
 _clean = one_line  # one line of text safe to print (article metadata is untrusted)

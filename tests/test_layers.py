@@ -6,7 +6,7 @@ The layers, lowest first (README "Modules" shows what each module holds):
 1. foundations, importing nothing of quotetrack: kinds, version, textnorm, lexicon,
    pathmatch, walk, printable, textindex, progress, blocking, unionfind
 2. models (the frozen dataclasses)
-3. text and names: styles, quotes, align, identity, outlets, formats
+3. text and names: styles, quotes, align, identity, outlets, readers
 4. reading inputs: ingest
 5. attribution (the package)
 6. one article -> its quotes: pipeline, and cache (the quotes kept between runs)
@@ -32,7 +32,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "quotetrack"
 LAYERS: list[set[str]] = [
     {"kinds", "version", "textnorm", "lexicon", "pathmatch", "walk", "printable", "textindex", "progress", "blocking", "unionfind"},
     {"models"},
-    {"styles", "quotes", "align", "identity", "outlets", "formats"},
+    {"styles", "quotes", "align", "identity", "outlets", "readers"},
     {"ingest"},
     {"attribution"},
     {"pipeline", "cache"},
