@@ -12,7 +12,7 @@ The layers, lowest first (README "Modules" shows what each module holds):
 6. one article -> its quotes: pipeline, and cache (the quotes kept between runs)
 7. across articles and sources: statements, sources, diff, verify, provenance
 8. check: rules, config, check
-9. output: render, report, html_report, jsonl_out, sqlite_out
+9. output: render, check_report, html_report, jsonl_out, sqlite_out
 10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask)
 11. the command line and the package itself: cli, __main__, quotetrack/__init__
 
@@ -38,7 +38,7 @@ LAYERS: list[set[str]] = [
     {"pipeline", "cache"},
     {"statements", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
-    {"render", "report", "html_report", "jsonl_out", "sqlite_out"},
+    {"render", "check_report", "html_report", "jsonl_out", "sqlite_out"},
     {"api", "parallel", "dask_recipe"},
     {"cli", "__main__", ""},
 ]
