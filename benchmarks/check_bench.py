@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from quotetrack import config as qconfig  # noqa: E402
 from quotetrack.check import exit_code, run  # noqa: E402
-from quotetrack.report import RENDERERS  # noqa: E402
+from quotetrack.check_report import RENDERERS  # noqa: E402
 
 FIRST = """Ada Bram Cleo Dorian Elske Farid Greta Hugo Ines Jonas Katya Lorenz Mira Nils Oona Pavel Quirine Rosa Sven Tilde
 Ulla Viktor Wanda Xavier Yara Zeno Anouk Bastian Carys Dmitri""".split()

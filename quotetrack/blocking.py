@@ -8,6 +8,18 @@ share at least ``need`` of its ``query_keys`` rarest keys, at most ``limit``
 of them, those sharing the most keys first. So the pairs compared per item
 are bounded by ``limit`` whatever the size of the corpus, and building and
 querying the index take time linear in the number of keys.
+
+This is grouping's index (``statements.group``); ``check``, ``verify`` and
+``diff`` use :class:`quotetrack.textindex.TrigramIndex`, which keeps every
+posting and falls back to a wording's rarest common trigrams, so that a
+quote always finds its source. The two differ in when the cap applies (here
+when a key is added, there when a wording is looked up), in what a common
+key does (here it is forgotten, there it can still rank), in what counts as
+a candidate (here ``need`` shared keys among the rarest ``query_keys``,
+there any shared trigram) and in tie order (here item number, there first
+sharing); the module docstring of ``textindex`` says why neither can serve
+both. The trigram keys indexed here are hashes of
+:func:`quotetrack.textindex.trigrams`.
 """
 
 from __future__ import annotations

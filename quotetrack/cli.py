@@ -17,6 +17,7 @@ from . import check as checks
 from . import config as cfg
 from . import parallel
 from .api import scan as scan_paths
+from .check_report import RENDERERS, render_rules, render_rules_json
 from .diff import diff_sides, sides_by_outlet
 from .html_report import DEFAULT_LIMIT, render_report
 from .ingest import DEFAULT_MAX_BYTES, InputError
@@ -41,7 +42,6 @@ from .render import (
     table_width,
     term_uses,
 )
-from .report import RENDERERS, render_rules, render_rules_json
 from .sqlite_out import SUFFIXES, write_sqlite
 from .statements import select
 from .version import __version__

@@ -56,8 +56,10 @@ from .models import TERM, Article, Quote, Statement
 from .pipeline import quotes_of
 from .printable import printable_path
 from .render import article_dict, quote_dict, statement_dict
-from .statements import SHINGLE, group, groupable
+from .statements import group, groupable
+from .textindex import trigrams
 from .textnorm import comparison_tokens
+from .unionfind import UnionFind
 
 # Article fields that grouping reads, carried with each quote to its block.
 _LAYOUT = ("path", "outlet", "body_start", "body_end", "furniture")
@@ -104,10 +106,7 @@ def _keys(row: dict[str, Any]) -> tuple[tuple[int, int], list[int]]:
     """A quote's blocking keys: every key ``statements.group`` could find it by."""
     q: Quote = row["quote"]
     tokens = comparison_tokens(q.words)
-    if len(tokens) < SHINGLE:
-        keys = [_hash("w", tokens)] if tokens else []
-    else:
-        keys = [_hash("w", tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
+    keys = [_hash("w", g) for g in trigrams(tokens)]
     if q.speaker is not None:
         keys.extend(_hash("s", q.speaker, st) for st in content_stems(tokens))
     # The same wording by the same speaker is one statement whatever else it shares.
@@ -116,28 +115,20 @@ def _keys(row: dict[str, Any]) -> tuple[tuple[int, int], list[int]]:
 
 
 def _blocks(keyed: Sequence[tuple[tuple[int, int], list[int]]]) -> dict[tuple[int, int], int]:
-    """Each quote's block: the smallest order number of its connected component."""
-    parent: dict[Any, Any] = {}
-
-    def find(x: Any) -> Any:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for order, keys in keyed:
+    """Each quote's block: the number of its connected component, the components numbered
+    in the order of their first quote."""
+    keyed = sorted(keyed, key=lambda row: row[0])
+    # Quotes are the numbers 0..n-1 in order, keys the numbers after them.
+    key_number: dict[int, int] = {}
+    for _, keys in keyed:
         for k in keys:
-            ra, rb = find(("q", order)), find(("k", k))
-            if ra != rb:
-                parent[rb] = ra
-    roots: dict[Any, int] = {}
-    out = {}
-    for order, _ in sorted(keyed):
-        r = find(("q", order))
-        out[order] = roots.setdefault(r, len(roots))
-    return out
+            key_number.setdefault(k, len(keyed) + len(key_number))
+    sets = UnionFind(len(keyed) + len(key_number))
+    for i, (_, keys) in enumerate(keyed):
+        for k in keys:
+            sets.union(i, key_number[k])
+    roots: dict[int, int] = {}
+    return {order: roots.setdefault(sets.find(i), len(roots)) for i, (order, _) in enumerate(keyed)}
 
 
 def _group_block(rows: Iterable[dict[str, Any]], census_names: Sequence[str]) -> list[tuple[tuple[int, int], dict[str, Any]]]:

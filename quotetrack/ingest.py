@@ -30,7 +30,18 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
-from .formats import (
+from .lexicon import SPEECH_VERBS
+from .models import Article, Skipped
+from .outlets import (
+    OUTLETS_FILE,
+    OutletMap,
+    OutletMapError,
+    decide,
+    load_outlet_map,
+    map_for,
+    maps_for,
+)
+from .readers import (
     BadLine,
     Decoded,
     ExtractionError,
@@ -46,19 +57,8 @@ from .formats import (
     normalise_date,
     page_failure,
 )
-from .formats import (
+from .readers import (
     decode as _decode,
-)
-from .lexicon import SPEECH_VERBS
-from .models import Article, Skipped
-from .outlets import (
-    OUTLETS_FILE,
-    OutletMap,
-    OutletMapError,
-    decide,
-    load_outlet_map,
-    map_for,
-    maps_for,
 )
 from .styles import reading_view
 from .walk import walk

@@ -57,7 +57,7 @@ class Article:
     # the decoding used, and metadata the input carried.
     offsets: str = "file"
     input_format: str = "text"  # text, markdown, html, jsonl
-    encoding: Optional[str] = None  # Python codec name; see formats.Decoded
+    encoding: Optional[str] = None  # Python codec name; see readers.Decoded
     encoding_note: str = ""
     url: Optional[str] = None
     author: Optional[str] = None

@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .formats import is_iso_date
 from .models import NOT_SPEECH, Article, ScanResult
 from .outlets import is_wire
 from .printable import one_line, printable_path
+from .readers import is_iso_date
+from .unionfind import UnionFind
 
 _clean = one_line  # one line of text safe to print (article metadata is untrusted)
 
@@ -105,30 +106,24 @@ def wire_stories(result: ScanResult) -> list[WireStory]:
     """Groups of two or more outlets whose articles carry the same wire credit and
     share a quoted statement, in article order."""
     by_id = {a.id: a for a in result.articles}
-    wired = {a.id for a in result.articles if is_wire(a.credit)}
-    parent = {a: a for a in wired}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    # Articles are numbered in _order, so each set's root (its smallest number) is its
+    # first article in that order.
+    wired = sorted({a.id for a in result.articles if is_wire(a.credit)}, key=_order)
+    number = {a: i for i, a in enumerate(wired)}
+    sets = UnionFind(len(wired))
     quote_article = {q.id: q.article_id for q in result.quotes if q.direct and q.kind not in NOT_SPEECH}
     for st in result.statements:
         arts = [quote_article[m.quote_id] for m in st.members if m.quote_id in quote_article]
         by_credit: dict[str, list[str]] = {}
         for a in dict.fromkeys(arts):
-            if a in wired:
+            if a in number:
                 by_credit.setdefault(by_id[a].credit or "", []).append(a)
         for same in by_credit.values():
             for a, b in zip(same, same[1:]):
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb, key=_order)] = min(ra, rb, key=_order)
-    groups: dict[str, list[str]] = {}
-    for a in sorted(wired, key=_order):
-        groups.setdefault(find(a), []).append(a)
+                sets.union(number[a], number[b])
+    groups: dict[int, list[str]] = {}
+    for i, a in enumerate(wired):
+        groups.setdefault(sets.find(i), []).append(a)
     out = []
     for members in groups.values():
         outlets = tuple(dict.fromkeys(by_id[a].outlet for a in members))

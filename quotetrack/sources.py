@@ -28,11 +28,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .formats import front_matter, meta_str
 from .ingest import build_article
 from .models import FULL, PARTIAL
 from .pipeline import quotes_of
 from .quotes import LineIndex
+from .readers import front_matter, meta_str
 from .textnorm import _TOKEN, _fold_token, comparison_tokens
 
 # Suffixes read as articles and as sources.

@@ -45,10 +45,10 @@ from .models import (
     Quote,
     Statement,
 )
+from .textindex import trigrams
 from .textnorm import comparison_tokens
 from .unionfind import UnionFind
 
-SHINGLE = 3
 MIN_JOIN_WORDS = 3  # a one- or two-word quote joins no statement on its own words
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 MIN_SHARED_STEMS = 3  # reported speech is compared with quotes of its speaker sharing this many content stems
@@ -167,7 +167,7 @@ class _Grouper:
                 continue
             # Hashes of the trigrams: an int takes less room than the string, and a collision
             # costs at most one needless comparison.
-            keys = list(dict.fromkeys(hash((a, b, c)) for a, b, c in zip(t, t[1:], t[2:])))
+            keys = list(dict.fromkeys(map(hash, trigrams(t))))
             self.keys[w] = keys
             self.trigrams.add(w, keys)
         # Reported speech shares few word trigrams with what it reports, and joins only quotes

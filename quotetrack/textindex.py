@@ -4,7 +4,23 @@ Comparing every quote with every other (or with every source statement) is
 quadratic; an index of the word trigrams of each wording finds the few worth
 comparing. Tokens are the normalised words of
 :func:`quotetrack.textnorm.comparison_tokens`. A wording shorter than three
-words is indexed as a whole.
+words is indexed as a whole. :func:`trigrams` is the one place a wording's
+trigrams are taken; grouping's keys (``statements``, ``dask_recipe``) are
+hashes of it.
+
+Two candidate indexes, on purpose. :class:`TrigramIndex` serves ``check``,
+``verify`` and ``diff``: it looks up a quote's *source* (or the other side's
+wording), so it keeps every posting (one run's sources and quotes), applies
+the cap on common trigrams at query time and, when a wording shares only
+common trigrams, still ranks by the two rarest of them, so a quote made of
+set phrases still finds its source; keys are anything hashable, ties rank in
+order of first sharing, and ``sharing`` lists every key for exhaustive
+checks. :class:`quotetrack.blocking.BlockingIndex` serves ``statements.group``
+over up to millions of quotes: a key past its cap is forgotten when it is
+added (memory stays bounded, and a shared set phrase is no evidence that two
+quotes are one statement), candidates need several shared keys among the
+rarest few, and ties go by item number. Neither behaviour can stand in for
+the other without changing check findings or statements.
 """
 
 from __future__ import annotations
@@ -24,10 +40,7 @@ def trigrams(tokens: Sequence[str]) -> list[Gram]:
     the whole of a shorter wording; none for no words."""
     if len(tokens) < 3:
         return [tuple(tokens)] if tokens else []
-    seen: dict[Gram, None] = {}
-    for i in range(len(tokens) - 2):
-        seen.setdefault(tuple(tokens[i : i + 3]), None)
-    return list(seen)
+    return list(dict.fromkeys(zip(tokens, tokens[1:], tokens[2:])))
 
 
 class TrigramIndex(Generic[K]):

@@ -17,9 +17,9 @@ from quotetrack import check as checks
 from quotetrack import config as qconfig
 from quotetrack import rules as qrules
 from quotetrack import verify
+from quotetrack.check_report import escape_data, escape_property
 from quotetrack.cli import app
 from quotetrack.identity import DIFFERENT, SAME, identity
-from quotetrack.report import escape_data, escape_property
 from quotetrack.sources import (
     ARTICLE_LIKE,
     TRANSCRIPT,

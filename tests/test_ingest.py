@@ -20,13 +20,6 @@ from typer.testing import CliRunner
 
 from quotetrack import scan
 from quotetrack.cli import app
-from quotetrack.formats import (
-    decode,
-    extract_html,
-    front_matter,
-    jsonl_records,
-    normalise_date,
-)
 from quotetrack.ingest import InputError, load
 from quotetrack.outlets import (
     OutletMap,
@@ -34,6 +27,13 @@ from quotetrack.outlets import (
     decide,
     find_credit,
     load_outlet_map,
+)
+from quotetrack.readers import (
+    decode,
+    extract_html,
+    front_matter,
+    jsonl_records,
+    normalise_date,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"

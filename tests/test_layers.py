@@ -6,13 +6,13 @@ The layers, lowest first (README "Modules" shows what each module holds):
 1. foundations, importing nothing of quotetrack: kinds, version, textnorm, lexicon,
    pathmatch, walk, printable, textindex, progress, blocking, unionfind
 2. models (the frozen dataclasses)
-3. text and names: styles, quotes, align, identity, outlets, formats
+3. text and names: styles, quotes, align, identity, outlets, readers
 4. reading inputs: ingest
 5. attribution (the package)
 6. one article -> its quotes: pipeline, and cache (the quotes kept between runs)
 7. across articles and sources: statements, sources, diff, verify, provenance
 8. check: rules, config, check
-9. output: render, report, html_report, jsonl_out, sqlite_out
+9. output: render, check_report, html_report, jsonl_out, sqlite_out
 10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask)
 11. the command line and the package itself: cli, __main__, quotetrack/__init__
 
@@ -32,13 +32,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "quotetrack"
 LAYERS: list[set[str]] = [
     {"kinds", "version", "textnorm", "lexicon", "pathmatch", "walk", "printable", "textindex", "progress", "blocking", "unionfind"},
     {"models"},
-    {"styles", "quotes", "align", "identity", "outlets", "formats"},
+    {"styles", "quotes", "align", "identity", "outlets", "readers"},
     {"ingest"},
     {"attribution"},
     {"pipeline", "cache"},
     {"statements", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
-    {"render", "report", "html_report", "jsonl_out", "sqlite_out"},
+    {"render", "check_report", "html_report", "jsonl_out", "sqlite_out"},
     {"api", "parallel", "dask_recipe"},
     {"cli", "__main__", ""},
 ]

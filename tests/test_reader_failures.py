@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import quotetrack.formats as formats
 import quotetrack.ingest as ingest
+import quotetrack.readers as readers
 from quotetrack import scan
 from quotetrack.cli import app
 
@@ -108,7 +108,7 @@ def test_a_parser_error_is_a_skip_reason(folder, monkeypatch):
 
 
 def test_an_error_after_parsing_is_a_skip_reason(folder, monkeypatch):
-    monkeypatch.setattr(formats, "_paragraphs", _failing(TypeError("odd element")))
+    monkeypatch.setattr(readers, "_paragraphs", _failing(TypeError("odd element")))
     result = scan([folder])
     assert [Path(a.path).name for a in result.articles] == ["b-ferry.txt"]
     assert _skips(result) == [("a-quarry.html", "page could not be extracted: TypeError: odd element")]

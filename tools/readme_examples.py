@@ -75,7 +75,7 @@ def generated(what: str) -> str:
 
 def rule_table() -> str:
     """The rules of ``quotetrack check`` as a Markdown table, from the registry."""
-    from quotetrack.report import rule_rows
+    from quotetrack.check_report import rule_rows
 
     lines = ["| id | name | default | finds |", "| --- | --- | --- | --- |"]
     lines += [f"| `{rid}` | `{name}` | {level} | {summary} |" for rid, name, level, summary in rule_rows()]

@@ -1,4 +1,4 @@
-"""Input formats: bytes -> text, and the metadata each format carries.
+"""Readers of the input formats: bytes -> text, and the metadata each format carries.
 
 * ``decode``: UTF-8 (a BOM is kept as U+FEFF), UTF-16/UTF-32 with a BOM,
   UTF-16 without one when its NUL pattern is unmistakable, else Windows-1252;
