@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Optional
 
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
-from .textnorm import _TOKEN, _fold_token, comparison_tokens
+from .textnorm import WORD_TOKEN, comparison_tokens, fold_token
 
 # Thresholds, on the share of the shorter wording's words found in order in the other.
 ALTERED_MIN_COVERAGE = 0.6
@@ -435,8 +435,8 @@ def _units(text: str) -> tuple[list[str], list[int]]:
             if not raw:
                 continue
             words.append(raw)
-            for m in _TOKEN.finditer(raw.replace("’", "'").replace("‘", "'")):
-                for t in _fold_token(m.group()):
+            for m in WORD_TOKEN.finditer(raw.replace("’", "'").replace("‘", "'")):
+                for t in fold_token(m.group()):
                     if t:
                         owner.append(len(words) - 1)
     return words, owner

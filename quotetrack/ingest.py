@@ -45,7 +45,6 @@ from .readers import (
     BadLine,
     Decoded,
     ExtractionError,
-    _utf16_without_bom,
     declared_charset,
     error_line,
     extract_html,
@@ -56,6 +55,7 @@ from .readers import (
     meta_str,
     normalise_date,
     page_failure,
+    utf16_without_bom,
 )
 from .readers import (
     decode as _decode,
@@ -207,7 +207,7 @@ def check_text(data: bytes) -> Optional[str]:
     """Why these bytes are not a text article (empty, binary), or None."""
     if not data.strip():
         return "empty file"
-    if b"\x00" in data[:8192] and not has_text_bom(data) and not _utf16_without_bom(data):
+    if b"\x00" in data[:8192] and not has_text_bom(data) and not utf16_without_bom(data):
         return "binary file (contains NUL bytes)"
     return None
 

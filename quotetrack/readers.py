@@ -58,7 +58,7 @@ def has_text_bom(data: bytes) -> bool:
     return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
-def _utf16_without_bom(data: bytes) -> Optional[str]:
+def utf16_without_bom(data: bytes) -> Optional[str]:
     """'utf-16-le' or 'utf-16-be' when the bytes look like BOM-less UTF-16 text."""
     sample = data[:8192]
     if len(sample) < 16:
@@ -87,7 +87,7 @@ def decode(data: bytes, declared: Optional[str] = None) -> Decoded:
         if data.startswith(bom):
             # Python's utf-16/utf-32 codecs read the BOM and drop it.
             return Decoded(data.decode(codec, errors="replace"), codec, "byte order mark")
-    wide = _utf16_without_bom(data)
+    wide = utf16_without_bom(data)
     if wide:
         return Decoded(data.decode(wide, errors="replace"), wide, "no byte order mark; detected from NUL bytes")
     try:

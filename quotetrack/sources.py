@@ -33,7 +33,7 @@ from .models import FULL, PARTIAL
 from .pipeline import quotes_of
 from .quotes import LineIndex
 from .readers import front_matter, meta_str
-from .textnorm import _TOKEN, _fold_token, comparison_tokens
+from .textnorm import WORD_TOKEN, comparison_tokens, fold_token
 
 # Suffixes read as articles and as sources.
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -111,8 +111,8 @@ def token_spans(text: str, base: int = 0) -> tuple[tuple[str, ...], tuple[tuple[
     toks: list[str] = []
     spans: list[tuple[int, int]] = []
     plain = text.replace("’", "'").replace("‘", "'")
-    for m in _TOKEN.finditer(plain):
-        for t in _fold_token(m.group()):
+    for m in WORD_TOKEN.finditer(plain):
+        for t in fold_token(m.group()):
             if t:
                 toks.append(t)
                 spans.append((base + m.start(), base + m.end()))

@@ -14,11 +14,11 @@ from functools import lru_cache
 QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛"
 
 # Words, with internal apostrophes, dots (U.S.) and hyphens kept for now.
-_TOKEN = re.compile(r"[^\W_]+(?:(?:[’'.\-]|(?<=\d),(?=\d))[^\W_]+)*\.?", re.UNICODE)
+WORD_TOKEN = re.compile(r"[^\W_]+(?:(?:[’'.\-]|(?<=\d),(?=\d))[^\W_]+)*\.?", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 _COUNTRY = {
-    "us": "unitedstates",  # only when written in capitals: see _fold_token
+    "us": "unitedstates",  # only when written in capitals: see fold_token
     "usa": "unitedstates",
     "uk": "unitedkingdom",
     "un": "unitednations",
@@ -108,7 +108,7 @@ def display_words(text: str) -> str:
 
 
 @lru_cache(maxsize=131072)
-def _fold_token(raw: str) -> tuple[str, ...]:
+def fold_token(raw: str) -> tuple[str, ...]:
     tok = raw.rstrip(".")
     letters = tok.replace(".", "")
     low = letters.lower().replace("’", "'")
@@ -131,7 +131,7 @@ def _fold_token(raw: str) -> tuple[str, ...]:
         out: list[str] = []
         for part in low.split("-"):
             if part:
-                out.extend(_fold_token(part))
+                out.extend(fold_token(part))
         return tuple(out)
     if low in _NUMBERS:
         return (_NUMBERS[low],)
@@ -158,8 +158,8 @@ def comparison_tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"\bUnited States\b", "US", text)
     text = re.sub(r"\bUnited Kingdom\b", "UK", text)
     out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        out.extend(t for t in _fold_token(m.group()) if t)
+    for m in WORD_TOKEN.finditer(text):
+        out.extend(t for t in fold_token(m.group()) if t)
     return tuple(_join_numbers(out))
 
 
@@ -200,4 +200,4 @@ def normalized(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _TOKEN.finditer(text))
+    return sum(1 for _ in WORD_TOKEN.finditer(text))

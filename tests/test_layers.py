@@ -173,3 +173,16 @@ def test_the_import_reader_sees_late_and_relative_imports(tmp_path):
     f.write_text("from .models import Quote\nimport os\n\ndef g():\n    from .check import run\n    from ..x import y\n", encoding="utf-8")
     got = imports("render", f)
     assert ("models", 1, False) in got and ("check", 5, True) in got
+
+
+def test_no_private_name_crosses_modules():
+    """A name with a leading underscore is its module's own: no other module imports it."""
+    found = []
+    for f in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__" and (node.level or (node.module or "").startswith("quotetrack")):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        found.append(f"{f.relative_to(PACKAGE)}:{node.lineno} imports {alias.name}")
+    assert not found, found
