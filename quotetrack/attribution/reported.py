@@ -558,7 +558,7 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
-            elif is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
+            elif t.low in SPEECH_VERBS and is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.i >= taken_until:
