@@ -41,8 +41,16 @@ def read_verbs(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def read_base_forms(text: str) -> frozenset[str]:
+    """The base form that opens each line of the verb list."""
+    return frozenset(w[0].lower() for line in text.splitlines() if (w := line.split("#", 1)[0].split()))
+
+
+_SPEECH_VERB_LIST = resources.files("quotetrack").joinpath("data", "speech_verbs.txt").read_text(encoding="utf-8")
 # Speech verbs in every form news copy uses, from the base forms in data/speech_verbs.txt.
-SPEECH_VERBS = read_verbs(resources.files("quotetrack").joinpath("data", "speech_verbs.txt").read_text(encoding="utf-8"))
+SPEECH_VERBS = read_verbs(_SPEECH_VERB_LIST)
+# Their base forms alone ("comment", "say"): after "a" or "her" such a word is a noun.
+SPEECH_BASE_FORMS = read_base_forms(_SPEECH_VERB_LIST)
 
 # Verbs of speech that take no subject of their own when they are -ing forms
 # ("Varga said, adding: ..."): the speaker is the subject of the clause.

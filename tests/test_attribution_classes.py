@@ -415,6 +415,15 @@ def test_an_indefinite_description_is_someone_new(text, who, party):
     assert got and n not in got and got.split()[0].lower() in ("a", "an", "one"), f"expected a description, got {got!r}; all: {allq}"
 
 
+@pytest.mark.parametrize("noun", ["comment", "reply", "tweet", "post", "remark"])
+@pytest.mark.parametrize("det, platform", [("a", "Facebook"), ("her", "Instagram"), ("another", "Mastodon")])
+@pytest.mark.parametrize("who", ["Helena Marsh", "Priya Caldwell", "Joanna Verhoeven"])
+def test_a_speech_word_after_a_singular_determiner_and_a_name_is_a_noun(noun, det, platform, who):
+    text = BODY + f"{who} later posted {det} {platform} {noun} of her own, saying, “We are so excited to meet the new council.”\n"
+    got, allq = single(text)
+    assert got == who, f"expected {who!r}, got {got!r}; all: {allq}"
+
+
 # -- 8. Organisations and groups --------------------------------------------
 
 POLICE = {

@@ -47,3 +47,11 @@ def test_cue_forms_are_speech_verbs(form):
 @pytest.mark.parametrize("word", ["the", "table", "mayor", "council", "walked", "eats"])
 def test_ordinary_words_are_not_speech_verbs(word):
     assert word not in SPEECH_VERBS
+
+
+def test_base_forms_are_the_first_word_of_each_line_and_speech_verbs():
+    from quotetrack.lexicon import SPEECH_BASE_FORMS, SPEECH_VERBS, read_base_forms
+
+    assert read_base_forms("say said\n# a comment\nfume  # angry\n\n") == {"say", "fume"}
+    assert SPEECH_BASE_FORMS <= SPEECH_VERBS
+    assert "say" in SPEECH_BASE_FORMS and not {"said", "says", "saying"} & SPEECH_BASE_FORMS

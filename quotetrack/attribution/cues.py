@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TIME_WORDS
+from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS
 from .function_words import (
     AUXILIARIES,
     CLOSE_MARKS,
@@ -31,13 +31,25 @@ def is_verb(t: Tok) -> bool:
     return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
 
 
+# Determiners of one thing: after them a verb's base form cannot be the sentence's verb.
+_SINGULAR_DETERMINERS = frozenset("a an this that his her its another one each every".split())
+
+
 def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
-    """A speech word after a determiner or a possessive is a noun ("his tweets")."""
+    """A speech word after a determiner or a possessive is a noun ("his tweets"), as
+    is a base form after a singular determiner and capitalised modifiers ("a
+    Twitter comment": never "a Twitter comments")."""
     if v == 0:
         return False
     prev = toks[v - 1]
     if prev.low in DETERMINERS or (prev.low.endswith(("’s", "'s")) and prev.low[:-2] not in S_CONTRACTIONS):
         return True
+    if prev.is_cap and toks[v].low in SPEECH_BASE_FORMS:
+        k = v - 1
+        while k > 0 and k > v - 4 and toks[k - 1].is_cap:
+            k -= 1
+        if k > 0 and toks[k - 1].low in _SINGULAR_DETERMINERS:
+            return True
     return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
 
 
