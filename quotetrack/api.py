@@ -27,9 +27,15 @@ def analyse(
         quotes.extend(quotes_of(article))
         if progress is not None:
             progress(n, len(articles))
-    quotes = canonicalize_speakers(quotes)
-    statements, quotes = group(quotes, articles)
-    return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
+    return assemble(articles, quotes, skipped)
+
+
+def assemble(articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequence[Skipped] = ()) -> ScanResult:
+    """The corpus step after every article's quotes are found: one name per
+    speaker across articles, then statements grouped across outlets."""
+    merged = canonicalize_speakers(quotes)
+    statements, grouped = group(merged, articles)
+    return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped))
 
 
 def scan(

@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from . import cache as cachemod
-from .attribution import canonicalize_speakers
+from .api import assemble
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped
 from .pipeline import quotes_of
-from .statements import group
 
 CHUNK = 4  # inputs a worker takes at once
 
@@ -160,9 +159,7 @@ def scan(
         _state.clear()
         if cache is not None:
             cache.flush()
-    quotes = canonicalize_speakers(quotes)
-    statements, quotes = group(quotes, articles)
-    return ScanResult(tuple(articles), tuple(quotes), tuple(statements), tuple(skipped))
+    return assemble(articles, quotes, skipped)
 
 
 def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:
