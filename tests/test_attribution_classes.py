@@ -589,3 +589,58 @@ def test_short_quote_with_a_cue_is_speech_not_a_term(text, who):
     art = build_article("a1", "x.txt", BODY + "\n" + f"{n} chaired the meeting.\n\n" + text.format(n=n, s=n.split()[-1]) + "\n")
     (q,) = [q for q in quotes_of(art) if q.direct]
     assert q.kind != "term" and q.speaker == n, (q.kind, q.speaker)
+
+
+# -- 3b. A unit and a rank before the name -------------------------------------
+
+RANK_WITH_ORDINAL = {
+    "air-force-1st-lt": "“The runway was closed for an hour,” said Air Force 1st Lt. {a}.",
+    "army-2nd-lt": "“We waited for the water to drop,” said Army 2nd Lt. {a}.",
+    "navy-3rd-class": "“Nobody slept that night,” said Coast Guard 3rd Class Petty Officer {a}.",
+    "after-then-continues": "“The runway was closed,” said Air Force 1st Lt. {a}. “We waited it out.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(RANK_WITH_ORDINAL, [("Tyrell Ashcombe",), ("Ingrid Pellow",), ("Mateo Quarrington",)]))
+def test_unit_and_ranked_title_before_the_name(text, who):
+    got = found(BODY + text.format(a=who[0]))
+    assert got and all(s == who[0] for _, s, _ in got), got
+
+
+# -- 7b. A person of an institution ------------------------------------------------
+
+PERSON_OF_INSTITUTION = {
+    "of-the-after": "“The numbers are clear,” {a} of the Ashcombe Policy Institute said.",
+    "at-the-told": "As {a} at the Tolliday Research Centre told the Herald, “The numbers are clear.”",
+    "titled-of-the": "“The numbers are clear,” said Dr. {a} of the Pellow Clinic.",
+    "of-the-reported": "{a} of the Quarrington Trust said the numbers were “clear beyond doubt.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(PERSON_OF_INSTITUTION, [("Marta Quillen",), ("Desmond Okereke",), ("Archbishop Aris Vardanyan",)])
+)
+def test_person_of_an_institution_speaks_not_the_institution(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    name = who[0].removeprefix("Archbishop ")
+    assert speaker is not None and speaker.endswith(name), got
+
+
+# -- Nested speech: a quote inside reported speech is the outer speaker's ------
+
+INSIDE_REPORTED = {
+    "certain-that": "In a statement, {a} said she is certain {b} will continue to be “a champion for the river district.”",
+    "told-them": "{a} said {b} reassured members that the council would be “closely coordinated” on the plan.",
+    "believes": "{a} told reporters that {b} would remain “a steady hand” through the flood season.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(INSIDE_REPORTED, [("Harriet Vandermolen", "Cedric Ashworth"), ("Yvonne Kettering", "Lionel Dabrowski")]),
+)
+def test_partial_quote_inside_reported_speech_is_the_outer_speakers(text, who):
+    a, b = who
+    got = found(BODY + text.format(a=a, b=b))
+    partials = [s for w, s, _ in got]
+    assert partials == [a], got

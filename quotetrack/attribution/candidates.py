@@ -48,9 +48,10 @@ class _Speaker(Protocol):
     para: int
     at: int
 
-# The rules, in the order the hand-written cascade tries them.
-RULES = ("after", "before", "colon", "elsewhere", "context", "previous", "continues")
-CUE_RULES = RULES[:4]
+# The rules, in the order the hand-written cascade tries them. "reported": the quote lies inside
+# reported speech ("Roe said the plan would “never work”"), whose speaker is the quote's.
+RULES = ("reported", "after", "before", "colon", "elsewhere", "context", "previous", "continues")
+CUE_RULES = RULES[:5]
 PARAGRAPHS_BACK = 3  # how far back a person named before the quote is still a candidate
 MAX_NEARBY = 8  # nearest persons kept as candidates, besides those the rules propose
 
@@ -141,13 +142,48 @@ def candidates(
 
     _mark_owners(att, by_name)
     first_in_para = _first_person_in_paragraph(att, ctx)
+    pronoun = _cue_pronoun(proposals)
     for c in by_name.values():
         _describe(att, ctx, start, end, c, first_in_para)
+        if pronoun:
+            _agreement(att, c, pronoun)
         n = spoken.get(c.speaker, 0) if spoken else 0
         if n:
             c.features["spoke_before"] = 1.0
             c.features["spoke_count"] = _log(n)
     return list(by_name.values())
+
+
+def _cue_pronoun(proposals: Sequence[Proposal]) -> str:
+    """The pronoun a cue of the quote has as its subject ("…,” she said): "" when none."""
+    for p in proposals:
+        if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
+            return p.mention.head
+    return ""
+
+
+def _agreement(att: "ArticleAttributor", c: Candidate, pronoun: str) -> None:
+    """How a candidate agrees with the pronoun of the quote's cue: a person of the pronoun's gender,
+    of unknown gender, of the other gender; a description or organisation (singular or plural)."""
+    f = c.features
+    singular = pronoun in ("he", "she")
+    person = att.people.persons.get(c.speaker)
+    if person is not None:
+        if not singular:
+            f["pa_person_plural_pronoun"] = 1.0
+        elif not person.gender:
+            f["pa_gender_unknown"] = 1.0
+        elif person.fits(pronoun):
+            f["pa_gender_fits"] = 1.0
+        else:
+            f["pa_gender_misfits"] = 1.0
+        return
+    last = c.speaker.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    if singular:
+        f["pa_plural_for_singular" if plural else "pa_description_singular"] = 1.0
+    else:
+        f["pa_group_plural"] = 1.0
 
 
 def _nearby(att: "ArticleAttributor", ctx: QuoteContext, start: int, end: int) -> list[str]:

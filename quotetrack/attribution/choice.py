@@ -279,14 +279,17 @@ class ArticleAttributor:
         return None
 
     def proposals(
-        self, q: Quote, last: Optional[_Speaker], all_rules: bool = True
+        self, q: Quote, last: Optional[_Speaker], all_rules: bool = True, within: Optional[Proposal] = None
     ) -> tuple[list[Proposal], dict[str, Cue], int]:
         """Every rule's answer for a direct quote, in the order the cascade tries them;
-        unless ``all_rules``, only the first when it is ``settled``."""
+        unless ``all_rules``, only the first when it is ``settled``. ``within``: the
+        speaker of reported speech the quote lies inside, the first answer."""
         k = self.by_start[q.start]
         para = self.toks[k].para
         props: dict[str, Cue] = {}
         out: list[Proposal] = []
+        if within is not None:
+            out.append(within)
         for rule, cue in self.cue_proposals(q):
             props[rule] = cue
             out.append(Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb))
@@ -374,6 +377,7 @@ class ArticleAttributor:
         out: list[Quote] = []
         last: Optional[_Speaker] = None
         spoken: dict[str, int] = {}
+        speech: list[tuple[Quote, Proposal]] = []  # the latest reported statements, with who said them
         for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
             if not q.direct:
                 mention, para = self._reported[q.id]
@@ -381,6 +385,7 @@ class ArticleAttributor:
                 if speaker:  # reported speech nobody can be found to have said is dropped
                     out.append(replace(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
+                    speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
                 continue
             if not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
                 out.append(q)
@@ -391,7 +396,7 @@ class ArticleAttributor:
             if q.kind == TERM:
                 out.append(self._term(q, last, spoken, ranker, trace))
                 continue
-            pick, para = self._choose(q, last, spoken, ranker, trace)
+            pick, para = self._choose(q, last, spoken, ranker, trace, _inside(q, speech))
             if pick is None or not pick.speaker:
                 if pick is not None and pick.rule in CUE_RULES:
                     # a cue whose subject names nobody
@@ -420,11 +425,17 @@ class ArticleAttributor:
         return candidates(self, ctx, q.start, q.end, props, rule_pick, last, spoken)
 
     def _choose(
-        self, q: Quote, last: Optional[_Speaker], spoken: dict[str, int], ranker: Optional[Ranker], trace: Optional[list]
+        self,
+        q: Quote,
+        last: Optional[_Speaker],
+        spoken: dict[str, int],
+        ranker: Optional[Ranker],
+        trace: Optional[list],
+        within: Optional[Proposal] = None,
     ) -> tuple[Optional[_Pick], int]:
         """The speaker of a direct quote: the rules' answer when there is no ranker or
         the answer is ``settled``, else the ranker's best candidate; and its paragraph."""
-        props, cues, para = self.proposals(q, last, all_rules=trace is not None or ranker is None)
+        props, cues, para = self.proposals(q, last, all_rules=trace is not None or ranker is None, within=within)
         rule_pick = self.cascade(props)
         if rule_pick is not None and rule_pick.speaker and not plausible_speaker(rule_pick.speaker):
             rule_pick = replace(rule_pick, speaker=None)
@@ -444,6 +455,19 @@ class ArticleAttributor:
         if rule_pick is None:
             return None, para
         return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule, rule_pick.mention), para
+
+
+_SPEECH_KEPT = 8  # reported statements a later quote may lie inside (a bound: nested speech is shallow)
+
+
+def _inside(q: Quote, speech: Sequence[tuple[Quote, Proposal]]) -> Optional[Proposal]:
+    """The speaker of the outermost reported statement whose words hold the quote
+    ("Roe said Poe told them the plan would “never work”" is Roe's), or None."""
+    best: Optional[tuple[Quote, Proposal]] = None
+    for r, p in speech:
+        if r.start <= q.start and q.end <= r.end + 2 and (best is None or r.start < best[0].start):
+            best = (r, p)
+    return best[1] if best is not None else None
 
 
 def attribute(article: Article, quotes: Sequence[Quote], reported: bool = True) -> list[Quote]:

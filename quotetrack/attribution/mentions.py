@@ -3,6 +3,7 @@ name, a role ("the ambassador"), a pronoun or an organisation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -140,8 +141,9 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     return fallback
 
 
-def _np_capitalised(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
-    """A name or an organisation ending in the capitalised word before ``j``."""
+def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) -> Optional[Mention]:
+    """A name or an organisation ending in the capitalised word before ``j``; for
+    "Ann Roe of the Ashbury Trust said" the person, not the institution."""
     i = j - 1
     while i - 1 >= lo and (
         toks[i - 1].is_cap
@@ -161,6 +163,10 @@ def _np_capitalised(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         i -= 1
     run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
     _titles, name = split_run(run)
+    if outer and i - 2 >= lo and toks[i - 1].low in _AFFILIATION and toks[i - 2].is_cap:
+        person = _np_capitalised(toks, i - 1, lo, outer=False)
+        if person is not None and person.kind == "name" and (len(person.head.split()) >= 2 or person.text != person.head):
+            return person
     if name:
         return mention(toks, i, j, "name", " ".join(t.text for t in name))
     return mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
@@ -235,6 +241,10 @@ def description_head(toks: Sequence[Tok], i: int, j: int) -> Optional[str]:
     return None
 
 
+_AFFILIATION = frozenset(("of", "at", "for", "from", "with"))
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
 def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """A noun phrase starting at ``i`` (subject after a quote, or object of an inverted verb)."""
     if i >= hi:
@@ -283,10 +293,11 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
     while j < hi and (
         toks[j].is_cap
         or (toks[j].low in TITLE_CONNECTORS | NAME_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)
-        # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names
+        # "MSNBC host Chris Matthews", "state Del. Marcia Price": a role word between names;
+        # "Air Force 1st Lt. Ann Roe": an ordinal before a rank
         or (
             j > i
-            and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES)
+            and (toks[j].low in ROLE_NOUNS or toks[j].low in TITLES or _ORDINAL.fullmatch(toks[j].low) is not None)
             and j + 1 < hi
             and toks[j + 1].is_cap
         )
