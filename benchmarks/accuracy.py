@@ -463,7 +463,8 @@ PRONOUN_WORDS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "the
 def words(s: str) -> list[str]:
     """Case-folded words of `s`, possessive 's and surrounding punctuation removed."""
     out = []
-    for w in re.findall(r"[\w'’.-]+", s.casefold()):
+    # CoreNLP writes a name's typographic apostrophe as a straight one ("O’Donnell", "O'Donnell").
+    for w in re.findall(r"[\w'’.-]+", s.casefold().replace("’", "'")):
         w = re.sub(r"(['’]s|['’])$", "", w).strip(".-'’")
         if w:
             out.append(w)
