@@ -644,3 +644,51 @@ def test_partial_quote_inside_reported_speech_is_the_outer_speakers(text, who):
     got = found(BODY + text.format(a=a, b=b))
     partials = [s for w, s, _ in got]
     assert partials == [a], got
+
+
+# -- 7c. A person named before an apposition chain ending in an institution ----
+
+CHAIN_TO_INSTITUTION = {
+    "editor-of-paper": "{a}, the editor in chief of the city's oldest newspaper, the Ashbury Courier, said the vote was “a turning point.”",
+    "head-of-trust": "“It was a turning point,” {a}, the director of the region's largest charity, Pellow Trust, said.",
+    "chair-of-board": "{a}, who chairs the board of the local museum, the Quarrington Gallery, said it was “a turning point.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CHAIN_TO_INSTITUTION, [("Marta Quillen",), ("Desmond Okereke",), ("Harriet Vandermolen",)]))
+def test_person_before_an_apposition_chain_speaks(text, who):
+    got = found(BODY + text.format(a=who[0]))
+    assert got and all(s == who[0] for _, s, _ in got), got
+
+
+# -- 2b. A participle after a comma belongs to the main clause's subject ----------
+
+MAIN_CLAUSE_PARTICIPLE = {
+    "remarks-noun": "{a} visited the radio station to discuss his recent remarks about his rival, {b}, saying “on his worst day” the rival would do better.",
+    "comments-noun": "{a} met voters in the square and answered questions about his recent comments on the budget, calling the plan “a tired act.”",
+    "possessive-subject-between": "{a}, the county's treasurer, mocked the claim that {b}'s office tweets the same numbers, calling them “a tired act.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(MAIN_CLAUSE_PARTICIPLE, [("Lionel Dabrowski", "Cedric Ashworth"), ("Yvonne Kettering", "Tamsin Holloway")])
+)
+def test_participle_after_a_comma_is_the_main_subjects(text, who):
+    a, b = who
+    speaker, got = single(BODY + text.format(a=a, b=b))
+    assert speaker == a, got
+
+
+PARTICIPLE_OF_INVERTED = {
+    "said-adding": "The vote was close, {b} said, adding that “nobody expected it.”",
+    "name-said-adding": "{a} had tried to delay the vote, but it went ahead, {b} said, adding: “Nobody expected it.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(PARTICIPLE_OF_INVERTED, [("Lionel Dabrowski", "Cedric Ashworth"), ("Yvonne Kettering", "Tamsin Holloway")])
+)
+def test_participle_after_said_is_that_verbs_subjects(text, who):
+    a, b = who
+    speaker, got = single(BODY + text.format(a=a, b=b))
+    assert speaker == b, got

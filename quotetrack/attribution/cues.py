@@ -13,6 +13,7 @@ from .function_words import (
     DETERMINERS,
     LEAD_PUNCT,
     OPEN_MARKS,
+    PREPOSITIONS,
     S_CONTRACTIONS,
 )
 from .gender import is_first_name
@@ -146,6 +147,19 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
                 return Cue("according to", found[0])
     verbs = [i for i in range(lo, open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
+    if (
+        verbs
+        and nearest.lower().endswith("ing")
+        and verbs[-1] - 1 > lo
+        and toks[verbs[-1] - 1].text == ","
+        and not is_verb(toks[verbs[-1] - 2])  # ", Roe said, adding": the participle is that verb's
+    ):
+        # "Roe visited the station to discuss his recent remarks about Poe, saying “…”": a
+        # participle after a comma belongs to the main clause, whose subject opens the
+        # sentence (not "his recent", read as the subject of "remarks").
+        opener = _named_opener(toks, lo, verbs[-1])
+        if opener is not None:
+            return Cue(nearest, opener)
     weak: Optional[Cue] = None
     participle = False
     for v in reversed(verbs):
@@ -183,6 +197,24 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         found = np_starting_at(toks, lo, open_i + 1)
         if found and found[0].kind == "name":
             return Cue(nearest, found[0])
+    return None
+
+
+def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:
+    """A person's name opening the sentence at ``lo`` as its subject: followed by a
+    lower-case word, an apposition or a parenthesis, and not a possessive."""
+    found = np_starting_at(toks, lo, hi)
+    if not found or found[0].kind != "name" or found[0].text.endswith(("’s", "'s", "’", "'")):
+        return None
+    nxt = found[1]
+    if nxt >= hi:
+        return None
+    t = toks[nxt]
+    if t.text in (",", "(") or (
+        # "Back in 1999, …", "Early in his campaign, …": a fronted phrase, not a name
+        t.kind == "w" and not t.is_cap and t.low not in ("and", "or", "nor", "but") and t.low not in PREPOSITIONS
+    ):
+        return found[0]
     return None
 
 

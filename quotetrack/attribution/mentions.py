@@ -127,7 +127,12 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         if before is not None and after_preposition(toks, before, max(lo, k - 8)) and not is_first_name(inner.text.split()[0] if inner else ""):
             inner = None  # "a salesman from Sumter, South Carolina, says": a place
         if inner is not None and inner.kind == "name" and plausible_speaker(inner.head):
-            return inner  # "Apple's chief executive, Tim Cook, called"
+            if is_first_name(inner.head.split()[0]):
+                return inner  # "Apple's chief executive, Tim Cook, called"
+            # "Ann Roe, the editor of the city's paper, the Ashbury Herald, said": a person
+            # named first, before the description the institution's name is in apposition to.
+            person = _person_opening_chain(toks, j, lo)
+            return person if person is not None else inner
     k = j - 2
     while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
         if toks[k].text == ",":
@@ -139,6 +144,19 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             fallback = fallback or np
         k -= 1
     return fallback
+
+
+def _person_opening_chain(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """The person whose name (first word a first name) ends before a comma, nearest
+    first, within the apposition chain before ``j``; None when there is none."""
+    k = j - 2
+    while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+        if toks[k].text == ",":
+            np = np_ending_at_word(toks, k, lo)
+            if np is not None and np.kind == "name" and is_first_name(np.head.split()[0]) and not after_preposition(toks, np, lo):
+                return np
+        k -= 1
+    return None
 
 
 def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) -> Optional[Mention]:
