@@ -692,3 +692,35 @@ def test_participle_after_said_is_that_verbs_subjects(text, who):
     a, b = who
     speaker, got = single(BODY + text.format(a=a, b=b))
     assert speaker == b, got
+
+
+# -- No junk speakers: words that name nobody ----------------------------------
+
+from quotetrack.attribution.speakers import plausible_speaker  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["It", "Should", "Then", "Would", "They", "You", "this year", "last week", "that morning", "the following day", "R-Texas", "a statement"],
+)
+def test_function_words_and_times_are_no_speaker(name):
+    assert not plausible_speaker(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Ann Roe", "Roe", "the spokesman", "officials", "the Ashbury Trust", "NATO", "Daye", "Will Hendry", "May Okafor"]
+)
+def test_people_organisations_and_descriptions_stay_speakers(name):
+    assert plausible_speaker(name)
+
+
+JUNK_OPENERS = {
+    "modal-question": "Should the council delay the vote? {a} was asked. “We will decide on Monday,” she said.",
+    "time-phrase": "This year {a} led the campaign. “We will decide on Monday,” she said.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(JUNK_OPENERS, [("Harriet Vandermolen",), ("Yvonne Kettering",)]))
+def test_pronoun_cue_never_resolves_to_a_function_word(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker in (who[0], None), got

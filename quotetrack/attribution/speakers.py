@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .function_words import DETERMINERS, PREPOSITIONS
+from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS
 from .people import DOCUMENTS
 
 # "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.){1,4}$")
 _DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than that which who".split())
+# One word that is a pronoun, an auxiliary or another function word ("It", "Should" opening
+# a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
+_FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset("he she it they we i you".split())
+_TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
 
 
 @lru_cache(maxsize=4096)
@@ -32,8 +36,12 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in DOCUMENTS:
         return False
+    if last in _TIME_UNITS:
+        return False
     if len(words) == 1:
         w = words[0]
         if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:
             return False  # a dateline ("BUFFALO") or a shouted word, not an acronym
+        if last in _FUNCTION_WORD:
+            return False
     return True
