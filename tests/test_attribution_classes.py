@@ -724,3 +724,55 @@ JUNK_OPENERS = {
 def test_pronoun_cue_never_resolves_to_a_function_word(text, who):
     speaker, got = single(BODY + text.format(a=who[0]))
     assert speaker in (who[0], None), got
+
+
+# -- 4b. A quote that is its own paragraph, signed on the line below ------------
+
+SIGNED_BELOW = {
+    "hyphen-place": "Readers wrote in after the vote.\n\n“The whole idea needs to stop.”\n\n-{a}, Ashbury.\n",
+    "em-dash-title": "Readers wrote in after the vote.\n\n“The whole idea needs to stop.”\n\n— Councillor {a}, writing after the vote.\n",
+    "en-dash-bare": "Readers wrote in after the vote.\n\n“The whole idea needs to stop.”\n\n– {a}\n",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(SIGNED_BELOW, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_quote_signed_on_the_line_below(text, who):
+    speaker, got = single(BODY + "\n" + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+def test_a_sentence_below_a_dash_is_no_signature():
+    speaker, got = single(BODY + "\nReaders wrote in.\n\n“The whole idea needs to stop.”\n\n— Marta Quillen said nothing more that day.\n")
+    assert speaker is None, got
+
+
+# -- 3c. An infinitive cue: the subject of the words that govern it -------------
+
+INFINITIVE_CUE = {
+    "prompted-to-say": "The meeting was so calm that {a} was prompted to say, “I cannot believe how civil it has been.”",
+    "quick-to-tell": "{a} was quick to tell reporters: “We will not back down.”",
+    "went-on-to-say": "{a} went on to say, “From the bottom of my heart, I thank you.”",
+    "has-decided-to-tell": "{a} has decided to tell the board: “We will not back down.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(INFINITIVE_CUE, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_infinitive_speech_verb_takes_the_governing_subject(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+def test_a_platform_after_a_preposition_is_no_infinitives_subject():
+    got = found(BODY + "Marta Quillen denied it, with Desmond Okereke taking to Twitter to call the claim “totally false.”")
+    assert all(s != "Twitter" for _, s, _ in got), got
+
+
+# -- 1b. "he" or "she" never means an institution ------------------------------
+
+@pytest.mark.parametrize("org", ["The Ashbury Council", "The Pellow County Board", "the water authority"])
+@pytest.mark.parametrize("pron", ["she", "he"])
+def test_pronoun_cue_is_never_an_institution(org, pron):
+    text = BODY + f"{org} said the vote would go ahead on Monday.\n\n“We will not back down,” {pron} said.\n"
+    got = found(text)
+    quote = [s for w, s, _ in got if w.startswith("We will not")]
+    assert quote and (quote[0] is None or org.lower().split()[-1] not in quote[0].lower()), got

@@ -26,7 +26,7 @@ from ..models import PARTIAL
 from .cues import Cue, is_verb
 from .gender import is_first_name
 from .mentions import Mention
-from .people import People, bare
+from .people import INSTITUTION_NOUNS, People, bare
 from .speakers import plausible_speaker
 from .tokens import Tok
 
@@ -143,6 +143,9 @@ def candidates(
     _mark_owners(att, by_name)
     first_in_para = _first_person_in_paragraph(att, ctx)
     pronoun = _cue_pronoun(proposals)
+    if pronoun in ("he", "she"):
+        # A hard constraint: "he" or "she" is one person, never an institution or a group.
+        by_name = {n: c for n, c in by_name.items() if not _never_one_person(att, n)}
     for c in by_name.values():
         _describe(att, ctx, start, end, c, first_in_para)
         if pronoun:
@@ -162,6 +165,16 @@ def _cue_pronoun(proposals: Sequence[Proposal]) -> str:
     return ""
 
 
+def _never_one_person(att: "ArticleAttributor", speaker: str) -> bool:
+    """An institution ("the council", "Ashbury Council") or a group described in the plural ("residents")."""
+    if speaker in att.people.persons:
+        return False
+    words = speaker.lower().split()
+    if any(w in INSTITUTION_NOUNS for w in words):
+        return True
+    return speaker[:1].islower() and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
+
 def _agreement(att: "ArticleAttributor", c: Candidate, pronoun: str) -> None:
     """How a candidate agrees with the pronoun of the quote's cue: a person of the pronoun's gender,
     of unknown gender, of the other gender; a description or organisation (singular or plural)."""
@@ -178,9 +191,12 @@ def _agreement(att: "ArticleAttributor", c: Candidate, pronoun: str) -> None:
         else:
             f["pa_gender_misfits"] = 1.0
         return
-    last = c.speaker.split()[-1].lower()
+    words = c.speaker.lower().split()
+    last = words[-1]
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
-    if singular:
+    if singular and any(w in INSTITUTION_NOUNS for w in words):
+        f["pa_institution_for_person"] = 1.0
+    elif singular:
         f["pa_plural_for_singular" if plural else "pa_description_singular"] = 1.0
     else:
         f["pa_group_plural"] = 1.0

@@ -10,7 +10,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
-from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb
+from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
@@ -136,6 +136,8 @@ class ArticleAttributor:
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
         found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
+        if found is None and self.opens_paragraph(k):
+            found = sign_off_below(self.toks, k)
         if found is not None:
             yield "after", found
         found = cue_before(self.toks, k, lo)
@@ -178,19 +180,33 @@ class ArticleAttributor:
             if m.head in ("he", "she"):
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
                 named_at = self.people.last_mention_offset(named, at) if named else -1
+                last_fits = last is not None and self._may_be(last.name, m.head)
                 if (
                     last is not None
+                    and last_fits
                     and para - last.para <= 3
                     and not is_document(last.name)
-                    and self.people.fits(last.name, m.head)
                     and (named is None or named == last.name or named_at < last.at)
                 ):
                     return last.name  # nobody else named since they spoke
-                return named or (last.name if last else None)
+                return named or (last.name if last is not None and last_fits else None)
             if m.head in ("they", "we"):
                 return last.name if last is not None and para - last.para <= 1 else None
             return None
         return m.head
+
+    def _may_be(self, speaker: str, pronoun: str) -> bool:
+        """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
+        description of one person ("the spokeswoman"), a name nobody knows more of; not an
+        institution ("the council", "Ashbury Council") or a group ("residents")."""
+        person = self.people.persons.get(speaker)
+        if person is not None:
+            return person.fits(pronoun)
+        words = speaker.lower().split()
+        if any(w in INSTITUTION_NOUNS for w in words):
+            return False
+        head = words[-1]
+        return not (speaker[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us")))
 
     def subject_of(self, v: int, lo: int) -> Optional[Mention]:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")

@@ -218,6 +218,27 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:
     return None
 
 
+def sign_off_below(toks: Sequence[Tok], k: int) -> Optional[Cue]:
+    """A quote that is its whole paragraph, signed on the line below: "“…”" then
+    "-Ann Roe, Ashbury." or "— Ann Roe, tweeting after the vote"."""
+    i = k + 1
+    while i < len(toks) and i < k + 4 and toks[i].kind == "p" and toks[i].text in CLOSE_MARKS:
+        i += 1
+    if i >= len(toks) or toks[i].kind != "nl":
+        return None
+    while i < len(toks) and i < k + 8 and toks[i].kind == "nl":
+        i += 1
+    if i + 1 >= len(toks) or toks[i].kind != "p" or toks[i].text not in "-–—―":
+        return None
+    found = np_starting_at(toks, i + 1, min(len(toks), i + 12))
+    if found is None or found[0].kind != "name":
+        return None
+    end = found[1]
+    if end < len(toks) and toks[end].kind == "w" and not toks[end].is_cap:
+        return None  # "— Ann Roe said nothing more": a sentence, not a signature
+    return Cue(toks[i].text, found[0])
+
+
 def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """A speech verb later in the sentence: "..., to improve its ships, Varga stated." """
     for v in range(k + 1, hi):

@@ -59,7 +59,11 @@ def pronoun(t: Tok) -> Optional[str]:
 
 
 def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
-    """The subject of the verb at ``v``, looking past auxiliaries and an adverb."""
+    """The subject of the verb at ``v``, looking past auxiliaries and an adverb; of an
+    infinitive, the subject of the words that govern it ("Roe was quick to say",
+    "Roe went on to tell")."""
+    if v - 1 > lo and toks[v - 1].low == "to":
+        return _subject_of_infinitive(toks, v - 1, lo)
     j = v
     while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
         j -= 1
@@ -67,6 +71,26 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
     return subj
+
+
+def _subject_of_infinitive(toks: Sequence[Tok], to: int, lo: int) -> Optional[Mention]:
+    """Within four words before "to": the noun phrase before an auxiliary ("Roe was quick
+    to say", "the mayor has decided to tell"), or a name or pronoun ending there ("Roe went
+    on to say", "asked Roe to say": Roe says it); else None."""
+    for p in range(to - 1, max(lo, to - 5) - 1, -1):
+        t = toks[p]
+        if t.kind != "w" or t.low in DETERMINERS or t.low in PREPOSITIONS - {"on"} or t.low in BEFORE_SUBJECT:
+            return None
+        if t.low in AUXILIARIES and p > lo:
+            return np_ending_at(toks, p, lo)
+        if t.is_cap or pronoun(t):
+            np = np_ending_at(toks, p + 1, lo)
+            k = p
+            while k > lo and toks[k - 1].is_cap:
+                k -= 1
+            # "taking to Twitter to call": a place or platform after a preposition says nothing
+            return None if np is None or (k > lo and toks[k - 1].low in PREPOSITIONS | {"to", "into", "onto"}) else np
+    return None
 
 
 def after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
