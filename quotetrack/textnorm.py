@@ -200,4 +200,4 @@ def normalized(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in WORD_TOKEN.finditer(text))
+    return len(WORD_TOKEN.findall(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
@@ -30,20 +31,26 @@ class Person:
 
 
 def is_name_token(t: Tok) -> bool:
-    if not t.is_cap:
-        return False
-    bare = t.text.rstrip(".")
+    """A capitalised word that can be part of a person's name (not a title, a
+    function word, an acronym or a number)."""
+    return t.is_cap and _name_word(t.text)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(text: str) -> bool:
+    """``is_name_token`` for a capitalised word; the same word repeats through an article."""
+    bare = text.rstrip(".")
     if bare.endswith(("’s", "'s")):
         bare = bare[:-2]
     if bare in NOT_NAMES:
         return False
-    if t.low.rstrip(".") in TITLES:
+    if text.lower().rstrip(".") in TITLES:
         return False
-    if INITIALS_DOT.fullmatch(t.text) or (len(t.text) == 2 and t.text[1] == "." and t.text[0].isupper()):
+    if INITIALS_DOT.fullmatch(text) or (len(text) == 2 and text[1] == "." and text[0].isupper()):
         return True  # "G.K." in "G.K. Butterfield", "T." in "Peter T. King"
-    if t.text.isupper() and len(t.text) > 1:  # acronyms: US, AP, NATO
+    if text.isupper() and len(text) > 1:  # acronyms: US, AP, NATO
         return False
-    if _DIGIT.search(t.text):
+    if _DIGIT.search(text):
         return False
     return True
 
