@@ -398,7 +398,7 @@ class ArticleAttributor:
             if not q.direct:
                 mention, para = self._reported[q.id]
                 speaker = self.resolve(mention, q.start, last, para)
-                if speaker:  # reported speech nobody can be found to have said is dropped
+                if speaker and plausible_speaker(speaker):  # reported speech nobody (or no one plausible) said is dropped
                     out.append(replace(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
                     speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
