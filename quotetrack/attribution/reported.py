@@ -85,7 +85,15 @@ _ASKING = _forms("urge ask implore beg plead advise press")
 _CALLING = frozenset("call calls called calling".split())
 _OBJECT_IS_CONTENT = _forms(
     "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
-    "condemn decry slam blast") | {"slammed", "slamming"}
+    "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
+    "explain describe") | {"slammed", "slamming"}
+# Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
+# "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
+_CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
+                            "maintain charge vow promise pledge") | {"wrote", "swore", "tweeted"}
+# Verbs whose content may be a question: "asked whether ...", "explained why ...", "wondered if ...".
+_QUESTIONING = _forms("ask explain wonder describe reveal inquire")
+_QUESTION_STARTS = frozenset("whether if why how what who where".split())
 # Words that make a verb passive ("was criticized for"): the object then is not what was said.
 _PASSIVE = frozenset("is was are were be been being get got gets getting".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
@@ -134,6 +142,15 @@ class Found:
     cue_end: int  # one past its last token ("according to" is two)
     mention: Mention  # who speaks, as the article names them
     quotes: tuple[int, ...] = ()  # quote tokens inside the content (partial quotes, terms)
+    content: str = "clause"  # what the content is: one of CONTENT_KINDS
+
+
+# What a reported statement's content is: a clause ("said [the plan is dead]"), a question asked or
+# explained ("asked [whether the plan is dead]"), a to-infinitive promised or asked for ("vowed [to
+# stay]", "urged the council [to act]"), or the noun phrase a speech act is about ("called for [an
+# inquiry]", "criticized [the mayor for the delay]").
+CLAUSE, QUESTION, INFINITIVE, NOUN_PHRASE = "clause", "question", "infinitive", "noun_phrase"
+CONTENT_KINDS = (CLAUSE, QUESTION, INFINITIVE, NOUN_PHRASE)
 
 
 # The direct quote at a token: (its kind, whether its words end a sentence), or None.
@@ -356,14 +373,17 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
             i, that = after, True
         elif i < hi and toks[i].text == "," and verb in _TELLING and i + 1 < hi and toks[i + 1].low == "that":
             i, that = i + 2, True  # "told the Ledger, that ..."
-    if not that and verb not in _THAT_OPTIONAL:
-        return None  # "confirmed these developments": an object, not a clause
     if i >= hi:
         return None
     first = toks[i]
+    kind = CLAUSE
+    if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
+        kind = QUESTION  # "explained why the plan failed"
+    elif not that and verb not in _THAT_OPTIONAL and not (verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+        return None  # "confirmed these developments": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
-    if first.kind == "w" and (
+    if kind == CLAUSE and first.kind == "w" and (
         first.low in _VERB_STARTS or (not that and (first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS))
         or (that and first.low in _QUESTION_WORDS)
     ):
@@ -374,12 +394,32 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     if toks[i].kind == "q" or (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q"):
         return None  # "said that “...”": the direct quote carries it
-    return i, j, cue_end
+    return i, j, cue_end, kind
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
+
+
+def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
+    """Whether the words from ``i`` read as a clause rather than a noun phrase: a subject pronoun
+    ("it was closing"), or a finite auxiliary within a short noun phrase ("the plan had failed",
+    "its profit would fall"), with no preposition, comma or relative word before it."""
+    if i >= hi or toks[i].kind != "w":
+        return False
+    if toks[i].low in _SUBJECT_PRONOUNS:
+        return True
+    for m in range(i + 1, min(hi, i + 7)):
+        t = toks[m]
+        if t.kind != "w" or t.low in _ADJUNCT_STARTS or t.low in _NOT_IN_SUBJECT:
+            return False
+        if t.low in _VERB_STARTS or t.low.endswith("n't"):
+            return True
+    return False
 
 
 _OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
 _CALLERS = frozenset("he she they we i you who also to often now".split())
-_ASKED_QUESTION = frozenset("whether if why how".split())
+_ASKED_QUESTION = _QUESTION_STARTS
 
 
 def _passive(toks: Sequence, v: int) -> bool:
@@ -421,6 +461,8 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
     if verb in _ASKING:
         k = _to_after_object(toks, i, hi, frozenset(("to", "not")) | _ASKED_QUESTION)
         return (k, False) if k is not None else None  # "urged the council to act", "asked whether ..."
+    if verb in _QUESTIONING and first.low in _QUESTION_STARTS or _clause_like(toks, i, hi):
+        return None  # "explained why ...", "announced it would ...": a question or a clause, read as one
     if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
             or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
         return None
@@ -448,6 +490,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if found is None:
         return None
     start, noun_phrase = found
+    kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
     cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
     end = clause_end(toks, start, hi, quote_kind)
     if noun_phrase:
@@ -457,7 +500,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
-    return start, end, cue_end
+    return start, end, cue_end, kind
 
 
 def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
@@ -476,7 +519,7 @@ _APPOSITION_STARTS = frozenset("a an the who whose which one another also now th
 _AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
 
 
-def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[bool]:
+def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bool = True) -> Optional[bool]:
     """After a cue ending at ``k``: True when only adjuncts follow up to the sentence end
     (or a participle cue: ", adding that"); False when a comma goes on with the sentence (a cue in
     the middle: "The plan, aides said, is dead"); None otherwise."""
@@ -500,8 +543,10 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[
             return True  # ", he said, on condition of anonymity"
         if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
-        if toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
-            return True  # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"
+        if inverted and toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
+            # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"; but after "he said"
+            # no apposition: "In a merger, he said, the firm would ..." goes on with the statement.
+            return True
         if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
@@ -511,7 +556,7 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
                 mention: Mention, cue_at: int, according: bool = False) -> Optional[Found]:
     """Clause, then cue: the content from the sentence start to the comma at ``c`` (and on to the
     sentence end when the cue sits in the middle)."""
-    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING)
+    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING, mention.start > toks[cue_at].start)
     if closes is None:
         return None
     i = _sentence_start(toks, max(lo, c - WINDOW), c)
@@ -571,7 +616,7 @@ def find_reported(
                 if found.j > found.cue and k + 1 < hi and toks[k].low in ("and", "but") and toks[k + 1].low == "that":
                     rng = clause_after_that(toks, k + 1, hi, quote_kind)
                     if rng is not None:
-                        out.append(Found(rng[0], rng[1], found.cue, found.cue_end, found.mention, rng[2]))
+                        out.append(Found(rng[0], rng[1], found.cue, found.cue_end, found.mention, rng[2], CLAUSE))
                         taken_until = rng[1]
                 v = taken_until
                 continue
@@ -635,7 +680,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         rng = clause_after(toks, v, hi, quote_kind)
     if rng is None:
         return None
-    i, j, cue_end = rng
+    i, j, cue_end, kind = rng
     start = _sentence_start(toks, lo, hi)
     if toks[start].low in _SUBORDINATORS and not any(toks[x].text == "," for x in range(start, v)):
         # "While both parties say the US must lead, they differ": the clause ends at the comma.
@@ -647,7 +692,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
-    return Found(i, j, v, cue_end, mention, inside)
+    return Found(i, j, v, cue_end, mention, inside, kind)
 
 
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
@@ -815,4 +860,4 @@ def _np_end(toks: Sequence, k: int, hi: int) -> int:
     return m if m >= hi or toks[m].kind != "w" else k
 
 
-__all__ = ["Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
+__all__ = ["CONTENT_KINDS", "Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
