@@ -767,27 +767,52 @@ def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
     return None
 
 
+# Words after which a subject starts: ", and some families said", "while 22 percent said", "remember
+# that social scientists say". "and", "but" and "so" only at the sentence start or after a comma.
+_OPENERS = frozenset("while whereas although though because since as if when that".split())
+_COORDINATORS = frozenset("and but so".split())
+# Punctuation inside a plain subject: "Sanders’ aides", "47% say", "a CNN/ORC poll".
+_IN_SUBJECT_MARKS = frozenset("’'%/&")
+
+
 def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     """A subject the mention rules do not read ("Six in 10 primary voters said", "The Platte River
-    employee told"): the words from the sentence start, or a comma, up to the verb at ``v``,
-    with no clause in them; its last word is its head."""
+    employee told", ", while 22 percent said", "Just 28 percent of voters said"): the words from the
+    sentence start, a comma or a word that opens a clause, up to the verb at ``v``, with no clause in
+    them (at most 12 words); its last word is its head."""
     k = v
     while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].low in AUXILIARIES:
         k -= 1
+    first = _sentence_start(toks, lo, k)
     i = k
-    while i - 1 >= lo and i > k - 12 and toks[i - 1].kind == "w":
+    while i - 1 >= lo and i > k - 12:
         w = toks[i - 1]
+        if w.kind == "p" and w.text in _IN_SUBJECT_MARKS and i - 2 >= lo and toks[i - 2].kind == "w" and i < k:
+            i -= 1
+            continue
+        if w.kind != "w":
+            break
+        if w.low in _OPENERS and i < k and i - 1 > first or w.low in _COORDINATORS and i < k and (
+                i - 1 == first or toks[i - 2].text == ","):
+            break  # the subject starts after the word that opens its clause
+        if i - 1 == first and w.low in AUXILIARIES and w.low in ("just", "also", "now", "then") and i < k:
+            i -= 1  # "Just 28 percent of voters said"
+            break
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
             return None
         i -= 1
-    if i == k or (i > lo and toks[i - 1].text not in ",—–(") or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
+    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in ",—–(" \
+            or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
         return None
-    if i == _sentence_start(toks, lo, k) or i > lo:
-        last = toks[k - 1]
-        if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
-            return None
-        return mention(toks, i, k, "role", last.low)
-    return None
+    if i > first and toks[i - 1].kind == "w" and toks[i - 1].low not in _OPENERS | _COORDINATORS \
+            and toks[i - 1].low not in ("just", "also", "now", "then"):
+        return None  # more than 12 words, or a word the subject cannot follow
+    last = toks[k - 1]
+    if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
+        return None
+    # The words as written: no space before a mark that follows a word ("Sanders’ aides", "47%").
+    text = "".join((" " if m > i and toks[m].start > toks[m - 1].end else "") + toks[m].text for m in range(i, k))
+    return Mention(text, toks[i].start, toks[k - 1].end, "role", last.low)
 
 
 def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
