@@ -221,17 +221,23 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
         if t.kind == "p":
             if t.text == ";" or t.text == ":":
                 return m
-            if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
-                return m  # " - though he gave varying stories"
+            if t.text in "-—–" and m + 1 < hi and (toks[m + 1].low in _CONTRAST or toks[m + 1].low in ("and", "or") or (
+                    toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap)):
+                return m  # " - though he gave varying stories", " - and the Senate is ...", " - noting that ..."
             if t.text == "," and m + 1 < hi and _ends_at_comma(toks, m, hi):
                 return m
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
-        if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
-            return m  # "... and added that ..."
+        if t.low == "and" and m + 1 < hi and is_cue_verb(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
+            return m  # "... and added that ...", "... and said it was great": the speaker's next act
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
+        if t.low in ("but", "and") and m + 2 < hi and toks[m + 1].low in _VERB_STARTS and (
+                toks[m + 2].low == "not" or toks[m + 2].low == "never"):
+            return m  # "confirmed that X but would not offer details", "and has not said"
+        if t.low == "compared" and m + 1 < hi and toks[m + 1].low in ("with", "to"):
+            return m  # "... they have their minds made up compared to 38 percent who ..."
     return hi
 
 
@@ -243,8 +249,10 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
     ):
         return True  # ", and three-quarters said ..."
-    if nxt.low in _CONTRAST or nxt.low == "according":
-        return True
+    if nxt.low in _CONTRAST or nxt.low == "according" or nxt.low == "compared":
+        return True  # ", but ...", ", according to ...", ", compared with 41 percent for ..."
+    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ed") and nxt.low not in _NOT_CUES:
+        return True  # ", called her “third-rate” and ...", ", tweeted that ...": the speaker's next act
     if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
         return True
     if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
@@ -255,7 +263,9 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
     return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
 
 
-_RELATIVES = frozenset("which who whose".split())
+# Words after a comma that start the reporter's aside when it runs to the clause's end: "..., which
+# meets on Friday.", "..., when voters in Ohio head to the polls."
+_RELATIVES = frozenset("which who whose when where".split())
 
 
 def _last_comma(toks: Sequence, k: int, hi: int) -> bool:
@@ -287,7 +297,7 @@ def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
 
 def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
     """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
-    for m in range(k + 1, min(hi, k + 5)):
+    for m in range(k + 1, min(hi, k + 8)):
         if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
             return False
         t = toks[m]
@@ -364,6 +374,13 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         i = cue_end = i + 1  # "pointed out that"
     if verb in _TELLING:
         i = _skip_object(toks, i, hi)
+    if i + 1 < hi and toks[i].low.endswith("ly") and not toks[i].is_cap and (toks[i + 1].low == "that" or toks[i + 1].text in "-—–"):
+        i += 1  # "argued emphatically that"
+    if i < hi and toks[i].text in "-—–":
+        # "argued - rebuking Mr. Trump eight times by name - that ...": an aside between dashes.
+        close = next((m for m in range(i + 1, min(hi, i + ADJUNCT_WINDOW)) if toks[m].text == toks[i].text), None)
+        if close is not None and close + 1 < hi and toks[close + 1].low == "that":
+            i = close + 1
     that = i < hi and toks[i].low == "that"
     if that:
         i += 1
