@@ -591,12 +591,31 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
         return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
     while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
         i += 1  # "But HarperCollins declined the offer, according to ..."
-    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS:
+    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS or _fronted_phrase(toks, i, j):
         return None
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
     return Found(i, j, cue_at, cue_at + (2 if according else 1), mention, inside)
+
+
+_INDEFINITE_ING = frozenset("nothing something everything anything".split())
+
+
+def _fronted_phrase(toks: Sequence, i: int, j: int) -> bool:
+    """Whether the words before a cue are only a phrase fronted in the cue's own sentence ("In an
+    interview with the Ledger, Roe said ...", "Surveying the damage, Roe warned ..."): they open with
+    a preposition, a subordinator or a participle and hold no comma after which a clause could go on."""
+    first = toks[i].low
+    opens = first in _ADJUNCT_STARTS or first in _SUBORDINATORS or (
+        first.endswith("ing") and len(first) > 5 and first not in _INDEFINITE_ING)
+    return opens and not any(toks[m].text in ",;:—–" for m in range(i + 1, j))
+
+
+def _speaker_phrase(toks: Sequence, i: int, j: int) -> bool:
+    """Whether the words read as the speaker after an inverted cue ("said Ann Roe, an engineer")
+    are a noun phrase, not a clause ("said the campaign is taking nothing for granted")."""
+    return j - i <= 10 and not any(toks[m].low in _VERB_STARTS or toks[m].low in ("that", "who", "which") for m in range(i, j))
 
 
 def find_reported(
@@ -680,7 +699,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         if participle or v - 1 <= lo or toks[v - 1].text != ",":
             return None
         np = np_starting_at(toks, v + 1, hi)
-        if np is None or np[0].kind == "pronoun":
+        if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
             return None
         return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
     ms = _token_at(toks, mention.start, v, lo)
