@@ -488,6 +488,27 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
     return i, True  # "denied the report", "criticized the mayor for the delay"
 
 
+def _complement_end(toks: Sequence, start: int, end: int) -> int:
+    """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
+    a comma or dash ("vowed to stay, and the party ..."), at the speaker's next act ("vowed to keep
+    it legal and celebrated the ruling", "denied the charges and has ..."), before a closing time
+    word ("announced support on Thursday")."""
+    for m in range(start + 1, end):
+        t = toks[m]
+        if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start):
+            end = m
+            break
+        if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed")):
+            end = m
+            break
+    while end - 2 > start and toks[end - 1].low in TIME_WORDS and toks[end - 2].low in ("on", "last", "this"):
+        end -= 2  # "on Thursday"
+    while end - 1 > start and toks[end - 1].low in TIME_WORDS and toks[end - 1].is_cap:
+        end -= 1  # "Thursday"
+    return end
+
+
 def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
     """The complement of a speech act that is what was said (see _OBJECT_VERBS): (start, end, cue
     end), or None. The preposition of "called for" / "called on" belongs to the cue."""
@@ -510,8 +531,8 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
     cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
     end = clause_end(toks, start, hi, quote_kind)
-    if noun_phrase:
-        end = next((m for m in range(start, end) if toks[m].text == ","), end)
+    if kind != QUESTION:
+        end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
     if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
         return None
