@@ -259,13 +259,13 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         return True  # ", adding that ...": a participle starts its own statement
     if _cue_follows(toks, m + 1, hi):
         return True  # ", aides said": another cue
-    # "... the FBI, which is running its own inquiry.": the reporter's aside
+    # "... the FBI, which is running its own inquiry.", "..., as was the case last year.": the reporter's aside
     return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
 
 
 # Words after a comma that start the reporter's aside when it runs to the clause's end: "..., which
 # meets on Friday.", "..., when voters in Ohio head to the polls."
-_RELATIVES = frozenset("which who whose when where".split())
+_RELATIVES = frozenset("which who whose when where as".split())
 
 
 def _last_comma(toks: Sequence, k: int, hi: int) -> bool:
