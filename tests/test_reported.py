@@ -380,3 +380,154 @@ def test_but_and_the_speakers_next_act_ends_the_clause(rest, c, n):
     ((words, speaker, *_), *_) = found(f"{n} confirmed that {c} but {rest.split(' ', 1)[1]}.\n".replace(
         "but but", "but"))
     assert (words, speaker) == (c, n)
+
+
+# -- Third pass: content kinds, questions, clauses without "that", plain subjects, clause ends -----
+
+
+def kinds(text):
+    """(words, speaker, content kind) of each reported statement."""
+    art = build_article("a1", "x.txt", BODY + text)
+    return [(q.words, q.speaker, q.content_kind) for q in quotes_of(art) if not q.direct]
+
+
+QUESTIONS = ["the ferry stopped running in January", "the pumps failed during the spring tides",
+             "the quay was closed to fishing boats"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "phrasing, words, kind",
+    [("{n} said that {c}.", "{c}", "clause"), ("{n} asked whether {c}.", "whether {c}", "question"),
+     ("{n} vowed to {p}.", "to {p}", "infinitive"), ("{n} called for {np}.", "{np}", "noun_phrase")],
+    ids=["clause", "question", "infinitive", "noun_phrase"],
+)
+def test_every_statement_says_what_its_content_is(phrasing, words, kind, n):
+    fill = {"n": n, "c": CLAIMS[0], "p": PLANS[0], "np": NOUN_PHRASES[1]}
+    assert kinds(phrasing.format(**fill) + "\n") == [(words.format(**fill), n, kind)]
+
+
+@pytest.mark.parametrize("kind_text", ["{n} said that {c}.", "{n} asked whether {c}."])
+def test_content_kind_is_in_the_json_and_null_for_quotes(kind_text):
+    art = build_article("a1", "x.txt", BODY + "“The pumps are ready,” Orla Kestrell said.\n"
+                        + kind_text.format(n="Bram Tolliver", c=CLAIMS[1]) + "\n")
+    qs = quotes_of(art)
+    direct = [quote_dict(q, "x.txt", "o") for q in qs if q.direct]
+    rep = [quote_dict(q, "x.txt", "o") for q in qs if not q.direct]
+    assert [d["content_kind"] for d in direct] == [None]
+    assert [d["content_kind"] for d in rep] == ["clause" if "said" in kind_text else "question"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("q", QUESTIONS)
+@pytest.mark.parametrize(
+    "verb, wh",
+    [("explained", "why"), ("explained", "how"), ("wondered", "whether"), ("wondered", "if"),
+     ("asked", "why"), ("asked the mayor", "how"), ("described", "how"), ("has asked", "whether")],
+)
+def test_questions_asked_or_explained(verb, wh, q, n):
+    assert kinds(f"{n} {verb} {wh} {q}.\n") == [(f"{wh} {q}", n, "question")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS[:2] + ["it would close the quay for a week", "they had found a buyer for the ferry",
+                                            "the harbour board has not voted yet"])
+@pytest.mark.parametrize("verb", ["announced", "revealed", "confirmed", "reported", "declared", "recalled",
+                                  "agreed", "explained"])
+def test_clause_without_that_where_it_reads_as_one(verb, c, n):
+    assert kinds(f"{n} {verb} {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["announced", "revealed", "confirmed", "reported"])
+def test_clause_with_no_auxiliary_keeps_its_words_but_reads_as_a_noun_phrase(verb, n):
+    # Without a part-of-speech tagger "the new pumps cost less" cannot be told from a noun phrase:
+    # the words are right, the kind says noun_phrase (a known limit, see the README).
+    assert kinds(f"{n} {verb} {CLAIMS[2]}.\n") == [(CLAIMS[2], n, "noun_phrase")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("np", NOUN_PHRASES)
+@pytest.mark.parametrize("verb", ["announced", "revealed", "cited", "mentioned", "expressed", "dismissed",
+                                  "reiterated", "explained", "reported"])
+def test_noun_phrase_after_a_verb_that_also_takes_a_clause(verb, np, n):
+    assert kinds(f"{n} {verb} {np}.\n") == [(np, n, "noun_phrase")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("The vote was close, while 22 percent said {c}.", "22 percent"),
+     ("The vote was close, and some island traders said {c}.", "some island traders"),
+     ("Tolliver’s aides say {c}.", "Tolliver’s aides"),
+     ("Kestrell's advisers say {c}.", "Kestrell's advisers"),
+     ("In the poll, 47% say {c}.", "47%"),
+     ("Just 28 percent of ferry passengers said {c}.", "Just 28 percent of ferry passengers"),
+     ("And harbour pilots say {c}.", "harbour pilots")],
+)
+def test_plain_subjects_the_mention_rules_do_not_read(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    got = [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct]
+    assert got == [(c, subject)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("opening", ["In the spring", "By then", "For the islanders"])
+def test_pronoun_cue_in_the_middle_has_no_apposition(opening, c, n):
+    got = kinds(f"{n} spoke at the quay on Friday. {opening}, {n.split()[1]} said, {c}.\n")
+    assert got == [(f"{opening}, {n.split()[1]} said, {c}", n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("opening", ["In an interview with the Kestrel Gazette", "Speaking at the quay on Friday",
+                                     "After the vote"])
+def test_a_fronted_phrase_is_not_a_statement(opening, c, n):
+    assert kinds(f"{opening}, {n} said {c}.\n") == [(c, n, "clause")]
+    assert kinds(f"{opening}, {n} warned the harbour council.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_an_inverted_speaker_is_a_noun_phrase_not_a_clause(c, n):
+    C = c[0].upper() + c[1:]
+    for _, speaker, _ in kinds(f"{C}, said the ferry company is taking no chances.\n"):
+        assert "is taking" not in (speaker or "")
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "rest",
+    [", and said the council would vote again", " and said the council would vote again",
+     ", compared with 40 percent a year ago", " compared to 40 percent a year ago",
+     " but would not name the buyer", " - and the council has yet to vote", " - noting the cost of the repairs",
+     ", when the council meets in the town hall", ", as was the case last year"],
+)
+def test_the_clause_ends_where_the_reporter_goes_on(rest, c, n):
+    got = kinds(f"{n} said {c}{rest}.\n")
+    assert got[0] == (c, n, "clause")
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("between", [" emphatically", " - twice, to the whole council -", " — in a letter to the board —"])
+def test_an_adverb_or_an_aside_before_that_is_skipped(between, c, n):
+    assert kinds(f"{n} argued{between} that {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence, words",
+    [("{n} vowed to {p}, and the council agreed.", "to {p}"),
+     ("{n} vowed to {p} and celebrated the vote.", "to {p}"),
+     ("{n} denied {np} and has asked for an apology.", "{np}"),
+     ("{n} announced {np} on Thursday.", "{np}"),
+     ("{n} urged the council to {p} - a request it ignored.", "to {p}")],
+)
+@pytest.mark.parametrize("i", range(3))
+def test_a_complement_ends_at_the_speakers_next_act(sentence, words, i, n):
+    fill = {"n": n, "p": PLANS[i], "np": NOUN_PHRASES[i]}
+    ((got, speaker, _),) = kinds(sentence.format(**fill) + "\n")
+    assert (got, speaker) == (words.format(**fill), n)

@@ -502,10 +502,13 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
                 toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed")):
             end = m
             break
-    while end - 2 > start and toks[end - 1].low in TIME_WORDS and toks[end - 2].low in ("on", "last", "this"):
-        end -= 2  # "on Thursday"
-    while end - 1 > start and toks[end - 1].low in TIME_WORDS and toks[end - 1].is_cap:
-        end -= 1  # "Thursday"
+    e = end
+    while e > start and toks[e - 1].kind == "p":
+        e -= 1
+    if e - 2 > start and toks[e - 1].low in TIME_WORDS and toks[e - 2].low in ("on", "last", "this"):
+        return e - 2  # "on Thursday"
+    if e - 1 > start and toks[e - 1].low in TIME_WORDS and toks[e - 1].is_cap:
+        return e - 1  # "Thursday"
     return end
 
 
@@ -844,7 +847,8 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     i = k
     while i - 1 >= lo and i > k - 12:
         w = toks[i - 1]
-        if w.kind == "p" and w.text in _IN_SUBJECT_MARKS and i - 2 >= lo and toks[i - 2].kind == "w" and i < k:
+        if w.kind == "p" and w.text in _IN_SUBJECT_MARKS and i - 2 >= lo and toks[i - 2].kind == "w" and (
+                i < k or w.text == "%"):
             i -= 1
             continue
         if w.kind != "w":
