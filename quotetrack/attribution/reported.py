@@ -233,9 +233,6 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
             return m  # "... and added that ...", "... and said it was great": the speaker's next act
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
-        if t.low in ("but", "and") and m + 2 < hi and toks[m + 1].low in _VERB_STARTS and (
-                toks[m + 2].low == "not" or toks[m + 2].low == "never"):
-            return m  # "confirmed that X but would not offer details", "and has not said"
         if t.low == "compared" and m + 1 < hi and toks[m + 1].low in ("with", "to"):
             return m  # "... they have their minds made up compared to 38 percent who ..."
     return hi
@@ -363,8 +360,9 @@ def _skip_adjuncts(toks: Sequence, i: int, hi: int) -> Optional[int]:
     return None
 
 
-def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
-    """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens."""
+def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int, str]]:
+    """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens and its
+    content kind (CLAUSE, or QUESTION after "explained why")."""
     verb = toks[v].low
     if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
         return None  # "has not said": nothing was said
@@ -512,9 +510,9 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
     return end
 
 
-def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
+def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int, str]]:
     """The complement of a speech act that is what was said (see _OBJECT_VERBS): (start, end, cue
-    end), or None. The preposition of "called for" / "called on" belongs to the cue."""
+    end, content kind), or None. The preposition of "called for" / "called on" belongs to the cue."""
     if _passive(toks, v):
         return None
     i = v + 1
