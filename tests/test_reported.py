@@ -531,3 +531,29 @@ def test_a_complement_ends_at_the_speakers_next_act(sentence, words, i, n):
     fill = {"n": n, "p": PLANS[i], "np": NOUN_PHRASES[i]}
     ((got, speaker, _),) = kinds(sentence.format(**fill) + "\n")
     assert (got, speaker) == (words.format(**fill), n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "aside",
+    [", citing the tide tables,", " -- who has argued with the council for years --", " — who chairs the harbour board —",
+     ", like the other island traders,"],
+)
+def test_subject_before_an_aside(aside, c, n):
+    assert kinds(f"{n}{aside} said {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("group", ["Harbour economists", "Several ferry captains"])
+@pytest.mark.parametrize("aside", [", like their rivals on the mainland,", ", citing the tide tables,"])
+def test_plain_subject_before_an_aside(aside, group, c):
+    art = build_article("a1", "x.txt", BODY + f"Yet {group.lower()}{aside} say {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, group.lower())]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("mark", [" -", ";"])
+def test_plain_subject_after_a_dash_or_semicolon(mark, c):
+    art = build_article("a1", "x.txt", BODY + f"The vote was close{mark} 60 percent of voters said {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, "60 percent of voters")]

@@ -710,7 +710,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         mention = subject_of(k, lo) if k == v or not participle else None
         mention = _past_relative(toks, k, lo, mention)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
-        mention = _plain_subject(toks, k, lo)
+        mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
     if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
@@ -826,9 +826,9 @@ def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
 
 
 # Words after which a subject starts: ", and some families said", "while 22 percent said", "remember
-# that social scientists say". "and", "but" and "so" only at the sentence start or after a comma.
+# that social scientists say". "and", "but", "so" and "yet" only at the sentence start or after a comma.
 _OPENERS = frozenset("while whereas although though because since as if when that".split())
-_COORDINATORS = frozenset("and but so".split())
+_COORDINATORS = frozenset("and but so yet".split())
 # Punctuation inside a plain subject: "Sanders’ aides", "47% say", "a CNN/ORC poll".
 _IN_SUBJECT_MARKS = frozenset("’'%/&")
 
@@ -860,7 +860,7 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
             return None
         i -= 1
-    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in ",—–(" \
+    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in ",—–-(;:" \
             or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
         return None
     if i > first and toks[i - 1].kind == "w" and toks[i - 1].low not in _OPENERS | _COORDINATORS \
@@ -872,6 +872,34 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     # The words as written: no space before a mark that follows a word ("Sanders’ aides", "47%").
     text = "".join((" " if m > i and toks[m].start > toks[m - 1].end else "") + toks[m].text for m in range(i, k))
     return Mention(text, toks[i].start, toks[k - 1].end, "role", last.low)
+
+
+# Words that open an aside between a subject and its verb: "Roe, citing the figures, said",
+# "Roe -- who has been involved in the dispute -- said", "economists, like their rivals, say".
+_ASIDE_STARTS = frozenset("who which whose like unlike including a an the for".split())
+
+
+def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
+    """The subject of the verb at ``k`` when an aside between commas or dashes separates them:
+    the name or plain subject before the aside's opening mark (at most 30 tokens back)."""
+    close = k - 1
+    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--"):
+        return None
+    for m in range(close - 2, max(lo, close - 30), -1):
+        t = toks[m]
+        if t.kind == "p" and t.text == toks[close].text:
+            first = toks[m + 1]
+            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap):
+                return None
+            if m - 1 > lo and toks[m - 1].text == t.text:
+                m -= 1  # "--" read as two dashes
+            found = np_ending_at(toks, m, lo)
+            if found is not None:
+                return found if found.kind != "pronoun" else None
+            return _plain_subject(toks, m, lo)
+        if t.kind == "p" and t.text in ".;:" or t.kind == "nl":
+            return None
+    return None
 
 
 def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
