@@ -557,3 +557,19 @@ def test_plain_subject_before_an_aside(aside, group, c):
 def test_plain_subject_after_a_dash_or_semicolon(mark, c):
     art = build_article("a1", "x.txt", BODY + f"The vote was close{mark} 60 percent of voters said {c}.\n")
     assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, "60 percent of voters")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "source",
+    ["a Herald/Ledger poll released on Thursday", "the Kestrel Gazette’s count of the ballots",
+     "early results of a survey conducted for the Harbour Herald and the Valley Ledger by the Aldmere Institute"],
+)
+@pytest.mark.parametrize("order", ["start", "end", "but-start"])
+def test_according_to_a_long_source(order, source, c):
+    text = {"start": f"According to {source}, {c}.", "end": f"{c[0].upper() + c[1:]}, according to {source}.",
+            "but-start": f"But according to {source}, {c}."}[order]
+    art = build_article("a1", "x.txt", BODY + text + "\n")
+    got = [(q.words, q.speaker_mention, q.cue) for q in quotes_of(art) if not q.direct]
+    words = c[0].upper() + c[1:] if order == "end" else c
+    assert got == [(words, source, "according to")]

@@ -869,9 +869,14 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     last = toks[k - 1]
     if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
         return None
-    # The words as written: no space before a mark that follows a word ("Sanders’ aides", "47%").
-    text = "".join((" " if m > i and toks[m].start > toks[m - 1].end else "") + toks[m].text for m in range(i, k))
-    return Mention(text, toks[i].start, toks[k - 1].end, "role", last.low)
+    return _as_written(toks, i, k, last.low)
+
+
+def _as_written(toks: Sequence, i: int, j: int, head: str) -> Mention:
+    """A description whose head is ``head``, its words as written: no space before a mark that
+    follows a word ("Sanders’ aides", "47%", "a CNN/ORC poll")."""
+    text = "".join((" " if m > i and toks[m].start > toks[m - 1].end else "") + toks[m].text for m in range(i, j))
+    return Mention(text, toks[i].start, toks[j - 1].end, "role", head)
 
 
 # Words that open an aside between a subject and its verb: "Roe, citing the figures, said",
@@ -925,12 +930,10 @@ def _source_phrase(toks: Sequence, i: int, hi: int) -> Optional[tuple[Mention, i
     found = np_starting_at(toks, i, hi)
     if found is not None:
         return found
-    j = i
-    while j < hi and j < i + 10 and toks[j].kind == "w":
-        j += 1
-    if j == i or (j < hi and toks[j].kind == "w"):
+    j = _np_end(toks, i, hi)
+    if j == i or toks[j - 1].kind != "w":
         return None
-    return mention(toks, i, j, "role", toks[j - 1].low), j
+    return _as_written(toks, i, j, toks[j - 1].low), j
 
 
 def mention_of(toks: Sequence, i: int, j: int) -> Mention:
@@ -944,10 +947,12 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
         return None
     mention, after = found
     end = _np_end(toks, after, hi)
-    if end > after:
-        # "the Kestrel harbour authority": the whole phrase up to the punctuation.
-        mention, after = mention_of(toks, v + 2, end), end
+    if end > after and toks[end - 1].kind == "w":
+        # "the Kestrel harbour authority", "a Herald/Ledger poll": the whole phrase up to the punctuation.
+        mention, after = _as_written(toks, v + 2, end, toks[end - 1].low), end
     start = _sentence_start(toks, lo, hi)
+    if start < v and toks[start].low in ("but", "and", "yet", "so") and start + 1 == v:
+        start = v  # "But according to X, ..."
     if v == start and after < hi and toks[after].text == ",":
         # "According to X, ..."
         i = after + 1
@@ -964,12 +969,19 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
 
 
 def _np_end(toks: Sequence, k: int, hi: int) -> int:
-    """The end of an "according to" source: the next punctuation, a line break or the sentence end
-    ("HuffPost Pollster's polling average", "the office of the mayor")."""
+    """The end of an "according to" source: the next punctuation, a line break or the sentence end,
+    at most 25 tokens on ("HuffPost Pollster's polling average", "the office of the mayor"), or
+    ``k`` when a word comes after those 25."""
     m = k
-    while m < hi and m < k + 20 and toks[m].kind == "w":
+    while m < hi and m < k + 25 and (toks[m].kind == "w" or (
+            toks[m].kind == "p" and toks[m].text in _IN_SOURCE_MARKS and m > k and toks[m - 1].kind == "w"
+            and m + 1 < hi and toks[m + 1].kind == "w")):
         m += 1
     return m if m >= hi or toks[m].kind != "w" else k
+
+
+# Marks inside an "according to" source: "a CNN/ORC poll", "the Herald’s count", "AT&T".
+_IN_SOURCE_MARKS = frozenset("/’'&")
 
 
 __all__ = ["CONTENT_KINDS", "Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
