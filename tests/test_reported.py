@@ -573,3 +573,22 @@ def test_according_to_a_long_source(order, source, c):
     got = [(q.words, q.speaker_mention, q.cue) for q in quotes_of(art) if not q.direct]
     words = c[0].upper() + c[1:] if order == "end" else c
     assert got == [(words, source, "according to")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence",
+    ["{n} also stated a day earlier.", "{n} told Gazette host Wim Oster.", "{n} posted the next day.",
+     "{n} said on the quay at noon."],
+)
+def test_a_short_content_with_no_verb_is_not_a_clause(sentence, n):
+    assert kinds(sentence.format(n=n) + "\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "content", ["it lasted two minutes", "they’re fixing the pumps", "he'd welcome a new ferry", "the pumps failed",
+                "the ferry runs late", "the mayor won", "the same of the ferry"],
+)
+def test_a_short_clause_with_a_verb_stays(content, n):
+    assert kinds(f"{n} said {content}.\n") == [(content, n, "clause")]

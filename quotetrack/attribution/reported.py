@@ -621,6 +621,39 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
     return Found(i, j, cue_at, cue_at + (2 if according else 1), mention, inside)
 
 
+# Common irregular past forms (a short clause needs a verb: "it lasted two minutes", "they won").
+_IRREGULAR_PAST = frozenset(
+    """said told made got took went came saw knew thought found gave left felt kept won lost ran paid sent led held
+    brought bought began became met put set cut hit let meant spent stood understood wrote spoke broke chose
+    fell grew drew drove rose sold sat built heard hid""".split()
+)
+SHORT_CLAUSE = 5  # words: a clause this short is checked for a verb
+
+
+def _has_verb(toks: Sequence, i: int, j: int) -> bool:
+    """Whether a short clause (at most SHORT_CLAUSE words) reads as one: it opens with a subject
+    pronoun ("they would", "it did"), says "the same", or holds a word that reads as a finite verb
+    (an auxiliary, a negation, an -ed or -s form, a common irregular past); a longer one is taken
+    as it is."""
+    first = toks[i].low.replace("’", "'").split("'")[0]
+    if _words(toks, i, j) > SHORT_CLAUSE or first in _SUBJECT_PRONOUNS or first == "you":
+        return True  # "they would", "they’re fighting", "he'd welcome"
+    if any(toks[m].low == "same" for m in range(i, j)):
+        return True  # "three-quarters said the same of Sanders": the earlier statement, said again
+    for m in range(i, j):
+        t = toks[m]
+        if t.kind == "q":
+            return True  # quoted words: "waterboarding is “peanuts”"
+        if t.kind != "w" or t.is_cap:
+            continue
+        low = t.low
+        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith("n't") or low in ("not", "never"):
+            return True
+        if len(low) > 3 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "’s", "'s", "us", "is"))):
+            return True
+    return False
+
+
 _INDEFINITE_ING = frozenset("nothing something everything anything".split())
 
 
@@ -664,6 +697,8 @@ def find_reported(
             elif t.low in SPEECH_VERBS and is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
+            if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
+                found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
             if found is not None and found.i >= taken_until:
                 out.append(found)
                 taken_until = max(found.j, found.cue_end)
