@@ -592,3 +592,26 @@ def test_a_short_content_with_no_verb_is_not_a_clause(sentence, n):
 )
 def test_a_short_clause_with_a_verb_stays(content, n):
     assert kinds(f"{n} said {content}.\n") == [(content, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["said", "told reporters", "added", "noted", "explained", "wrote", "warned"])
+def test_clause_then_cue_at_the_end_for_reporting_verbs(verb, c, n):
+    C = c[0].upper() + c[1:]
+    assert [(w, s) for w, s, _ in kinds(f"{C}, {n} {verb}.\n")] == [(C, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["praised the council", "accused the mayor", "mocked the plan", "whispered"])
+def test_other_speech_verbs_at_the_end_are_not_its_cue(verb, c, n):
+    C = c[0].upper() + c[1:]
+    assert [w for w, *_ in kinds(f"{C}, {n} {verb}.\n") if w.startswith(C)] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["argued", "insisted", "conceded", "said"])
+def test_any_speech_verb_in_the_middle_is_a_cue(verb, n):
+    got = kinds(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides.\n")
+    assert got == [(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides", n, "clause")]

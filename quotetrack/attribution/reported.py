@@ -596,8 +596,8 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
     """Clause, then cue: the content from the sentence start to the comma at ``c`` (and on to the
     sentence end when the cue sits in the middle)."""
     closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING, mention.start > toks[cue_at].start)
-    if closes is None:
-        return None
+    if closes is None or closes and not according and toks[cue_at].low not in _AFTER_CLAUSE:
+        return None  # "..., Roe accused the council of ...": not a cue for the words before it
     i = _sentence_start(toks, max(lo, c - WINDOW), c)
     j = c
     if closes is False:
@@ -787,6 +787,13 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
 
+
+# Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
+# said."); other speech verbs there are more often a new part of the sentence ("..., Roe accused the
+# council of ...") or nouns ("..., bipartisan whispers."). In the middle ("The plan, Roe argued, is
+# dead") every speech verb is a cue.
+_AFTER_CLAUSE = _forms("say tell add report note explain reveal suggest confirm reply predict state warn respond "
+                       "advise recall insist acknowledge admit concede estimate") | {"said", "told", "wrote", "writes"}
 
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
