@@ -596,7 +596,8 @@ def test_a_short_clause_with_a_verb_stays(content, n):
 
 @pytest.mark.parametrize("n", PEOPLE)
 @pytest.mark.parametrize("c", CLAIMS)
-@pytest.mark.parametrize("verb", ["said", "told reporters", "added", "noted", "explained", "wrote", "warned"])
+@pytest.mark.parametrize("verb", ["said", "told reporters", "added", "noted", "explained", "wrote", "warned", "stressed",
+                                  "announced", "argued"])
 def test_clause_then_cue_at_the_end_for_reporting_verbs(verb, c, n):
     C = c[0].upper() + c[1:]
     assert [(w, s) for w, s, _ in kinds(f"{C}, {n} {verb}.\n")] == [(C, n)]
@@ -615,3 +616,12 @@ def test_other_speech_verbs_at_the_end_are_not_its_cue(verb, c, n):
 def test_any_speech_verb_in_the_middle_is_a_cue(verb, n):
     got = kinds(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides.\n")
     assert got == [(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides", n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_colon_before_lower_case_words_goes_on(c, n):
+    got = kinds(f"{n} said the council had a new plan: to keep the quay open and {c.split(' ', 1)[1]}.\n")
+    assert got[0][0] == f"the council had a new plan: to keep the quay open and {c.split(' ', 1)[1]}"
+    got = kinds(f"{n} said the council had a new plan: Nobody knows it yet.\n")
+    assert got[0][0] == "the council had a new plan"

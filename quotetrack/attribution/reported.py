@@ -219,8 +219,8 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
         if t.kind == "nl" and not soft_wrap(toks, m):
             return m
         if t.kind == "p":
-            if t.text == ";" or t.text == ":":
-                return m
+            if t.text == ";" or t.text == ":" and not (m + 1 < hi and toks[m + 1].kind == "w" and not toks[m + 1].is_cap):
+                return m  # but "a new strategy: to stand up for ..." goes on with the speaker's words
             if t.text in "-—–" and m + 1 < hi and (toks[m + 1].low in _CONTRAST or toks[m + 1].low in ("and", "or") or (
                     toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap)):
                 return m  # " - though he gave varying stories", " - and the Senate is ...", " - noting that ..."
@@ -789,11 +789,11 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
 
 
 # Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
-# said."); other speech verbs there are more often a new part of the sentence ("..., Roe accused the
+# said."): those that take a clause without "that", and a few more; other speech verbs there are more often a new part of the sentence ("..., Roe accused the
 # council of ...") or nouns ("..., bipartisan whispers."). In the middle ("The plan, Roe argued, is
 # dead") every speech verb is a cue.
-_AFTER_CLAUSE = _forms("say tell add report note explain reveal suggest confirm reply predict state warn respond "
-                       "advise recall insist acknowledge admit concede estimate") | {"said", "told", "wrote", "writes"}
+_AFTER_CLAUSE = _THAT_OPTIONAL | _forms("report announce declare explain reveal confirm reply respond recall write emphasize "
+                                        "maintain observe") | {"wrote", "written"}
 
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
