@@ -625,3 +625,36 @@ def test_a_colon_before_lower_case_words_goes_on(c, n):
     assert got[0][0] == f"the council had a new plan: to keep the quay open and {c.split(' ', 1)[1]}"
     got = kinds(f"{n} said the council had a new plan: Nobody knows it yet.\n")
     assert got[0][0] == "the council had a new plan"
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("A harbour court judge sided with the traders, saying {c}.", "A harbour court judge"),
+     ("In May, the port authorities declined to comment, saying {c}.", "the port authorities"),
+     ("Then the island council also refused, saying {c}.", "the island council"),
+     ("Several ferry captains have stayed away from the quay, saying {c}.", "Several ferry captains")],
+)
+def test_a_participle_cue_takes_the_sentence_subject(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("Harbour pilots and ferry captains said {c}.", "Harbour pilots and ferry captains"),
+     ("By big margins, those surveyed say {c}.", "those surveyed"),
+     ("That islander said {c}.", "That islander"),
+     ("“We will see.” Many in the crowd said {c}.", "Many in the crowd")],
+)
+def test_more_plain_subjects(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+def test_two_clauses_joined_by_and_are_not_one_subject(c):
+    art = build_article("a1", "x.txt", BODY + f"The ferry was late and some islanders complained {c}.\n")
+    for q in quotes_of(art):
+        assert q.direct or not (q.speaker_mention or "").startswith("The ferry was late")

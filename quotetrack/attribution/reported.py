@@ -751,6 +751,8 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
         mention = _opener(toks, lo, k)
+        if mention is None and participle:
+            mention = _sentence_subject(toks, lo, v)
     if mention is None:
         # Inverted, after a comma: "..., said study co-author Ann Roe."
         if participle or v - 1 <= lo or toks[v - 1].text != ",":
@@ -875,6 +877,39 @@ _COORDINATORS = frozenset("and but so yet".split())
 _IN_SUBJECT_MARKS = frozenset("’'%/&")
 
 
+_LEADING_ADVERBS = frozenset("then later now still also and but so yet".split())
+
+
+def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
+    """The subject of the sentence a participle cue ends ("A district judge sided with them, saying
+    ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
+    start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
+    s = _sentence_start(toks, lo, v)
+    if toks[s].low in _ADJUNCT_STARTS:
+        s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
+    while s < v and toks[s].low in _LEADING_ADVERBS:
+        s += 1  # "Then she ...", "But the council ..."
+    for m in range(s, min(v, s + 11)):
+        t = toks[m]
+        if t.kind != "w" and not (t.kind == "p" and t.text in "()" or t.text in _IN_SUBJECT_MARKS):
+            return None
+        if m > s and t.kind == "w" and not t.is_cap and (
+                t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or t.low.endswith("ed") and len(t.low) > 3
+                or t.low in ("also", "then", "later", "now")):
+            if t.low in _VERB_STARTS and t.low not in ("has", "had", "have", "did", "does", "do", "is", "was",
+                                                       "are", "were", "will", "would"):
+                return None
+            found = np_starting_at(toks, s, m)
+            if found is not None and found[1] == m:
+                return found[0]
+            if toks[s].low in _NOT_IN_SUBJECT or toks[m - 1].kind != "w":
+                return None
+            return _as_written(toks, s, m, toks[m - 1].low)
+        if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, m)):
+            return None
+    return None
+
+
 def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     """A subject the mention rules do not read ("Six in 10 primary voters said", "The Platte River
     employee told", ", while 22 percent said", "Just 28 percent of voters said"): the words from the
@@ -899,10 +934,19 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if i - 1 == first and w.low in AUXILIARIES and w.low in ("just", "also", "now", "then") and i < k:
             i -= 1  # "Just 28 percent of voters said"
             break
+        if w.low in ("and", "or") and i < k:
+            i -= 1  # "Edwards and others said": checked below for a verb before it
+            continue
+        if w.low in _DEMONSTRATIVES and i < k and (i - 1 == first or toks[i - 2].kind == "p"):
+            i -= 1  # "those surveyed say", "That person said"
+            break
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
             return None
         i -= 1
-    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in ",—–-(;:" \
+    if any(toks[m].low in ("and", "or") for m in range(i, k)) and (
+            toks[i].low in ("and", "or") or toks[k - 1].low in ("and", "or") or _verbish_in(toks, i, k)):
+        return None  # "The vote failed and officials said": two clauses, not one subject
+    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in _SUBJECT_BOUNDARY \
             or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
         return None
     if i > first and toks[i - 1].kind == "w" and toks[i - 1].low not in _OPENERS | _COORDINATORS \
@@ -912,6 +956,18 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
         return None
     return _as_written(toks, i, k, last.low)
+
+
+_DEMONSTRATIVES = frozenset("those these that this".split())
+# Marks a plain subject may follow: a comma, a dash, a parenthesis, a semicolon or colon, a quotation mark.
+_SUBJECT_BOUNDARY = frozenset(",—–-(;:") | OPEN_MARKS | CLOSE_MARKS
+
+
+def _verbish_in(toks: Sequence, i: int, j: int) -> bool:
+    """Whether a word from ``i`` to ``j`` reads as a finite verb (an auxiliary, a lower-case -ed
+    form or a common irregular past): "The vote failed and officials"."""
+    return any(t.kind == "w" and not t.is_cap and (t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or (
+        t.low.endswith("ed") and len(t.low) > 3)) for t in toks[i:j])
 
 
 def _as_written(toks: Sequence, i: int, j: int, head: str) -> Mention:
