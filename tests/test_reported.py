@@ -658,3 +658,10 @@ def test_two_clauses_joined_by_and_are_not_one_subject(c):
     art = build_article("a1", "x.txt", BODY + f"The ferry was late and some islanders complained {c}.\n")
     for q in quotes_of(art):
         assert q.direct or not (q.speaker_mention or "").startswith("The ferry was late")
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("subject", ["22 percent", "three in 10 ferry passengers", "most island traders"])
+def test_with_a_subject_saying(subject, c):
+    art = build_article("a1", "x.txt", BODY + f"The council lost ground, with {subject} saying {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]

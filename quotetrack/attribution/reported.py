@@ -740,7 +740,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = v
     while k - 1 > lo and toks[k - 1].low in _ADVERBS:
         k -= 1  # "Republicans have often argued"
-    mention = _relative_subject(toks, k, lo) if not participle else None
+    mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
         mention = _past_relative(toks, k, lo, mention)
@@ -875,6 +875,20 @@ _OPENERS = frozenset("while whereas although though because since as if when tha
 _COORDINATORS = frozenset("and but so yet".split())
 # Punctuation inside a plain subject: "Sanders’ aides", "47% say", "a CNN/ORC poll".
 _IN_SUBJECT_MARKS = frozenset("’'%/&")
+
+
+def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
+    """The subject of a participle cue in "with 22 percent saying ...", "with three in 10 voters
+    saying ...": the words between "with" (at most 8 words back) and the participle at ``v``."""
+    for w in range(v - 1, max(lo, v - 9), -1):
+        t = toks[w]
+        if t.kind == "p" and t.text in _IN_SUBJECT_MARKS:
+            continue
+        if t.kind != "w" or t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, w) or t.low in AUXILIARIES:
+            return None
+        if t.low == "with":
+            return _as_written(toks, w + 1, v, toks[v - 1].low) if w + 1 < v and toks[v - 1].kind == "w" else None
+    return None
 
 
 _LEADING_ADVERBS = frozenset("then later now still also and but so yet".split())
