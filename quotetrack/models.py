@@ -97,6 +97,10 @@ class Quote:
     # Reported speech only: the partial quotes (or terms) inside the reported clause, as the
     # [start, end) spans of their quoted words; each is also a quote of its own.
     quoted_spans: tuple[tuple[int, int], ...] = ()
+    # Reported speech only: what the content is, "clause" (said [the plan is dead]), "question"
+    # (asked [whether it is]), "infinitive" (vowed [to stay]) or "noun_phrase" (called for [an
+    # inquiry]); None for quotes.
+    content_kind: Optional[str] = None
 
     @property
     def words(self) -> str:

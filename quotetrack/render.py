@@ -47,7 +47,7 @@ from .provenance import (
 )
 from .statements import select
 
-JSON_SCHEMA_VERSION = 2
+JSON_SCHEMA_VERSION = 3
 
 
 # --------------------------------------------------------------------------- ordering
@@ -301,6 +301,7 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
         "speaker_span": list(q.speaker_span) if q.speaker_span else None,
         "cue_span": list(q.cue_span) if q.cue_span else None,
         "quoted_spans": [list(s) for s in q.quoted_spans],
+        "content_kind": q.content_kind,
         "statement": q.statement,
     }
 

@@ -37,7 +37,7 @@ def test_scan_json_is_complete_and_offsets_hold(tmp_path):
     r = runner.invoke(app, ["scan", str(root), "--format", "json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert doc["schema_version"] == 2
+    assert doc["schema_version"] == 3
     assert [a["outlet"] for a in doc["articles"]] == ["herald", "ledger"]
     for q in doc["quotes"]:
         text = open(q["path"], encoding="utf-8", newline="").read()
@@ -47,6 +47,8 @@ def test_scan_json_is_complete_and_offsets_hold(tmp_path):
     assert speakers["We start bui"] == "Helena Varga"
     reported = [q for q in doc["quotes"] if not q["direct"]]
     assert reported and reported[0]["speaker"] == "Tomas Brenner"
+    assert all(q["content_kind"] in ("clause", "question", "infinitive", "noun_phrase") for q in reported)
+    assert all(q["content_kind"] is None for q in doc["quotes"] if q["direct"])
     st = next(s for s in doc["statements"] if len(s["members"]) == 2)
     assert sorted(m["match"] for m in st["members"]) == ["altered", "verbatim"]
 

@@ -380,3 +380,288 @@ def test_but_and_the_speakers_next_act_ends_the_clause(rest, c, n):
     ((words, speaker, *_), *_) = found(f"{n} confirmed that {c} but {rest.split(' ', 1)[1]}.\n".replace(
         "but but", "but"))
     assert (words, speaker) == (c, n)
+
+
+# -- Third pass: content kinds, questions, clauses without "that", plain subjects, clause ends -----
+
+
+def kinds(text):
+    """(words, speaker, content kind) of each reported statement."""
+    art = build_article("a1", "x.txt", BODY + text)
+    return [(q.words, q.speaker, q.content_kind) for q in quotes_of(art) if not q.direct]
+
+
+QUESTIONS = ["the ferry stopped running in January", "the pumps failed during the spring tides",
+             "the quay was closed to fishing boats"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "phrasing, words, kind",
+    [("{n} said that {c}.", "{c}", "clause"), ("{n} asked whether {c}.", "whether {c}", "question"),
+     ("{n} vowed to {p}.", "to {p}", "infinitive"), ("{n} called for {np}.", "{np}", "noun_phrase")],
+    ids=["clause", "question", "infinitive", "noun_phrase"],
+)
+def test_every_statement_says_what_its_content_is(phrasing, words, kind, n):
+    fill = {"n": n, "c": CLAIMS[0], "p": PLANS[0], "np": NOUN_PHRASES[1]}
+    assert kinds(phrasing.format(**fill) + "\n") == [(words.format(**fill), n, kind)]
+
+
+@pytest.mark.parametrize("kind_text", ["{n} said that {c}.", "{n} asked whether {c}."])
+def test_content_kind_is_in_the_json_and_null_for_quotes(kind_text):
+    art = build_article("a1", "x.txt", BODY + "“The pumps are ready,” Orla Kestrell said.\n"
+                        + kind_text.format(n="Bram Tolliver", c=CLAIMS[1]) + "\n")
+    qs = quotes_of(art)
+    direct = [quote_dict(q, "x.txt", "o") for q in qs if q.direct]
+    rep = [quote_dict(q, "x.txt", "o") for q in qs if not q.direct]
+    assert [d["content_kind"] for d in direct] == [None]
+    assert [d["content_kind"] for d in rep] == ["clause" if "said" in kind_text else "question"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("q", QUESTIONS)
+@pytest.mark.parametrize(
+    "verb, wh",
+    [("explained", "why"), ("explained", "how"), ("wondered", "whether"), ("wondered", "if"),
+     ("asked", "why"), ("asked the mayor", "how"), ("described", "how"), ("has asked", "whether")],
+)
+def test_questions_asked_or_explained(verb, wh, q, n):
+    assert kinds(f"{n} {verb} {wh} {q}.\n") == [(f"{wh} {q}", n, "question")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS[:2] + ["it would close the quay for a week", "they had found a buyer for the ferry",
+                                            "the harbour board has not voted yet"])
+@pytest.mark.parametrize("verb", ["announced", "revealed", "confirmed", "reported", "declared", "recalled",
+                                  "agreed", "explained"])
+def test_clause_without_that_where_it_reads_as_one(verb, c, n):
+    assert kinds(f"{n} {verb} {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["announced", "revealed", "confirmed", "reported"])
+def test_clause_with_no_auxiliary_keeps_its_words_but_reads_as_a_noun_phrase(verb, n):
+    # Without a part-of-speech tagger "the new pumps cost less" cannot be told from a noun phrase:
+    # the words are right, the kind says noun_phrase (a known limit, see the README).
+    assert kinds(f"{n} {verb} {CLAIMS[2]}.\n") == [(CLAIMS[2], n, "noun_phrase")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("np", NOUN_PHRASES)
+@pytest.mark.parametrize("verb", ["announced", "revealed", "cited", "mentioned", "expressed", "dismissed",
+                                  "reiterated", "explained", "reported"])
+def test_noun_phrase_after_a_verb_that_also_takes_a_clause(verb, np, n):
+    assert kinds(f"{n} {verb} {np}.\n") == [(np, n, "noun_phrase")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("The vote was close, while 22 percent said {c}.", "22 percent"),
+     ("The vote was close, and some island traders said {c}.", "some island traders"),
+     ("Tolliver’s aides say {c}.", "Tolliver’s aides"),
+     ("Kestrell's advisers say {c}.", "Kestrell's advisers"),
+     ("In the poll, 47% say {c}.", "47%"),
+     ("Just 28 percent of ferry passengers said {c}.", "Just 28 percent of ferry passengers"),
+     ("And harbour pilots say {c}.", "harbour pilots")],
+)
+def test_plain_subjects_the_mention_rules_do_not_read(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    got = [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct]
+    assert got == [(c, subject)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("opening", ["In the spring", "By then", "For the islanders"])
+def test_pronoun_cue_in_the_middle_has_no_apposition(opening, c, n):
+    got = kinds(f"{n} spoke at the quay on Friday. {opening}, {n.split()[1]} said, {c}.\n")
+    assert got == [(f"{opening}, {n.split()[1]} said, {c}", n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("opening", ["In an interview with the Kestrel Gazette", "Speaking at the quay on Friday",
+                                     "After the vote"])
+def test_a_fronted_phrase_is_not_a_statement(opening, c, n):
+    assert kinds(f"{opening}, {n} said {c}.\n") == [(c, n, "clause")]
+    assert kinds(f"{opening}, {n} warned the harbour council.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_an_inverted_speaker_is_a_noun_phrase_not_a_clause(c, n):
+    C = c[0].upper() + c[1:]
+    for _, speaker, _ in kinds(f"{C}, said the ferry company is taking no chances.\n"):
+        assert "is taking" not in (speaker or "")
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "rest",
+    [", and said the council would vote again", " and said the council would vote again",
+     ", compared with 40 percent a year ago", " compared to 40 percent a year ago",
+     " - and the council has yet to vote", " - noting the cost of the repairs",
+     ", when the council meets in the town hall", ", as was the case last year"],
+)
+def test_the_clause_ends_where_the_reporter_goes_on(rest, c, n):
+    got = kinds(f"{n} said {c}{rest}.\n")
+    assert got[0] == (c, n, "clause")
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("between", [" emphatically", " - twice, to the whole council -", " — in a letter to the board —"])
+def test_an_adverb_or_an_aside_before_that_is_skipped(between, c, n):
+    assert kinds(f"{n} argued{between} that {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence, words",
+    [("{n} vowed to {p}, and the council agreed.", "to {p}"),
+     ("{n} vowed to {p} and celebrated the vote.", "to {p}"),
+     ("{n} denied {np} and has asked for an apology.", "{np}"),
+     ("{n} announced {np} on Thursday.", "{np}"),
+     ("{n} urged the council to {p} - a request it ignored.", "to {p}")],
+)
+@pytest.mark.parametrize("i", range(3))
+def test_a_complement_ends_at_the_speakers_next_act(sentence, words, i, n):
+    fill = {"n": n, "p": PLANS[i], "np": NOUN_PHRASES[i]}
+    ((got, speaker, _),) = kinds(sentence.format(**fill) + "\n")
+    assert (got, speaker) == (words.format(**fill), n)
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "aside",
+    [", citing the tide tables,", " -- who has argued with the council for years --", " — who chairs the harbour board —",
+     ", like the other island traders,"],
+)
+def test_subject_before_an_aside(aside, c, n):
+    assert kinds(f"{n}{aside} said {c}.\n") == [(c, n, "clause")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("group", ["Harbour economists", "Several ferry captains"])
+@pytest.mark.parametrize("aside", [", like their rivals on the mainland,", ", citing the tide tables,"])
+def test_plain_subject_before_an_aside(aside, group, c):
+    art = build_article("a1", "x.txt", BODY + f"Yet {group.lower()}{aside} say {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, group.lower())]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("mark", [" -", ";"])
+def test_plain_subject_after_a_dash_or_semicolon(mark, c):
+    art = build_article("a1", "x.txt", BODY + f"The vote was close{mark} 60 percent of voters said {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, "60 percent of voters")]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "source",
+    ["a Herald/Ledger poll released on Thursday", "the Kestrel Gazette’s count of the ballots",
+     "early results of a survey conducted for the Harbour Herald and the Valley Ledger by the Aldmere Institute"],
+)
+@pytest.mark.parametrize("order", ["start", "end", "but-start"])
+def test_according_to_a_long_source(order, source, c):
+    text = {"start": f"According to {source}, {c}.", "end": f"{c[0].upper() + c[1:]}, according to {source}.",
+            "but-start": f"But according to {source}, {c}."}[order]
+    art = build_article("a1", "x.txt", BODY + text + "\n")
+    got = [(q.words, q.speaker_mention, q.cue) for q in quotes_of(art) if not q.direct]
+    words = c[0].upper() + c[1:] if order == "end" else c
+    assert got == [(words, source, "according to")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "sentence",
+    ["{n} also stated a day earlier.", "{n} told Gazette host Wim Oster.", "{n} posted the next day.",
+     "{n} said on the quay at noon."],
+)
+def test_a_short_content_with_no_verb_is_not_a_clause(sentence, n):
+    assert kinds(sentence.format(n=n) + "\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize(
+    "content", ["it lasted two minutes", "they’re fixing the pumps", "he'd welcome a new ferry", "the pumps failed",
+                "the ferry runs late", "the mayor won", "the same of the ferry"],
+)
+def test_a_short_clause_with_a_verb_stays(content, n):
+    assert kinds(f"{n} said {content}.\n") == [(content, n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["said", "told reporters", "added", "noted", "explained", "wrote", "warned", "stressed",
+                                  "announced", "argued"])
+def test_clause_then_cue_at_the_end_for_reporting_verbs(verb, c, n):
+    C = c[0].upper() + c[1:]
+    assert [(w, s) for w, s, _ in kinds(f"{C}, {n} {verb}.\n")] == [(C, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("verb", ["praised the council", "accused the mayor", "mocked the plan", "whispered"])
+def test_other_speech_verbs_at_the_end_are_not_its_cue(verb, c, n):
+    C = c[0].upper() + c[1:]
+    assert [w for w, *_ in kinds(f"{C}, {n} {verb}.\n") if w.startswith(C)] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["argued", "insisted", "conceded", "said"])
+def test_any_speech_verb_in_the_middle_is_a_cue(verb, n):
+    got = kinds(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides.\n")
+    assert got == [(f"The cost of the sea wall, {n} {verb}, is largely a matter of the tides", n, "clause")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_colon_before_lower_case_words_goes_on(c, n):
+    got = kinds(f"{n} said the council had a new plan: to keep the quay open and {c.split(' ', 1)[1]}.\n")
+    assert got[0][0] == f"the council had a new plan: to keep the quay open and {c.split(' ', 1)[1]}"
+    got = kinds(f"{n} said the council had a new plan: Nobody knows it yet.\n")
+    assert got[0][0] == "the council had a new plan"
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("A harbour court judge sided with the traders, saying {c}.", "A harbour court judge"),
+     ("In May, the port authorities declined to comment, saying {c}.", "the port authorities"),
+     ("Then the island council also refused, saying {c}.", "the island council"),
+     ("Several ferry captains have stayed away from the quay, saying {c}.", "Several ferry captains")],
+)
+def test_a_participle_cue_takes_the_sentence_subject(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [("Harbour pilots and ferry captains said {c}.", "Harbour pilots and ferry captains"),
+     ("By big margins, those surveyed say {c}.", "those surveyed"),
+     ("That islander said {c}.", "That islander"),
+     ("“We will see.” Many in the crowd said {c}.", "Many in the crowd")],
+)
+def test_more_plain_subjects(sentence, subject, c):
+    art = build_article("a1", "x.txt", BODY + sentence.format(c=c) + "\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+def test_two_clauses_joined_by_and_are_not_one_subject(c):
+    art = build_article("a1", "x.txt", BODY + f"The ferry was late and some islanders complained {c}.\n")
+    for q in quotes_of(art):
+        assert q.direct or not (q.speaker_mention or "").startswith("The ferry was late")
+
+
+@pytest.mark.parametrize("c", CLAIMS)
+@pytest.mark.parametrize("subject", ["22 percent", "three in 10 ferry passengers", "most island traders"])
+def test_with_a_subject_saying(subject, c):
+    art = build_article("a1", "x.txt", BODY + f"The council lost ground, with {subject} saying {c}.\n")
+    assert [(q.words, q.speaker_mention) for q in quotes_of(art) if not q.direct] == [(c, subject)]

@@ -253,6 +253,7 @@ class ArticleAttributor:
                     speaker_span=(mention.start, mention.end),
                     cue_span=cue_span,
                     quoted_spans=tuple((toks[k].start, toks[k].end) for k in f.quotes),
+                    content_kind=f.content,
                 )
             )
             self._reported[out[-1].id] = (mention, self.toks[i].para)

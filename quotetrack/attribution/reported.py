@@ -85,7 +85,15 @@ _ASKING = _forms("urge ask implore beg plead advise press")
 _CALLING = frozenset("call calls called calling".split())
 _OBJECT_IS_CONTENT = _forms(
     "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
-    "condemn decry slam blast") | {"slammed", "slamming"}
+    "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
+    "explain describe") | {"slammed", "slamming"}
+# Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
+# "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
+_CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
+                            "maintain charge vow promise pledge") | {"wrote", "swore", "tweeted"}
+# Verbs whose content may be a question: "asked whether ...", "explained why ...", "wondered if ...".
+_QUESTIONING = _forms("ask explain wonder describe reveal inquire")
+_QUESTION_STARTS = frozenset("whether if why how what who where".split())
 # Words that make a verb passive ("was criticized for"): the object then is not what was said.
 _PASSIVE = frozenset("is was are were be been being get got gets getting".split())
 _OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
@@ -134,6 +142,15 @@ class Found:
     cue_end: int  # one past its last token ("according to" is two)
     mention: Mention  # who speaks, as the article names them
     quotes: tuple[int, ...] = ()  # quote tokens inside the content (partial quotes, terms)
+    content: str = "clause"  # what the content is: one of CONTENT_KINDS
+
+
+# What a reported statement's content is: a clause ("said [the plan is dead]"), a question asked or
+# explained ("asked [whether the plan is dead]"), a to-infinitive promised or asked for ("vowed [to
+# stay]", "urged the council [to act]"), or the noun phrase a speech act is about ("called for [an
+# inquiry]", "criticized [the mayor for the delay]").
+CLAUSE, QUESTION, INFINITIVE, NOUN_PHRASE = "clause", "question", "infinitive", "noun_phrase"
+CONTENT_KINDS = (CLAUSE, QUESTION, INFINITIVE, NOUN_PHRASE)
 
 
 # The direct quote at a token: (its kind, whether its words end a sentence), or None.
@@ -202,19 +219,22 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
         if t.kind == "nl" and not soft_wrap(toks, m):
             return m
         if t.kind == "p":
-            if t.text == ";" or t.text == ":":
-                return m
-            if t.text in "-—–" and m + 1 < hi and toks[m + 1].low in _CONTRAST:
-                return m  # " - though he gave varying stories"
+            if t.text == ";" or t.text == ":" and not (m + 1 < hi and toks[m + 1].kind == "w" and not toks[m + 1].is_cap):
+                return m  # but "a new strategy: to stand up for ..." goes on with the speaker's words
+            if t.text in "-—–" and m + 1 < hi and (toks[m + 1].low in _CONTRAST or toks[m + 1].low in ("and", "or") or (
+                    toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap)):
+                return m  # " - though he gave varying stories", " - and the Senate is ...", " - noting that ..."
             if t.text == "," and m + 1 < hi and _ends_at_comma(toks, m, hi):
                 return m
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
-        if t.low == "and" and m + 2 < hi and is_cue_verb(toks, m + 1) and toks[m + 2].low == "that":
-            return m  # "... and added that ..."
+        if t.low == "and" and m + 1 < hi and is_cue_verb(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
+            return m  # "... and added that ...", "... and said it was great": the speaker's next act
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
+        if t.low == "compared" and m + 1 < hi and toks[m + 1].low in ("with", "to"):
+            return m  # "... they have their minds made up compared to 38 percent who ..."
     return hi
 
 
@@ -226,19 +246,23 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
     ):
         return True  # ", and three-quarters said ..."
-    if nxt.low in _CONTRAST or nxt.low == "according":
-        return True
+    if nxt.low in _CONTRAST or nxt.low == "according" or nxt.low == "compared":
+        return True  # ", but ...", ", according to ...", ", compared with 41 percent for ..."
+    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ed") and nxt.low not in _NOT_CUES:
+        return True  # ", called her “third-rate” and ...", ", tweeted that ...": the speaker's next act
     if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
         return True
     if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
         return True  # ", adding that ...": a participle starts its own statement
     if _cue_follows(toks, m + 1, hi):
         return True  # ", aides said": another cue
-    # "... the FBI, which is running its own inquiry.": the reporter's aside
+    # "... the FBI, which is running its own inquiry.", "..., as was the case last year.": the reporter's aside
     return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
 
 
-_RELATIVES = frozenset("which who whose".split())
+# Words after a comma that start the reporter's aside when it runs to the clause's end: "..., which
+# meets on Friday.", "..., when voters in Ohio head to the polls."
+_RELATIVES = frozenset("which who whose when where as".split())
 
 
 def _last_comma(toks: Sequence, k: int, hi: int) -> bool:
@@ -270,7 +294,7 @@ def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
 
 def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
     """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
-    for m in range(k + 1, min(hi, k + 5)):
+    for m in range(k + 1, min(hi, k + 8)):
         if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
             return False
         t = toks[m]
@@ -336,8 +360,9 @@ def _skip_adjuncts(toks: Sequence, i: int, hi: int) -> Optional[int]:
     return None
 
 
-def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
-    """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens."""
+def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int, str]]:
+    """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens and its
+    content kind (CLAUSE, or QUESTION after "explained why")."""
     verb = toks[v].low
     if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
         return None  # "has not said": nothing was said
@@ -347,6 +372,13 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         i = cue_end = i + 1  # "pointed out that"
     if verb in _TELLING:
         i = _skip_object(toks, i, hi)
+    if i + 1 < hi and toks[i].low.endswith("ly") and not toks[i].is_cap and (toks[i + 1].low == "that" or toks[i + 1].text in "-—–"):
+        i += 1  # "argued emphatically that"
+    if i < hi and toks[i].text in "-—–":
+        # "argued - rebuking Mr. Trump eight times by name - that ...": an aside between dashes.
+        close = next((m for m in range(i + 1, min(hi, i + ADJUNCT_WINDOW)) if toks[m].text == toks[i].text), None)
+        if close is not None and close + 1 < hi and toks[close + 1].low == "that":
+            i = close + 1
     that = i < hi and toks[i].low == "that"
     if that:
         i += 1
@@ -356,14 +388,17 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
             i, that = after, True
         elif i < hi and toks[i].text == "," and verb in _TELLING and i + 1 < hi and toks[i + 1].low == "that":
             i, that = i + 2, True  # "told the Ledger, that ..."
-    if not that and verb not in _THAT_OPTIONAL:
-        return None  # "confirmed these developments": an object, not a clause
     if i >= hi:
         return None
     first = toks[i]
+    kind = CLAUSE
+    if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
+        kind = QUESTION  # "explained why the plan failed"
+    elif not that and verb not in _THAT_OPTIONAL and not (verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+        return None  # "confirmed these developments": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
-    if first.kind == "w" and (
+    if kind == CLAUSE and first.kind == "w" and (
         first.low in _VERB_STARTS or (not that and (first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS))
         or (that and first.low in _QUESTION_WORDS)
     ):
@@ -374,12 +409,32 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     if toks[i].kind == "q" or (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q"):
         return None  # "said that “...”": the direct quote carries it
-    return i, j, cue_end
+    return i, j, cue_end, kind
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
+
+
+def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
+    """Whether the words from ``i`` read as a clause rather than a noun phrase: a subject pronoun
+    ("it was closing"), or a finite auxiliary within a short noun phrase ("the plan had failed",
+    "its profit would fall"), with no preposition, comma or relative word before it."""
+    if i >= hi or toks[i].kind != "w":
+        return False
+    if toks[i].low in _SUBJECT_PRONOUNS:
+        return True
+    for m in range(i + 1, min(hi, i + 7)):
+        t = toks[m]
+        if t.kind != "w" or t.low in _ADJUNCT_STARTS or t.low in _NOT_IN_SUBJECT:
+            return False
+        if t.low in _VERB_STARTS or t.low.endswith("n't"):
+            return True
+    return False
 
 
 _OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
 _CALLERS = frozenset("he she they we i you who also to often now".split())
-_ASKED_QUESTION = frozenset("whether if why how".split())
+_ASKED_QUESTION = _QUESTION_STARTS
 
 
 def _passive(toks: Sequence, v: int) -> bool:
@@ -421,6 +476,8 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
     if verb in _ASKING:
         k = _to_after_object(toks, i, hi, frozenset(("to", "not")) | _ASKED_QUESTION)
         return (k, False) if k is not None else None  # "urged the council to act", "asked whether ..."
+    if verb in _QUESTIONING and first.low in _QUESTION_STARTS or _clause_like(toks, i, hi):
+        return None  # "explained why ...", "announced it would ...": a question or a clause, read as one
     if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
             or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
         return None
@@ -429,9 +486,33 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
     return i, True  # "denied the report", "criticized the mayor for the delay"
 
 
-def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int]]:
+def _complement_end(toks: Sequence, start: int, end: int) -> int:
+    """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
+    a comma or dash ("vowed to stay, and the party ..."), at the speaker's next act ("vowed to keep
+    it legal and celebrated the ruling", "denied the charges and has ..."), before a closing time
+    word ("announced support on Thursday")."""
+    for m in range(start + 1, end):
+        t = toks[m]
+        if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start):
+            end = m
+            break
+        if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed")):
+            end = m
+            break
+    e = end
+    while e > start and toks[e - 1].kind == "p":
+        e -= 1
+    if e - 2 > start and toks[e - 1].low in TIME_WORDS and toks[e - 2].low in ("on", "last", "this"):
+        return e - 2  # "on Thursday"
+    if e - 1 > start and toks[e - 1].low in TIME_WORDS and toks[e - 1].is_cap:
+        return e - 1  # "Thursday"
+    return end
+
+
+def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Optional[tuple[int, int, int, str]]:
     """The complement of a speech act that is what was said (see _OBJECT_VERBS): (start, end, cue
-    end), or None. The preposition of "called for" / "called on" belongs to the cue."""
+    end, content kind), or None. The preposition of "called for" / "called on" belongs to the cue."""
     if _passive(toks, v):
         return None
     i = v + 1
@@ -448,16 +529,17 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if found is None:
         return None
     start, noun_phrase = found
+    kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
     cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
     end = clause_end(toks, start, hi, quote_kind)
-    if noun_phrase:
-        end = next((m for m in range(start, end) if toks[m].text == ","), end)
+    if kind != QUESTION:
+        end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
     if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
-    return start, end, cue_end
+    return start, end, cue_end, kind
 
 
 def _sentence_start(toks: Sequence, lo: int, hi: int) -> int:
@@ -476,7 +558,7 @@ _APPOSITION_STARTS = frozenset("a an the who whose which one another also now th
 _AFTER_CUE = frozenset("last this earlier later recently also again repeatedly previously".split())
 
 
-def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[bool]:
+def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bool = True) -> Optional[bool]:
     """After a cue ending at ``k``: True when only adjuncts follow up to the sentence end
     (or a participle cue: ", adding that"); False when a comma goes on with the sentence (a cue in
     the middle: "The plan, aides said, is dead"); None otherwise."""
@@ -500,8 +582,10 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False) -> Optional[
             return True  # ", he said, on condition of anonymity"
         if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
-        if toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
-            return True  # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"
+        if inverted and toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
+            # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"; but after "he said"
+            # no apposition: "In a merger, he said, the firm would ..." goes on with the statement.
+            return True
         if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
@@ -511,9 +595,9 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
                 mention: Mention, cue_at: int, according: bool = False) -> Optional[Found]:
     """Clause, then cue: the content from the sentence start to the comma at ``c`` (and on to the
     sentence end when the cue sits in the middle)."""
-    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING)
-    if closes is None:
-        return None
+    closes = _closes(toks, hi_cue, hi, toks[cue_at].low in _TELLING, mention.start > toks[cue_at].start)
+    if closes is None or closes and not according and toks[cue_at].low not in _AFTER_CLAUSE:
+        return None  # "..., Roe accused the council of ...": not a cue for the words before it
     i = _sentence_start(toks, max(lo, c - WINDOW), c)
     j = c
     if closes is False:
@@ -529,12 +613,64 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
         return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
     while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
         i += 1  # "But HarperCollins declined the offer, according to ..."
-    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS:
+    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS or _fronted_phrase(toks, i, j):
         return None
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
     return Found(i, j, cue_at, cue_at + (2 if according else 1), mention, inside)
+
+
+# Common irregular past forms (a short clause needs a verb: "it lasted two minutes", "they won").
+_IRREGULAR_PAST = frozenset(
+    """said told made got took went came saw knew thought found gave left felt kept won lost ran paid sent led held
+    brought bought began became met put set cut hit let meant spent stood understood wrote spoke broke chose
+    fell grew drew drove rose sold sat built heard hid""".split()
+)
+SHORT_CLAUSE = 5  # words: a clause this short is checked for a verb
+
+
+def _has_verb(toks: Sequence, i: int, j: int) -> bool:
+    """Whether a short clause (at most SHORT_CLAUSE words) reads as one: it opens with a subject
+    pronoun ("they would", "it did"), says "the same", or holds a word that reads as a finite verb
+    (an auxiliary, a negation, an -ed or -s form, a common irregular past); a longer one is taken
+    as it is."""
+    first = toks[i].low.replace("’", "'").split("'")[0]
+    if _words(toks, i, j) > SHORT_CLAUSE or first in _SUBJECT_PRONOUNS or first == "you":
+        return True  # "they would", "they’re fighting", "he'd welcome"
+    if any(toks[m].low == "same" for m in range(i, j)):
+        return True  # "three-quarters said the same of Sanders": the earlier statement, said again
+    for m in range(i, j):
+        t = toks[m]
+        if t.kind == "q":
+            return True  # quoted words: "waterboarding is “peanuts”"
+        if t.kind != "w" or t.is_cap:
+            continue
+        low = t.low
+        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith("n't") or low in ("not", "never"):
+            return True
+        if len(low) > 3 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "’s", "'s", "us", "is"))):
+            return True
+    return False
+
+
+_INDEFINITE_ING = frozenset("nothing something everything anything".split())
+
+
+def _fronted_phrase(toks: Sequence, i: int, j: int) -> bool:
+    """Whether the words before a cue are only a phrase fronted in the cue's own sentence ("In an
+    interview with the Ledger, Roe said ...", "Surveying the damage, Roe warned ..."): they open with
+    a preposition, a subordinator or a participle and hold no comma after which a clause could go on."""
+    first = toks[i].low
+    opens = first in _ADJUNCT_STARTS or first in _SUBORDINATORS or (
+        first.endswith("ing") and len(first) > 5 and first not in _INDEFINITE_ING)
+    return opens and not any(toks[m].text in ",;:—–" for m in range(i + 1, j))
+
+
+def _speaker_phrase(toks: Sequence, i: int, j: int) -> bool:
+    """Whether the words read as the speaker after an inverted cue ("said Ann Roe, an engineer")
+    are a noun phrase, not a clause ("said the campaign is taking nothing for granted")."""
+    return j - i <= 10 and not any(toks[m].low in _VERB_STARTS or toks[m].low in ("that", "who", "which") for m in range(i, j))
 
 
 def find_reported(
@@ -561,6 +697,8 @@ def find_reported(
             elif t.low in SPEECH_VERBS and is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
+            if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
+                found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
             if found is not None and found.i >= taken_until:
                 out.append(found)
                 taken_until = max(found.j, found.cue_end)
@@ -571,7 +709,7 @@ def find_reported(
                 if found.j > found.cue and k + 1 < hi and toks[k].low in ("and", "but") and toks[k + 1].low == "that":
                     rng = clause_after_that(toks, k + 1, hi, quote_kind)
                     if rng is not None:
-                        out.append(Found(rng[0], rng[1], found.cue, found.cue_end, found.mention, rng[2]))
+                        out.append(Found(rng[0], rng[1], found.cue, found.cue_end, found.mention, rng[2], CLAUSE))
                         taken_until = rng[1]
                 v = taken_until
                 continue
@@ -602,23 +740,25 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = v
     while k - 1 > lo and toks[k - 1].low in _ADVERBS:
         k -= 1  # "Republicans have often argued"
-    mention = _relative_subject(toks, k, lo) if not participle else None
+    mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
         mention = _past_relative(toks, k, lo, mention)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
-        mention = _plain_subject(toks, k, lo)
+        mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
     if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
         mention = _opener(toks, lo, k)
+        if mention is None and participle:
+            mention = _sentence_subject(toks, lo, v)
     if mention is None:
         # Inverted, after a comma: "..., said study co-author Ann Roe."
         if participle or v - 1 <= lo or toks[v - 1].text != ",":
             return None
         np = np_starting_at(toks, v + 1, hi)
-        if np is None or np[0].kind == "pronoun":
+        if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
             return None
         return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
     ms = _token_at(toks, mention.start, v, lo)
@@ -635,7 +775,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         rng = clause_after(toks, v, hi, quote_kind)
     if rng is None:
         return None
-    i, j, cue_end = rng
+    i, j, cue_end, kind = rng
     start = _sentence_start(toks, lo, hi)
     if toks[start].low in _SUBORDINATORS and not any(toks[x].text == "," for x in range(start, v)):
         # "While both parties say the US must lead, they differ": the clause ends at the comma.
@@ -647,8 +787,15 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
-    return Found(i, j, v, cue_end, mention, inside)
+    return Found(i, j, v, cue_end, mention, inside, kind)
 
+
+# Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
+# said."): those that take a clause without "that", and a few more; other speech verbs there are more often a new part of the sentence ("..., Roe accused the
+# council of ...") or nouns ("..., bipartisan whispers."). In the middle ("The plan, Roe argued, is
+# dead") every speech verb is a cue.
+_AFTER_CLAUSE = _THAT_OPTIONAL | _forms("report announce declare explain reveal confirm reply respond recall write emphasize "
+                                        "maintain observe") | {"wrote", "written"}
 
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
@@ -722,26 +869,153 @@ def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
     return None
 
 
+# Words after which a subject starts: ", and some families said", "while 22 percent said", "remember
+# that social scientists say". "and", "but", "so" and "yet" only at the sentence start or after a comma.
+_OPENERS = frozenset("while whereas although though because since as if when that".split())
+_COORDINATORS = frozenset("and but so yet".split())
+# Punctuation inside a plain subject: "Sanders’ aides", "47% say", "a CNN/ORC poll".
+_IN_SUBJECT_MARKS = frozenset("’'%/&")
+
+
+def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
+    """The subject of a participle cue in "with 22 percent saying ...", "with three in 10 voters
+    saying ...": the words between "with" (at most 8 words back) and the participle at ``v``."""
+    for w in range(v - 1, max(lo, v - 9), -1):
+        t = toks[w]
+        if t.kind == "p" and t.text in _IN_SUBJECT_MARKS:
+            continue
+        if t.kind != "w" or t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, w) or t.low in AUXILIARIES:
+            return None
+        if t.low == "with":
+            return _as_written(toks, w + 1, v, toks[v - 1].low) if w + 1 < v and toks[v - 1].kind == "w" else None
+    return None
+
+
+_LEADING_ADVERBS = frozenset("then later now still also and but so yet".split())
+
+
+def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
+    """The subject of the sentence a participle cue ends ("A district judge sided with them, saying
+    ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
+    start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
+    s = _sentence_start(toks, lo, v)
+    if toks[s].low in _ADJUNCT_STARTS:
+        s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
+    while s < v and toks[s].low in _LEADING_ADVERBS:
+        s += 1  # "Then she ...", "But the council ..."
+    for m in range(s, min(v, s + 11)):
+        t = toks[m]
+        if t.kind != "w" and not (t.kind == "p" and t.text in "()" or t.text in _IN_SUBJECT_MARKS):
+            return None
+        if m > s and t.kind == "w" and not t.is_cap and (
+                t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or t.low.endswith("ed") and len(t.low) > 3
+                or t.low in ("also", "then", "later", "now")):
+            if t.low in _VERB_STARTS and t.low not in ("has", "had", "have", "did", "does", "do", "is", "was",
+                                                       "are", "were", "will", "would"):
+                return None
+            found = np_starting_at(toks, s, m)
+            if found is not None and found[1] == m:
+                return found[0]
+            if toks[s].low in _NOT_IN_SUBJECT or toks[m - 1].kind != "w":
+                return None
+            return _as_written(toks, s, m, toks[m - 1].low)
+        if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, m)):
+            return None
+    return None
+
+
 def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
     """A subject the mention rules do not read ("Six in 10 primary voters said", "The Platte River
-    employee told"): the words from the sentence start, or a comma, up to the verb at ``v``,
-    with no clause in them; its last word is its head."""
+    employee told", ", while 22 percent said", "Just 28 percent of voters said"): the words from the
+    sentence start, a comma or a word that opens a clause, up to the verb at ``v``, with no clause in
+    them (at most 12 words); its last word is its head."""
     k = v
     while k - 1 >= lo and toks[k - 1].kind == "w" and toks[k - 1].low in AUXILIARIES:
         k -= 1
+    first = _sentence_start(toks, lo, k)
     i = k
-    while i - 1 >= lo and i > k - 12 and toks[i - 1].kind == "w":
+    while i - 1 >= lo and i > k - 12:
         w = toks[i - 1]
+        if w.kind == "p" and w.text in _IN_SUBJECT_MARKS and i - 2 >= lo and toks[i - 2].kind == "w" and (
+                i < k or w.text == "%"):
+            i -= 1
+            continue
+        if w.kind != "w":
+            break
+        if w.low in _OPENERS and i < k and i - 1 > first or w.low in _COORDINATORS and i < k and (
+                i - 1 == first or toks[i - 2].text == ","):
+            break  # the subject starts after the word that opens its clause
+        if i - 1 == first and w.low in AUXILIARIES and w.low in ("just", "also", "now", "then") and i < k:
+            i -= 1  # "Just 28 percent of voters said"
+            break
+        if w.low in ("and", "or") and i < k:
+            i -= 1  # "Edwards and others said": checked below for a verb before it
+            continue
+        if w.low in _DEMONSTRATIVES and i < k and (i - 1 == first or toks[i - 2].kind == "p"):
+            i -= 1  # "those surveyed say", "That person said"
+            break
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
             return None
         i -= 1
-    if i == k or (i > lo and toks[i - 1].text not in ",—–(") or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
+    if any(toks[m].low in ("and", "or") for m in range(i, k)) and (
+            toks[i].low in ("and", "or") or toks[k - 1].low in ("and", "or") or _verbish_in(toks, i, k)):
+        return None  # "The vote failed and officials said": two clauses, not one subject
+    if i == k or i - 1 >= lo and toks[i - 1].kind == "p" and toks[i - 1].text not in _SUBJECT_BOUNDARY \
+            or (i - 1 >= lo and toks[i - 1].text == "," and i - 1 == lo):
         return None
-    if i == _sentence_start(toks, lo, k) or i > lo:
-        last = toks[k - 1]
-        if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
+    if i > first and toks[i - 1].kind == "w" and toks[i - 1].low not in _OPENERS | _COORDINATORS \
+            and toks[i - 1].low not in ("just", "also", "now", "then"):
+        return None  # more than 12 words, or a word the subject cannot follow
+    last = toks[k - 1]
+    if last.low in TIME_WORDS or last.low.endswith("ly") or last.low in _ADJUNCT_STARTS or last.low in ("the", "a", "an"):
+        return None
+    return _as_written(toks, i, k, last.low)
+
+
+_DEMONSTRATIVES = frozenset("those these that this".split())
+# Marks a plain subject may follow: a comma, a dash, a parenthesis, a semicolon or colon, a quotation mark.
+_SUBJECT_BOUNDARY = frozenset(",—–-(;:") | OPEN_MARKS | CLOSE_MARKS
+
+
+def _verbish_in(toks: Sequence, i: int, j: int) -> bool:
+    """Whether a word from ``i`` to ``j`` reads as a finite verb (an auxiliary, a lower-case -ed
+    form or a common irregular past): "The vote failed and officials"."""
+    return any(t.kind == "w" and not t.is_cap and (t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or (
+        t.low.endswith("ed") and len(t.low) > 3)) for t in toks[i:j])
+
+
+def _as_written(toks: Sequence, i: int, j: int, head: str) -> Mention:
+    """A description whose head is ``head``, its words as written: no space before a mark that
+    follows a word ("Sanders’ aides", "47%", "a CNN/ORC poll")."""
+    text = "".join((" " if m > i and toks[m].start > toks[m - 1].end else "") + toks[m].text for m in range(i, j))
+    return Mention(text, toks[i].start, toks[j - 1].end, "role", head)
+
+
+# Words that open an aside between a subject and its verb: "Roe, citing the figures, said",
+# "Roe -- who has been involved in the dispute -- said", "economists, like their rivals, say".
+_ASIDE_STARTS = frozenset("who which whose like unlike including a an the for".split())
+
+
+def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
+    """The subject of the verb at ``k`` when an aside between commas or dashes separates them:
+    the name or plain subject before the aside's opening mark (at most 30 tokens back)."""
+    close = k - 1
+    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--"):
+        return None
+    for m in range(close - 2, max(lo, close - 30), -1):
+        t = toks[m]
+        if t.kind == "p" and t.text == toks[close].text:
+            first = toks[m + 1]
+            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap):
+                return None
+            if m - 1 > lo and toks[m - 1].text == t.text:
+                m -= 1  # "--" read as two dashes
+            found = np_ending_at(toks, m, lo)
+            if found is not None:
+                return found if found.kind != "pronoun" else None
+            return _plain_subject(toks, m, lo)
+        if t.kind == "p" and t.text in ".;:" or t.kind == "nl":
             return None
-        return mention(toks, i, k, "role", last.low)
     return None
 
 
@@ -768,12 +1042,10 @@ def _source_phrase(toks: Sequence, i: int, hi: int) -> Optional[tuple[Mention, i
     found = np_starting_at(toks, i, hi)
     if found is not None:
         return found
-    j = i
-    while j < hi and j < i + 10 and toks[j].kind == "w":
-        j += 1
-    if j == i or (j < hi and toks[j].kind == "w"):
+    j = _np_end(toks, i, hi)
+    if j == i or toks[j - 1].kind != "w":
         return None
-    return mention(toks, i, j, "role", toks[j - 1].low), j
+    return _as_written(toks, i, j, toks[j - 1].low), j
 
 
 def mention_of(toks: Sequence, i: int, j: int) -> Mention:
@@ -787,10 +1059,12 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
         return None
     mention, after = found
     end = _np_end(toks, after, hi)
-    if end > after:
-        # "the Kestrel harbour authority": the whole phrase up to the punctuation.
-        mention, after = mention_of(toks, v + 2, end), end
+    if end > after and toks[end - 1].kind == "w":
+        # "the Kestrel harbour authority", "a Herald/Ledger poll": the whole phrase up to the punctuation.
+        mention, after = _as_written(toks, v + 2, end, toks[end - 1].low), end
     start = _sentence_start(toks, lo, hi)
+    if start < v and toks[start].low in ("but", "and", "yet", "so") and start + 1 == v:
+        start = v  # "But according to X, ..."
     if v == start and after < hi and toks[after].text == ",":
         # "According to X, ..."
         i = after + 1
@@ -807,12 +1081,19 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
 
 
 def _np_end(toks: Sequence, k: int, hi: int) -> int:
-    """The end of an "according to" source: the next punctuation, a line break or the sentence end
-    ("HuffPost Pollster's polling average", "the office of the mayor")."""
+    """The end of an "according to" source: the next punctuation, a line break or the sentence end,
+    at most 25 tokens on ("HuffPost Pollster's polling average", "the office of the mayor"), or
+    ``k`` when a word comes after those 25."""
     m = k
-    while m < hi and m < k + 20 and toks[m].kind == "w":
+    while m < hi and m < k + 25 and (toks[m].kind == "w" or (
+            toks[m].kind == "p" and toks[m].text in _IN_SOURCE_MARKS and m > k and toks[m - 1].kind == "w"
+            and m + 1 < hi and toks[m + 1].kind == "w")):
         m += 1
     return m if m >= hi or toks[m].kind != "w" else k
 
 
-__all__ = ["Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
+# Marks inside an "according to" source: "a CNN/ORC poll", "the Herald’s count", "AT&T".
+_IN_SOURCE_MARKS = frozenset("/’'&")
+
+
+__all__ = ["CONTENT_KINDS", "Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
