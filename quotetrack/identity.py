@@ -331,10 +331,22 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     return [replace(q, speaker=canon.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes]
 
 
+def _full_name(name: str) -> bool:
+    """Two words or more, capitalised first and last, none possessive: a person's full name,
+    not a description ("Mrs. Clinton's campaign", "Former aides")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and name[:1].isupper()
+        and words[-1][:1].isupper()
+        and not any(w.endswith(("'s", "’s", "s'", "s’")) for w in words)
+    )
+
+
 def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
     """``canonicalize_speakers`` as a mapping: each speaker name (with how many quotes carry
     it) to its canonical name; a name left out stays as it is."""
-    full = sorted((n for n in counts if len(n.split()) >= 2 and n[:1].isupper()), key=lambda n: (-counts[n], n))
+    full = sorted((n for n in counts if _full_name(n)), key=lambda n: (-counts[n], n))
     canon: dict[str, str] = {}
     reps: list[str] = []
     # Compare a name only with representatives whose surname starts alike.

@@ -1,3 +1,5 @@
+import pytest
+
 from quotetrack.api import quotes_of
 from quotetrack.attribution import canonicalize_speakers
 from quotetrack.ingest import build_article
@@ -76,6 +78,20 @@ def test_canonical_names_merge_across_articles_but_keep_namesakes_apart():
         [_q(1, "Rahm Emanuel"), _q(2, "Emanuel"), _q(3, "Rahm Emmanuel"), _q(4, "Imani Okafor"), _q(5, "David Okafor"), _q(6, "Okafor")]
     )
     assert [q.speaker for q in qs] == ["Rahm Emanuel", "Rahm Emanuel", "Rahm Emanuel", "Imani Okafor", "David Okafor", "Okafor"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mrs. Quillen's campaign", "Mr. Okereke's campaign"),
+        ("Ms. Holloway’s office", "Mr. Dabrowski’s office"),
+        ("Senator Pellow's aides", "Senator Ashcombe's aides"),
+        ("Former aides", "Former officials"),
+    ],
+)
+def test_descriptions_of_different_owners_never_merge(a, b):
+    qs = canonicalize_speakers([_q(1, a), _q(2, a), _q(3, b), _q(4, b), _q(5, b)])
+    assert [q.speaker for q in qs] == [a, a, b, b, b]
 
 
 def test_pronoun_agrees_in_gender_with_its_speaker():

@@ -16,7 +16,8 @@ from quotetrack.cli import app
 from quotetrack.html_report import KINDS, brief, context, report_html
 from quotetrack.render import MATCH_LEGEND, MATCH_STYLE, MATRIX_SYMBOLS
 
-SPEAKERS = ["Orla Quennell", "Tamsin Ravensworth", "Benedikt Harrowgate"]
+# The articles call the speaker "she": first names that are a woman's or unknown.
+SPEAKERS = ["Orla Quennell", "Tamsin Ravensworth", "Henrietta Harrowgate"]
 PLEDGES = [
     ("The new ferry terminal will open before the summer, and it will cost less than the old one ever did.", "less", "more"),
     ("Every school on the estate will have a qualified nurse by the autumn term, and we will pay for it ourselves.", "autumn", "spring"),
