@@ -145,7 +145,7 @@ def candidates(
     pronoun = _cue_pronoun(proposals)
     if pronoun in ("he", "she"):
         # A hard constraint: "he" or "she" is one person, never an institution or a group.
-        by_name = {n: c for n, c in by_name.items() if not _never_one_person(att, n)}
+        by_name = {n: c for n, c in by_name.items() if not att.people.never_one_person(n)}
     for c in by_name.values():
         _describe(att, ctx, start, end, c, first_in_para)
         if pronoun:
@@ -163,16 +163,6 @@ def _cue_pronoun(proposals: Sequence[Proposal]) -> str:
         if p.mention is not None and p.mention.kind == "pronoun" and p.rule in CUE_RULES:
             return p.mention.head
     return ""
-
-
-def _never_one_person(att: "ArticleAttributor", speaker: str) -> bool:
-    """An institution ("the council", "Ashbury Council") or a group described in the plural ("residents")."""
-    if speaker in att.people.persons:
-        return False
-    words = speaker.lower().split()
-    if any(w in INSTITUTION_NOUNS for w in words):
-        return True
-    return speaker[:1].islower() and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
 
 
 def _agreement(att: "ArticleAttributor", c: Candidate, pronoun: str) -> None:

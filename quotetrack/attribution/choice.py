@@ -198,15 +198,11 @@ class ArticleAttributor:
     def _may_be(self, speaker: str, pronoun: str) -> bool:
         """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
         description of one person ("the spokeswoman"), a name nobody knows more of; not an
-        institution ("the council", "Ashbury Council") or a group ("residents")."""
+        institution or a group (``People.never_one_person``)."""
         person = self.people.persons.get(speaker)
         if person is not None:
             return person.fits(pronoun)
-        words = speaker.lower().split()
-        if any(w in INSTITUTION_NOUNS for w in words):
-            return False
-        head = words[-1]
-        return not (speaker[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us")))
+        return not self.people.never_one_person(speaker)
 
     def subject_of(self, v: int, lo: int) -> Optional[Mention]:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")

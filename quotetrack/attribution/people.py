@@ -267,6 +267,16 @@ class People:
         p = self.persons.get(name)
         return p is None or p.fits(pronoun)
 
+    def never_one_person(self, speaker: str) -> bool:
+        """An institution ("the council", "Ashbury Council") or a group described in the
+        plural ("residents"): what "he" or "she" never means."""
+        if speaker in self.persons:
+            return False
+        words = speaker.lower().split()
+        if any(w in INSTITUTION_NOUNS for w in words):
+            return True
+        return speaker[:1].islower() and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+
     def _by_surname(self, word: str, offset: int) -> Optional[Person]:
         cands = self.surname_index.get(word)
         if not cands:
