@@ -105,6 +105,10 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "endless-paragraph": ("the prose as sentences but no line break: one paragraph",
                           lambda n: _repeat(_PROSE + "He said it again. ", n)),
     "pronoun-quotes": ('he said "a" she said "b" … (pronoun cues with nobody named)', lambda n: _repeat('he said "a" she said "b" ', n)),
+    "participles": ('Ada Quill, the mayor, went on to say "a", adding "b", … (participles and infinitive cues, one sentence)',
+                    lambda n: _repeat('Ada Quill, the mayor, went on to say "a", adding "b", ', n)),
+    "signed-below": ("“a” then -Ada Quill, Ashbury. on the line below, repeated (quotes signed below)",
+                     lambda n: _repeat("“a”\n\n-Ada Quill, Ashbury.\n\n", n)),
 }
 
 
