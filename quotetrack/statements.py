@@ -26,7 +26,7 @@ against it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -53,6 +53,7 @@ MIN_JOIN_WORDS = 3  # a one- or two-word quote joins no statement on its own wor
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 MIN_SHARED_STEMS = 3  # reported speech is compared with quotes of its speaker sharing this many content stems
 MIN_TOLD_STEMS = 4  # a reported claim of this many content stems, all of them the quote's, joins it
+LIVE_WORDINGS = 8192  # wordings whose features are kept at once (see _Grouper.wording)
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
 _RANK = MATCH_RANK
 
@@ -101,12 +102,22 @@ class _Grouper:
         self.quotes = quotes
         self.by_id = {a.id: a for a in articles}
         self.census = Census(q.speaker for q in quotes)
+        self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
         self._wordings()
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
+
+    def same(self, a: Optional[str], b: Optional[str]) -> bool:
+        """``identity(a, b, census)`` is SAME, asked once per pair of names: a run has far fewer
+        distinct names than candidate pairs. The verdict's kind does not depend on the order."""
+        key = (a, b) if (a or "") <= (b or "") else (b, a)
+        got = self._same.get(key)
+        if got is None:
+            got = self._same[key] = identity(a, b, self.census).kind == SAME
+        return got
 
     # ------------------------------------------------------------------ wordings and units
 
@@ -121,12 +132,21 @@ class _Grouper:
                 w = wid_of[t] = len(self.tokens)
                 self.tokens.append(t)
             self.wid[i] = w
-        self.wordings: list[Optional[Wording]] = [None] * len(self.tokens)
+        self.wordings: OrderedDict[int, Wording] = OrderedDict()
+        self.built = 0
 
     def wording(self, w: int) -> Wording:
-        got = self.wordings[w]
+        """The judge's view of wording ``w``. The most recently used ``LIVE_WORDINGS`` are kept
+        (a wording's features take some 20 KB); an older one is built again when it is asked for,
+        the same as before."""
+        got = self.wordings.get(w)
         if got is None:
             got = self.wordings[w] = Wording(self.tokens[w])
+            self.built += 1
+            if len(self.wordings) > LIVE_WORDINGS:
+                self.wordings.popitem(last=False)
+        else:
+            self.wordings.move_to_end(w)
         return got
 
     def _units(self) -> None:
@@ -143,8 +163,7 @@ class _Grouper:
             if len(self.tokens[w]) >= MIN_JOIN_WORDS:
                 for cand in by_key[(w, q.direct)]:
                     other = self.units[cand].speaker
-                    if other == speaker or (other is not None and speaker is not None
-                                            and identity(other, speaker, self.census).kind == SAME):
+                    if other == speaker or (other is not None and speaker is not None and self.same(other, speaker)):
                         u = cand
                         break
             if u is None:
@@ -162,6 +181,7 @@ class _Grouper:
     def build_index(self) -> None:
         self.trigrams = BlockingIndex()
         self.keys: dict[int, list[int]] = {}
+        self._near: dict[int, list[int]] = {}
         for w, t in enumerate(self.tokens):
             if len(t) < MIN_JOIN_WORDS:
                 continue
@@ -187,12 +207,19 @@ class _Grouper:
         w = unit.wid
         if w not in self.keys:
             return []
-        found = [v for v in self.units_of_wording[w] if v != u]
-        for other in self.trigrams.candidates(w, self.keys[w]):
-            found.extend(self.units_of_wording[other])
+        near = self._near.get(w)
+        if near is None:
+            # The units of w's wording and of its candidate wordings: the same for every unit of w.
+            found = list(self.units_of_wording[w])
+            for other in self.trigrams.candidates(w, self.keys[w]):
+                found.extend(self.units_of_wording[other])
+            near = self._near[w] = sorted(set(found))
         if not unit.direct and u in self.stem_keys:
-            found.extend(self.stems.candidates(u, self.stem_keys[u], need=MIN_SHARED_STEMS))
-        return sorted(set(found))
+            found = [*near, *self.stems.candidates(u, self.stem_keys[u], need=MIN_SHARED_STEMS)]
+            found = sorted(set(found))
+            found.remove(u)
+            return found
+        return [v for v in near if v != u]
 
     # ------------------------------------------------------------------ joining
 
@@ -206,7 +233,9 @@ class _Grouper:
     def rank(self, u: int, v: int) -> Optional[tuple[int, float]]:
         """(rank, -score) of the match between units u and v when they are one statement, else None."""
         a, b = self.units[u], self.units[v]
-        if not _agree(a.speaker, b.speaker, a.direct and b.direct, self.census):
+        if not (a.direct and b.direct) and (a.speaker is None or b.speaker is None):
+            return None
+        if not self.same(a.speaker, b.speaker):
             return None
         ta, tb = self.tokens[a.wid], self.tokens[b.wid]
         n = min(len(ta), len(tb))
@@ -233,13 +262,17 @@ class _Grouper:
 
     def join_anchors(self) -> None:
         """Direct quotes of a known speaker, by their words."""
-        for u, unit in enumerate(self.units):
-            if unit.anchor:
-                # Candidates are not symmetric (each unit asks with its own rarest keys): join
-                # either way round.
-                for v in self.candidates(u):
-                    if self.units[v].anchor and not self.uf.same(u, v) and self.rank(u, v) is not None:
-                        self.uf.union(u, v)
+        units, same, uf = self.units, self.same, self.uf
+        anchor = [unit.anchor for unit in units]
+        for u, unit in enumerate(units):
+            if not anchor[u]:
+                continue
+            # Candidates are not symmetric (each unit asks with its own rarest keys): join
+            # either way round. The speakers first: most candidates are someone else's words.
+            for v in self.candidates(u):
+                if (anchor[v] and same(unit.speaker, units[v].speaker) and not uf.same(u, v)
+                        and self.rank(u, v) is not None):
+                    uf.union(u, v)
 
     def best_anchor(self, u: int) -> Optional[int]:
         """The anchor unit u matches best; ties go by where the anchor is (path, offset), never by
@@ -260,7 +293,7 @@ class _Grouper:
         if not best:
             return None
         first = self.units[best[0]].speaker
-        if any(identity(first, self.units[v].speaker, self.census).kind != SAME for v in best[1:]):
+        if any(not self.same(first, self.units[v].speaker) for v in best[1:]):
             return None
         return min(best, key=self._where)
 
