@@ -261,18 +261,27 @@ class _Grouper:
         return len(said) >= MIN_TOLD_STEMS and said <= content_stems(self.tokens[quote.wid])
 
     def join_anchors(self) -> None:
-        """Direct quotes of a known speaker, by their words."""
+        """Direct quotes of a known speaker, by their words. Wording by wording (the joins are the
+        connected parts of the pairs that match, whatever the order they are found in)."""
         units, same, uf = self.units, self.same, self.uf
-        anchor = [unit.anchor for unit in units]
-        for u, unit in enumerate(units):
-            if not anchor[u]:
+        for w, ours in self.units_of_wording.items():
+            ours = [u for u in ours if units[u].anchor]
+            if not ours:
                 continue
-            # Candidates are not symmetric (each unit asks with its own rarest keys): join
-            # either way round. The speakers first: most candidates are someone else's words.
-            for v in self.candidates(u):
-                if (anchor[v] and same(unit.speaker, units[v].speaker) and not uf.same(u, v)
-                        and self.rank(u, v) is not None):
-                    uf.union(u, v)
+            # The anchors near this wording by speaker: speakers are tested once a name, and most
+            # candidates are someone else's words. Candidates are not symmetric (each wording asks
+            # with its own rarest keys): pairs join either way round.
+            near: dict[Optional[str], list[int]] = defaultdict(list)
+            for v in self.candidates(ours[0]) + [ours[0]]:
+                if units[v].anchor:
+                    near[units[v].speaker].append(v)
+            for u in ours:
+                speaker = units[u].speaker
+                for other, vs in near.items():
+                    if same(speaker, other):
+                        for v in vs:
+                            if v != u and not uf.same(u, v) and self.rank(u, v) is not None:
+                                uf.union(u, v)
 
     def best_anchor(self, u: int) -> Optional[int]:
         """The anchor unit u matches best; ties go by where the anchor is (path, offset), never by
