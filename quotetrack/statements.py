@@ -53,7 +53,7 @@ MIN_JOIN_WORDS = 3  # a one- or two-word quote joins no statement on its own wor
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 MIN_SHARED_STEMS = 3  # reported speech is compared with quotes of its speaker sharing this many content stems
 MIN_TOLD_STEMS = 4  # a reported claim of this many content stems, all of them the quote's, joins it
-LIVE_WORDINGS = 8192  # wordings whose features are kept at once (see _Grouper.wording)
+LIVE_WORDINGS = 2048  # wordings whose features are kept at once (see _Grouper.wording)
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
 _RANK = MATCH_RANK
 
@@ -137,8 +137,8 @@ class _Grouper:
 
     def wording(self, w: int) -> Wording:
         """The judge's view of wording ``w``. The most recently used ``LIVE_WORDINGS`` are kept
-        (a wording's features take some 20 KB); an older one is built again when it is asked for,
-        the same as before."""
+        (a wording's features take some 20 KB: 8,000 of them were most of the memory of a
+        4,000-article scan); an older one is built again, the same, when it is asked for."""
         got = self.wordings.get(w)
         if got is None:
             got = self.wordings[w] = Wording(self.tokens[w])
@@ -180,43 +180,48 @@ class _Grouper:
 
     def build_index(self) -> None:
         self.trigrams = BlockingIndex()
-        self.keys: dict[int, list[int]] = {}
         self._near: dict[int, list[int]] = {}
         for w, t in enumerate(self.tokens):
-            if len(t) < MIN_JOIN_WORDS:
-                continue
-            # Hashes of the trigrams: an int takes less room than the string, and a collision
-            # costs at most one needless comparison.
-            keys = list(dict.fromkeys(map(hash, trigrams(t))))
-            self.keys[w] = keys
-            self.trigrams.add(w, keys)
+            if len(t) >= MIN_JOIN_WORDS:
+                self.trigrams.add(w, self._trigram_keys(w))
         # Reported speech shares few word trigrams with what it reports, and joins only quotes
         # of its own (known) speaker: index content stems under the speaker's surname too.
         self.stems = BlockingIndex()
-        self.stem_keys: dict[int, list[int]] = {}
-        for u, unit in enumerate(self.units):
-            if unit.speaker is None or len(self.tokens[unit.wid]) < MIN_JOIN_WORDS:
-                continue
-            who = parse(unit.speaker).surname or unit.speaker.casefold()
-            keys = [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
-            self.stem_keys[u] = keys
-            self.stems.add(u, keys)
+        for u in range(len(self.units)):
+            keys = self._stem_keys(u)
+            if keys:
+                self.stems.add(u, keys)
+
+    # An item's keys are worked out again when it asks for candidates rather than kept: they
+    # would take more room than the index itself.
+
+    def _trigram_keys(self, w: int) -> list[int]:
+        # Hashes of the trigrams: an int takes less room than the string, and a collision
+        # costs at most one needless comparison.
+        return list(dict.fromkeys(map(hash, trigrams(self.tokens[w]))))
+
+    def _stem_keys(self, u: int) -> list[int]:
+        unit = self.units[u]
+        if unit.speaker is None or len(self.tokens[unit.wid]) < MIN_JOIN_WORDS:
+            return []
+        who = parse(unit.speaker).surname or unit.speaker.casefold()
+        return [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
 
     def candidates(self, u: int) -> list[int]:
         unit = self.units[u]
         w = unit.wid
-        if w not in self.keys:
+        if len(self.tokens[w]) < MIN_JOIN_WORDS:
             return []
         near = self._near.get(w)
         if near is None:
             # The units of w's wording and of its candidate wordings: the same for every unit of w.
             found = list(self.units_of_wording[w])
-            for other in self.trigrams.candidates(w, self.keys[w]):
+            for other in self.trigrams.candidates(w, self._trigram_keys(w)):
                 found.extend(self.units_of_wording[other])
             near = self._near[w] = sorted(set(found))
-        if not unit.direct and u in self.stem_keys:
-            found = [*near, *self.stems.candidates(u, self.stem_keys[u], need=MIN_SHARED_STEMS)]
-            found = sorted(set(found))
+        stem_keys = [] if unit.direct else self._stem_keys(u)
+        if stem_keys:
+            found = sorted({*near, *self.stems.candidates(u, stem_keys, need=MIN_SHARED_STEMS)})
             found.remove(u)
             return found
         return [v for v in near if v != u]
@@ -264,7 +269,7 @@ class _Grouper:
         """Direct quotes of a known speaker, by their words. Wording by wording (the joins are the
         connected parts of the pairs that match, whatever the order they are found in)."""
         units, same, uf = self.units, self.same, self.uf
-        for w, ours in self.units_of_wording.items():
+        for ours in self.units_of_wording.values():
             ours = [u for u in ours if units[u].anchor]
             if not ours:
                 continue
