@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 
 from .align import Comparison, Wording, compare_wordings, content_stems, is_excerpt, judge
 from .blocking import BlockingIndex
-from .identity import SAME, Census, anonymous, identity, parse
+from .identity import SAME, Census, Name, anonymous, identity, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
 from .models import (
     ALTERED,
@@ -103,6 +103,7 @@ class _Grouper:
         self.by_id = {a.id: a for a in articles}
         self.census = Census(q.speaker for q in quotes)
         self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
+        self._names: dict[str, Optional[Name]] = {}
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
         self._wordings()
@@ -112,12 +113,26 @@ class _Grouper:
 
     def same(self, a: Optional[str], b: Optional[str]) -> bool:
         """``identity(a, b, census)`` is SAME, asked once per pair of names: a run has far fewer
-        distinct names than candidate pairs. The verdict's kind does not depend on the order."""
+        distinct names than candidate pairs, and most pairs of names are two people that
+        ``may_be_same`` tells apart at once. The verdict's kind does not depend on the order."""
         key = (a, b) if (a or "") <= (b or "") else (b, a)
         got = self._same.get(key)
         if got is None:
-            got = self._same[key] = identity(a, b, self.census).kind == SAME
+            pa, pb = self._name(a), self._name(b)
+            if pa is not None and pb is not None and a != b and not may_be_same(pa, pb):
+                got = False
+            else:
+                got = identity(a, b, self.census).kind == SAME
+            self._same[key] = got
         return got
+
+    def _name(self, speaker: Optional[str]) -> Optional[Name]:
+        """The parsed name, or None for anyone (no name, or an anonymous label)."""
+        if speaker is None:
+            return None
+        if speaker not in self._names:
+            self._names[speaker] = None if anonymous(speaker) else parse(speaker)
+        return self._names[speaker]
 
     # ------------------------------------------------------------------ wordings and units
 
