@@ -277,6 +277,16 @@ def _compare(a: Name, b: Name, census: Optional[Census]) -> Verdict:
     return Verdict(DIFFERENT, "same surname, different first names")
 
 
+def may_be_same(a: Name, b: Name) -> bool:
+    """A quick test that ``_compare(a, b, census)`` cannot be SAME, whatever the census:
+    False means two different people (or a role and a person); True means ask ``identity``.
+    A role is the same only as the same role; a person needs the other's last word, or a
+    surname that agrees. Grouping asks it first of each pair of names it meets."""
+    if a.is_role or b.is_role:
+        return a.words == b.words
+    return a.words[-1] == b.words[-1] or surnames_agree(a.surname, b.surname)
+
+
 def _given_found(a: Name, b: Name) -> bool:
     """Whether ``b``'s first name (or nickname) is ``a``'s first name, an initial of it, or
     any word of ``a`` before its surname that is not a title: the words before it are then

@@ -13,7 +13,8 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Optional, TextIO
+from itertools import islice
+from typing import Any, Iterator, Optional, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -348,28 +349,52 @@ def summary_dict(result: ScanResult) -> dict[str, int]:
     }
 
 
-def to_dict(result: ScanResult) -> dict[str, Any]:
+def _sections(result: ScanResult) -> Iterator[tuple[str, Any]]:
+    """The JSON document's members in order; the long lists as generators, so that a writer
+    can turn them into text one item at a time."""
     arts = {a.id: a for a in result.articles}
     firsts = first_carriers(result)
-    return {
-        "schema_version": JSON_SCHEMA_VERSION,
-        "summary": summary_dict(result),
-        "articles": [article_dict(a) for a in result.articles],
-        "quotes": [quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes],
-        "statements": [statement_dict(s, firsts) for s in result.statements],
-        "skipped": [{"path": printable_path(s.path), "reason": s.reason} for s in result.skipped],
-        "wire_stories": [w.as_dict() for w in wire_stories(result)],
-    }
+    yield "schema_version", JSON_SCHEMA_VERSION
+    yield "summary", summary_dict(result)
+    yield "articles", (article_dict(a) for a in result.articles)
+    yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
+    yield "statements", (statement_dict(s, firsts) for s in result.statements)
+    yield "skipped", ({"path": printable_path(s.path), "reason": s.reason} for s in result.skipped)
+    yield "wire_stories", (w.as_dict() for w in wire_stories(result))
+
+
+def to_dict(result: ScanResult) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in _sections(result)}
+
+
+JSON_BATCH = 512  # list items encoded at once by the streaming writer
 
 
 def render_json(result: ScanResult, out: TextIO) -> None:
     """The JSON document: indented on a terminal, for a person to read; compact
-    otherwise (written by the json module's C encoder, several times faster), for
-    the programs it is piped to."""
+    otherwise, for the programs it is piped to. The compact document is written a
+    few hundred items at a time, the same bytes as ``json.dumps(to_dict(result))``
+    without holding the whole document (its dicts and its text) at once."""
     pretty = bool(getattr(out, "isatty", None) and out.isatty())
+    if pretty:
+        out.write(json.dumps(to_dict(result), ensure_ascii=False, indent=2))
+        out.write("\n")
+        return
     # json.dumps, not json.dump: only the one-shot call uses the C encoder.
-    out.write(json.dumps(to_dict(result), ensure_ascii=False, indent=2 if pretty else None))
-    out.write("\n")
+    out.write("{")
+    for n, (key, value) in enumerate(_sections(result)):
+        out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
+        if not isinstance(value, Iterator):
+            out.write(json.dumps(value, ensure_ascii=False))
+            continue
+        out.write("[")
+        first = True
+        while batch := list(islice(value, JSON_BATCH)):
+            text = json.dumps(batch, ensure_ascii=False)[1:-1]  # the items with ", " between them
+            out.write(text if first else ", " + text)
+            first = False
+        out.write("]")
+    out.write("}\n")
 
 
 # --------------------------------------------------------------------------- CSV and Markdown

@@ -278,3 +278,17 @@ def test_jsonl_streams_quotes_then_statements(generated):
     assert statements == doc["statements"]
     summary = {k: v for k, v in records[-1].items() if k != "type"}
     assert summary == doc["summary"]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 7, 512])
+def test_streamed_json_is_the_one_shot_document(generated, batch, monkeypatch):
+    """The compact JSON written a few items at a time is byte for byte ``json.dumps`` of the
+    whole document, whatever the batch size (lists shorter and longer than a batch, and empty)."""
+    from quotetrack import render
+
+    monkeypatch.setattr(render, "JSON_BATCH", batch)
+    for result in (parallel.scan([str(generated)]), parallel.scan([str(SAMPLES)]), scan([])):
+        out = io.StringIO()
+        render.render_json(result, out)
+        assert out.getvalue() == json.dumps(render.to_dict(result), ensure_ascii=False) + "\n"
+        json.loads(out.getvalue())

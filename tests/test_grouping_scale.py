@@ -1,0 +1,83 @@
+"""Grouping at scale: bounded state gives the same statements as unbounded state."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotetrack import statements
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import grouping_bench  # noqa: E402
+
+
+def _grouped(quotes, articles):
+    found, out = statements.group(quotes, articles)
+    return found, [q.statement for q in out]
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_evicting_wordings_changes_nothing(seed, monkeypatch):
+    """Generated quotes (invented words and names: verbatim, excerpts, a word changed, reported
+    speech) grouped with every wording's features kept, and with only two kept at a time (the
+    others rebuilt when asked for): the same statements, members and match kinds."""
+    quotes, articles = grouping_bench.generate(600, seed)
+    monkeypatch.setattr(statements, "LIVE_WORDINGS", 10**9)
+    full = _grouped(quotes, articles)
+    monkeypatch.setattr(statements, "LIVE_WORDINGS", 2)
+    assert _grouped(quotes, articles) == full
+    assert sum(1 for s in full[0] if len(s.members) > 1) > 10  # statements do span quotes
+
+
+def test_wordings_kept_are_bounded(monkeypatch):
+    quotes, articles = grouping_bench.generate(600, 5)
+    monkeypatch.setattr(statements, "LIVE_WORDINGS", 7)
+    g = statements._Grouper(quotes, articles)
+    g.build_index()
+    g.join_anchors()
+    g.attach_loose()
+    assert g.built > 7 and len(g.wordings) <= 7
+
+
+GIVEN = ["Lena", "Lenna", "L.", "Tomas", "Tom", "Thomas", "Ada", "J.R.", "Marisol", "Ketil"]
+SURNAMES = ["Oduya", "Oduyo", "Varga", "Vargas", "Bex", "Bix", "Halloran", "O'Halloran", "de la Fuente", "Fuente"]
+ROLES = ["Harbour Minister", "Mayor", "Sen.", "Dr.", "Chief Executive", ""]
+LABELS = ["The mayor", "The regional water board", "A spokesperson", "Critics", "Unidentified speaker", "Speaker 2",
+          "Oduya", "Lena", "VARGA", "the board"]
+
+
+def _names(rng) -> list[str]:
+    out = list(LABELS)
+    for _ in range(120):
+        parts = [rng.choice(ROLES), rng.choice(GIVEN) if rng.random() < 0.8 else "", rng.choice(SURNAMES)]
+        name = " ".join(p for p in parts if p)
+        if rng.random() < 0.1:
+            name += " Jr."
+        out.append(name.upper() if rng.random() < 0.05 else name)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_may_be_same_never_parts_one_person(seed):
+    """Every pair of invented names that identity calls one person (with a census of those names)
+    passes the quick test grouping asks first; and grouping's verdicts are identity's."""
+    import random
+
+    from quotetrack.identity import SAME, Census, anonymous, identity, may_be_same, parse
+
+    names = _names(random.Random(seed))
+    census = Census(names)
+    g = statements._Grouper([], [])
+    g.census = census
+    same_pairs = 0
+    for a in names:
+        for b in names:
+            verdict = identity(a, b, census).kind == SAME
+            if verdict and not (anonymous(a) or anonymous(b)):
+                assert may_be_same(parse(a), parse(b)), (a, b)
+            assert g.same(a, b) == verdict, (a, b)
+            same_pairs += verdict and a != b
+    assert same_pairs > 50  # the test meets real matches, not only strangers
