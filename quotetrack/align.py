@@ -26,7 +26,7 @@ import json
 import math
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -164,7 +164,8 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated")
+    __slots__ = ("tokens", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated",
+                 "judged")
 
     def __init__(self, tokens: tuple[str, ...]):
         self.tokens = tokens
@@ -186,6 +187,7 @@ class Wording:
         self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
         self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
         self.negated = _negated(tokens)
+        self.judged: Optional[tuple[Judge, float]] = None  # a judge and its sum over this wording's words
 
 
 @lru_cache(maxsize=131072)
@@ -194,19 +196,27 @@ def wording(tokens: tuple[str, ...]) -> Wording:
 
 
 def _longest_match(a: tuple[str, ...], b2j: dict[str, tuple[int, ...]], alo: int, ahi: int, blo: int,
-                   bhi: int) -> tuple[int, int, int]:
+                   bhi: int, whole: bool) -> tuple[int, int, int]:
     """difflib's longest match without junk: the longest run a[i:i+k] == b[j:j+k] in the ranges,
-    the earliest in ``a`` (then in ``b``) on ties; ``b2j`` gives where each word stands in ``b``."""
+    the earliest in ``a`` (then in ``b``) on ties; ``b2j`` gives where each word stands in ``b``;
+    ``whole`` when the ranges are all of ``b`` (no bounds to check)."""
     besti, bestj, bestsize = alo, blo, 0
     j2len: dict[int, int] = {}
+    get = b2j.get
     for i in range(alo, ahi):
+        js = get(a[i])
+        if not js:
+            j2len = {}
+            continue
         new: dict[int, int] = {}
-        for j in b2j.get(a[i], ()):
-            if j < blo:
-                continue
-            if j >= bhi:
-                break
-            k = new[j] = j2len.get(j - 1, 0) + 1
+        prev = j2len.get
+        for j in js:
+            if not whole:
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+            k = new[j] = prev(j - 1, 0) + 1
             if k > bestsize:
                 besti, bestj, bestsize = i - k + 1, j - k + 1, k
         j2len = new
@@ -217,11 +227,12 @@ def matching_blocks(a: Wording, b: Wording) -> list[tuple[int, int, int]]:
     """The (i, j, size) runs that ``difflib.SequenceMatcher(None, a, b, autojunk=False)`` matches,
     without the final empty block; computed on the word positions each wording keeps."""
     ta, b2j = a.tokens, b.positions
-    queue = [(0, len(ta), 0, len(b.tokens))]
+    nb = len(b.tokens)
+    queue = [(0, len(ta), 0, nb)]
     found = []
     while queue:
         alo, ahi, blo, bhi = queue.pop()
-        i, j, k = _longest_match(ta, b2j, alo, ahi, blo, bhi)
+        i, j, k = _longest_match(ta, b2j, alo, ahi, blo, bhi, blo == 0 and bhi == nb)
         if k:
             found.append((i, j, k))
             if alo < i and blo < j:
@@ -249,9 +260,15 @@ def altered_shape(short: Wording, long: Wording) -> float:
         return 0.0
     # Words in common (with repeats) bound the words that can align in order: skip the
     # alignment when even that bound is below the altered threshold.
-    ps, pl = short.positions, long.positions
-    if sum(min(len(ps[t]), len(pl[t])) for t in short.words & long.words) < ALTERED_MIN_COVERAGE * len(ts):
-        return 0.0
+    # Cheaply first: each word of ``short`` beyond its first occurrence adds at most one.
+    need = ALTERED_MIN_COVERAGE * len(ts)
+    shared = short.words & long.words
+    if len(shared) < need:
+        if len(shared) + len(ts) - len(short.words) < need:
+            return 0.0
+        ps, pl = short.positions, long.positions
+        if sum(min(len(ps[t]), len(pl[t])) for t in shared) < need:
+            return 0.0
     blocks = matching_blocks(short, long)
     if not blocks:
         return 0.0
@@ -300,9 +317,12 @@ _LOG1P = [math.log1p(i) for i in range(64)]
 
 def pair_features(a: Wording, b: Wording) -> list[float]:
     """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
+    return _features(a, b, len(a.words & b.words))
+
+
+def _features(a: Wording, b: Wording, shared_words: int) -> list[float]:
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
-    shared_words = len(a.words & b.words)
     shared_stems = len(a.stems & b.stems)
     lw = max(len(a.words), len(b.words))
     sw = min(len(a.words), len(b.words))
@@ -339,14 +359,31 @@ class Judge:
     threshold: float  # the same statement (altered or a paraphrase) from this probability up
     confident: float  # a paraphrase sure enough to join reported speech to a direct quote
 
+    # Per word both have: its shared weight less twice its unmatched weight, as each wording's own
+    # sum (:meth:`_own`) counts every word of it as unmatched.
+    both: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        both = {w: v - 2.0 * self.unmatched.get(w, 0.0) for w, v in self.shared.items()}
+        for w, v in self.unmatched.items():
+            both.setdefault(w, -2.0 * v)
+        object.__setattr__(self, "both", both)
+
+    def _own(self, a: Wording) -> float:
+        """The unmatched weights of all of ``a``'s words, kept on the wording for this judge."""
+        got = a.judged
+        if got is not None and got[0] is self:
+            return got[1]
+        get = self.unmatched.get
+        total = sum(get(w, 0.0) for w in a.words)
+        a.judged = (self, total)
+        return total
+
     def logit(self, a: Wording, b: Wording) -> float:
-        z = self.intercept + sum(map(operator.mul, self.weights, pair_features(a, b)))
-        shared, unmatched = self.shared, self.unmatched
-        for w in a.words & b.words:
-            z += shared.get(w, 0.0)
-        for w in a.words ^ b.words:
-            z += unmatched.get(w, 0.0)
-        return z
+        shared = a.words & b.words
+        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, len(shared))))
+        get = self.both.get
+        return z + self._own(a) + self._own(b) + sum([get(w, 0.0) for w in shared])
 
     def probability(self, a: Wording, b: Wording) -> float:
         z = self.logit(a, b)

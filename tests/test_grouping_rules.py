@@ -7,11 +7,23 @@ import random
 from difflib import SequenceMatcher
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack import statements
-from quotetrack.align import FEATURES, Judge, Wording, compare, judge, matching_blocks
+from quotetrack.align import (
+    ALTERED_MAX_SPREAD,
+    ALTERED_MIN_COVERAGE,
+    ALTERED_MIN_RUN,
+    FEATURES,
+    Judge,
+    Wording,
+    altered_shape,
+    compare,
+    judge,
+    matching_blocks,
+    pair_features,
+)
 from quotetrack.blocking import LIMIT, BlockingIndex
 from quotetrack.models import FULL, Article, Quote
 from quotetrack.unionfind import UnionFind
@@ -77,6 +89,35 @@ def test_matching_blocks_are_difflibs(a, b):
     assert matching_blocks(Wording(a), Wording(b)) == expected
 
 
+def _altered_reference(short: tuple[str, ...], long: tuple[str, ...]) -> float:
+    """The altered rule written plainly on difflib, without the shortcuts of ``altered_shape``."""
+    from quotetrack.align import _STOPWORDS
+
+    if len(short) < 4:
+        return 0.0
+    blocks = [m for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return 0.0
+    coverage = sum(m.size for m in blocks) / len(short)
+    span = blocks[-1].b + blocks[-1].size - blocks[0].b
+    if coverage < ALTERED_MIN_COVERAGE or max(m.size for m in blocks) < ALTERED_MIN_RUN \
+            or span > len(short) + ALTERED_MAX_SPREAD:
+        return 0.0
+    content = [t for t in short if t not in _STOPWORDS]
+    kept = sum(1 for m in blocks for t in short[m.a : m.a + m.size] if t not in _STOPWORDS)
+    return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
+
+
+@settings(deadline=None)  # the first example loads the stemmer
+@given(st.lists(st.sampled_from(["the", "tide", "wall", "will", "hold", "a", "town", "dry"]), min_size=4, max_size=12),
+       st.lists(st.sampled_from(["the", "tide", "wall", "will", "hold", "a", "town", "dry", "not"]), max_size=16))
+def test_altered_shape_is_the_plain_rule(short, long):
+    if len(long) < len(short):
+        short, long = long, short
+    short, long = tuple(short), tuple(long)
+    assert altered_shape(Wording(short), Wording(long)) == _altered_reference(short, long)
+
+
 # --------------------------------------------------------------------------- the judge
 
 
@@ -89,6 +130,28 @@ def test_shipped_judge_loads_and_gives_probabilities():
         c = compare(s, s.replace("will", "is going to"))
         assert 0.0 <= c.score <= 1.0
     assert compare(SENTENCES[0], SENTENCES[0]).score == 1.0
+
+
+def _plain_logit(j: Judge, a: Wording, b: Wording) -> float:
+    """The judge's logit as its definition reads: features, then a weight per shared and per unmatched word."""
+    z = j.intercept + sum(w * f for w, f in zip(j.weights, pair_features(a, b)))
+    z += sum(j.shared.get(w, 0.0) for w in a.words & b.words)
+    return z + sum(j.unmatched.get(w, 0.0) for w in a.words ^ b.words)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_judge_logit_is_its_definition_for_any_weights(seed):
+    rng = random.Random(seed)
+    vocab = sorted({w for s in SENTENCES for w in s.lower().split()})
+    judges = [Judge(tuple(rng.uniform(-1, 1) for _ in FEATURES), rng.uniform(-1, 1),
+                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)},
+                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9) for _ in range(2)]
+    wordings = [Wording(tuple(rng.sample(vocab, rng.randint(3, 14)))) for _ in range(8)]
+    for _ in range(2):  # twice: the second time each wording's sum comes from its cache
+        for j in judges:  # two judges on the same wordings: one's cached sum is never the other's
+            for a in wordings:
+                for b in wordings:
+                    assert j.logit(a, b) == pytest.approx(_plain_logit(j, a, b), abs=1e-9)
 
 
 @pytest.mark.parametrize("a,b", [(SENTENCES[i], SENTENCES[j]) for i in range(4) for j in range(4) if i != j])
