@@ -26,7 +26,7 @@ from ..models import PARTIAL
 from .cues import Cue, is_verb
 from .gender import is_first_name
 from .mentions import Mention
-from .people import INSTITUTION_NOUNS, People, bare
+from .people import INSTITUTION_NOUNS, People, bare, looks_plural
 from .speakers import plausible_speaker
 from .tokens import Tok
 
@@ -182,8 +182,7 @@ def _agreement(att: "ArticleAttributor", c: Candidate, pronoun: str) -> None:
             f["pa_gender_misfits"] = 1.0
         return
     words = c.speaker.lower().split()
-    last = words[-1]
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    plural = looks_plural(words[-1])
     if singular and any(w in INSTITUTION_NOUNS for w in words):
         f["pa_institution_for_person"] = 1.0
     elif singular:

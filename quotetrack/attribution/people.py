@@ -30,6 +30,11 @@ class Person:
         return not self.gender or want not in ("m", "f") or self.gender == want
 
 
+def looks_plural(word: str) -> bool:
+    """A lower-case noun that reads as plural ("residents", "officials"; not "press", "campus", "analysis")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def is_name_token(t: Tok) -> bool:
     """A capitalised word that can be part of a person's name (not a title, a
     function word, an acronym or a number)."""
@@ -275,7 +280,7 @@ class People:
         words = speaker.lower().split()
         if any(w in INSTITUTION_NOUNS for w in words):
             return True
-        return speaker[:1].islower() and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+        return speaker[:1].islower() and looks_plural(words[-1])
 
     def _by_surname(self, word: str, offset: int) -> Optional[Person]:
         cands = self.surname_index.get(word)
