@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from ..lexicon import (
     GROUP_NOUNS,
@@ -157,30 +157,30 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             # named first, before the description the institution's name is in apposition to.
             person = _person_opening_chain(toks, j, lo)
             return person if person is not None else inner
+    for np in _before_commas(toks, j, lo):
+        if np.kind in ("name", "pronoun") and plausible_speaker(np.head):
+            return np
+        fallback = fallback or np
+    return fallback
+
+
+def _before_commas(toks: Sequence[Tok], j: int, lo: int) -> Iterator[Mention]:
+    """The noun phrases ending before each comma of the apposition chain before ``j``,
+    nearest first (40 tokens back at most, not past a quote or a line break); a place
+    after a preposition (", of Springfield, Va.,") is left out."""
     k = j - 2
     while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
         if toks[k].text == ",":
             np = np_ending_at_word(toks, k, lo)
-            if np is not None and after_preposition(toks, np, lo):
-                np = None  # ", of Springfield, Va.,": a place, not the speaker
-            if np is not None and np.kind in ("name", "pronoun") and plausible_speaker(np.head):
-                return np
-            fallback = fallback or np
+            if np is not None and not after_preposition(toks, np, lo):
+                yield np
         k -= 1
-    return fallback
 
 
 def _person_opening_chain(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """The person whose name (first word a first name) ends before a comma, nearest
     first, within the apposition chain before ``j``; None when there is none."""
-    k = j - 2
-    while k >= lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
-        if toks[k].text == ",":
-            np = np_ending_at_word(toks, k, lo)
-            if np is not None and np.kind == "name" and is_first_name(np.head.split()[0]) and not after_preposition(toks, np, lo):
-                return np
-        k -= 1
-    return None
+    return next((np for np in _before_commas(toks, j, lo) if np.kind == "name" and is_first_name(np.head.split()[0])), None)
 
 
 def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) -> Optional[Mention]:
