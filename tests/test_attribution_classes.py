@@ -776,3 +776,53 @@ def test_pronoun_cue_is_never_an_institution(org, pron):
     got = found(text)
     quote = [s for w, s, _ in got if w.startswith("We will not")]
     assert quote and (quote[0] is None or org.lower().split()[-1] not in quote[0].lower()), got
+
+
+# -- 4c. A headline names its speaker: "Name: ...", "Name Calls ...", "..., Name Tells ..." --
+
+HEADLINES = {
+    "colon": "{a}: Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "colon-surname": "{s}: Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "calls": "{a} Calls Flood Plan ‘Far Too Little, Far Too Late’",
+    "says": "{s} Says Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "is-now-calling": "{s} Is Now Calling The Flood Plan ‘Far Too Little, Far Too Late’",
+    "after-quote": "Flood Plan Is ‘Far Too Little, Far Too Late,’ {a} Tells Council.",
+    "sentence-case": "{s} says flood plan is 'far too little, far too late'",
+}
+LEDE = (
+    "\n\n{a}, who chairs the residents' association, spoke on Monday at the council meeting, where"
+    " the budget for the river district was debated for three hours.\n\n"
+    "The council will vote on the plan next month.\n"
+)
+
+
+@pytest.mark.parametrize("text, who", cases(HEADLINES, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_headline_names_its_speaker(text, who):
+    a = who[0]
+    got = [(w, s, c) for w, s, c in found_all(text.format(a=a, s=a.split()[-1]) + LEDE.format(a=a)) if "too late" in w.lower()]
+    assert got and got[0][1] == a, got
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Report: Flood Plan Is ‘Far Too Little, Far Too Late’",  # a colon after a word that names nobody
+        "Poll Finds Flood Plan ‘Far Too Little, Far Too Late’",  # no speech verb
+        "Quillen Calls Flood Plan ‘Far Too Little, Far Too Late’",  # a name the body never gives
+    ],
+)
+def test_headline_without_a_speaker_the_body_names_gives_none(headline):
+    got = [(w, s, c) for w, s, c in found_all(headline + LEDE.format(a="Desmond Okereke")) if "too late" in w.lower()]
+    assert got and got[0][1] is None, got
+
+
+def test_first_line_that_opens_a_paragraph_is_no_headline():
+    text = "Okereke Calls Flood Plan “Far Too Little, Far Too Late” For The River District.\nThe council met on Monday, and Desmond Okereke spoke.\n"
+    got = [(w, s, c) for w, s, c in found_all(text) if "too late" in w.lower()]
+    assert got and got[0][2] != "(headline)", got
+
+
+def found_all(text):
+    """Every direct quote, terms included, with speaker and cue."""
+    art = build_article("a1", "x.txt", text)
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.direct]

@@ -12,12 +12,16 @@ from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
+from .headline import headline_line, headline_speaker
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
 from .tokens import Tok, mask_quotes, segment, tokenize
+
+# The cue of a speaker named by a headline ("Roe: ...", "Roe Calls ...").
+HEADLINE_CUE = "(headline)"
 
 # How many tokens either side of a quote its cues are looked for in.
 CUE_WINDOW = 60
@@ -421,6 +425,23 @@ class ArticleAttributor:
             out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
             if pick.rule != "context" or ranker is not None:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
+        return self._headline(out)
+
+    def _headline(self, quotes: list[Quote]) -> list[Quote]:
+        """The quotes of the headline that have no speaker yet, with the speaker the
+        headline names (see ``headline``)."""
+        line = headline_line(self.article)
+        if line is None:
+            return quotes
+        lo, hi = line
+        out = []
+        for q in quotes:
+            if q.direct and not q.speaker and q.kind != TITLE and lo <= q.start and q.end <= hi:
+                open_at = q.start - len(q.open_mark)
+                speaker = headline_speaker(self.article.text, lo, hi, open_at, q.end, self.people)
+                if speaker and plausible_speaker(speaker):
+                    q = replace(q, kind=PARTIAL if q.kind == TERM else q.kind, speaker=speaker, cue=HEADLINE_CUE)
+            out.append(q)
         return out
 
     def _candidates(
