@@ -826,3 +826,25 @@ def found_all(text):
     """Every direct quote, terms included, with speaker and cue."""
     art = build_article("a1", "x.txt", text)
     return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.direct]
+
+
+# -- 5b. A speech word after "a <modifier>" is a noun, not the verb ("a snappy retort") --
+
+MODIFIED_NOUN = {
+    "snappy-retort": "{a} delivered a snappy retort: “Nobody is tearing this plan up.”",
+    "crucial-point": "{a} made a crucial point: “Nobody is tearing this plan up.”",
+    "fundraising-call": "{a} sent out a fundraising call after the vote, asking supporters to “donate to our campaign now.”",
+    "brief-comment": "{a} offered only a brief comment: “Nobody is tearing this plan up.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(MODIFIED_NOUN, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_speech_word_after_a_modifier_is_a_noun(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+@pytest.mark.parametrize("subject", ["His aides", "The ferry operators", "Her two deputies"])
+def test_plural_subject_before_a_base_form_stays_the_speaker(subject):
+    speaker, got = single(BODY + f"{subject} warn that “the crossing will close by May.”")
+    assert speaker is not None and subject.split()[-1] in speaker, got

@@ -18,6 +18,7 @@ from .function_words import (
 )
 from .gender import is_first_name
 from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
+from .people import looks_plural
 from .tokens import Tok
 
 
@@ -51,7 +52,28 @@ def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
             k -= 1
         if k > 0 and toks[k - 1].low in _SINGULAR_DETERMINERS:
             return True
+    if toks[v].low in SPEECH_BASE_FORMS and _after_modified_determiner(toks, v):
+        return True
     return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
+
+
+def _after_modified_determiner(toks: Sequence[Tok], v: int) -> bool:
+    """A base form after a singular determiner or a possessive and one or two lower-case
+    modifiers ("a snappy retort", "a fundraising call", "Roe’s conference call"): a noun,
+    since no finite verb follows "a <word>". A plural modifier ("his aides warn") reads as
+    the verb's subject instead."""
+    k = v - 1
+    while k >= 0 and k > v - 3:
+        t = toks[k]
+        if t.kind != "w" or t.is_cap or t.low in SPEECH_VERBS or t.low in DETERMINERS or looks_plural(t.low):
+            break
+        k -= 1
+    if k == v - 1 or k < 0:
+        return False  # no modifier between
+    det = toks[k]
+    return det.low in _SINGULAR_DETERMINERS or (
+        det.kind == "w" and det.low.endswith(("’s", "'s")) and det.low[:-2] not in S_CONTRACTIONS
+    )
 
 
 def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
