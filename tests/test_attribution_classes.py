@@ -848,3 +848,26 @@ def test_speech_word_after_a_modifier_is_a_noun(text, who):
 def test_plural_subject_before_a_base_form_stays_the_speaker(subject):
     speaker, got = single(BODY + f"{subject} warn that “the crossing will close by May.”")
     assert speaker is not None and subject.split()[-1] in speaker, got
+
+
+# -- 7b. A relative clause or a party tag between a name and its verb ------------
+
+RELATIVE_OR_TAG = {
+    "who-place": "{a}, who was to travel to Dover, Delaware, on Wednesday to promote the rules, said the plan was “a core issue for the district.”",
+    "whose-place": "{a}, whose hometown, Milford, may be under water by 2050, argues that the plan will “ruin the harbour.”",
+    "whose-company": "{a}, whose latest start-up, Brightwell, sells pumps, said the county was “far too slow.”",
+    "party-tag-comma": "On Tuesday, after winning the vote, Gov. {a} (R-Ohio), said, “We are going all the way to the capital.”",
+    "party-tag": "Rep. {a} (D-Ore.) said, “We are going all the way to the capital.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(RELATIVE_OR_TAG, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_name_before_relative_clause_or_party_tag_speaks(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+def test_relative_clause_after_a_place_belongs_to_the_person_described():
+    text = BODY + "Willa Brandt, a retired teacher in Hartford, who runs a small choir, recalled that “nobody came to help.”"
+    speaker, got = single(text)
+    assert speaker == "Willa Brandt", got

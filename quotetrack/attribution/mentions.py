@@ -142,6 +142,11 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     commas of its own ("the head of the Acquisition, Technology and Logistics
     Agency"): prefer the nearest comma with a person's name before it."""
     fallback = None
+    if toks[j - 2].text == ")":
+        return _np_before_parenthesis(toks, j - 1, lo)  # "Gov. Ann Roe (R-Ohio), said"
+    relative = _before_relative_clause(toks, j, lo)
+    if relative is not None:
+        return relative
     k = j - 2
     while k >= lo and k > j - 6 and toks[k].is_cap:
         k -= 1
@@ -162,6 +167,23 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             return np
         fallback = fallback or np
     return fallback
+
+
+def _before_relative_clause(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """"Ann Roe, who flew to Dover, Delaware, on Monday, said": the phrase before ", who"
+    (40 tokens back at most, not past a quote or a line break) is the verb's subject, not a
+    name inside the relative clause; None when no such clause opens the chain or no name or
+    pronoun ends before it."""
+    k = j - 2
+    while k > lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+        if toks[k].low in ("who", "whose") and toks[k - 1].text == ",":
+            np = np_ending_at_word(toks, k - 1, lo)
+            if np is None or np.kind not in ("name", "pronoun") or not plausible_speaker(np.head):
+                return None
+            # "an actor in Dallas, who runs a theatre": the clause is the described person's
+            return None if after_preposition(toks, np, lo) else np
+        k -= 1
+    return None
 
 
 def _before_commas(toks: Sequence[Tok], j: int, lo: int) -> Iterator[Mention]:
