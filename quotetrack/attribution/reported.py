@@ -40,6 +40,7 @@ from .mentions import Mention, mention, np_ending_at, np_starting_at
 from .tokens import soft_wrap
 
 MIN_WORDS = 3
+MIN_NP_WORDS = 2  # a noun phrase that is what was said may be shorter: "denied the charges"
 # How many tokens a clause, a cue's adjuncts or the content before a cue may span.
 WINDOW = 80
 ADJUNCT_WINDOW = 20
@@ -231,7 +232,8 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
             return m - 1  # "... and that ...": a second statement
         if t.low == "and" and m + 1 < hi and is_cue_verb(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
             return m  # "... and added that ...", "... and said it was great": the speaker's next act
-        if t.low == "and" and m + 2 < hi and toks[m + 1].kind == "w" and _subject_and_cue(toks, m + 1, hi):
+        if t.low == "and" and m + 2 < hi and toks[m + 1].kind == "w" and toks[m + 1].low not in AUXILIARIES \
+                and not toks[m + 1].low.endswith(("n't", "n’t")) and _subject_and_cue(toks, m + 1, hi):
             return m  # "... and others have said ...": another speaker's statement
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
@@ -276,7 +278,7 @@ def _contrast_inside(toks: Sequence, k: int, hi: int) -> bool:
         if t.kind == "p":
             return t.text == "," and m > k + 1
         if t.kind != "w" or t.low in _VERB_STARTS or t.low in _SUBJECT_PRONOUNS or t.low in _NOT_IN_SUBJECT \
-                or t.low.endswith(("ed", "n't")) and not t.is_cap:
+                or t.low.endswith(("ed", "n't", "n’t")) and not t.is_cap:
             return False
     return False
 
@@ -385,7 +387,7 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens and its
     content kind (CLAUSE, or QUESTION after "explained why")."""
     verb = toks[v].low
-    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
+    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith(("n't", "n’t"))):
         return None  # "has not said": nothing was said
     cue_end = v + 1
     i = v + 1
@@ -454,7 +456,7 @@ def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
         t = toks[m]
         if t.kind != "w" or t.low in _ADJUNCT_STARTS or t.low in _NOT_IN_SUBJECT:
             return False
-        if t.low in _VERB_STARTS or t.low.endswith("n't"):
+        if t.low in _VERB_STARTS or t.low.endswith(("n't", "n’t")):
             return True
     return False
 
@@ -564,7 +566,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
-    if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
+    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS):
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
@@ -698,7 +700,7 @@ def _has_verb(toks: Sequence, i: int, j: int) -> bool:
         if t.kind != "w" or t.is_cap:
             continue
         low = t.low
-        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith("n't") or low in ("not", "never"):
+        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith(("n't", "n’t")) or low in ("not", "never"):
             return True
         if len(low) > 3 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "’s", "'s", "us", "is"))):
             return True
@@ -784,7 +786,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     t = toks[v]
     lo = max(lo, v - WINDOW)  # a subject is looked for within WINDOW tokens: linear in a sentence's length
     hi = min(hi, v + 2 * WINDOW)
-    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith("n't")):
+    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith(("n't", "n’t"))):
         return None  # "has not said", "is not related to"
     # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
     participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
