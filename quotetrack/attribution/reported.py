@@ -890,9 +890,11 @@ def _before_adverbs(toks: Sequence, v: int, lo: int) -> int:
 def _checked_subject(toks: Sequence, mention: Optional[Mention], k: int, lo: int, taken_until: int) -> Optional[Mention]:
     """The subject the mention rules read for the verb at ``k``, unless it is none: inside the
     statement found before it ("... they will not attend the convention and others have said ...":
-    the subject is after the conjunction), or ending in a conjunction ("the new sea wall and")."""
+    the subject is after the conjunction, also when the rules read none), or ending in a
+    conjunction ("the new sea wall and")."""
     if mention is None:
-        return None
+        # "... and others have said ...", where the statement before ended at the "and".
+        return _after_conjunction(toks, taken_until - 1, k) if taken_until > lo and toks[taken_until].low == "and" else None
     if taken_until > lo and mention.start < toks[taken_until - 1].end:
         return _after_conjunction(toks, taken_until - 1, k)
     if mention.text.rsplit(" ", 1)[-1].lower() in ("and", "but", "or"):
