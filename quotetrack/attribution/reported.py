@@ -803,7 +803,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
-        mention = _opener(toks, lo, k, org=True)
+        mention = _opener(toks, lo, k, org=not participle)
         if mention is None and participle:
             mention = _sentence_subject(toks, lo, v)
     if mention is not None:
@@ -895,7 +895,7 @@ def _checked_subject(toks: Sequence, mention: Optional[Mention], k: int, lo: int
     if mention is None:
         # "... and others have said ...", where the statement before ended at the "and".
         return _after_conjunction(toks, taken_until - 1, k) if taken_until > lo and toks[taken_until].low == "and" else None
-    if taken_until > lo and mention.start < toks[taken_until - 1].end:
+    if taken_until > lo and mention.start < toks[taken_until - 1].end and " and " in mention.text:
         return _after_conjunction(toks, taken_until - 1, k)
     if mention.text.rsplit(" ", 1)[-1].lower() in ("and", "but", "or"):
         return None  # the sentence's subject is taken instead
