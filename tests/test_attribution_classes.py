@@ -871,3 +871,36 @@ def test_relative_clause_after_a_place_belongs_to_the_person_described():
     text = BODY + "Willa Brandt, a retired teacher in Hartford, who runs a small choir, recalled that “nobody came to help.”"
     speaker, got = single(text)
     assert speaker == "Willa Brandt", got
+
+
+# -- 4d. A colon after a clause about someone, and a fronted clause's speech verb -----
+
+COLON_CLAUSE = {
+    "fired-back": "{a} fired back: “If they sue us, they are going to lose.”",
+    "swiped": "{a} swiped at the county in a post on Facebook: “If they sue us, they are going to lose.”",
+    "harder-line": "{a} took a harder line on Monday: “If they sue us, they are going to lose.”",
+    "when-fronted": "When {b} suggested the county would sue, {a} fired back: “If they sue us, they are going to lose.”",
+    "after-fronted": "After {b} said the county would sue, {a} laughed it off: “If they sue us, they are going to lose.”",
+    "although-fronted": "Although {b} has claimed the county will sue, {a} was unmoved: “If they sue us, they are going to lose.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(COLON_CLAUSE, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_colon_after_a_clause_about_someone_gives_its_subject(text, who):
+    a, b = who
+    speaker, got = speaker_of(BODY + text.format(a=a, b=b), "If they sue us")
+    assert speaker == a, got
+
+
+def test_as_clause_still_quotes_its_subject():
+    speaker, got = single(BODY + "As Marta Quillen said on Monday, “If they sue us, they are going to lose.”")
+    assert speaker == "Marta Quillen", got
+
+
+@pytest.mark.parametrize("opener", ["Along with the photo", "Amid the uproar", "Despite the ruling", "Like his rivals"])
+def test_sentence_opening_preposition_names_nobody(opener):
+    text = BODY + f"Desmond Okereke spoke last. {opener}, he had posted: “We are not giving up, we are celebrating!”"
+    got = found(text)
+    assert all(s is None or opener.split()[0] not in s for _, s, _ in got), got

@@ -10,7 +10,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
-from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, sign_off_below
+from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
 from .headline import headline_line, headline_speaker
 from .mentions import Mention, np_starting_at, subject_of_verb
@@ -74,13 +74,20 @@ class ArticleAttributor:
         if k is None:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
-        found = self._opener(lo, k)
+        found = self._opener(main_clause_start(self.toks, lo, k), k)  # "When …, Roe fired back: “…”"
         if not found or found[0].kind not in ("name", "pronoun"):
             return None
         after = found[1]
         if after < k and self.toks[after].kind == "w" and not self.toks[after].is_cap:
             return found[0]
         return None
+
+    def _after_colon(self, k: int) -> bool:
+        """The quote token at ``k`` follows a colon in its own sentence ("Roe fired back: “…”")."""
+        p = k - 1
+        while p >= 0 and self.toks[p].kind == "p" and self.toks[p].text in OPEN_MARKS:
+            p -= 1
+        return p >= 0 and self.toks[p].text == ":" and self.toks[p].sent == self.toks[k].sent
 
     def _previous_sentence_subject(self, q: Quote) -> Optional[Mention]:
         """The named subject of the sentence just before a quote that opens its own
@@ -312,9 +319,10 @@ class ArticleAttributor:
             out.append(Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb))
             if len(out) == 1 and not all_rules and self.settled(out[0]):
                 return out, props, para
-        if q.kind == PARTIAL:
+        if q.kind == PARTIAL or self._after_colon(k):
             # "Trump openly admires Putin as a “strong leader”": words woven into a
-            # sentence about someone, with no speech verb, are theirs.
+            # sentence about someone, with no speech verb, are theirs; so are words a
+            # sentence about them introduces with a colon ("Roe fired back: “…”").
             opener = self._sentence_subject(q)
             if opener is not None:
                 out.append(Proposal("context", self.resolve(opener, q.start, last, para), opener, opener.text, "(context)"))

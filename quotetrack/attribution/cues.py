@@ -34,6 +34,8 @@ def is_verb(t: Tok) -> bool:
 
 
 # Determiners of one thing: after them a verb's base form cannot be the sentence's verb.
+# How far into a sentence the comma closing a fronted clause is looked for (tokens).
+CLAUSE_WINDOW = 30
 _SINGULAR_DETERMINERS = frozenset("a an this that his her its another one each every".split())
 
 
@@ -167,7 +169,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(lo, open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
+    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
     if (
         verbs
@@ -220,6 +222,26 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         if found and found[0].kind == "name":
             return Cue(nearest, found[0])
     return None
+
+
+# Words opening a fronted adverbial clause ("When Roe said the county would sue, Poe fired
+# back: “…”"). Not "as": "As Roe said, “…”" quotes Roe.
+_SUBORDINATORS = frozenset("when whenever after while although though because since before once until unless whereas if".split())
+
+
+def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
+    """Where the main clause starts in a sentence that opens with an adverbial clause: after
+    that clause's comma, when a clause of at least two words follows before the quote; else
+    ``lo``. A speech verb inside the fronted clause is not the quote's cue."""
+    if lo > open_i or toks[lo].low not in _SUBORDINATORS:
+        return lo
+    for c in range(lo + 1, min(open_i, lo + CLAUSE_WINDOW)):
+        if toks[c].text == ",":
+            words = sum(1 for t in toks[c + 1 : open_i] if t.kind == "w")
+            return c + 1 if words >= 2 else lo
+        if toks[c].kind in ("q", "nl"):
+            break
+    return lo
 
 
 def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:

@@ -10,6 +10,9 @@ BEFORE_SUBJECT = {"and", "but", "so", "what", "who", "that", "which", "as", "whe
 LEADING_FUNCTION_WORDS = {
     "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
     "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
+    # prepositions that open a sentence ("Along with the photo, he had posted: …")
+    "along", "amid", "among", "despite", "under", "against", "about", "throughout", "without", "within",
+    "across", "through", "toward", "towards", "unlike", "like", "beyond", "behind", "besides",
 }
 NOMINATIVE = {"he", "she", "they", "we", "i"}
 S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
