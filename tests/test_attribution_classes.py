@@ -904,3 +904,38 @@ def test_sentence_opening_preposition_names_nobody(opener):
     text = BODY + f"Desmond Okereke spoke last. {opener}, he had posted: “We are not giving up, we are celebrating!”"
     got = found(text)
     assert all(s is None or opener.split()[0] not in s for _, s, _ in got), got
+
+
+# -- 7c. An apposition no comma closes, a place after "of", a time phrase first -----
+
+OPEN_APPOSITION = {
+    "former-aide": "{a}, a former aide to Mayor {b} has written a book in which she calls the council “a circus.”",
+    "president-of": "{a}, president and chief executive of the Ashbury Traders Association stated, “It is not a political problem.”",
+    "of-town-state": "{a} of Dover, Delaware says she thinks the council can “pull off a win.”",
+    "hours-later": "Hours later, {a} returned the compliment, telling reporters, “She is an amazing colleague.”",
+    "moments-earlier": "Moments earlier, {a} had warned the crowd: “We will not give up.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(OPEN_APPOSITION, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_person_before_an_open_apposition_or_after_a_time_phrase_speaks(text, who):
+    a, b = who
+    speaker, got = single(BODY + text.format(a=a, b=b))
+    assert speaker == a, got
+
+
+@pytest.mark.parametrize("name", ["Castellane", "Okereke", "Holloway"])
+def test_interrupting_description_after_a_surname_still_speaks(name):
+    """"Roe, a top aide said, “…”": a bare surname before the comma is the topic, not an apposition's head."""
+    text = BODY + f"Tamsin {name} spoke on Monday.\n\n{name}, a top aide said, “is very confident in the contrast.”"
+    got = found(text)
+    assert got and got[-1][1] is not None and "aide" in got[-1][1], got
+
+
+@pytest.mark.parametrize("name", ["Marta Quillen", "Bruno Castellane"])
+def test_titled_person_after_a_fronted_phrase_keeps_their_name(name):
+    text = BODY + f"In discussing the scandals around Mayor Desmond Okereke, former ambassador {name} told the host, “It is a disgrace.”"
+    speaker, got = single(text)
+    assert speaker == name, got

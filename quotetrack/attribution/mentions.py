@@ -70,7 +70,60 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     subj = np_ending_at(toks, j, lo)
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
+    if subj is not None and subj.kind != "pronoun":
+        return _person_before_open_apposition(toks, subj, lo) or subj
     return subj
+
+
+def _token_at(toks: Sequence[Tok], start: int, lo: int) -> int:
+    """Index of the token starting at character ``start`` (searching back from the end of the
+    window is not needed: mentions are short and near), or -1."""
+    for k in range(lo, len(toks)):
+        if toks[k].start == start:
+            return k
+        if toks[k].start > start:
+            break
+    return -1
+
+
+def _person_before_open_apposition(toks: Sequence[Tok], subj: Mention, lo: int) -> Optional[Mention]:
+    """The person named before an apposition that no comma closes, when the verb's subject
+    was read inside it: "Ann Roe, a former aide to Mayor Bo Poe has written", "Ann Roe,
+    president of the Ashbury Traders Association stated", "Ann Roe of Dover, Delaware says".
+    Looks back at most ``APPOSITION_WORDS`` words to a comma with a person's name (first word
+    a first name) before it; None when the words between hold a verb or another comma."""
+    if subj.kind == "name" and is_first_name(subj.head.split()[0]):
+        return None  # "…, former ambassador Jo Bolt told": a person's own name is the subject
+    i = _token_at(toks, subj.start, max(lo, 0))
+    if i <= lo:
+        return None
+    k, lower = i - 1, False
+    while k > lo and i - k <= APPOSITION_WORDS and toks[k].text != ",":
+        t = toks[k]
+        if t.kind != "w" or t.low in SPEECH_VERBS or t.low in AUXILIARIES:
+            return None
+        lower = lower or (not t.is_cap and t.low not in TITLE_CONNECTORS | {"the", "and"})
+        k -= 1
+    if k <= lo or toks[k].text != ",":
+        return None
+    place = _after_place_preposition(toks, k, lo) if toks[k - 1].is_cap else 0
+    if not (lower or place or subj.kind == "role"):
+        return None
+    if place:
+        k = place
+    np = np_ending_at_word(toks, k, lo)
+    if np is None or np.kind != "name" or len(np.head.split()) < 2 or not is_first_name(np.head.split()[0]):
+        return None  # a full name opens an apposition; "Roe, a top aide said, “…”" is the aide's
+    return np if plausible_speaker(np.head) else None
+
+
+def _after_place_preposition(toks: Sequence[Tok], comma: int, lo: int) -> int:
+    """For "Ann Roe of Dover, Delaware says": the index of "of" before the capitalised words
+    ending at the comma, else 0."""
+    k = comma - 1
+    while k > lo and toks[k].is_cap:
+        k -= 1
+    return k if k > lo and toks[k].low in ("of", "from", "in") else 0
 
 
 def _subject_of_infinitive(toks: Sequence[Tok], to: int, lo: int) -> Optional[Mention]:
@@ -341,6 +394,12 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
     return _group_from(toks, i, hi)
 
 
+# Words between a person's name and a verb, in an apposition no comma closes.
+APPOSITION_WORDS = 12
+# Words after which a capitalised opening word is a span of time ("Hours later, …").
+_TIME_AFTER = frozenset({"later", "earlier", "ago"})
+
+
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """A name or an organisation starting with the capitalised word at ``i``; after a
     fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
@@ -367,6 +426,10 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
+    if j < hi and toks[j].low in _TIME_AFTER and j + 1 < hi and toks[j + 1].text == ",":
+        # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
+        nxt = j + 2
+        return _capitalised_from(toks, nxt, hi) if nxt < hi and toks[nxt].is_cap else None
     later = _name_after_descriptor(toks, j, hi, role=True)
     if later is not None:
         # "said Monmouth University political scientist Ann Roe": the name, not the school.
