@@ -939,3 +939,30 @@ def test_titled_person_after_a_fronted_phrase_keeps_their_name(name):
     text = BODY + f"In discussing the scandals around Mayor Desmond Okereke, former ambassador {name} told the host, “It is a disgrace.”"
     speaker, got = single(text)
     assert speaker == name, got
+
+
+# -- 2c. Words quoted after a speech verb are the speaker's; a quoted title is nobody's --
+
+CUE_THEN_WORDS = {
+    "cue-after": "Still, golf clubs are “just scratching out a profit,” {a} said from the office in Dover.",
+    "cue-after-nyt-marks": "''We are ready,'' Ms. Brandt said on Monday.\n\nStill, golf clubs are ''just scratching out a profit,'' {a} said from the office in Dover.",
+    "cue-before": "{a} said the club was confident that the mayor would “do the right thing.”",
+}
+TITLES_AFTER_CUE = {
+    "said-on-show": "{a} said on “Meet the Press” that the plan would fail.",
+    "author-of-book": "{a} told the author of “Hacked World Order” that the plan would fail.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CUE_THEN_WORDS, [("Mr. Pell",), ("Ms. Quillen",), ("Dr. Okereke",)]))
+def test_short_quote_with_a_speech_cue_is_the_speakers(text, who):
+    """A few words quoted in a sentence whose speech verb names someone by title and surname
+    (read as a term at first, since nothing else in the article names them): theirs."""
+    got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0])) if "We are ready" not in w]
+    assert len(got) == 1 and got[0][1] == who[0].split()[-1], got
+
+
+@pytest.mark.parametrize("text, who", cases(TITLES_AFTER_CUE, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_quoted_title_after_a_speech_verb_is_nobodys(text, who):
+    got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0]))]
+    assert len(got) == 1 and got[0][1] is None, got

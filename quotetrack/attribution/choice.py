@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
-from ..quotes import LineIndex, marked_as_term
+from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
@@ -366,6 +366,8 @@ class ArticleAttributor:
         about uses the words ("Roe believes in journalism that “takes sides”")."""
         if ranker is None and trace is None or marked_as_term(self.article.text, q.start - len(q.open_mark)):
             return q
+        if title_case(q.text):
+            return q  # "on “Meet the Press”", "the author of “Hacked World Order”": a name, nobody's words
         props, cues, _ = self.proposals(replace(q, kind=PARTIAL), last)
         has_cue = any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props)
         in_context = any(p.rule == "context" and p.speaker and plausible_speaker(p.speaker) for p in props)
