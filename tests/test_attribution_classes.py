@@ -966,3 +966,25 @@ def test_short_quote_with_a_speech_cue_is_the_speakers(text, who):
 def test_quoted_title_after_a_speech_verb_is_nobodys(text, who):
     got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0]))]
     assert len(got) == 1 and got[0][1] is None, got
+
+
+# -- 9b. A cue ending in a colon after a quote introduces the next quote -----------
+
+NEXT_QUOTES_CUE = {
+    "after-full-stop": "{a} proclaimed at a press conference, “I did not send any secret files.” The candidate reiterated: “I know the rules.”",
+    "after-partial": "After {a} said that pupils might do better at “less demanding schools,” {b} said: “I do not like what she said.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(NEXT_QUOTES_CUE, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_colon_cue_after_a_quote_belongs_to_the_next(text, who):
+    a, b = who
+    got = found_all(BODY + text.format(a=a, b=b))
+    assert got and got[0][1] == a, got
+
+
+def test_split_quote_with_a_colon_keeps_one_speaker():
+    got = found_all(BODY + "“We are ready,” Marta Quillen said: “We have been for weeks.”")
+    assert [s for _, s, _ in got] == ["Marta Quillen", "Marta Quillen"], got

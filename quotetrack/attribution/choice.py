@@ -146,7 +146,7 @@ class ArticleAttributor:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
-        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
+        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL)
         if found is None and self.opens_paragraph(k):
             found = sign_off_below(self.toks, k)
         if found is not None:

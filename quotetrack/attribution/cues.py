@@ -78,9 +78,28 @@ def _after_modified_determiner(toks: Sequence[Tok], v: int) -> bool:
     )
 
 
-def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
+def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False, partial: bool = False) -> Optional[Cue]:
     """``,” Varga said`` / ``,” said Varga`` right after the quote token ``k``.
-    ``ends_sentence``: the quoted words end with a full stop of their own."""
+    ``ends_sentence``: the quoted words end with a full stop of their own; ``partial``: they
+    are words woven into a sentence. After either, a cue ending in a colon introduces the
+    next quote (“…” Varga added: “…”), not this one."""
+    found = _cue_after(toks, k, hi, ends_sentence)
+    if found is not None and (ends_sentence or partial) and _introduces_next(toks, k, hi):
+        return None
+    return found
+
+
+def _introduces_next(toks: Sequence[Tok], k: int, hi: int) -> bool:
+    """A colon and an opening mark within the few tokens after the quote at ``k`` (its cue's)."""
+    for i in range(k + 1, min(hi, k + 12)):
+        if toks[i].text == ":":
+            return i + 1 < len(toks) and (toks[i + 1].kind == "q" or toks[i + 1].text in OPEN_MARKS)
+        if toks[i].kind in ("q", "nl") or toks[i].text in (".", "!", "?"):
+            return False
+    return False
+
+
+def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Optional[Cue]:
     i = k + 1
     skipped = 0
     while i < hi and toks[i].kind == "p" and (toks[i].text in CLOSE_MARKS or toks[i].text in LEAD_PUNCT) and toks[i].text not in "―—–" and skipped < 4:
