@@ -988,3 +988,35 @@ def test_colon_cue_after_a_quote_belongs_to_the_next(text, who):
 def test_split_quote_with_a_colon_keeps_one_speaker():
     got = found_all(BODY + "“We are ready,” Marta Quillen said: “We have been for weeks.”")
     assert [s for _, s, _ in got] == ["Marta Quillen", "Marta Quillen"], got
+
+
+# -- 1c. "he said of <A> and <B>, “…”": the pronoun means someone named before it ----
+
+@pytest.mark.parametrize("who", [("Tom Pell", "Bruno Castellane", "Desmond Okereke"), ("Karl Brandt", "Omar Felder", "Ivo Marsh")])
+def test_pronoun_cue_before_the_quote_ignores_names_after_it(who):
+    a, b, c = who
+    text = BODY + (
+        f"The mayor is also a “change agent,” {a} said. “That is what people want.”\n\n"
+        f"“It seems to me they have every incentive to find common ground,” he said of {b} and {c}, "
+        "“because to be successful they both need the port.”\n"
+    )
+    got = found_all(text)
+    assert [s for _, s, _ in got][-2:] == [a, a], got
+
+
+# -- 5c. A sentence-opening participle or a span of time names nobody ------------
+
+@pytest.mark.parametrize(
+    "opener", ["Conceding that there would be a deal", "Speaking to reporters on Monday", "Turning to the budget"]
+)
+def test_opening_participle_is_no_speaker(opener):
+    got = found_all(BODY + f"{opener}, Marta Quillen warned: “It is not going to happen soon.”")
+    assert got and all(s in (None, "Marta Quillen") for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("phrase", ["The day before", "Two weeks later", "A month earlier"])
+def test_span_of_time_is_no_speaker(phrase):
+    from quotetrack.attribution.speakers import plausible_speaker
+
+    assert not plausible_speaker(phrase)
+    assert plausible_speaker("Marta Quillen") and plausible_speaker("the harbour master")

@@ -189,6 +189,8 @@ class ArticleAttributor:
             return named or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
+                # "he said of Poe and Lee, “…”": whoever was named before the pronoun, not after it
+                at = min(at, m.start)
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
                 named_at = self.people.last_mention_offset(named, at) if named else -1
                 last_fits = last is not None and self._may_be(last.name, m.head)

@@ -398,6 +398,10 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
 APPOSITION_WORDS = 12
 # Words after which a capitalised opening word is a span of time ("Hours later, …").
 _TIME_AFTER = frozenset({"later", "earlier", "ago"})
+# Words that follow a sentence-opening participle ("Conceding that", "Speaking to reporters").
+_PARTICIPLE_OBJECT_START = frozenset(
+    "that to the a an his her their its on in at with about from for up out down off back over".split()
+)
 
 
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
@@ -426,6 +430,8 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
+    if j == i + 1 and toks[i].low.endswith("ing") and j < hi and toks[j].low in _PARTICIPLE_OBJECT_START:
+        return None  # "Conceding that …", "Speaking to reporters …": a participle, not a name
     if j < hi and toks[j].low in _TIME_AFTER and j + 1 < hi and toks[j + 1].text == ",":
         # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
         nxt = j + 2

@@ -22,6 +22,7 @@ _DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than
 # a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
 _FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset("he she it they we i you".split())
 _TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
+_TIME_AFTER = frozenset("before after later earlier ago".split())
 
 
 @lru_cache(maxsize=4096)
@@ -38,6 +39,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in _TIME_UNITS:
         return False
+    if last in _TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
+        return False  # "The day before", "Two weeks later"
     if len(words) == 1:
         w = words[0]
         if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:
