@@ -71,22 +71,22 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
     if subj is not None and subj.kind != "pronoun":
-        return _person_before_open_apposition(toks, subj, lo) or subj
+        return _person_before_open_apposition(toks, subj, lo, v) or subj
     return subj
 
 
-def _token_at(toks: Sequence[Tok], start: int, lo: int) -> int:
-    """Index of the token starting at character ``start`` (searching back from the end of the
-    window is not needed: mentions are short and near), or -1."""
-    for k in range(lo, len(toks)):
+def _token_at(toks: Sequence[Tok], start: int, lo: int, before: int) -> int:
+    """Index of the token starting at character ``start``, searched back from ``before`` (at most
+    ``APPOSITION_WORDS * 4`` tokens: a subject lies just before its verb), or -1."""
+    for k in range(min(before, len(toks) - 1), max(lo, before - 4 * APPOSITION_WORDS) - 1, -1):
         if toks[k].start == start:
             return k
-        if toks[k].start > start:
+        if toks[k].start < start:
             break
     return -1
 
 
-def _person_before_open_apposition(toks: Sequence[Tok], subj: Mention, lo: int) -> Optional[Mention]:
+def _person_before_open_apposition(toks: Sequence[Tok], subj: Mention, lo: int, v: int) -> Optional[Mention]:
     """The person named before an apposition that no comma closes, when the verb's subject
     was read inside it: "Ann Roe, a former aide to Mayor Bo Poe has written", "Ann Roe,
     president of the Ashbury Traders Association stated", "Ann Roe of Dover, Delaware says".
@@ -94,7 +94,7 @@ def _person_before_open_apposition(toks: Sequence[Tok], subj: Mention, lo: int) 
     a first name) before it; None when the words between hold a verb or another comma."""
     if subj.kind == "name" and is_first_name(subj.head.split()[0]):
         return None  # "…, former ambassador Jo Bolt told": a person's own name is the subject
-    i = _token_at(toks, subj.start, max(lo, 0))
+    i = _token_at(toks, subj.start, max(lo, 0), v)
     if i <= lo:
         return None
     k, lower = i - 1, False
