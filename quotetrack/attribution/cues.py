@@ -256,8 +256,12 @@ def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
         return lo
     for c in range(lo + 1, min(open_i, lo + CLAUSE_WINDOW)):
         if toks[c].text == ",":
-            words = sum(1 for t in toks[c + 1 : open_i] if t.kind == "w")
-            return c + 1 if words >= 2 else lo
+            words = 0
+            for t in toks[c + 1 : min(open_i, c + 1 + CLAUSE_WINDOW)]:
+                words += t.kind == "w"
+                if words >= 2:
+                    return c + 1
+            return lo
         if toks[c].kind in ("q", "nl"):
             break
     return lo
