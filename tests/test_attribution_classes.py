@@ -1020,3 +1020,17 @@ def test_span_of_time_is_no_speaker(phrase):
 
     assert not plausible_speaker(phrase)
     assert plausible_speaker("Marta Quillen") and plausible_speaker("the harbour master")
+
+
+# -- 1d. A name opening a "that" clause is not the discourse's subject -------------
+
+@pytest.mark.parametrize("who", [("Tom Pell", "Bruno Castellane"), ("Karl Brandt", "Omar Felder"), ("Ivo Marsh", "Desmond Okereke")])
+def test_pronoun_skips_the_subject_of_a_that_clause(who):
+    a, b = who
+    text = BODY + (
+        f"{a} spoke to reporters on Monday after the vote.\n\n"
+        f"He said on Thursday that {b} needs to do more work to unite the council. "
+        "“I think what people want is a leader who listens,” he said.\n"
+    )
+    speaker, got = single(text)
+    assert speaker == a, got
