@@ -1007,7 +1007,13 @@ def test_pronoun_cue_before_the_quote_ignores_names_after_it(who):
 # -- 5c. A sentence-opening participle or a span of time names nobody ------------
 
 @pytest.mark.parametrize(
-    "opener", ["Conceding that there would be a deal", "Speaking to reporters on Monday", "Turning to the budget"]
+    "opener",
+    [
+        "Conceding that there would be a deal",
+        "Speaking to reporters on Monday",
+        "Turning to the budget",
+        "Facing mounting criticism from the board",
+    ],
 )
 def test_opening_participle_is_no_speaker(opener):
     got = found_all(BODY + f"{opener}, Marta Quillen warned: “It is not going to happen soon.”")
@@ -1034,3 +1040,21 @@ def test_pronoun_skips_the_subject_of_a_that_clause(who):
     )
     speaker, got = single(text)
     assert speaker == a, got
+
+
+@pytest.mark.parametrize("name", ["Manning", "Fleming", "Channing"])
+@pytest.mark.parametrize("verb", ["said", "has said", "told reporters"])
+def test_surname_ending_in_ing_still_speaks(name, verb):
+    speaker, got = single(BODY + f"{name} {verb} the plan was “dead in the water.”")
+    assert speaker == name, got
+
+
+@pytest.mark.parametrize("opener", ["Facing mounting criticism", "Conceding that", "Speaking to reporters", "Turning to the budget"])
+def test_mention_reader_takes_no_participle_for_a_name(opener):
+    from quotetrack.attribution.mentions import np_starting_at
+    from quotetrack.attribution.tokens import tokenize
+
+    text = f"{opener} on Monday, Marta Quillen said the plan was dead."
+    toks = tokenize(text, 0, len(text))
+    found = np_starting_at(toks, 0, len(toks))
+    assert found is None or opener.split()[0] not in found[0].text, found

@@ -404,6 +404,14 @@ _PARTICIPLE_OBJECT_START = frozenset(
 )
 
 
+def _after_participle(t: Tok) -> bool:
+    """The word after a capitalised "-ing" word that opens a phrase makes it a participle
+    ("Speaking to", "Facing mounting criticism"), not a name ("Manning said", "Manning has")."""
+    if t.low in _PARTICIPLE_OBJECT_START:
+        return True
+    return t.kind == "w" and not t.is_cap and t.low not in SPEECH_VERBS and t.low not in AUXILIARIES
+
+
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """A name or an organisation starting with the capitalised word at ``i``; after a
     fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
@@ -430,8 +438,8 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
-    if j == i + 1 and toks[i].low.endswith("ing") and j < hi and toks[j].low in _PARTICIPLE_OBJECT_START:
-        return None  # "Conceding that …", "Speaking to reporters …": a participle, not a name
+    if j == i + 1 and toks[i].low.endswith("ing") and j < hi and _after_participle(toks[j]):
+        return None  # "Conceding that …", "Facing mounting criticism, …": a participle, not a name
     if j < hi and toks[j].low in _TIME_AFTER and j + 1 < hi and toks[j + 1].text == ",":
         # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
         nxt = j + 2
