@@ -37,7 +37,6 @@ corpora with quotes changed, added, removed and reordered.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Optional, Sequence
 
@@ -80,8 +79,8 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
     for i in eligible:
         q = quotes[i]
         a = by_id[q.article_id]
-        raw = json.dumps([a.path, a.outlet, q.start, q.end, q.words, q.direct, q.kind], ensure_ascii=True)
-        k = hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()
+        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
+        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
         n = seen.get(k, 0)
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
