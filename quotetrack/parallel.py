@@ -164,11 +164,18 @@ def scan(
     if cache is None:
         return assemble(articles, quotes, skipped)
     # Grouping again only what changed since the last scan of the same inputs (the same result).
-    context = json.dumps([[str(p) for p in paths], str(outlets) if outlets else None, set_outlet, max_bytes])
+    context = grouping_context(paths, outlets, set_outlet, max_bytes)
     result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context))
     cachemod.put_state(cache, context, state)
     cache.flush()
     return result
+
+
+def grouping_context(paths: Iterable[Union[str, Path]], outlets: Optional[Union[str, Path]] = None,
+                     set_outlet: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """What a scan's grouping state is kept under in the cache: its inputs and options as given
+    (any former state gives the same statements; this picks the one nearest to this scan)."""
+    return json.dumps([[str(p) for p in paths], str(outlets) if outlets else None, set_outlet, max_bytes])
 
 
 def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:

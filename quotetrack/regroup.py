@@ -90,8 +90,9 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
 class Regrouper(Grouper):
     """A grouping run that knows which wordings and units a change reaches."""
 
-    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None):
-        super().__init__(quotes, articles, census)
+    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
+                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
+        super().__init__(quotes, articles, census, tokens)
         self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
         self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
         self.touched_wordings: set[int] = set()
@@ -233,7 +234,12 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
     keys = quote_keys(quotes, eligible, by_id)
     names = _names_digest(q.speaker for q in quotes)
     plan = _previous(quotes, keys, names, previous)
-    g = Regrouper(quotes, articles, plan["census"] if plan else None)
+    known = None
+    if plan:
+        # An unchanged quote's comparison tokens are its previous ones (its key holds its words).
+        old_tokens, at = plan["tokens"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
+        known = {i: old_tokens[at[k]] for i, k in zip(eligible, keys) if k in at}
+    g = Regrouper(quotes, articles, plan["census"] if plan else None, known)
     g.keys, g.names = keys, names
     if plan is None:
         g.build_index()
@@ -263,12 +269,16 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         tokens = [tuple(t) for t in previous["tokens"]]
         plan: dict[str, Any] = {
             "keys": list(previous["keys"]),
+            "tokens": tokens,
+            "wording": [int(w) for w in previous["wording"]],
             "units": [(tokens[w], bool(direct), speaker, str(path), int(start))
                       for w, direct, speaker, path, start in previous["units"]],
             "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
         }
         old_people = dict(previous["people"])
     except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if len(plan["wording"]) != len(plan["keys"]) or not all(0 <= w < len(tokens) for w in plan["wording"]):
         return None
     if previous.get("names") == names:
         plan["census"] = _Counts(old_people)
@@ -394,6 +404,7 @@ def state_of(g: Regrouper) -> dict[str, Any]:
         "people": people,
         "keys": g.keys,
         "tokens": [list(t) for t in g.tokens],
+        "wording": [g.wid[i] for i in g.eligible],
         "units": [[unit.wid, unit.direct, unit.speaker, *_where(g, unit.quotes[0])] for unit in g.units],
         "statements": statements,
         "grouped_again": [g.again, len(g.units)],  # units grouped in this run, units in all

@@ -98,7 +98,10 @@ class _Unit:
 class Grouper:
     """The state of one grouping run: wordings, units, the blocking indexes and the joins."""
 
-    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None):
+    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
+                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
+        """``census``: the run's (else counted from the quotes); ``tokens``: quotes' comparison
+        tokens already known, by quote number (else worked out)."""
         self.quotes = quotes
         self.by_id = {a.id: a for a in articles}
         self.census = census if census is not None else Census(q.speaker for q in quotes)
@@ -106,7 +109,7 @@ class Grouper:
         self._names: dict[str, Optional[Name]] = {}
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
-        self._wordings()
+        self._wordings(tokens or {})
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
@@ -136,12 +139,12 @@ class Grouper:
 
     # ------------------------------------------------------------------ wordings and units
 
-    def _wordings(self) -> None:
+    def _wordings(self, known: dict[int, tuple[str, ...]]) -> None:
         wid_of: dict[tuple[str, ...], int] = {}
         self.tokens: list[tuple[str, ...]] = []
         self.wid: dict[int, int] = {}
         for i in self.eligible:
-            t = comparison_tokens(self.quotes[i].words)
+            t = known.get(i) or comparison_tokens(self.quotes[i].words)
             w = wid_of.get(t)
             if w is None:
                 w = wid_of[t] = len(self.tokens)
