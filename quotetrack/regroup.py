@@ -325,7 +325,8 @@ def _match(before: list, now: list) -> Optional[dict[int, int]]:
         by_path[before[u][3]].append((before[u][4], now[v][4]))
     for places in by_path.values():
         places.sort()
-        if any(b[1] <= a[1] for a, b in zip(places, places[1:])):
+        # (Two units' first quotes can start at one place: reported speech and a quote inside it.)
+        if any(b[1] < a[1] or (b[1] == a[1]) != (b[0] == a[0]) for a, b in zip(places, places[1:])):
             return None
     return pairs
 

@@ -208,3 +208,14 @@ def test_every_unit_that_can_find_a_unit_is_among_its_sharers(index, monkeypatch
     assert sum(map(len, finders.values())) > len(g.units) / 10
     for u, found_by in finders.items():
         assert found_by <= g._sharers(u)
+
+
+def test_units_whose_first_quotes_start_at_one_place_are_reused():
+    """Reported speech and a quote inside it start at one offset: that is no change of order."""
+    quotes, articles = _base(600, 13)
+    twins = [replace(q, id=q.id + "r", text="Officials said the " + q.words, direct=False) for q in quotes[::25]]
+    quotes = quotes + twins
+    _, _, state = regroup.group(quotes, articles)
+    got, state = _again(quotes, articles, state)
+    assert got == _full(quotes, articles)
+    assert state["grouped_again"][0] == 0
