@@ -174,30 +174,21 @@ class Grouper:
         self.units: list[_Unit] = []
         self.unit_of: dict[int, int] = {}
         by_key: dict[tuple[int, bool], list[int]] = defaultdict(list)
-        # The unit a speaker's quote of a wording and form joined: the next quote of the same
-        # speaker, wording and form joins it too (the units before it did not match that
-        # speaker then and do not now; units are only added after it).
-        joined: dict[tuple[int, bool, Optional[str]], int] = {}
         for i in self.eligible:
             q = self.quotes[i]
             w = self.wid[i]
             speaker = None if anonymous(q.speaker) else q.speaker
             u = None
             if len(self.tokens[w]) >= MIN_JOIN_WORDS:
-                u = joined.get((w, q.direct, speaker))
-                if u is None:
-                    for cand in by_key[(w, q.direct)]:
-                        other = self.units[cand].speaker
-                        if other == speaker or (other is not None and speaker is not None and self.same(other, speaker)):
-                            u = cand
-                            break
-                    if u is not None:
-                        joined[(w, q.direct, speaker)] = u
+                for cand in by_key[(w, q.direct)]:
+                    other = self.units[cand].speaker
+                    if other == speaker or (other is not None and speaker is not None and self.same(other, speaker)):
+                        u = cand
+                        break
             if u is None:
                 u = len(self.units)
                 self.units.append(_Unit(w, q.direct, speaker))
                 by_key[(w, q.direct)].append(u)
-                joined[(w, q.direct, speaker)] = u
             self.units[u].quotes.append(i)
             self.unit_of[i] = u
         self.units_of_wording: dict[int, list[int]] = defaultdict(list)
