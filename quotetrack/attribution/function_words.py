@@ -14,6 +14,8 @@ LEADING_FUNCTION_WORDS = {
     "along", "amid", "among", "despite", "under", "against", "about", "throughout", "without", "within",
     "across", "through", "toward", "towards", "unlike", "like", "beyond", "behind", "besides",
 }
+# Words that end a span of time ("Hours later", "The day before", "Two weeks ago").
+TIME_AFTER = frozenset({"before", "after", "later", "earlier", "ago"})
 NOMINATIVE = {"he", "she", "they", "we", "i"}
 S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}

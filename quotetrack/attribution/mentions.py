@@ -24,6 +24,7 @@ from .function_words import (
     NOMINATIVE,
     NOT_HEADS,
     PREPOSITIONS,
+    TIME_AFTER,
     TITLE_CONNECTORS,
 )
 from .gender import is_first_name
@@ -396,8 +397,6 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
 
 # Words between a person's name and a verb, in an apposition no comma closes.
 APPOSITION_WORDS = 12
-# Words after which a capitalised opening word is a span of time ("Hours later, …").
-_TIME_AFTER = frozenset({"later", "earlier", "ago"})
 # Words that follow a sentence-opening participle ("Conceding that", "Speaking to reporters").
 _PARTICIPLE_OBJECT_START = frozenset(
     "that to the a an his her their its on in at with about from for up out down off back over".split()
@@ -440,7 +439,7 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         j += 1
     if j == i + 1 and toks[i].low.endswith("ing") and j < hi and _after_participle(toks[j]):
         return None  # "Conceding that …", "Facing mounting criticism, …": a participle, not a name
-    if j < hi and toks[j].low in _TIME_AFTER and j + 1 < hi and toks[j + 1].text == ",":
+    if j < hi and toks[j].low in TIME_AFTER - {"before", "after"} and j + 1 < hi and toks[j + 1].text == ",":
         # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
         nxt = j + 2
         return _capitalised_from(toks, nxt, hi) if nxt < hi and toks[nxt].is_cap else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS
+from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER
 from .people import DOCUMENTS
 
 # "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
@@ -22,7 +22,6 @@ _DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than
 # a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
 _FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset("he she it they we i you".split())
 _TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
-_TIME_AFTER = frozenset("before after later earlier ago".split())
 
 
 @lru_cache(maxsize=4096)
@@ -39,7 +38,7 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in _TIME_UNITS:
         return False
-    if last in _TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
+    if last in TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
         return False  # "The day before", "Two weeks later"
     if len(words) == 1:
         w = words[0]
