@@ -1058,3 +1058,26 @@ def test_mention_reader_takes_no_participle_for_a_name(opener):
     toks = tokenize(text, 0, len(text))
     found = np_starting_at(toks, 0, len(toks))
     assert found is None or opener.split()[0] not in found[0].text, found
+
+
+@pytest.mark.parametrize("guess_cue", ["(context)", "(continues)"])
+@pytest.mark.parametrize("who", [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+def test_headline_name_overrides_a_guessed_speaker(guess_cue, who):
+    """A headline quote the rules gave to the sentence's subject or the last speaker by guess
+    (Title Case misleads them) takes the speaker the headline names."""
+    from dataclasses import replace
+
+    from quotetrack.attribution.choice import ArticleAttributor
+    from quotetrack.quotes import find_quotes
+
+    a, b = who
+    surname = a.split()[-1]
+    text = (
+        f"{surname}: {b.split()[-1]} Would Wreck “The Harbour We Love,” Then Sell It.\n\n"
+        f"{a} spoke on Monday against {b}'s plan for the harbour, which the council debates next week.\n"
+    )
+    art = build_article("a1", "x.txt", text)
+    quotes = [q for q in find_quotes(art.text, art.id) if q.direct]
+    guessed = [replace(q, speaker=b, cue=guess_cue, speaker_mention=b) for q in quotes]
+    out = ArticleAttributor(art, quotes)._headline(guessed)
+    assert [(q.speaker, q.cue, q.speaker_mention) for q in out] == [(a, "(headline)", None)], out

@@ -448,11 +448,22 @@ class ArticleAttributor:
         lo, hi = line
         out = []
         for q in quotes:
-            if q.direct and not q.speaker and q.kind != TITLE and lo <= q.start and q.end <= hi:
+            # Title Case misleads the rules that read a sentence's subject or the last speaker:
+            # what the headline itself says comes first.
+            guessed = not q.speaker or q.cue in ("(context)", "(continues)")
+            if q.direct and guessed and q.kind != TITLE and lo <= q.start and q.end <= hi:
                 open_at = q.start - len(q.open_mark)
                 speaker = headline_speaker(self.article.text, lo, hi, open_at, q.end, self.people)
                 if speaker and plausible_speaker(speaker):
-                    q = replace(q, kind=PARTIAL if q.kind == TERM else q.kind, speaker=speaker, cue=HEADLINE_CUE)
+                    q = replace(
+                        q,
+                        kind=PARTIAL if q.kind == TERM else q.kind,
+                        speaker=speaker,
+                        speaker_mention=None,
+                        cue=HEADLINE_CUE,
+                        speaker_span=None,
+                        cue_span=None,
+                    )
             out.append(q)
         return out
 
