@@ -47,7 +47,7 @@ from .models import Article, Quote, Statement
 from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
-STATE = 1  # the state's layout
+STATE = 2  # the state's layout (2: a wording is its tokens and its elision breaks)
 
 
 class _Counts(Census):
@@ -101,7 +101,7 @@ class Regrouper(Grouper):
         self._held_stems: dict[int, list[int]] = {}  # unit -> the dirty stem keys it has
         self.known: dict[tuple[int, ...], tuple[int, list[tuple[str, float]]]] = {}
         self.parts: list[tuple[list[int], int, list[tuple[str, float]]]] = []
-        self.dirty: set[tuple[str, ...]] = set()  # wordings whose quotes changed
+        self.dirty: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()  # wordings (tokens, breaks) whose quotes changed
         self.keys: list[str] = []  # each groupable quote's key
         self.names = ""  # a digest of the run's speaker names
         self._best: dict[int, Optional[int]] = {}  # each non-anchor unit's best anchor, once asked
@@ -120,7 +120,7 @@ class Regrouper(Grouper):
         that hold a dirty key that is not common in both runs (a key common in both is in
         neither index)."""
         super().build_index()
-        dirty_wordings = {w for w, t in enumerate(self.tokens) if t in self.dirty}
+        dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
         live = _live(self.trigrams, self._held_trigrams, dirty_wordings)
         self.touched_wordings = {w for w, ks in self._held_trigrams.items() if not live.isdisjoint(ks)}
         dirty_units = {u for u, unit in enumerate(self.units) if unit.wid in dirty_wordings}
@@ -138,7 +138,7 @@ class Regrouper(Grouper):
     def reached(self, u: int) -> bool:
         """Whether a change reaches unit u: its wording is dirty, or it or its wording is touched."""
         w = self.units[u].wid
-        return u in self.touched_units or w in self.touched_wordings or self.tokens[w] in self.dirty
+        return u in self.touched_units or w in self.touched_wordings or (self.tokens[w], self.breaks[w]) in self.dirty
 
     # ------------------------------------------------------------------ joining the affected units
 
@@ -267,18 +267,19 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         return None
     try:
         tokens = [tuple(t) for t in previous["tokens"]]
+        breaks = [tuple(int(k) for k in b) for b in previous["breaks"]]
         plan: dict[str, Any] = {
             "keys": list(previous["keys"]),
             "tokens": tokens,
             "wording": [int(w) for w in previous["wording"]],
-            "units": [(tokens[w], bool(direct), speaker, str(path), int(start))
+            "units": [((tokens[w], breaks[w]), bool(direct), speaker, str(path), int(start))
                       for w, direct, speaker, path, start in previous["units"]],
             "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
         }
         old_people = dict(previous["people"])
     except (KeyError, TypeError, ValueError, IndexError):
         return None
-    if len(plan["wording"]) != len(plan["keys"]) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+    if len(plan["wording"]) != len(plan["keys"]) or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
         return None
     if previous.get("names") == names:
         plan["census"] = _Counts(old_people)
@@ -291,12 +292,12 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
     return plan
 
 
-def _units_now(g: Regrouper) -> list[tuple[tuple[str, ...], bool, Optional[str], str, int]]:
+def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...]], bool, Optional[str], str, int]]:
     """Each unit as the state keeps it: wording, form, speaker, and where its first quote is."""
     out = []
     for unit in g.units:
         q = g.quotes[unit.quotes[0]]
-        out.append((g.tokens[unit.wid], unit.direct, unit.speaker, g.by_id[q.article_id].path, q.start))
+        out.append(((g.tokens[unit.wid], g.breaks[unit.wid]), unit.direct, unit.speaker, g.by_id[q.article_id].path, q.start))
     return out
 
 
@@ -338,10 +339,10 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
     in its article a quote is, decide no join: a wording whose units only gained, lost or
     moved such quotes is clean (its statements are built again)."""
     before_units = plan["units"]
-    before: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    before: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in before_units:
         before[unit[0]].append(unit[1:4])
-    here: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    here: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in now:
         here[unit[0]].append(unit[1:4])
     moved = plan["moved"]
@@ -349,7 +350,7 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
         for i in g.eligible:
             s = g.quotes[i].speaker
             if s and not anonymous(s) and _surname(s) in moved:
-                g.dirty.add(g.tokens[g.wid[i]])
+                g.dirty.add(g.wording_key(i))
         for t, _, speaker, _, _ in before_units:
             if speaker and _surname(speaker) in moved:
                 g.dirty.add(t)
@@ -357,8 +358,8 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
         if before.get(t) != here.get(t):
             g.dirty.add(t)
     for t in g.dirty:
-        g.dirty_trigrams |= _trigram_keys(t)
-        g.dirty_stems |= _stem_keys(t, [u[1] for u in before.get(t, []) + here.get(t, [])])
+        g.dirty_trigrams |= _trigram_keys(t[0])
+        g.dirty_stems |= _stem_keys(t[0], [u[1] for u in before.get(t, []) + here.get(t, [])])
 
 
 def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
@@ -405,6 +406,7 @@ def state_of(g: Regrouper) -> dict[str, Any]:
         "people": people,
         "keys": g.keys,
         "tokens": [list(t) for t in g.tokens],
+        "breaks": [list(b) for b in g.breaks],
         "wording": [g.wid[i] for i in g.eligible],
         "units": [[unit.wid, unit.direct, unit.speaker, *_where(g, unit.quotes[0])] for unit in g.units],
         "statements": statements,

@@ -33,12 +33,13 @@ def _base(n: int, seed: int) -> tuple[list[Quote], list[Article]]:
 
 def _edit(quotes: list[Quote], articles: list[Article], rng: random.Random, changes: int) -> list[Quote]:
     """``changes`` edits: quotes removed, reworded, given another speaker (another person, a
-    surname alone, a new person sharing a surname), and added (copies of others' words, new words)."""
+    surname alone, a new person sharing a surname), cut with an elision mark, and added (copies
+    of others' words, new words)."""
     quotes = list(quotes)
     speakers = sorted({q.speaker for q in quotes if q.speaker})
     fresh = 10**9
     for n in range(changes):
-        op = rng.randrange(8)
+        op = rng.randrange(10)
         i = rng.randrange(len(quotes))
         q = quotes[i]
         if op == 0:
@@ -52,6 +53,15 @@ def _edit(quotes: list[Quote], articles: list[Article], rng: random.Random, chan
         elif op == 3:
             name = rng.choice(speakers)
             quotes[i] = replace(q, speaker=name.split()[-1] if rng.random() < 0.5 else f"Zoltan {name.split()[-1]}")
+        elif op in (8, 9) and len(q.words.split()) > 4:
+            # An elision mark written in (the same words, cut) or put for a word (an excerpt).
+            words = q.words.rstrip(".").split()
+            k = rng.randrange(1, len(words) - 1)
+            if op == 8:
+                words.insert(k, "...")
+            else:
+                words[k] = "..."
+            quotes[i] = replace(q, text=" ".join(words) + ".")
         elif op == 7:
             # Words written into an article before a quote: it and those after it move.
             quotes = [replace(o, start=o.start + 9, end=o.end + 9) if o.article_id == q.article_id and o.start >= q.start
@@ -219,3 +229,21 @@ def test_units_whose_first_quotes_start_at_one_place_are_reused():
     got, state = _again(quotes, articles, state)
     assert got == _full(quotes, articles)
     assert state["grouped_again"][0] == 0
+
+
+def test_an_elision_mark_taken_out_is_seen_as_a_change():
+    """The same words with and without an elision mark are two wordings: "A B ... Y Z" is an
+    excerpt of a long quote and joins it; "A B Y Z" is not. Taking the mark out must group again."""
+    quotes, articles = _base(60, 5)
+    arts = articles[:2]
+    long = "Nobody on this council wanted the harbour wall to fail before the winter storms came in."
+    a = Quote(f"{arts[0].id}:e1", arts[0].id, long, 10**8, 10**8 + len(long), 1, 1, "full", speaker="Wilma Tarrant")
+    cut = "Nobody on this ... winter storms came in."
+    b = Quote(f"{arts[1].id}:e2", arts[1].id, cut, 10**8, 10**8 + len(cut), 1, 1, "full", speaker="Wilma Tarrant")
+    before = [*quotes, a, b]
+    found, out, state = regroup.group(before, articles)
+    joined = {q.id: q.statement for q in out}
+    assert joined[a.id] == joined[b.id]
+    uncut = replace(b, text="Nobody on this winter storms came in.")
+    after = [*quotes, a, uncut]
+    assert _again(after, articles, state)[0] == _full(after, articles)
