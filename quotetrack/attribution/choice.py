@@ -439,6 +439,11 @@ class ArticleAttributor:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
         return self._headline(out)
 
+    def _only_in_headline(self, speaker: str, hi: int) -> bool:
+        """Whether the article names ``speaker`` nowhere after its headline (which ends at ``hi``)."""
+        person = self.people.persons.get(speaker)
+        return person is not None and all(m < hi for m in person.mentions)
+
     def _headline(self, quotes: list[Quote]) -> list[Quote]:
         """The quotes of the headline that have no speaker yet, with the speaker the
         headline names (see ``headline``)."""
@@ -464,6 +469,10 @@ class ArticleAttributor:
                         speaker_span=None,
                         cue_span=None,
                     )
+                elif q.speaker and self._only_in_headline(q.speaker, hi):
+                    # a guess that names no one the body names ("Absolute Worst Way" read as a
+                    # name in a Title Case headline): no speaker beats a wrong one
+                    q = replace(q, speaker=None, speaker_mention=None, cue=None, speaker_span=None, cue_span=None)
             out.append(q)
         return out
 
