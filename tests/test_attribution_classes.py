@@ -1098,3 +1098,10 @@ def test_headline_guess_naming_nobody_in_the_body_is_dropped(headline):
     got = found_all(text)
     first = [s for w, s, _ in got][0]
     assert first is None or first in ("Marta Quillen", "Desmond Okereke"), got
+
+
+@pytest.mark.parametrize("name", ["Corrin Tregarth", "Marta Quillen"])
+def test_a_one_line_article_has_no_headline(name):
+    """One line and nothing after it is the article, not its headline: its quotes keep their speaker."""
+    got = found_all(f"“We will not be rushed,” said {name}. “We want answers.”\n")
+    assert [s for _, s, _ in got] == [name, name], got

@@ -68,7 +68,7 @@ def headline_line(article: Article) -> Optional[tuple[int, int]]:
     while lo < end and text[lo].isspace():
         lo += 1
     hi = text.find("\n", lo, end)
-    if hi < 0:
+    if hi < 0 or not text[hi:end].strip():
         return None  # a one-line article: no headline to tell apart
     nxt = text.find("\n", hi + 1, end)
     if text[hi + 1 : nxt if nxt >= 0 else end].strip():
