@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS
 from .function_words import (
+    ADVERBIAL_OPENERS,
     AUXILIARIES,
     CLOSE_MARKS,
     DETERMINERS,
@@ -243,16 +244,13 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     return None
 
 
-# Words opening a fronted adverbial clause ("When Roe said the county would sue, Poe fired
-# back: “…”"). Not "as": "As Roe said, “…”" quotes Roe.
-_SUBORDINATORS = frozenset("when whenever after while although though because since before once until unless whereas if".split())
 
 
 def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
     """Where the main clause starts in a sentence that opens with an adverbial clause: after
     that clause's comma, when a clause of at least two words follows before the quote; else
     ``lo``. A speech verb inside the fronted clause is not the quote's cue."""
-    if lo > open_i or toks[lo].low not in _SUBORDINATORS:
+    if lo > open_i or toks[lo].low not in ADVERBIAL_OPENERS:
         return lo
     for c in range(lo + 1, min(open_i, lo + CLAUSE_WINDOW)):
         if toks[c].text == ",":

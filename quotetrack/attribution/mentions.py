@@ -23,6 +23,7 @@ from .function_words import (
     NAME_CONNECTORS,
     NOMINATIVE,
     NOT_HEADS,
+    PARTICIPLE_FOLLOWERS,
     PREPOSITIONS,
     TIME_AFTER,
     TITLE_CONNECTORS,
@@ -397,16 +398,12 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
 
 # Words between a person's name and a verb, in an apposition no comma closes.
 APPOSITION_WORDS = 12
-# Words that follow a sentence-opening participle ("Conceding that", "Speaking to reporters").
-_PARTICIPLE_OBJECT_START = frozenset(
-    "that to the a an his her their its on in at with about from for up out down off back over".split()
-)
 
 
 def _after_participle(t: Tok) -> bool:
     """The word after a capitalised "-ing" word that opens a phrase makes it a participle
     ("Speaking to", "Facing mounting criticism"), not a name ("Manning said", "Manning has")."""
-    if t.low in _PARTICIPLE_OBJECT_START:
+    if t.low in PARTICIPLE_FOLLOWERS:
         return True
     return t.kind == "w" and not t.is_cap and t.low not in SPEECH_VERBS and t.low not in AUXILIARIES
 
