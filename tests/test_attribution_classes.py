@@ -1105,3 +1105,100 @@ def test_a_one_line_article_has_no_headline(name):
     """One line and nothing after it is the article, not its headline: its quotes keep their speaker."""
     got = found_all(f"“We will not be rushed,” said {name}. “We want answers.”\n")
     assert [s for _, s, _ in got] == [name, name], got
+
+
+# -- Surnames that are also titles ("King", "Bishop", "Pope") ---------------------
+
+@pytest.mark.parametrize("first", ["Anneliese T.", "Desmond", "Marta R."])
+@pytest.mark.parametrize("surname", ["King", "Bishop", "Pope", "Marshal"])
+@pytest.mark.parametrize("title", ["Representative", "Councillor", "Senator"])
+def test_surname_that_is_a_title_word_is_the_name_not_the_place(first, surname, title):
+    """Titles come before a name: after a first name or an initial, a title word is a surname,
+    and "of <Place>" after it names where the person is from, not who speaks."""
+    text = BODY + f"“It will not be easy to do it,” said {title} {first} {surname} of Northfield, who backs the plan.\n"
+    speaker, got = single(text)
+    assert speaker == f"{first} {surname}", got
+
+
+# -- A gendered title narrows a surname two people share ---------------------------
+
+@pytest.mark.parametrize("family", ["Vellinger", "Ostrowe", "Kaltbrun"])
+@pytest.mark.parametrize(
+    "her, him",
+    [("Marta", "Tobias"), ("Ingrid", "Desmond"), ("Rosalind", "Bruno")],
+)
+def test_gendered_title_picks_the_person_of_that_gender(family, her, him):
+    text = BODY + (
+        f"{her} {family} founded the league in 1972. Her son {him} {family} runs it now.\n\n"
+        f"Mrs. {family} replied in an even voice that the critics were ''agitating for nothing at all.''\n"
+    )
+    speaker, got = single(text)
+    assert speaker == f"{her} {family}", got
+
+
+# -- A quote that ends its sentence ends the sentence --------------------------------
+
+PARTICIPLE_NEXT_SENTENCE = {
+    "attacking": "Early in the race, {a} attacked {b}, calling him “a failed candidate.” {b} fired back in March, attacking {a} for “the greed and the theatrics” of the campaign.",
+    "mocking": "In May, {a} criticised {b}, calling the plan “a fantasy.” {b} hit back on Friday, mocking {a} for “never reading a budget” in ten years.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PARTICIPLE_NEXT_SENTENCE, [("Vellacott", "Brannigan"), ("Okereke", "Quillen"), ("Tregarth", "Holloway")]))
+def test_participle_after_a_quote_that_ended_the_sentence_is_the_new_subjects(text, who):
+    """A quote whose words end with a full stop ends its sentence: the participle in the
+    next sentence belongs to that sentence's subject, not to a speech verb before the quote."""
+    a, b = who
+    got = found(BODY + text.format(a=a, b=b) + "\n")
+    assert [s for _, s, _ in got] == [a, b], got
+
+
+@pytest.mark.parametrize("mark", ["!", "?"])
+@pytest.mark.parametrize("who", [("Gwen Tollister", "R-Pa."), ("Omar Felder", "D-Ohio"), ("Ivo Marsh", "I-Vt.")])
+def test_cue_after_a_quote_ending_in_a_mark_reads_past_a_party_tag(mark, who):
+    name, party = who
+    text = BODY + f"\"Perpetual motion{mark}\" Rep. {name}, {party}, said of the swirl of convention events.\n"
+    speaker, got = single(text)
+    assert speaker == name, got
+
+
+# -- A second predicate of the sentence's subject ----------------------------------
+
+@pytest.mark.parametrize("name", ["Halvorsen", "Desmond Okereke", "Marta Quillen"])
+@pytest.mark.parametrize(
+    "verb", ["acknowledged that he had only", "conceded that the team had only", "admitted that she had only"]
+)
+def test_coordinated_speech_verb_belongs_to_the_sentence_subject(name, verb):
+    text = BODY + (
+        f"{name}, who has been in daily contact with the campaign for months, arrived at a breakfast with"
+        f" reporters with no clear explanation and {verb} \"read the passages real quickly.\"\n"
+    )
+    speaker, got = single(text)
+    assert speaker == name, got
+
+
+@pytest.mark.parametrize("opener", ["Hastily", "Briefly", "Clearly"])
+def test_adverb_opening_the_sentence_is_no_speaker(opener):
+    text = BODY + (
+        f"{opener} criticising the decision, the committee cast the blame on its rivals and emphasized"
+        " the threat that “reckless spending” poses to the district.\n"
+    )
+    speaker, got = single(text)
+    assert speaker != opener, got
+
+
+@pytest.mark.parametrize("thing", ["The North Harbour Trade Agreement", "The Riverside Compact"])
+def test_thing_before_which_is_no_speaker(thing):
+    text = BODY + f"{thing}, which the mayor had called a “disaster” and promised to “rip up,” was signed.\n"
+    got = found(text)
+    assert all(s is None or s.split()[-1] not in thing for _, s, _ in got), got
+
+
+# -- Speech verbs kept as base forms -------------------------------------------------
+
+@pytest.mark.parametrize("form", ["opined", "opines"])
+@pytest.mark.parametrize("who", ["the Harbour Gazette", "Desmond Okereke"])
+def test_opine_is_a_speech_verb(form, who):
+    text = BODY + f"\"Drivers should leave their cars at home,\" {form} {who}.\n"
+    got = found(text)
+    assert [(plain(s), c) for _, s, c in got] == [(plain(who), form)], got

@@ -12,6 +12,7 @@ from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
+from .gender import gender_of
 from .headline import headline_line, headline_speaker
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
@@ -53,7 +54,7 @@ class ArticleAttributor:
         direct = [q for q in quotes if q.direct]
         masked = mask_quotes(article.text, direct)
         self.toks = tokenize(masked, article.body_start, article.body_end)
-        self.sent_bounds = segment(self.toks)
+        self.sent_bounds = segment(self.toks, frozenset(q.start for q in direct if q.text.rstrip().endswith((".", "?", "!"))))
         self.by_start = {t.start: i for i, t in enumerate(self.toks) if t.kind == "q"}
         # Each direct quote's kind, and whether its words end a sentence, by start (reported speech reads them).
         self._kinds = {q.start: (q.kind, q.text.rstrip().endswith((".", "?", "!"))) for q in direct}
@@ -146,7 +147,9 @@ class ArticleAttributor:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
-        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL)
+        # A quote that ends its sentence ("“Not now!” Ann Roe said") has its cue after it in the next one.
+        ends = hi <= k + 1 or all(t.kind == "p" and t.text in CLOSE_MARKS for t in self.toks[k + 1 : hi])
+        found = cue_after(self.toks, k, len(self.toks) if ends else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL)
         if found is None and self.opens_paragraph(k):
             found = sign_off_below(self.toks, k)
         if found is not None:
@@ -174,9 +177,15 @@ class ArticleAttributor:
             toks = m.head.split()
             if len(toks) == 1:
                 # "Councillor Okafor": a title narrows a surname that several people share.
-                roles = role_words(m.text.split()[:-1])
+                titles = m.text.split()[:-1]
+                roles = role_words(titles)
                 if roles:
                     named = self.people.by_surname_and_roles(toks[0], roles, at)
+                    if named:
+                        return named
+                gender = gender_of("", titles) if titles else ""
+                if gender:
+                    named = self.people.by_surname_and_gender(toks[0], gender, at)  # "Mrs. Roe"
                     if named:
                         return named
             return self.people.by_name(toks, at) or m.head

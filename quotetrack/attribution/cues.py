@@ -135,7 +135,7 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Opt
     # Skip an apposition: ", the US ambassador to Japan,".
     if j < hi and toks[j].text == ",":
         m = j + 1
-        while m < hi and m < j + 25 and toks[m].text != "," and toks[m].kind == "w":
+        while m < hi and m < j + 25 and toks[m].text != "," and (toks[m].kind == "w" or toks[m].text == "."):
             m += 1
         if m < hi and toks[m].text == ",":
             j = m + 1
@@ -223,6 +223,12 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
                 weak = weak or cue
                 continue
             return cue
+        if v - 1 > lo and toks[v - 1].low in ("and", "but"):
+            # "Roe arrived at a breakfast with reporters and acknowledged that …": a second
+            # predicate of the sentence's subject.
+            opener = _named_opener(toks, main_clause_start(toks, lo, v), v - 1)
+            if opener is not None:
+                return Cue(nearest if nearest.lower().endswith("ing") else verb.text, opener)
         # "said Varga:" (inverted, before the quote)
         found = np_starting_at(toks, v + 1, open_i + 1)
         if found and found[0].kind in ("name", "role") and not verb.low.endswith("ing"):
@@ -275,6 +281,8 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:
     if nxt >= hi:
         return None
     t = toks[nxt]
+    if t.text == "," and nxt + 1 < hi and toks[nxt + 1].low in ("which", "that"):
+        return None  # "The trade agreement, which Roe had called …": a thing, not a speaker
     if t.text in (",", "(") or (
         # "Back in 1999, …", "Early in his campaign, …": a fronted phrase, not a name
         t.kind == "w" and not t.is_cap and t.low not in ("and", "or", "nor", "but") and t.low not in PREPOSITIONS

@@ -30,7 +30,7 @@ from .function_words import (
 )
 from .gender import is_first_name
 from .people import split_run
-from .speakers import plausible_speaker
+from .speakers import looks_adverb, plausible_speaker
 from .tokens import Tok
 
 
@@ -436,6 +436,8 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         j += 1
     if j == i + 1 and toks[i].low.endswith("ing") and j < hi and _after_participle(toks[j]):
         return None  # "Conceding that …", "Facing mounting criticism, …": a participle, not a name
+    if j == i + 1 and looks_adverb(toks[i].text):
+        return None  # "Hastily criticising …", "Clearly, …": an adverb, not a name ("Donnelly said" is one)
     if j < hi and toks[j].low in TIME_AFTER - {"before", "after"} and j + 1 < hi and toks[j + 1].text == ",":
         # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
         nxt = j + 2

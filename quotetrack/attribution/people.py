@@ -66,10 +66,12 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     for c in range(len(run) - 2, 0, -1):
         if run[c].low in ("of", "from") and len(run) - c - 1 <= 3:
             titles, name = split_run(run[:c])
-            if (len(name) >= 2 or (name and titles)) and is_name_token(run[c - 1]):
+            if (len(name) >= 2 or (name and titles)) and _ends_name(run[:c]):
                 return titles, name
             break
     k = len(run)
+    if _title_surname(run):
+        k -= 1  # "Peter T. King", "Ruth Pope": a title word after a first name is a surname
     while k > 0 and (is_name_token(run[k - 1]) or (run[k - 1].low in NAME_CONNECTORS and k < len(run))):
         k -= 1
     name = run[k:]
@@ -78,6 +80,20 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     if len(name) > 3:
         name = name[-3:]
     return run[: len(run) - len(name)], name
+
+
+def _title_surname(run: Sequence[Tok]) -> bool:
+    """The run ends in a title word that follows a first name or an initial:
+    a surname ("Peter T. King", "Anna Bishop"), since titles come before names."""
+    last = run[-1] if run else None
+    if last is None or len(run) < 2 or not last.is_cap or last.text.isupper() or last.low.rstrip(".") not in TITLES:
+        return False
+    prev = run[-2]
+    return is_name_token(prev) and (is_first_name(prev.text) or (len(prev.text) == 2 and prev.text[1] == "."))
+
+
+def _ends_name(run: Sequence[Tok]) -> bool:
+    return is_name_token(run[-1]) or _title_surname(run)
 
 
 def cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
@@ -233,6 +249,8 @@ class People:
                     self.place_words.add(t.text)
                 if not (prev is not None and prev.is_cap):
                     owners = self.surname_index.get(bare(t.text))
+                    if owners and len(owners) > 1 and prev is not None and prev.is_cap:
+                        owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"
                     if owners:
                         p = owners[0] if len(owners) == 1 else min(owners, key=lambda o: latest(o, t.start))
                         ms = full[p.name]
@@ -308,6 +326,14 @@ class People:
                 p = nearest(cands, offset) if cands else None
             return p.name if p else None
         return None
+
+    def by_surname_and_gender(self, surname: str, gender: str, offset: int) -> Optional[str]:
+        """ "Mrs. Roe" when a Mr. Roe is named too: the one of that gender, if one is known."""
+        cands = self.surname_index.get(surname, ())
+        if len(cands) < 2:
+            return None
+        fitting = [p for p in cands if p.gender == gender]
+        return nearest(fitting, offset).name if fitting else None
 
     def by_surname_and_roles(self, surname: str, roles: set[str], offset: int) -> Optional[str]:
         cands = [p for p in self.surname_index.get(surname, ()) if p.roles & roles]
@@ -464,6 +490,14 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     if j < len(toks) and toks[j].text == ",":
         after_ok = True  # an apposition follows: "Obama, the president, said"
     return before_ok and after_ok
+
+
+def _of_gender(owners: list[Person], gender: str) -> list[Person]:
+    """The owners of a surname that a gendered title ("Mrs.", "Mr.") fits, or all of them."""
+    if not gender:
+        return owners
+    fitting = [p for p in owners if p.gender == gender]
+    return fitting or owners
 
 
 def nearest(cands: Sequence[Person], offset: int) -> Person:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER
+from .gender import is_first_name
 from .people import DOCUMENTS
 
 # "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
@@ -21,6 +22,16 @@ _DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than
 # One word that is a pronoun, an auxiliary or another function word ("It", "Should" opening
 # a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
 _FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset("he she it they we i you".split())
+# Endings of adverbs in -ly ("hastily", "finally", "clearly", "briefly", "recently"); surnames in
+# -ly mostly end otherwise ("Donnelly", "Reilly", "Daly", "Healy").
+_ADVERB_ENDING = re.compile(r"(?:ily|ally|ely|tly|rly|fly|sly|dly|bly|gly|wly|mly|ply|nly)$")
+
+
+def looks_adverb(word: str) -> bool:
+    """A word shaped like an adverb in -ly that is no first name ("Hastily" opening a sentence)."""
+    return _ADVERB_ENDING.search(word.lower()) is not None and not is_first_name(word)
+
+
 _TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
 
 
@@ -44,6 +55,6 @@ def plausible_speaker(name: str) -> bool:
         w = words[0]
         if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:
             return False  # a dateline ("BUFFALO") or a shouted word, not an acronym
-        if last in _FUNCTION_WORD:
+        if last in _FUNCTION_WORD or looks_adverb(w):
             return False
     return True

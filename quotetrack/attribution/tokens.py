@@ -86,14 +86,17 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     return toks
 
 
-def segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+def segment(toks: list[Tok], enders: frozenset[int] = frozenset()) -> dict[int, tuple[int, int]]:
     """Number paragraphs and sentences in place; return each sentence's token range
-    (from its first token to its last that is not a line break)."""
+    (from its first token to its last that is not a line break). ``enders``: start
+    offsets of masked quotes whose words end a sentence ("“… a failed plan.” Roe
+    left"): a capitalised word after one (and its closing marks) starts a new sentence."""
     para = sent = 0
     n = len(toks)
     prev_nl = False
     bounds: dict[int, tuple[int, int]] = {}
     first = last = -1  # the current sentence's first and last tokens
+    close_at = -1  # the closing mark after a quote that ends its sentence
     for i, t in enumerate(toks):
         kind = t.kind
         if kind == "nl":
@@ -113,7 +116,13 @@ def segment(toks: list[Tok]) -> dict[int, tuple[int, int]]:
         if first < 0:
             first = i
         last = i
-        if kind == "p" and t.text in ".!?" and ends_sentence(toks, i):
+        if kind == "q" and t.start in enders:
+            j = i + 1
+            while j < n and j < i + 4 and toks[j].kind == "p" and toks[j].text in _CLOSERS:
+                j += 1
+            if j < n and toks[j].is_cap:
+                close_at = j - 1
+        if (kind == "p" and t.text in ".!?" and ends_sentence(toks, i)) or i == close_at:
             bounds[sent] = (first, i + 1)
             first = -1
             sent += 1
