@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 import accuracy as acc  # noqa: E402
 
-from quotetrack.attribution.candidates import CUE_RULES  # noqa: E402
+from quotetrack.attribution.candidates import TERM_CUE_RULES  # noqa: E402
 from quotetrack.attribution.choice import ArticleAttributor  # noqa: E402
 from quotetrack.attribution.ranker import Ranker  # noqa: E402
 from quotetrack.ingest import build_article  # noqa: E402
@@ -174,7 +174,7 @@ def choose_threshold(scored: list[tuple[float, bool]], wrong_cost: float, never:
 def promotable(features: dict, has_cue: bool) -> bool:
     """Whether a term's best candidate may make it a partial quote (as ArticleAttributor._term):
     one a cue proposed, or for a term with no cue the subject of its sentence."""
-    return any(f"r_{r}" in features for r in CUE_RULES) if has_cue else "r_context" in features
+    return any(f"r_{r}" in features for r in TERM_CUE_RULES) if has_cue else "r_context" in features
 
 
 def evaluate(records: list[dict], ranker: Ranker) -> dict:

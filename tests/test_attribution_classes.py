@@ -1202,3 +1202,55 @@ def test_opine_is_a_speech_verb(form, who):
     text = BODY + f"\"Drivers should leave their cars at home,\" {form} {who}.\n"
     got = found(text)
     assert [(plain(s), c) for _, s, c in got] == [(plain(who), form)], got
+
+
+# -- "with <Name> <participle>": the participle's own subject ------------------------
+
+WITH_PARTICIPLE = {
+    "calling": "Members who agree that the depot should close were irritated by the lack of detail, with {who} calling it a “Chinese menu.”",
+    "yelling": "At a rally in Dunmore, Fife, on Saturday, some of the crowd jostled a heckler, with {who} reportedly yelling: “Get him out of here!”",
+    "telling": "The attack set off a debate over how the port responds, with {who} telling reporters he viewed the board as “directly responsible” for it.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(WITH_PARTICIPLE, [("Sen. Orla Treadwell",), ("Desmond Okereke",), ("the union leader Marta Quillen",)]))
+def test_with_name_participle_is_the_names(text, who):
+    (name,) = who
+    speaker, got = single(BODY + text.format(who=name) + "\n")
+    assert speaker == name.replace("Sen. ", "").replace("the union leader ", ""), got
+
+
+# -- A noun that looks like a speech verb is no cue ----------------------------------
+
+@pytest.mark.parametrize("name", ["Okafor", "Marta Quillen", "Desmond Okereke"])
+@pytest.mark.parametrize("noun", ["the same campaign points", "the old talking points", "his usual debating points"])
+def test_points_without_out_is_a_noun(name, noun):
+    """ "point" speaks only with its particle ("points out"); "the same campaign points" is a noun."""
+    text = BODY + (
+        f"{name}, the sitting governor, repeated claims that Tregarth recites {noun}, calling him a"
+        " “talented guy” when he has to “read a teleprompter.”\n"
+    )
+    got = found(text)
+    assert [s for _, s, _ in got] == [name, name], got
+
+
+@pytest.mark.parametrize("name", ["Okafor", "Marta Quillen"])
+@pytest.mark.parametrize("noun", ["a declarative answer", "a careful reply", "a brief comment"])
+def test_speech_noun_after_a_quote_is_no_cue(name, noun):
+    text = BODY + f"Asked by a reporter if Tregarth “gets” the harbour, {name} avoided {noun}.\n"
+    got = found(text)
+    assert all(s is None or s == name for _, s, _ in got), got
+
+
+# -- Headlines: "<Name> on <topic>: ‘…’" --------------------------------------------
+
+@pytest.mark.parametrize("who", [("Marta Quillen", "Tregarth"), ("Desmond Okereke", "Vellacott"), ("Ingrid Holloway", "Brannigan")])
+@pytest.mark.parametrize("topic", ["{b} Releasing His Harbour Board Transcripts", "the Dredging Plan", "{b}’s Budget Speech"])
+def test_headline_name_before_on_and_a_topic(who, topic):
+    a, b = who
+    text = (
+        f"{a.split()[-1]} on {topic.format(b=b)}: ‘I Think He Will.’\n\n"
+        f"Friday on the morning show, Sen. {a}, a supporter of the plan, said she expected the transcripts soon.\n"
+    )
+    got = found_all(text)
+    assert got[0][1] == a, got

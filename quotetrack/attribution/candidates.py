@@ -52,6 +52,10 @@ class _Speaker(Protocol):
 # reported speech ("Roe said the plan would “never work”"), whose speaker is the quote's.
 RULES = ("reported", "after", "before", "colon", "elsewhere", "context", "previous", "continues")
 CUE_RULES = RULES[:5]
+# The cues that may make a short quote first read as a term its speaker's words: one next to
+# it. A speech verb elsewhere in the sentence ("the mayor said the “rust belt” towns …") is
+# as often about other words (out of fold on PolNeAR train, every such promotion was wrong).
+TERM_CUE_RULES = ("reported", "after", "before", "colon")
 PARAGRAPHS_BACK = 3  # how far back a person named before the quote is still a candidate
 MAX_NEARBY = 8  # nearest persons kept as candidates, besides those the rules propose
 

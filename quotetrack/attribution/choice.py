@@ -9,7 +9,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
 from ..quotes import LineIndex, marked_as_term, title_case
-from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
+from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
 from .gender import gender_of
@@ -392,7 +392,7 @@ class ArticleAttributor:
         i, p = ranker.best([c.features for c in cands])
         if i < 0:
             return q
-        rules = CUE_RULES if has_cue else ("context",)
+        rules = TERM_CUE_RULES if has_cue else ("context",)
         threshold = ranker.term_threshold if has_cue else ranker.term_context_threshold
         if p < threshold or not any("r_" + r in cands[i].features for r in rules):
             return q
@@ -464,7 +464,8 @@ class ArticleAttributor:
         for q in quotes:
             # Title Case misleads the rules that read a sentence's subject or the last speaker:
             # what the headline itself says comes first.
-            guessed = not q.speaker or q.cue in ("(context)", "(continues)")
+            # A colon cue is a guess here too: "Roe on Ek’s Speech Transcripts: ‘…’" reads a name before it.
+            guessed = not q.speaker or q.cue in ("(context)", "(continues)", ":")
             if q.direct and guessed and q.kind != TITLE and lo <= q.start and q.end <= hi:
                 open_at = q.start - len(q.open_mark)
                 speaker = headline_speaker(self.article.text, lo, hi, open_at, q.end, self.people)

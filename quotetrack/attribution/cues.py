@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS
+from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS, inflections
 from .function_words import (
     ADVERBIAL_OPENERS,
     AUXILIARIES,
@@ -32,6 +32,20 @@ class Cue:
 
 def is_verb(t: Tok) -> bool:
     return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
+
+
+# Speech verbs only with their particle: "points out" says something, "campaign points" do not.
+_WITH_PARTICLE = {form: particle for base, particle in (("point", "out"),) for form in inflections(base)}
+
+
+def is_cue_verb(toks: Sequence[Tok], v: int) -> bool:
+    """A speech verb at ``v`` that reads as a verb here: not a noun after a determiner, and
+    followed by its particle where it needs one."""
+    t = toks[v]
+    if not is_verb(t) or used_as_noun(toks, v):
+        return False
+    particle = _WITH_PARTICLE.get(t.low)
+    return particle is None or (v + 1 < len(toks) and toks[v + 1].low == particle)
 
 
 # Determiners of one thing: after them a verb's base form cannot be the sentence's verb.
@@ -189,21 +203,12 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
+    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_cue_verb(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
-    if (
-        verbs
-        and nearest.lower().endswith("ing")
-        and verbs[-1] - 1 > lo
-        and toks[verbs[-1] - 1].text == ","
-        and not is_verb(toks[verbs[-1] - 2])  # ", Roe said, adding": the participle is that verb's
-    ):
-        # "Roe visited the station to discuss his recent remarks about Poe, saying “…”": a
-        # participle after a comma belongs to the main clause, whose subject opens the
-        # sentence (not "his recent", read as the subject of "remarks").
-        opener = _named_opener(toks, lo, verbs[-1])
-        if opener is not None:
-            return Cue(nearest, opener)
+    if verbs and nearest.lower().endswith("ing"):
+        subject = _participle_subject(toks, verbs[-1], lo)
+        if subject is not None:
+            return Cue(nearest, subject)
     weak: Optional[Cue] = None
     participle = False
     for v in reversed(verbs):
@@ -250,6 +255,39 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     return None
 
 
+
+
+def _participle_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
+    """The subject of the participle at ``v`` nearest the quote when the sentence says who:
+    after a comma, the main clause's subject opening the sentence ("Roe visited the station
+    to discuss his recent remarks about Poe, saying “…”", not "his recent", read as the
+    subject of "remarks"); after "with", the name before it ("with Roe calling it “…”")."""
+    if v - 1 > lo and toks[v - 1].text == "," and not is_cue_verb(toks, v - 2):
+        # (", Roe said, adding": the participle is that verb's)
+        opener = _named_opener(toks, lo, v)
+        if opener is not None:
+            return opener
+    return _with_subject(toks, v, lo)
+
+
+def _with_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
+    """The subject of a participle in "with <Name> (adverb) <participle>" ("…, with Sen. Ann Roe
+    calling it a “Chinese menu”", "with Roe reportedly yelling: “…”"), else None."""
+    j = v
+    while j - 1 > lo and toks[j - 1].kind == "w" and toks[j - 1].low.endswith("ly") and j > v - 3:
+        j -= 1
+    subj = np_ending_at(toks, j, lo)
+    if subj is None or subj.kind not in ("name", "role"):
+        return None
+    i = j - 1
+    while i > lo and i > j - 8 and toks[i].start > subj.start:
+        i -= 1
+    if toks[i].start != subj.start:
+        return None
+    m = i - 1  # "with the union leader Ann Roe calling": a description before the name
+    while m > lo and m > i - 5 and toks[m].kind == "w" and not toks[m].is_cap and toks[m].low != "with" and not is_verb(toks[m]):
+        m -= 1
+    return subj if m >= lo and toks[m].low == "with" else None
 
 
 def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
@@ -315,7 +353,7 @@ def sign_off_below(toks: Sequence[Tok], k: int) -> Optional[Cue]:
 def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """A speech verb later in the sentence: "..., to improve its ships, Varga stated." """
     for v in range(k + 1, hi):
-        if is_verb(toks[v]):
+        if is_cue_verb(toks, v):
             subj = subject_of_verb(toks, v, k + 1)
             if subj is not None:
                 return Cue(toks[v].text, subj)

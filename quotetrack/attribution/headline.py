@@ -1,8 +1,8 @@
 """Who is quoted in a headline.
 
 A headline names its speaker in one of two ways, both conventions of news
-copy everywhere: the name and a colon before what they said (Mayor Roe: Bridge
-Plan ‘Dead in the Water’), or the name as the subject of a present-tense
+copy everywhere: the name (and its topic) and a colon before what they said (Mayor
+Roe: Bridge Plan ‘Dead in the Water’; Roe on the Bridge: ‘Dead’), or the name as the subject of a present-tense
 speech verb, before or after the quoted words (Roe Calls Bridge Plan ‘Dead’;
 Bridge Plan Is ‘Dead,’ Roe Tells Council). Headline words are all capitalised,
 so the name is read up to the colon or the verb, and it must be a person or
@@ -87,7 +87,11 @@ def headline_speaker(text: str, lo: int, hi: int, open_at: int, close_at: int, p
     names: list[list[str]] = []
     head, colon, _ = before.partition(":")
     if colon:
-        names.append(_name_words(_WORD.findall(head)))  # "Roe: Plan ‘Dead’"
+        words = _WORD.findall(head)
+        names.append(_name_words(words))  # "Roe: Plan ‘Dead’"
+        on = next((i for i, w in enumerate(words) if w.lower() == "on"), -1)
+        if on > 0:
+            names.append(_name_words(words[:on]))  # "Roe on the Bridge Plan: ‘Dead’"
     else:
         names.append(_subject_before_verb(_WORD.findall(before)))  # "Roe Calls Plan ‘Dead’"
     names.append(_subject_before_verb(_WORD.findall(after.partition(":")[0])))  # "Plan Is ‘Dead,’ Roe Tells Council"
