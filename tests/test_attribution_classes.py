@@ -1254,3 +1254,73 @@ def test_headline_name_before_on_and_a_topic(who, topic):
     )
     got = found_all(text)
     assert got[0][1] == a, got
+
+
+# -- Possessives and nouns are no speakers ---------------------------------------------
+
+@pytest.mark.parametrize("owner", ["Okafor", "Tregarth", "Vellacott"])
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_possessive_is_never_a_speaker(owner, apostrophe):
+    text = BODY + (
+        f"Marta Quillen then discussed {owner}{apostrophe}s proposed wall and explained its importance.\n\n"
+        f"“{owner}{apostrophe}s wall is a neighbourly idea to stop the flooding,” she wrote. “With no objection, the plan should go ahead.”\n"
+    )
+    got = found(text)
+    assert [s for _, s, _ in got] == ["Marta Quillen", "Marta Quillen"], got
+
+
+@pytest.mark.parametrize("place", ["Dunmore", "Harbour Street", "Ashbury"])
+@pytest.mark.parametrize("noun", ["attack", "answer", "comment"])
+def test_speech_word_after_the_and_a_name_is_a_noun(place, noun):
+    text = BODY + f"It said supporters of the group were sharing the news of the {place} {noun} and \"celebrating the outcome.\"\n"
+    got = found(text)
+    assert all(s is None or place not in s for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("pronoun, who", [("She", "Marta Quillen"), ("He", "Desmond Okereke"), ("She", "Ingrid Holloway")])
+@pytest.mark.parametrize("verb", ["admitted", "conceded", "acknowledged"])
+def test_coordinated_speech_verb_after_a_pronoun_subject(pronoun, who, verb):
+    text = BODY + (
+        f"{who} spoke to the trust's members on Wednesday.\n\n"
+        f"{pronoun} was defending the trust against recent attacks from the mayor, but {verb} “one or two instances”"
+        " where donations may have “slipped through the cracks.”\n"
+    )
+    got = found(text)
+    assert [s for _, s, _ in got] == [who, who], got
+
+
+@pytest.mark.parametrize("doc", ["a letter to Mr. Castellane", "the statement from the harbour board", "a memo to staff"])
+def test_a_document_described_at_length_is_no_speaker(doc):
+    from quotetrack.attribution.speakers import plausible_speaker
+
+    assert not plausible_speaker(doc)
+    assert plausible_speaker("a spokesman for the harbour board")
+
+
+# -- A time phrase between the subject and its speech verb -----------------------------
+
+@pytest.mark.parametrize("who", ["Desmond Okereke", "The harbour board", "Marta Quillen"])
+@pytest.mark.parametrize("when", ["on Monday", "last week", "less than two weeks ago", "earlier this month"])
+def test_time_phrase_between_subject_and_verb(who, when):
+    text = BODY + (
+        "Dredging began in the spring.\n\n"
+        f"{who} {when} said for the first time that “toxic silt” had reached the north bank of the river.\n"
+    )
+    speaker, got = single(text)
+    assert speaker is not None and plain(speaker).lower() == plain(who).lower(), got
+
+
+# -- 6b. "as <Name> puts it" -------------------------------------------------------------
+
+AS_PUTS_IT_CUE = {
+    "after": "The plan is “a fantasy with a price tag,” as {who} puts it.",
+    "after-past": "The plan was “a fantasy with a price tag,” as {who} put it on Monday.",
+    "fronted": "As {who} put it on Monday, the plan is “a fantasy with a price tag.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(AS_PUTS_IT_CUE, [("Desmond Okereke",), ("Marta Quillen",), ("Ingrid Holloway",)]))
+def test_as_name_puts_it_is_the_cue(text, who):
+    (name,) = who
+    got = found(BODY + "Dredging began in the spring.\n\n" + text.format(who=name) + "\n")
+    assert [(s, c.split()[0] if c else c) for _, s, c in got] == [(name, "puts" if "puts" in text else "put")], got

@@ -38,10 +38,25 @@ def is_verb(t: Tok) -> bool:
 _WITH_PARTICLE = {form: particle for base, particle in (("point", "out"),) for form in inflections(base)}
 
 
-def is_cue_verb(toks: Sequence[Tok], v: int) -> bool:
+_PUT = frozenset(("put", "puts"))
+
+
+def _after_as(toks: Sequence[Tok], v: int) -> bool:
+    """An "as" opens the few words before ``v`` ("as Ann Roe put it", "as the mayor puts it")."""
+    for m in range(v - 1, max(-1, v - 7), -1):
+        if toks[m].low == "as":
+            return True
+        if toks[m].kind != "w":
+            return False
+    return False
+
+
+def is_quote_cue(toks: Sequence[Tok], v: int) -> bool:
     """A speech verb at ``v`` that reads as a verb here: not a noun after a determiner, and
     followed by its particle where it needs one."""
     t = toks[v]
+    if t.low in _PUT and v + 1 < len(toks) and toks[v + 1].low == "it" and v > 1 and _after_as(toks, v):
+        return True  # "as Roe put it"
     if not is_verb(t) or used_as_noun(toks, v):
         return False
     particle = _WITH_PARTICLE.get(t.low)
@@ -67,8 +82,8 @@ def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
         k = v - 1
         while k > 0 and k > v - 4 and toks[k - 1].is_cap:
             k -= 1
-        if k > 0 and toks[k - 1].low in _SINGULAR_DETERMINERS:
-            return True
+        if k > 0 and (toks[k - 1].low in _SINGULAR_DETERMINERS or (toks[k - 1].low == "the" and not looks_plural(prev.low))):
+            return True  # "a Twitter comment", "the Dunmore attack" (but "the Democrats say")
     if toks[v].low in SPEECH_BASE_FORMS and _after_modified_determiner(toks, v):
         return True
     return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
@@ -126,6 +141,12 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Opt
         # "“…,” according to the flood agency."
         found = np_starting_at(toks, i + 2, hi)
         return Cue("according to", found[0]) if found else None
+    if toks[i].low == "as" and i + 1 < hi:
+        # "“…,” as Roe put it."
+        found = np_starting_at(toks, i + 1, hi)
+        if found and found[1] < hi and is_quote_cue(toks, found[1]):
+            return Cue(f"{toks[found[1]].text} it" if toks[found[1]].low in _PUT else toks[found[1]].text, found[0])
+        return None
     if is_verb(toks[i]) and not toks[i].low.endswith("ing"):
         found = np_starting_at(toks, i + 1, hi)
         if found and found[0].text.lower() not in TIME_WORDS:
@@ -203,7 +224,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_cue_verb(toks, i)]
+    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_quote_cue(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
     if verbs and nearest.lower().endswith("ing"):
         subject = _participle_subject(toks, verbs[-1], lo)
@@ -231,7 +252,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         if v - 1 > lo and toks[v - 1].low in ("and", "but"):
             # "Roe arrived at a breakfast with reporters and acknowledged that …": a second
             # predicate of the sentence's subject.
-            opener = _named_opener(toks, main_clause_start(toks, lo, v), v - 1)
+            opener = _named_opener(toks, main_clause_start(toks, lo, v), v - 1, pronouns=True)
             if opener is not None:
                 return Cue(nearest if nearest.lower().endswith("ing") else verb.text, opener)
         # "said Varga:" (inverted, before the quote)
@@ -262,7 +283,7 @@ def _participle_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mentio
     after a comma, the main clause's subject opening the sentence ("Roe visited the station
     to discuss his recent remarks about Poe, saying “…”", not "his recent", read as the
     subject of "remarks"); after "with", the name before it ("with Roe calling it “…”")."""
-    if v - 1 > lo and toks[v - 1].text == "," and not is_cue_verb(toks, v - 2):
+    if v - 1 > lo and toks[v - 1].text == "," and not is_quote_cue(toks, v - 2):
         # (", Roe said, adding": the participle is that verb's)
         opener = _named_opener(toks, lo, v)
         if opener is not None:
@@ -309,10 +330,13 @@ def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
     return lo
 
 
-def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:
-    """A person's name opening the sentence at ``lo`` as its subject: followed by a
-    lower-case word, an apposition or a parenthesis, and not a possessive."""
+def _named_opener(toks: Sequence[Tok], lo: int, hi: int, pronouns: bool = False) -> Optional[Mention]:
+    """A person's name (or, with ``pronouns``, "he", "she" or "they") opening the sentence at
+    ``lo`` as its subject: followed by a lower-case word, an apposition or a parenthesis, and
+    not a possessive."""
     found = np_starting_at(toks, lo, hi)
+    if found and pronouns and found[0].kind == "pronoun" and found[0].head in ("he", "she", "they"):
+        return found[0] if found[1] < hi and toks[found[1]].kind == "w" and not toks[found[1]].is_cap else None
     if not found or found[0].kind != "name" or found[0].text.endswith(("’s", "'s", "’", "'")):
         return None
     nxt = found[1]
@@ -353,7 +377,7 @@ def sign_off_below(toks: Sequence[Tok], k: int) -> Optional[Cue]:
 def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """A speech verb later in the sentence: "..., to improve its ships, Varga stated." """
     for v in range(k + 1, hi):
-        if is_cue_verb(toks, v):
+        if is_quote_cue(toks, v):
             subj = subject_of_verb(toks, v, k + 1)
             if subj is not None:
                 return Cue(toks[v].text, subj)

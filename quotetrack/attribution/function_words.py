@@ -24,6 +24,15 @@ PARTICIPLE_FOLLOWERS = frozenset(
 )
 # Words that end a span of time ("Hours later", "The day before", "Two weeks ago").
 TIME_AFTER = frozenset({"before", "after", "later", "earlier", "ago"})
+# A time adverbial between a subject and its verb ("Roe on Monday said", "the board last week
+# told", "the department less than two weeks ago said"): its words, and the nouns one must hold.
+TIME_NOUNS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
+    "evening night week weeks month months year years day days ago weekend".split()
+)
+TIME_PHRASE_WORDS = TIME_NOUNS | frozenset(
+    "on last this next earlier later than less more over the past two three four five six few several a".split()
+)
 NOMINATIVE = {"he", "she", "they", "we", "i"}
 S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}

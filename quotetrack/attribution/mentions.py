@@ -26,6 +26,8 @@ from .function_words import (
     PARTICIPLE_FOLLOWERS,
     PREPOSITIONS,
     TIME_AFTER,
+    TIME_NOUNS,
+    TIME_PHRASE_WORDS,
     TITLE_CONNECTORS,
 )
 from .gender import is_first_name
@@ -69,12 +71,24 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     j = v
     while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
         j -= 1
+    j = _before_time_phrase(toks, j, lo)
     subj = np_ending_at(toks, j, lo)
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
     if subj is not None and subj.kind != "pronoun":
         return _person_before_open_apposition(toks, subj, lo, v) or subj
     return subj
+
+
+def _before_time_phrase(toks: Sequence[Tok], j: int, lo: int) -> int:
+    """Where the subject ends when a short time phrase stands before the verb at ``j`` ("Roe on
+    Monday said", "the board last week told", "… less than two weeks ago said"), else ``j``."""
+    i = j
+    while i - 1 > lo and i > j - 6 and toks[i - 1].kind == "w" and toks[i - 1].low in TIME_PHRASE_WORDS:
+        i -= 1
+    if i == j or not any(toks[m].low in TIME_NOUNS for m in range(i, j)) or toks[i].low in ("the", "a", "than"):
+        return j
+    return i
 
 
 def _token_at(toks: Sequence[Tok], start: int, lo: int, before: int) -> int:

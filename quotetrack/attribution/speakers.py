@@ -45,8 +45,12 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in _DANGLING or words[0].lower() in ("and", "or", "but"):
         return False
+    if last.endswith(("’s", "'s")):
+        return False  # "Trump’s", "Friday's", "It's": a possessive or a contraction, never who spoke
     if last in DOCUMENTS:
         return False
+    if words[0].lower() in DETERMINERS and len(words) > 2 and words[1].lower() in DOCUMENTS:
+        return False  # "a letter to Mr. Roe", "the statement from the board": a text, not who spoke
     if last in _TIME_UNITS:
         return False
     if last in TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
