@@ -784,3 +784,64 @@ def test_a_negation_with_a_curly_apostrophe_is_nothing_said(neg, c, n):
 def test_a_two_word_noun_phrase_is_what_was_said(verb, obj, n):
     got = found(f"{n} {verb} {obj}.\n")
     assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(obj, n, verb)]
+
+
+# Fifth pass: more speech acts whose object is what was said,
+# amounts and "him as ..." objects, subjects with a coordinated head or a "whose" relative clause.
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["recalled", "acknowledged", "stressed", "emphasized", "bemoaned", "lamented",
+                                  "lambasted", "derided", "chided", "rebuked", "scolded", "ridiculed", "commended"])
+@pytest.mark.parametrize("obj", ["the slow repairs to the north quay", "the county's handling of the ferry contract"])
+def test_more_speech_acts_whose_object_is_what_was_said(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(obj, n, verb)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["recalled", "acknowledged", "stressed"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_those_verbs_still_report_a_clause(c, verb, n):
+    got = found(f"{n} {verb} that {c}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(c, n, verb)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["proposed", "called for", "is proposing"])
+@pytest.mark.parametrize("amount", ["$275 billion in new harbour spending", "£12 million for the sea wall",
+                                    "€40,000 a year for the tide gauges"])
+def test_an_amount_is_a_noun_phrase_with_its_currency_sign(amount, verb, n):
+    got = found(f"{n} {verb} {amount}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(amount, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["dismissed", "described", "criticized"])
+@pytest.mark.parametrize("pron,rest", [("him", "as a careless steward of the port"), ("her", "as out of touch with the pilots"),
+                                       ("them", "as a distraction from the levy")])
+def test_a_pronoun_object_with_as_is_what_was_said(pron, rest, verb, n):
+    got = found(f"{n} {verb} {pron} {rest}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(f"{pron} {rest}", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rel", ["who want to ban the dredging", "who opposed the levy in March"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_coordinated_subject_before_a_relative_clause_speaks(c, rel, n):
+    got = found(f"{n} and others {rel} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, f"{n} and others")]
+
+
+@pytest.mark.parametrize("subject,rel", [("The skippers", "whose boats were held in port"),
+                                         ("The councillors", "whose wards border the quay"),
+                                         ("Several traders", "whose stalls flooded in March")])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_subject_with_a_whose_clause_speaks(c, rel, subject):
+    got = found(f"{subject} {rel} say {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, subject)]
+
+
+@pytest.mark.parametrize("a,b", [("liar", "bully"), ("braggart", "schemer"), ("fraud", "cheat")])
+def test_the_end_of_a_list_before_who_is_no_speaker(a, b):
+    text = f"Orla Kestrell is a {a}, {b} and hypocrite who has repeatedly pledged to close the north quay.\n"
+    assert not any(sp and " and " in sp for _, _, _, sp, _ in found(text))

@@ -87,7 +87,8 @@ _CALLING = frozenset("call calls called calling".split())
 _OBJECT_IS_CONTENT = _forms(
     "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
     "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
-    "explain describe") | {"slammed", "slamming"}
+    "explain describe recall acknowledge stress emphasize bemoan lament lambaste deride chide rebuke scold ridicule "
+    "commend") | {"slammed", "slamming"}
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
 # "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
 _CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
@@ -174,8 +175,9 @@ def _is_mark(t) -> bool:
 
 def _trim(toks: Sequence, i: int, j: int) -> tuple[int, int]:
     """The range without punctuation at either end (quotation marks around a quote inside it stay)."""
-    while i < j and toks[i].kind == "p" and not (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q"):
-        i += 1
+    while i < j and toks[i].kind == "p" and not (_is_mark(toks[i]) and i + 1 < j and toks[i + 1].kind == "q") \
+            and not (toks[i].text in _CURRENCY and i + 1 < j and toks[i + 1].text[:1].isdigit()):
+        i += 1  # but "$275 billion" keeps its sign
     while j > i and toks[j - 1].kind in ("p", "nl") and not (
         _is_mark(toks[j - 1]) and j - 2 >= i and toks[j - 2].kind in ("q", "p")
         and any(toks[m].kind == "q" for m in range(max(i, j - 4), j))
@@ -509,12 +511,23 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
         return (k, False) if k is not None else None  # "urged the council to act", "asked whether ..."
     if verb in _QUESTIONING and first.low in _QUESTION_STARTS or _clause_like(toks, i, hi):
         return None  # "explained why ...", "announced it would ...": a question or a clause, read as one
+    if first.text in _CURRENCY and i + 1 < hi and toks[i + 1].text[:1].isdigit():
+        return i, True  # "proposed $275 billion in new spending"
     if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
             or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
         return None
-    if first.low in _OBJECT_PRONOUNS and not (i + 1 < hi and toks[i + 1].low in ("for", "of")):
-        return None  # "denied it"; but "accused him of lying"
+    if first.low in _OBJECT_PRONOUNS and not (i + 1 < hi and toks[i + 1].low in ("for", "of", "as")):
+        return None  # "denied it"; but "accused him of lying", "dismissed him as an actor"
     return i, True  # "denied the report", "criticized the mayor for the delay"
+
+
+_CURRENCY = frozenset("$£€")
+
+
+def _in_number(toks: Sequence, m: int, end: int) -> bool:
+    """Whether the comma at ``m`` separates thousands ("40,000"): digits on both sides, no spaces."""
+    return 0 < m and m + 1 < end and toks[m - 1].text.isdigit() and toks[m + 1].text.isdigit() \
+        and toks[m - 1].end == toks[m].start and toks[m].end == toks[m + 1].start
 
 
 def _complement_end(toks: Sequence, start: int, end: int) -> int:
@@ -524,7 +537,8 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
     word ("announced support on Thursday")."""
     for m in range(start + 1, end):
         t = toks[m]
-        if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start):
+        if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
+                and not _in_number(toks, m, end):
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
@@ -941,12 +955,15 @@ def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
     if found is not None:
         return found if found.kind != "pronoun" else None
     i = w
-    while i - 1 >= lo and i > w - 8 and toks[i - 1].kind == "w" and toks[i - 1].low not in _NOT_IN_SUBJECT \
+    while i - 1 >= lo and i > w - 8 and toks[i - 1].kind == "w" and (toks[i - 1].low not in _NOT_IN_SUBJECT or (
+            toks[i - 1].low in ("and", "or") and i < w and i - 2 >= lo and toks[i - 2].kind == "w")) \
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
             and not toks[i - 1].low.endswith("ing") and not is_cue_verb(toks, i - 1):
         i -= 1
     if i == w or (i > lo and toks[i - 1].kind == "w"):
         return None
+    if i > lo and toks[i - 1].text == "," and any(toks[m].low in ("and", "or") for m in range(i, w)):
+        return None  # "a liar, bully and birther who ...": the end of a list, not one subject
     return mention(toks, i, w, "role", toks[w - 1].low)
 
 
@@ -962,7 +979,7 @@ def _past_relative(toks: Sequence, k: int, lo: int, found: Optional[Mention]) ->
         t = toks[w]
         if t.kind != "w":
             return found
-        if t.low in ("who", "that") and w < ms - 1 and w > lo and toks[w - 1].kind == "w":
+        if t.low in ("who", "that", "whose") and w < ms - 1 and w > lo and toks[w - 1].kind == "w":
             return _phrase_before(toks, w, lo) or found
     return found
 
