@@ -1324,3 +1324,18 @@ def test_as_name_puts_it_is_the_cue(text, who):
     (name,) = who
     got = found(BODY + "Dredging began in the spring.\n\n" + text.format(who=name) + "\n")
     assert [(s, c.split()[0] if c else c) for _, s, c in got] == [(name, "puts" if "puts" in text else "put")], got
+
+
+# -- A place before "who" is not who spoke ----------------------------------------------
+
+@pytest.mark.parametrize("name", ["Marta Quillen", "Desmond Okereke", "Ingrid Holloway"])
+@pytest.mark.parametrize("place", ["in Dunmore", "from Ashbury", "at Northfield"])
+def test_place_before_who_said_is_not_the_speaker(name, place):
+    text = BODY + (
+        f"''You are going to see a variety of tactics,'' said {name}, 32, a former staff member for the campaign"
+        f" {place} who said she planned to demonstrate. ''I personally don't like being arrested.''\n"
+    )
+    art = build_article("a1", "x.txt", text)
+    got = [(q.direct, q.speaker) for q in quotes_of(art)]
+    assert all(s != place.split()[-1] for _, s in got), got
+    assert [s for d, s in got if d] == [name, name], got

@@ -945,7 +945,17 @@ def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         w -= 1
     if w <= lo or toks[w].low not in ("who", "which"):
         return None
-    return _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+    found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+    if found is not None and found.kind in ("name", "org") and _after_place_word(toks, found, w, lo):
+        return None  # "a staff member for the campaign in Dover who said": the place said nothing
+    return found
+
+
+def _after_place_word(toks: Sequence, found: Mention, w: int, lo: int) -> bool:
+    """Whether the capitalised phrase ``found`` (ending before ``w``) follows "in", "from", "at",
+    "near" or "of": a place or an institution, not who a relative pronoun after it stands for."""
+    i = _token_at(toks, found.start, w, lo)
+    return i is not None and i - 1 >= lo and toks[i - 1].low in ("in", "from", "at", "near", "of")
 
 
 def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
