@@ -1339,3 +1339,37 @@ def test_place_before_who_said_is_not_the_speaker(name, place):
     got = [(q.direct, q.speaker) for q in quotes_of(art)]
     assert all(s != place.split()[-1] for _, s in got), got
     assert [s for d, s in got if d] == [name, name], got
+
+
+# -- Fronted phrases with commas inside, and what a participle after a comma means ----------
+
+FRONTED_WITH_COMMAS = {
+    "town-state-day": "At a campaign event in Ames, Iowa, on Sunday, {who} tried to expand on an earlier statement, saying that the port should ''be rallying our partners and allies.''",
+    "reached-by": "Reached by the Herald, {who} denied that a shakeup is coming, explaining that the absence was because of “taking a day off.”",
+    "asked-about": "Asked about the delay, {who} blamed the contractor, saying the work had been “a shambles from day one.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(FRONTED_WITH_COMMAS, [("Mrs. Quillen",), ("Desmond Okereke",), ("Senator Ingrid Holloway of Vermont",)]))
+def test_subject_after_a_fronted_phrase_with_commas(text, who):
+    (name,) = who
+    speaker, got = single(BODY + text.format(who=name) + "\n")
+    want = name.replace("Mrs. ", "").replace("Senator ", "").replace(" of Vermont", "")
+    assert speaker == want, got
+
+
+@pytest.mark.parametrize("who", [("Desmond Okereke", "Mrs. Quillen"), ("Marta Quillen", "Mr. Vellacott"), ("Ingrid Holloway", "Dr. Tregarth")])
+def test_verb_then_titled_object_is_no_description(who):
+    """ "<A> endorsed Mrs. <B>, saying …": an -ed word and a title of courtesy are a verb and its object."""
+    a, b = who
+    text = BODY + f"At a rally in Portsmouth, N.H., on Tuesday, Senator {a} of Vermont endorsed {b}, saying that the rival would ''make an outstanding mayor.''\n"
+    speaker, got = single(text)
+    assert speaker == a, got
+
+
+@pytest.mark.parametrize("role", ["state director", "press secretary", "state senator"])
+@pytest.mark.parametrize("who", ["Marta Quillen", "Desmond Okereke"])
+def test_speech_word_modifying_a_role_is_part_of_the_description(role, who):
+    text = BODY + f"In early October, Vellacott’s Virginia {role}, {who}, reached out to the firm, writing in an email: “We want to use this soon.”\n"
+    speaker, got = single(text)
+    assert speaker == who, got

@@ -231,7 +231,9 @@ class ArticleAttributor:
         or a verb with no subject of its own takes the clause's earlier subject."""
         toks = self.toks
         after_preposition = toks[v].low.endswith("ing") and v > lo and toks[v - 1].low in PREPOSITIONS | {"by", "after", "before", "while"}
-        subj = None if after_preposition else subject_of_verb(toks, v, lo)
+        # ", saying": what ends before the comma is no apposition to a participle's subject
+        after_comma = toks[v].low.endswith("ing") and v > lo and toks[v - 1].text == ","
+        subj = None if after_preposition or after_comma else subject_of_verb(toks, v, lo)
         if subj is not None:
             return subj
         if not (after_preposition or toks[v].low.endswith("ing") or (v > lo and toks[v - 1].low in ("and", ","))):

@@ -422,18 +422,52 @@ def _after_participle(t: Tok) -> bool:
     return t.kind == "w" and not t.is_cap and t.low not in SPEECH_VERBS and t.low not in AUXILIARIES
 
 
+def _opening_participle(toks: Sequence[Tok], i: int, hi: int) -> bool:
+    """A capitalised past participle opening a phrase ("Reached by the Herald, …", "Asked about
+    the delay, …"): the subject comes after the phrase."""
+    return (
+        toks[i].low.endswith("ed")
+        and i + 1 < hi
+        and (toks[i + 1].low in PARTICIPLE_FOLLOWERS or toks[i + 1].low == "by")
+        and not is_first_name(toks[i].text)
+    )
+
+
+def _after_fronted_phrase(toks: Sequence[Tok], i: int, hi: int) -> Optional[int]:
+    """Where the clause starts after a fronted phrase opening at ``i`` ("In 2016, …", "At an event
+    in Ames, Iowa, on Sunday, …": a place and its state, or a time, may follow a comma inside it).
+    The index of the capitalised word after its last comma, or None. Reads at most 24 tokens."""
+    c, end = i + 1, min(hi, i + 24)
+    while c < end:
+        t = toks[c]
+        if t.text == ",":
+            if c + 1 >= hi or not toks[c + 1].is_cap or toks[c + 1].low in LEADING_FUNCTION_WORDS:
+                # "…, on Sunday, Roe said": the phrase goes on after the comma
+                if c + 1 < hi and toks[c + 1].low in LEADING_FUNCTION_WORDS and toks[c + 1].kind == "w":
+                    c += 2
+                    continue
+                return None
+            n = c + 1
+            while n < end and toks[n].is_cap:
+                n += 1
+            if n < hi and toks[n].text == "," and n - c - 1 <= 2 and n + 1 < hi and toks[n + 1].low in LEADING_FUNCTION_WORDS:
+                c = n  # "in Ames, Iowa, on Sunday,": a state after its town
+                continue
+            return c + 1
+        if t.kind != "w":
+            return None
+        c += 1
+    return None
+
+
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """A name or an organisation starting with the capitalised word at ``i``; after a
     fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
     phrase after its comma."""
-    if toks[i].low in LEADING_FUNCTION_WORDS:
-        for c in range(i + 1, min(hi, i + 10)):
-            if toks[c].text == ",":
-                if c + 1 < hi and toks[c + 1].is_cap and toks[c + 1].low not in LEADING_FUNCTION_WORDS:
-                    return _capitalised_from(toks, c + 1, hi)
-                break
-            if toks[c].kind != "w":
-                break
+    if toks[i].low in LEADING_FUNCTION_WORDS or _opening_participle(toks, i, hi):
+        after = _after_fronted_phrase(toks, i, hi)
+        if after is not None:
+            return _capitalised_from(toks, after, hi)
     j = i
     while j < hi and (
         toks[j].is_cap
@@ -570,11 +604,15 @@ def _name_after_descriptor(
     return None
 
 
+# Titles of courtesy: after a verb they open its object ("Roe endorsed Mrs. Ek"), not a role.
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+
+
 def _holds_role(toks: Sequence[Tok], k: int, m: int) -> bool:
-    """Whether tokens ``k`` to ``m`` hold a role, group or title word."""
+    """Whether tokens ``k`` to ``m`` hold a role, group or title word (a title of courtesy aside)."""
     for t in toks[k:m]:
         for part in t.low.rstrip(".").split("-"):
-            if part in ROLE_NOUNS or part in GROUP_NOUNS or part in TITLES:
+            if (part in ROLE_NOUNS or part in GROUP_NOUNS or part in TITLES) and part not in _HONORIFICS:
                 return True
     return False
 
@@ -587,7 +625,8 @@ def _descriptor_word(toks: Sequence[Tok], m: int, hi: int) -> bool:
         and not t.is_cap
         and not t.text[0].isdigit()  # "In 2016, Ann Roe": a date, not a description
         and t.low not in _DESCRIPTOR_STOPS
-        and t.low not in SPEECH_VERBS
+        # a speech word reads as a modifier before a role ("state director", "press secretary")
+        and (t.low not in SPEECH_VERBS or (m + 1 < hi and toks[m + 1].low in ROLE_NOUNS))
     )
 
 
