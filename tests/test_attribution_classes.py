@@ -1373,3 +1373,30 @@ def test_speech_word_modifying_a_role_is_part_of_the_description(role, who):
     text = BODY + f"In early October, Vellacott’s Virginia {role}, {who}, reached out to the firm, writing in an email: “We want to use this soon.”\n"
     speaker, got = single(text)
     assert speaker == who, got
+
+
+# -- A titled surname ("Mr. Okafor") is a mention of the person -----------------------------
+
+@pytest.mark.parametrize(
+    "title, pronoun, who",
+    [
+        (title, pronoun, who)
+        for titles, pronoun, people in [
+            (("Mr.", "Sen.", "Dr."), "he", [("Desmond Okereke", "Tobias Vellinger"), ("Bruno Castellane", "Omar Felder")]),
+            (("Ms.", "Sen.", "Dr."), "she", [("Ingrid Holloway", "Marta Quillen"), ("Rosalind Tregarth", "Tamsin Brandt")]),
+        ]
+        for title in titles
+        for who in people
+    ],
+)
+def test_titled_surname_is_a_mention_for_later_pronouns(title, pronoun, who):
+    """ "Mr. <Surname>" later in the text is a mention of the person named in full earlier: a
+    pronoun after it means them, not someone named in full in between."""
+    a, b = who
+    text = BODY + (
+        f"{a} and {b} met the harbour board on Monday.\n\n"
+        f"{b} left early. But as {title} {a.split()[-1]} campaigned on Friday in the north, {pronoun} stuck to the message.\n\n"
+        f"''I like this harbour more than the other one,'' {pronoun} said.\n"
+    )
+    speaker, got = single(text)
+    assert speaker == a, got

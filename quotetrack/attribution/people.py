@@ -247,7 +247,8 @@ class People:
                 self.tok_index[t.start] = k
                 if prev is not None and prev.low in ("in", "from", "at"):
                     self.place_words.add(t.text)
-                if not (prev is not None and prev.is_cap):
+                # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor"), not inside a longer name
+                if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES):
                     owners = self.surname_index.get(bare(t.text))
                     if owners and len(owners) > 1 and prev is not None and prev.is_cap:
                         owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"

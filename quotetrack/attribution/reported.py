@@ -1025,7 +1025,12 @@ def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if t.kind != "w" or t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, w) or t.low in AUXILIARIES:
             return None
         if t.low == "with":
-            return _as_written(toks, w + 1, v, toks[v - 1].low) if w + 1 < v and toks[v - 1].kind == "w" else None
+            if w + 1 >= v or toks[v - 1].kind != "w":
+                return None
+            named = np_starting_at(toks, w + 1, v)
+            if named is not None and named[0].kind == "name" and named[1] == v:
+                return named[0]  # "with Sen. Ann Roe saying …": a name, read as one
+            return _as_written(toks, w + 1, v, toks[v - 1].low)
     return None
 
 
