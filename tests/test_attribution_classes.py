@@ -1400,3 +1400,19 @@ def test_titled_surname_is_a_mention_for_later_pronouns(title, pronoun, who):
     )
     speaker, got = single(text)
     assert speaker == a, got
+
+
+@pytest.mark.parametrize("title, pronoun", [("Mr.", "he"), ("Ms.", "she"), ("President", "he"), ("Mrs.", "she")])
+@pytest.mark.parametrize("surname", ["Vellacott", "Okereke", "Tregarth"])
+def test_person_known_only_by_title_and_surname(title, pronoun, surname):
+    """An article that never gives a first name still names a person: "Mr. <Surname>" is one, and
+    a pronoun after a quote from someone else named in between can mean them."""
+    text = BODY + (
+        f"{title} {surname} made clear over the weekend that meeting the families has an impact, and the"
+        " trust's manager Omar Felder agreed.\n\n"
+        f"''I've seen their anguish,'' {pronoun} said.\n"
+    )
+    if pronoun == "he":
+        text = text.replace("Omar Felder", "Ingrid Holloway")
+    speaker, got = single(text)
+    assert speaker == surname, got

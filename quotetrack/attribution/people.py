@@ -185,6 +185,7 @@ class People:
         # Runs of two capitalised words or more that start with no first name or title:
         # organisations and institutions ("Pendlebury Logistics"), (offset, words).
         self.orgs: list[tuple[int, str]] = []
+        titled: list[tuple[str, set[str], int, list[str]]] = []
         for i, j in cap_runs(toks):
             if j - i == 1 and not is_name_token(toks[i]):
                 continue  # "The", "He", "Mr.": a lone capitalised word that names nobody
@@ -211,6 +212,17 @@ class People:
                 p = self._by_surname(bare(name[0].text), name[0].start)
                 if p is not None:
                     p.roles |= roles
+                elif any(t.low.rstrip(".") in TITLES for t in titles):
+                    titled.append((bare(name[0].text), roles, name[0].start, [t.text for t in titles]))
+        # "Mr. Okafor", "President Okafor" in an article that never gives the full name: a
+        # person known by title and surname (pronouns may refer to them).
+        named_words = {w for name in self.persons for w in name.split()}
+        for surname, roles, offset, words in titled:
+            if surname in named_words:
+                continue  # the full name is given elsewhere ("Mr. Lou" of "Lou Jiwei" too)
+            person = self._add(surname, roles, offset)
+            if not person.gender:
+                person.gender = gender_of("", words + sorted(roles))
         self.place_words: set[str] = set()
         self.tok_index: dict[int, int] = {}  # start offset of a capitalised word -> token index
         self._surname_mentions(toks)
