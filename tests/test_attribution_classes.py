@@ -1416,3 +1416,25 @@ def test_person_known_only_by_title_and_surname(title, pronoun, surname):
         text = text.replace("Omar Felder", "Ingrid Holloway")
     speaker, got = single(text)
     assert speaker == surname, got
+
+
+@pytest.mark.parametrize("suffix", ["Jr.", "Sr.", "III"])
+@pytest.mark.parametrize("who", [("Gen. Desmond F. Okereke", "Okereke"), ("Marta Quillen", "Quillen"), ("Adm. Tobias R. Vellinger", "Vellinger")])
+def test_generational_suffix_is_no_surname(suffix, who):
+    full, surname = who
+    text = BODY + f"{full} {suffix} visited the base on Monday.\n\n''We are ready,'' {surname} said. ''We have been for weeks.''\n"
+    got = found(text)
+    want = full.split(" ", 1)[1] if full.startswith(("Gen.", "Adm.")) else full
+    assert [s for _, s, _ in got] == [want, want], got
+
+
+@pytest.mark.parametrize("day", ["Sunday", "Monday", "Tuesday"])
+@pytest.mark.parametrize("opener", ["Speaking", "Campaigning", "Writing"])
+def test_participle_before_a_day_is_no_name(opener, day):
+    from quotetrack.attribution.mentions import np_starting_at
+    from quotetrack.attribution.tokens import tokenize
+
+    text = f"{opener} {day} in Dover, Marta Quillen said the plan was dead."
+    toks = tokenize(text, 0, len(text))
+    found = np_starting_at(toks, 0, len(toks))
+    assert found is None or opener not in found[0].text, found

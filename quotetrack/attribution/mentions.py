@@ -482,8 +482,10 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
-    if j == i + 1 and toks[i].low.endswith("ing") and j < hi and _after_participle(toks[j]):
-        return None  # "Conceding that …", "Facing mounting criticism, …": a participle, not a name
+    if toks[i].low.endswith("ing") and i + 1 < hi and (
+        (j == i + 1 and _after_participle(toks[j])) or toks[i + 1].low in TIME_NOUNS
+    ):
+        return None  # "Conceding that …", "Facing mounting criticism, …", "Speaking Sunday": a participle
     if j == i + 1 and looks_adverb(toks[i].text):
         return None  # "Hastily criticising …", "Clearly, …": an adverb, not a name ("Donnelly said" is one)
     if j < hi and toks[j].low in TIME_AFTER - {"before", "after"} and j + 1 < hi and toks[j + 1].text == ",":

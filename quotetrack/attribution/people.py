@@ -69,6 +69,8 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
             if (len(name) >= 2 or (name and titles)) and _ends_name(run[:c]):
                 return titles, name
             break
+    while len(run) > 1 and run[-1].low.rstrip(".,") in NAME_SUFFIXES:
+        run = run[:-1]  # "Joseph F. Dunford Jr.": the suffix is no part of the surname
     k = len(run)
     if _title_surname(run):
         k -= 1  # "Peter T. King", "Ruth Pope": a title word after a first name is a surname
@@ -80,6 +82,10 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     if len(name) > 3:
         name = name[-3:]
     return run[: len(run) - len(name)], name
+
+
+# Generational suffixes after a surname.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _title_surname(run: Sequence[Tok]) -> bool:
