@@ -1438,3 +1438,26 @@ def test_participle_before_a_day_is_no_name(opener, day):
     toks = tokenize(text, 0, len(text))
     found = np_starting_at(toks, 0, len(toks))
     assert found is None or opener not in found[0].text, found
+
+
+# -- 8b. An organisation opening the sentence speaks through a participle ----------------
+
+@pytest.mark.parametrize("org", ["The Harbour Trust Foundation", "The Riverside Tenants Association", "The Northfield Chamber of Commerce"])
+@pytest.mark.parametrize("participle", ["telling", "saying", "adding"])
+def test_organisation_subject_of_a_participle(org, participle):
+    text = BODY + (
+        f"{org} did not want to address “that person,” {participle} a reporter that it is focused on"
+        " “ending senseless violence.”\n"
+    )
+    got = found(text)
+    assert got[-1][1] is not None and plain(got[-1][1]) == plain(org), got
+
+
+@pytest.mark.parametrize("who", ["Marta Quillen", "Desmond Okereke"])
+def test_organisation_and_a_person_together_are_no_organisation_subject(who):
+    text = BODY + (
+        f"Harbour News and former anchor {who} have promoted a humble approach in several speeches, advising"
+        " graduates to \"become members of the two-H club: hard work and humility.\"\n"
+    )
+    got = found(text)
+    assert all(s is None or "Harbour News" not in s for _, s, _ in got), got

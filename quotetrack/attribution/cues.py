@@ -268,12 +268,19 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     if weak is not None:
         return weak
     if verbs and toks[verbs[-1]].low.endswith("ing"):
-        # "Mr. Trump hardly clarified the matter, treating ... and asserting, “...”":
-        # a participle whose clause has no speech verb; its subject opens the sentence.
-        found = np_starting_at(toks, lo, open_i + 1)
-        if found and found[0].kind == "name":
-            return Cue(nearest, found[0])
+        return _participle_opener(toks, lo, open_i, nearest)
     return None
+
+
+def _participle_opener(toks: Sequence[Tok], lo: int, open_i: int, verb: str) -> Optional[Cue]:
+    """ "Mr. Trump hardly clarified the matter, treating ... and asserting, “...”": a participle
+    whose clause has no speech verb; its subject opens the sentence (a name, or an organisation
+    followed by its verb: "The Harbour Trust did not want to address “…,” telling …")."""
+    found = np_starting_at(toks, lo, open_i + 1)
+    if found and found[0].kind == "name":
+        return Cue(verb, found[0])
+    opener = _named_opener(toks, lo, open_i + 1) if found and found[0].kind == "org" else None
+    return Cue(verb, opener) if opener is not None else None
 
 
 
@@ -283,12 +290,19 @@ def _participle_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mentio
     after a comma, the main clause's subject opening the sentence ("Roe visited the station
     to discuss his recent remarks about Poe, saying “…”", not "his recent", read as the
     subject of "remarks"); after "with", the name before it ("with Roe calling it “…”")."""
-    if v - 1 > lo and toks[v - 1].text == "," and not is_quote_cue(toks, v - 2):
+    if v - 1 > lo and _comma_before(toks, v) and not is_quote_cue(toks, v - 2):
         # (", Roe said, adding": the participle is that verb's)
         opener = _named_opener(toks, lo, v)
         if opener is not None:
             return opener
     return _with_subject(toks, v, lo)
+
+
+def _comma_before(toks: Sequence[Tok], v: int) -> bool:
+    """A comma before ``v``, or a quote's closing mark there (“address “that person,” telling”:
+    the comma is inside the quoted words)."""
+    prev = toks[v - 1]
+    return prev.text == "," or (prev.kind == "p" and prev.text in CLOSE_MARKS and v >= 2 and toks[v - 2].kind == "q")
 
 
 def _with_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
@@ -337,6 +351,12 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int, pronouns: bool = False)
     found = np_starting_at(toks, lo, hi)
     if found and pronouns and found[0].kind == "pronoun" and found[0].head in ("he", "she", "they"):
         return found[0] if found[1] < hi and toks[found[1]].kind == "w" and not toks[found[1]].is_cap else None
+    if found and found[0].kind == "org" and len(found[0].text.split()) >= 2 and found[1] < hi:
+        # "The Harbour Trust did not want to comment, telling …": an organisation in two words or
+        # more, followed by its verb, speaks
+        after = toks[found[1]]
+        verb_like = after.kind == "w" and not after.is_cap and after.low not in PREPOSITIONS
+        return found[0] if verb_like and after.low not in ("and", "or", "nor", "but") else None
     if not found or found[0].kind != "name" or found[0].text.endswith(("’s", "'s", "’", "'")):
         return None
     nxt = found[1]
