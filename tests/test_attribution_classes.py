@@ -1461,3 +1461,25 @@ def test_organisation_and_a_person_together_are_no_organisation_subject(who):
     )
     got = found(text)
     assert all(s is None or "Harbour News" not in s for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("who", [("Marta Quillen", "Tobias Vellinger"), ("Desmond Okereke", "Ingrid Holloway")])
+@pytest.mark.parametrize("verb", ["Praises", "Slams", "Thanks"])
+def test_headline_subject_before_a_verb_and_a_colon(who, verb):
+    """ "<A> Praises <Outlet>’s Editor <B>: ‘…’": the headline's subject speaks, not the name before the colon."""
+    a, b = who
+    text = (
+        f"{a} {verb} Harbour Gazette’s Political Editor {b}: ‘Very Good Reporter.’\n\n"
+        f"On Monday the mayor, {a}, spoke about the press and said that the editor of the paper, {b}, was a"
+        " very good reporter who had covered the harbour for many years and knew it well.\n"
+    )
+    got = found_all(text)
+    assert got[0][1] == a, got
+
+
+@pytest.mark.parametrize("opener", ["I'm", "We’re", "They've"])
+def test_pronoun_contraction_is_no_speaker(opener):
+    from quotetrack.attribution.speakers import plausible_speaker
+
+    assert not plausible_speaker(opener)
+    assert plausible_speaker("Ima")

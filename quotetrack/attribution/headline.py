@@ -92,6 +92,7 @@ def headline_speaker(text: str, lo: int, hi: int, open_at: int, close_at: int, p
         on = next((i for i, w in enumerate(words) if w.lower() == "on"), -1)
         if on > 0:
             names.append(_name_words(words[:on]))  # "Roe on the Bridge Plan: ‘Dead’"
+        names.append(_subject_before_verb(words))  # "Roe Praises Harbour Editor Ek: ‘Very Good’"
     else:
         names.append(_subject_before_verb(_WORD.findall(before)))  # "Roe Calls Plan ‘Dead’"
     names.append(_subject_before_verb(_WORD.findall(after.partition(":")[0])))  # "Plan Is ‘Dead,’ Roe Tells Council"

@@ -32,6 +32,9 @@ def looks_adverb(word: str) -> bool:
     return _ADVERB_ENDING.search(word.lower()) is not None and not is_first_name(word)
 
 
+# "I'm", "We’re", "They've": a pronoun and a verb, not a name.
+_PRONOUN_CONTRACTION = re.compile(r"^(?:i|we|you|they|he|she|it)['’](?:m|re|ve|ll|d)$")
+
 _TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
 
 
@@ -59,6 +62,6 @@ def plausible_speaker(name: str) -> bool:
         w = words[0]
         if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:
             return False  # a dateline ("BUFFALO") or a shouted word, not an acronym
-        if last in _FUNCTION_WORD or looks_adverb(w):
+        if last in _FUNCTION_WORD or looks_adverb(w) or _PRONOUN_CONTRACTION.match(last):
             return False
     return True
