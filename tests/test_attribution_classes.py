@@ -1490,3 +1490,18 @@ def test_pronoun_contraction_is_no_speaker(opener):
 
     assert not plausible_speaker(opener)
     assert plausible_speaker("Ima")
+
+
+@pytest.mark.parametrize("opener", ["Continuing to explain his view", "Speaking at a town hall in Salem, New Hampshire", "Asked about the delay"])
+@pytest.mark.parametrize("who", ["Desmond Okereke", "Okafor"])
+def test_participle_phrase_opening_the_sentence_then_its_subject(opener, who):
+    text = BODY + f"{opener}, {who} rejected the notion, saying that the plan was “water under the bridge.”\n"
+    speaker, got = single(text)
+    assert speaker == who, got
+
+
+@pytest.mark.parametrize("phrase, ok", [("The concerns being", False), ("the plan has", False), ("George Will", True), ("Ann May", True)])
+def test_phrase_cut_before_its_verb_is_no_speaker(phrase, ok):
+    from quotetrack.attribution.speakers import plausible_speaker
+
+    assert plausible_speaker(phrase) is ok

@@ -152,6 +152,8 @@ def _subject_of_infinitive(toks: Sequence[Tok], to: int, lo: int) -> Optional[Me
             return None
         if t.low in AUXILIARIES and p > lo:
             return np_ending_at(toks, p, lo)
+        if t.is_cap and (p == lo or toks[p - 1].kind != "w") and opening_participle(toks, p, to + 1):
+            return None  # "Continuing to explain his view, Roe …": a participle, not who explains
         if t.is_cap or pronoun(t):
             np = np_ending_at(toks, p + 1, lo)
             k = p
@@ -422,15 +424,14 @@ def _after_participle(t: Tok) -> bool:
     return t.kind == "w" and not t.is_cap and t.low not in SPEECH_VERBS and t.low not in AUXILIARIES
 
 
-def _opening_participle(toks: Sequence[Tok], i: int, hi: int) -> bool:
-    """A capitalised past participle opening a phrase ("Reached by the Herald, …", "Asked about
-    the delay, …"): the subject comes after the phrase."""
-    return (
-        toks[i].low.endswith("ed")
-        and i + 1 < hi
-        and (toks[i + 1].low in PARTICIPLE_FOLLOWERS or toks[i + 1].low == "by")
-        and not is_first_name(toks[i].text)
-    )
+def opening_participle(toks: Sequence[Tok], i: int, hi: int) -> bool:
+    """A capitalised participle opening a phrase ("Reached by the Herald, …", "Asked about the
+    delay, …", "Continuing to explain, …"): the subject comes after the phrase."""
+    if i + 1 >= hi or is_first_name(toks[i].text):
+        return False
+    if toks[i].low.endswith("ing"):
+        return _after_participle(toks[i + 1])  # "Continuing to explain his view, Roe …"
+    return toks[i].low.endswith("ed") and (toks[i + 1].low in PARTICIPLE_FOLLOWERS or toks[i + 1].low == "by")
 
 
 def _after_fronted_phrase(toks: Sequence[Tok], i: int, hi: int) -> Optional[int]:
@@ -450,8 +451,11 @@ def _after_fronted_phrase(toks: Sequence[Tok], i: int, hi: int) -> Optional[int]
             n = c + 1
             while n < end and toks[n].is_cap:
                 n += 1
-            if n < hi and toks[n].text == "," and n - c - 1 <= 2 and n + 1 < hi and toks[n + 1].low in LEADING_FUNCTION_WORDS:
-                c = n  # "in Ames, Iowa, on Sunday,": a state after its town
+            town = c - 2 >= i and toks[c - 2].low in ("in", "at", "from", "near") and toks[c - 1].is_cap
+            if n < hi and toks[n].text == "," and n - c - 1 <= 2 and n + 1 < hi and (
+                toks[n + 1].low in LEADING_FUNCTION_WORDS or (town and toks[n + 1].is_cap)
+            ):
+                c = n  # "in Ames, Iowa, on Sunday,", "in Salem, New Hampshire, Roe …": a state after its town
                 continue
             return c + 1
         if t.kind != "w":
@@ -464,7 +468,7 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
     """A name or an organisation starting with the capitalised word at ``i``; after a
     fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
     phrase after its comma."""
-    if toks[i].low in LEADING_FUNCTION_WORDS or _opening_participle(toks, i, hi):
+    if toks[i].low in LEADING_FUNCTION_WORDS or opening_participle(toks, i, hi):
         after = _after_fronted_phrase(toks, i, hi)
         if after is not None:
             return _capitalised_from(toks, after, hi)

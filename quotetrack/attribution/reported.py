@@ -36,7 +36,7 @@ from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..models import FULL
 from .cues import used_as_noun
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
-from .mentions import Mention, mention, np_ending_at, np_starting_at
+from .mentions import Mention, mention, np_ending_at, np_starting_at, opening_participle
 from .tokens import soft_wrap
 
 MIN_WORDS = 3
@@ -1042,7 +1042,8 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
     ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
     start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
     s = _sentence_start(toks, lo, v)
-    if toks[s].low in _ADJUNCT_STARTS:
+    if toks[s].low in _ADJUNCT_STARTS or opening_participle(toks, s, v):
+        # "In May, the departments …", "Continuing to explain, Roe …"
         s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
     while s < v and toks[s].low in _LEADING_ADVERBS:
         s += 1  # "Then she ...", "But the council ..."

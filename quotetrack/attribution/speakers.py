@@ -48,6 +48,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in _DANGLING or words[0].lower() in ("and", "or", "but"):
         return False
+    if len(words) > 1 and words[-1][:1].islower() and (last in AUXILIARIES or last == "being"):
+        return False  # "The concerns being", "the plan has": a phrase cut before its verb
     if last.endswith(("’s", "'s")):
         return False  # "Trump’s", "Friday's", "It's": a possessive or a contraction, never who spoke
     if last in DOCUMENTS:
