@@ -157,9 +157,7 @@ def comparison_tokens(text: str) -> tuple[str, ...]:
     text = text.replace("per cent", "percent")
     text = re.sub(r"\bUnited States\b", "US", text)
     text = re.sub(r"\bUnited Kingdom\b", "UK", text)
-    out: list[str] = []
-    for m in WORD_TOKEN.finditer(text):
-        out.extend(t for t in fold_token(m.group()) if t)
+    out = [t for word in WORD_TOKEN.findall(text) for t in fold_token(word) if t]
     return tuple(_join_numbers(out))
 
 
