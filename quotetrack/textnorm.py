@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛"
 
@@ -197,5 +198,18 @@ def normalized(text: str) -> str:
     return " ".join(comparison_tokens(text))
 
 
-def word_count(text: str) -> int:
-    return len(WORD_TOKEN.findall(text))
+def word_count(text: str, most: Optional[int] = None) -> int:
+    """The words of ``text``; with ``most``, counted only up to ``most`` (a rule that asks
+    whether a quote has more than a dozen words need not find all of a long one's)."""
+    if most is None:
+        return len(WORD_TOKEN.findall(text))
+    n = 0
+    for _ in WORD_TOKEN.finditer(text):
+        n += 1
+        if n >= most:
+            break
+    return n
+
+
+def has_words(text: str) -> bool:
+    return WORD_TOKEN.search(text) is not None
