@@ -7,7 +7,6 @@ into statements across articles is the next stage, in ``api``.
 
 from __future__ import annotations
 
-
 from .attribution import attribute
 from .models import Article, Quote, evolve
 from .quotes import LineIndex, find_quotes
