@@ -88,11 +88,11 @@ class BlockingIndex:
             posting = get(k)
             if posting is None:
                 continue
-            if posting.__class__ is int:
+            if isinstance(posting, int):
                 if len(singles) < query_keys:
-                    singles.append(posting)  # type: ignore[arg-type]
+                    singles.append(posting)
             else:
-                shared.append((len(posting), i, posting))  # type: ignore[arg-type]
+                shared.append((len(posting), i, posting))
         rest = query_keys - len(singles)
         if rest > 0 and shared:
             shared.sort()

@@ -338,7 +338,8 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         if q.speaker:
             counts[q.speaker] = counts.get(q.speaker, 0) + 1
     canon = canonical_names(counts)
-    return [q if (name := canon.get(q.speaker)) is None or name == q.speaker else evolve(q, speaker=name) for q in quotes]
+    return [q if not q.speaker or (name := canon.get(q.speaker)) is None or name == q.speaker else evolve(q, speaker=name)
+            for q in quotes]
 
 
 def _full_name(name: str) -> bool:
