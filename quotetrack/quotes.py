@@ -371,7 +371,7 @@ _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\b")
 
 def _has_speech_word(s: str) -> bool:
     """A speech verb (lower case, not after a hyphen) or "according to" anywhere in ``s``."""
-    return any(w in SPEECH_VERBS for w in _WORD_RUN.findall(s)) or bool(_ACCORDING.search(s))
+    return not SPEECH_VERBS.isdisjoint(_WORD_RUN.findall(s)) or bool(_ACCORDING.search(s))
 
 
 def _starts_with_speech_word(s: str) -> bool:

@@ -192,7 +192,7 @@ class People:
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
             # "spokeswoman Ann Roe" gives Roe the role; "a spokeswoman for Ann Roe" does not.
             near = [] if before and before[-1] in _NOT_ROLE_LEAD else before[-2:]
-            roles = role_words([t.text for t in titles]) | role_words(near)
+            roles = role_words([t.text for t in titles] + near) if titles or near else set()
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
                 person = self._add(name_text(name), roles, name[0].start)
