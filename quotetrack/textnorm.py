@@ -151,13 +151,18 @@ def fold_token(raw: str) -> tuple[str, ...]:
     return (low,)
 
 
+_UNITED_STATES = re.compile(r"\bUnited States\b")
+_UNITED_KINGDOM = re.compile(r"\bUnited Kingdom\b")
+
+
 @lru_cache(maxsize=65536)
 def comparison_tokens(text: str) -> tuple[str, ...]:
     """Tokens of ``text`` with reader-invisible differences folded away."""
     text = text.replace("’", "'").replace("‘", "'")
     text = text.replace("per cent", "percent")
-    text = re.sub(r"\bUnited States\b", "US", text)
-    text = re.sub(r"\bUnited Kingdom\b", "UK", text)
+    if "United" in text:
+        text = _UNITED_STATES.sub("US", text)
+        text = _UNITED_KINGDOM.sub("UK", text)
     out = [t for word in WORD_TOKEN.findall(text) for t in fold_token(word) if t]
     return tuple(_join_numbers(out))
 
