@@ -75,23 +75,39 @@ class BlockingIndex:
             return []
         return [posting] if isinstance(posting, int) else list(posting)
 
-    def _items(self, k: Hashable) -> list[int]:
-        posting = self._postings[k]
-        return [posting] if isinstance(posting, int) else posting
-
     def candidates(self, item: int, keys: Iterable[Hashable], need: int = 2, query_keys: int = QUERY_KEYS,
                    limit: int = LIMIT) -> list[int]:
         """Items other than ``item`` that share at least ``need`` of its rarest keys (all of them when it
         has fewer than ``need`` usable keys), most shared first, then by item; at most ``limit``."""
-        postings = self._postings
-        live = sorted((1 if isinstance(p := postings[k], int) else len(p), i, k) for i, k in enumerate(keys) if k in postings)
-        live = live[:query_keys]
+        # The rarest keys, fewest holders first, then by position: a key one item holds comes
+        # before any other, so those are taken in order and only the rest are sorted.
+        get = self._postings.get
+        singles: list[int] = []  # the holder of each key only one item has, in key order
+        shared: list[tuple[int, int, list[int]]] = []  # (holders, position, holders) of the others
+        for i, k in enumerate(keys):
+            posting = get(k)
+            if posting is None:
+                continue
+            if isinstance(posting, int):
+                if len(singles) < query_keys:
+                    singles.append(posting)
+            else:
+                shared.append((len(posting), i, posting))
+        rest = query_keys - len(singles)
+        if rest > 0 and shared:
+            shared.sort()
+            del shared[rest:]
+        else:
+            shared = []
+        live = len(singles) + len(shared)
         if not live:
             return []
-        need = min(need, len(live))
+        need = min(need, live)
         hits: dict[int, int] = {}
-        for _, _, k in live:
-            for j in self._items(k):
+        for j in singles:
+            hits[j] = hits.get(j, 0) + 1
+        for _, _, holders in shared:
+            for j in holders:
                 hits[j] = hits.get(j, 0) + 1
         hits.pop(item, None)
         found = sorted((-n, j) for j, n in hits.items() if n >= need)

@@ -35,7 +35,7 @@ role (``Chief Fire Officer``), the words after it its given names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -45,7 +45,7 @@ from nameparser.config import CONSTANTS
 
 from .kinds import StrEnum
 from .lexicon import TITLES
-from .models import Quote
+from .models import Quote, evolve
 
 
 class Sameness(StrEnum):
@@ -338,7 +338,8 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         if q.speaker:
             counts[q.speaker] = counts.get(q.speaker, 0) + 1
     canon = canonical_names(counts)
-    return [replace(q, speaker=canon.get(q.speaker, q.speaker)) if q.speaker else q for q in quotes]
+    return [q if not q.speaker or (name := canon.get(q.speaker)) is None or name == q.speaker else evolve(q, speaker=name)
+            for q in quotes]
 
 
 def _full_name(name: str) -> bool:

@@ -243,6 +243,11 @@ _DATE_WORDS = re.compile(
 )
 
 
+# Each form of _DATE_WORDS holds one of these: where none is, there is no date to read (a
+# cheap look before the costlier pattern, which tries every word boundary).
+_DATE_CORE = re.compile(r"\d, \d{4}|\d [A-Z][a-z]+ \d{4}")
+
+
 def guess_date(text: str, meta: dict) -> Optional[str]:
     """``YYYY-MM-DD`` from the metadata's date, else from a ``Month D, YYYY`` near the top.
 
@@ -250,7 +255,10 @@ def guess_date(text: str, meta: dict) -> Optional[str]:
     raw = meta_str(meta, "date")
     if raw:
         return normalise_date(raw) or raw
-    for m in _DATE_WORDS.finditer(text[:2000]):
+    head = text[:2000]
+    if _DATE_CORE.search(head) is None:
+        return None
+    for m in _DATE_WORDS.finditer(head):
         d = normalise_date(m.group("date"))
         if d:
             return d
@@ -267,15 +275,26 @@ _TAIL_MARKER = re.compile(
     r"|comments?|share this (article|story)|popular (now|stories)|advertisement|sponsored( content)?)\s*:?",
     re.I,
 )
-# A single line of furniture anywhere.
+# A single line of furniture anywhere (see _is_line_furniture).
 _LINE_FURNITURE = re.compile(
-    r"(.*\bnewsletter\b.*|sign up\b.*|subscribe\b.*|unlock the .*|win \$\d+.*|advertisement|share|print|email"
+    r"(sign up\b.*|subscribe\b.*|unlock the .*|win \$\d+.*|advertisement|share|print|email"
     r"|follow us.*|click here.*|listen to (this )?article.*|\d+[smhd] ago|\d{1,2}:\d{2}|posted .*|last updated .*"
     r"|updated .*|published .*|- [\w ]+:?|@\w+|photo: .*|image: .*|\(?credit: .*)",
     re.I,
 )
+_NEWSLETTER = re.compile(r"\bnewsletter\b", re.I)  # a line of one paragraph that names a newsletter
 _PROMO = re.compile(r"newsletter|unlock|sign up|subscribe", re.I)
 _BODY_END_PUNCT = tuple(".!?\"”’'):")
+
+
+def _is_line_furniture(line: str) -> bool:
+    """A line of furniture: one of _LINE_FURNITURE's forms, or a line (no line break) that
+    names a newsletter. _NEWSLETTER is searched only when the case-folded line holds the
+    word (the only other letter re.I matches there, "ſ" for "s", folds to "s"): searched
+    with re.I in every line, it cost as much as reading all the other furniture."""
+    if _LINE_FURNITURE.fullmatch(line):
+        return True
+    return "newsletter" in line.casefold() and "\n" not in line and _NEWSLETTER.search(line) is not None
 
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:
@@ -348,7 +367,7 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
             furniture.append((s, e))
             after_promo = True
             continue
-        if _LINE_FURNITURE.fullmatch(stripped):
+        if _is_line_furniture(stripped):
             furniture.append((s, e))
             after_promo = bool(_PROMO.search(stripped))
             continue

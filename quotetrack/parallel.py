@@ -19,14 +19,14 @@ import json
 import multiprocessing
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from . import cache as cachemod
 from .api import assemble, assemble_again
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
-from .models import Article, Quote, ScanResult, Skipped
+from .models import Article, Quote, ScanResult, Skipped, evolve
 from .pipeline import quotes_of
 
 CHUNK = 4  # inputs a worker takes at once
@@ -90,7 +90,7 @@ def _analyse_input(path: str) -> _Done:
 
 
 def _drop_text(a: Article) -> Article:
-    return replace(a, text="")
+    return evolve(a, text="")
 
 
 def _results(files: list[str], jobs: int) -> Iterator[_Done]:
@@ -180,4 +180,4 @@ def grouping_context(paths: Iterable[Union[str, Path]], outlets: Optional[Union[
 
 def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:
     """An input's article with its id in the whole scan (quote ids follow)."""
-    return replace(a, id=aid), [replace(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in quotes]
+    return evolve(a, id=aid), [evolve(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in quotes]

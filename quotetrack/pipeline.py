@@ -7,10 +7,8 @@ into statements across articles is the next stage, in ``api``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .attribution import attribute
-from .models import Article, Quote
+from .models import Article, Quote, evolve
 from .quotes import LineIndex, find_quotes
 from .styles import reading_view
 
@@ -23,7 +21,7 @@ def quotes_of(article: Article) -> list[Quote]:
     the same)."""
     view = reading_view(article.text)
     found = [q for q in find_quotes(article.text, article.id, view=view, italics=article.italics) if article.in_body(q.start, q.end)]
-    seen = article if view is article.text else replace(article, text=view)
+    seen = article if view is article.text else evolve(article, text=view)
     attributed = attribute(seen, found)
     text = article.text
     lines = LineIndex(text) if view is not text else None
@@ -32,6 +30,6 @@ def quotes_of(article: Article) -> list[Quote]:
         if not q.direct and lines is not None:
             # Reported speech is cut from the view: take its words and position from the text.
             line, column = lines.position(q.start)
-            q = replace(q, text=text[q.start : q.end], line=line, column=column)
+            q = evolve(q, text=text[q.start : q.end], line=line, column=column)
         out.append(q)
     return out

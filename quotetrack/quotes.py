@@ -28,7 +28,7 @@ from typing import Iterator, Optional, Sequence
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .models import FULL, PARTIAL, TERM, TITLE, Quote, QuoteKind
 from .styles import reading_view
-from .textnorm import word_count
+from .textnorm import has_words, word_count
 
 # Marks that can only open a double quote, only close one, or either.
 _OPEN_ONLY = {"“": "”", "„": "“", "«": "»", "‟": "”"}
@@ -253,13 +253,17 @@ def _preceding_words(text: str, start: int, limit: int = 60) -> str:
     return chunk
 
 
+# classify and _is_title compare a quote's number of words with nothing above 12: counting stops at 13.
+_WORDS_COUNTED = 13
+
+
 def classify(text: str, raw: RawQuote) -> QuoteKind:
     """full, partial, term or title, from the quote and the words around it."""
     inner = text[raw.start : raw.end]
-    words = word_count(inner)
+    words = word_count(inner, _WORDS_COUNTED)
     open_at = raw.start - len(raw.open_mark)
     before = _preceding_words(text, open_at).rstrip()
-    if _is_title(text, raw, inner, before, open_at):
+    if _is_title(text, raw, inner, words, before, open_at):
         return TITLE
     first = inner.lstrip("'‘\"“ ")[:1]
     stands_alone = before == "" or before[-1] in _SENTENCE_END + ":,—–" or before[-1] in "”\"'"
@@ -306,9 +310,9 @@ def _italic(text: str, raw: RawQuote, italics: Sequence[tuple[int, int]], starts
 _LAST_WORDS = re.compile(r"([^\W\d_]+)[\s,:]*$")  # applied to at most 60 characters
 
 
-def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -> bool:
-    """A quoted title of a work: the film “…”, a song called “…”, her favourite novel is “…”."""
-    words = word_count(inner)
+def _is_title(text: str, raw: RawQuote, inner: str, words: int, before: str, open_at: int) -> bool:
+    """A quoted title of a work: the film “…”, a song called “…”, her favourite novel is “…”
+    (``words``: the words of ``inner``, counted up to _WORDS_COUNTED)."""
     first = inner.lstrip("'‘\"“ ")[:1]
     if not first[:1].isupper() and not first[:1].isdigit() or words > 12 or "\n" in inner.strip():
         return False
@@ -367,7 +371,7 @@ _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\b")
 
 def _has_speech_word(s: str) -> bool:
     """A speech verb (lower case, not after a hyphen) or "according to" anywhere in ``s``."""
-    return any(w in SPEECH_VERBS for w in _WORD_RUN.findall(s)) or bool(_ACCORDING.search(s))
+    return not SPEECH_VERBS.isdisjoint(_WORD_RUN.findall(s)) or bool(_ACCORDING.search(s))
 
 
 def _starts_with_speech_word(s: str) -> bool:
@@ -421,7 +425,7 @@ def find_quotes(
     italic_starts = [s for s, _e in italics]
     for raw in find_raw_quotes(view):
         inner = text[raw.start : raw.end]
-        if not inner.strip() or word_count(inner) == 0:
+        if not inner.strip() or not has_words(inner):
             continue
         line, col = lines.position(raw.start)
         out.append(

@@ -385,12 +385,14 @@ def render_json(result: ScanResult, out: TextIO) -> None:
     for n, (key, value) in enumerate(_sections(result)):
         out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
-            out.write(json.dumps(value, ensure_ascii=False))
+            out.write(json.dumps(value, ensure_ascii=False, check_circular=False))
             continue
         out.write("[")
         first = True
         while batch := list(islice(value, JSON_BATCH)):
-            text = json.dumps(batch, ensure_ascii=False)[1:-1]  # the items with ", " between them
+            # check_circular=False: the items are trees built here, and the check costs a dict
+            # insertion and deletion per list and dict.
+            text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # the items with ", " between them
             out.write(text if first else ", " + text)
             first = False
         out.write("]")

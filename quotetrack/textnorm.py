@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛"
 
@@ -150,16 +151,19 @@ def fold_token(raw: str) -> tuple[str, ...]:
     return (low,)
 
 
+_UNITED_STATES = re.compile(r"\bUnited States\b")
+_UNITED_KINGDOM = re.compile(r"\bUnited Kingdom\b")
+
+
 @lru_cache(maxsize=65536)
 def comparison_tokens(text: str) -> tuple[str, ...]:
     """Tokens of ``text`` with reader-invisible differences folded away."""
     text = text.replace("’", "'").replace("‘", "'")
     text = text.replace("per cent", "percent")
-    text = re.sub(r"\bUnited States\b", "US", text)
-    text = re.sub(r"\bUnited Kingdom\b", "UK", text)
-    out: list[str] = []
-    for m in WORD_TOKEN.finditer(text):
-        out.extend(t for t in fold_token(m.group()) if t)
+    if "United" in text:
+        text = _UNITED_STATES.sub("US", text)
+        text = _UNITED_KINGDOM.sub("UK", text)
+    out = [t for word in WORD_TOKEN.findall(text) for t in fold_token(word) if t]
     return tuple(_join_numbers(out))
 
 
@@ -199,5 +203,18 @@ def normalized(text: str) -> str:
     return " ".join(comparison_tokens(text))
 
 
-def word_count(text: str) -> int:
-    return len(WORD_TOKEN.findall(text))
+def word_count(text: str, most: Optional[int] = None) -> int:
+    """The words of ``text``; with ``most``, counted only up to ``most`` (a rule that asks
+    whether a quote has more than a dozen words need not find all of a long one's)."""
+    if most is None:
+        return len(WORD_TOKEN.findall(text))
+    n = 0
+    for _ in WORD_TOKEN.finditer(text):
+        n += 1
+        if n >= most:
+            break
+    return n
+
+
+def has_words(text: str) -> bool:
+    return WORD_TOKEN.search(text) is not None

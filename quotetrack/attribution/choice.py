@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
+from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote, evolve
 from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
@@ -423,7 +423,7 @@ class ArticleAttributor:
                 mention, para = self._reported[q.id]
                 speaker = self.resolve(mention, q.start, last, para)
                 if speaker and plausible_speaker(speaker):  # reported speech nobody (or no one plausible) said is dropped
-                    out.append(replace(q, speaker=speaker))
+                    out.append(evolve(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
                     speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
                 continue
@@ -440,12 +440,12 @@ class ArticleAttributor:
             if pick is None or not pick.speaker:
                 if pick is not None and pick.rule in CUE_RULES:
                     # a cue whose subject names nobody
-                    out.append(replace(q, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
+                    out.append(evolve(q, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
                 else:
                     out.append(q)
                 continue
             spoken[pick.speaker] = spoken.get(pick.speaker, 0) + 1
-            out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
+            out.append(evolve(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
             if pick.rule != "context" or ranker is not None:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
         return self._headline(out)

@@ -54,6 +54,7 @@ def gender_of(first: str, words: Iterable[str] = ()) -> str:
     return g if g != "?" else ""
 
 
+@lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     """Whether a capitalised word is a first name in the dictionary (of either sex)."""
     return len(word) > 1 and word[:1].isupper() and word.lower() in first_names()

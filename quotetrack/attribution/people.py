@@ -128,12 +128,16 @@ def cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
 
 
 def role_words(words: Iterable[str]) -> set[str]:
-    roles = set()
+    roles: set[str] = set()
     for w in words:
-        for part in w.lower().rstrip(".").split("-"):
-            if part in ROLE_NOUNS:
-                roles.add(part)
+        roles.update(_roles_in(w))
     return roles
+
+
+@lru_cache(maxsize=65536)
+def _roles_in(word: str) -> tuple[str, ...]:
+    """The role nouns in one word ("spokeswoman", "vice-president"): the same words repeat."""
+    return tuple(part for part in word.lower().rstrip(".").split("-") if part in ROLE_NOUNS)
 
 
 # Singular nouns for an institution: "the company said" refers to the one named last.
@@ -167,6 +171,9 @@ def _clean_name(name: list[Tok]) -> list[Tok]:
         name = name[1:]
     return name
 
+
+# A word before a name that makes the words before it no role of the name's ("a spokeswoman for").
+_NOT_ROLE_LEAD = frozenset(TITLE_CONNECTORS | {"with", "from", "by", "at"})
 
 # How many mentions back ``latest_before`` looks: far more than any article's
 # pronoun needs, and a bound that keeps hostile input linear.
@@ -207,8 +214,8 @@ class People:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
             # "spokeswoman Ann Roe" gives Roe the role; "a spokeswoman for Ann Roe" does not.
-            near = [] if before and before[-1] in TITLE_CONNECTORS | {"with", "from", "by", "at"} else before[-2:]
-            roles = role_words([t.text for t in titles]) | role_words(near)
+            near = [] if before and before[-1] in _NOT_ROLE_LEAD else before[-2:]
+            roles = role_words([t.text for t in titles] + near) if titles or near else set()
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
                 person = self._add(name_text(name), roles, name[0].start)

@@ -52,22 +52,36 @@ def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
 
 
 # The same tokens with the white space before each: findall is several times cheaper
-# per token than finditer's match objects, and offsets follow from the lengths.
-_SPACED = re.compile(r"([^\S\n]*)(?:(\ue000+)|(\n)|([^\W_]+(?:[’'.\-&+][^\W_]+)*)|([^\s\ue000]))", re.UNICODE)
+# per token than finditer's match objects, and offsets follow from the lengths. Words
+# first, the commonest; a word is tried before the one-character catch-all.
+_SPACED = re.compile(r"([^\S\n]*)(?:([^\W_]+(?:[’'.\-&+][^\W_]+)*)|([^\s\ue000])|(\n)|(\ue000+))", re.UNICODE)
 
 
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``masked[start:end]`` (see TOKEN), a dot after an abbreviation
     or initial joined to its word."""
+    # Tokens are built field by field rather than through Tok.__init__ (the same values,
+    # without a call per token: an article has thousands).
     toks: list[Tok] = []
     append = toks.append
+    new = object.__new__
     prev = None
     pos = start
-    for space, quote, newline, word, punct in _SPACED.findall(masked, start, end):
-        s = pos + len(space)
+    for space, word, punct, newline, quote in _SPACED.findall(masked, start, end):
+        s = pos + len(space) if space else pos
         if word:
-            text, kind = word, "w"
-        elif punct:
+            pos = s + len(word)
+            prev = new(Tok)
+            prev.text = word
+            prev.start = s
+            prev.end = pos
+            prev.kind = "w"
+            prev.low = word.lower()
+            prev.para = prev.sent = 0
+            prev.is_cap = word[0].isupper()
+            append(prev)
+            continue
+        if punct:
             text, kind = punct, "p"
             if text == "." and prev is not None and prev.kind == "w" and prev.end == s and (
                 prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
@@ -81,7 +95,14 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
         else:
             text, kind = quote, "q"
         pos = s + len(text)
-        prev = Tok(text, s, pos, kind, text.lower())
+        prev = new(Tok)
+        prev.text = text
+        prev.start = s
+        prev.end = pos
+        prev.kind = kind
+        prev.low = text.lower()
+        prev.para = prev.sent = 0
+        prev.is_cap = False
         append(prev)
     return toks
 
