@@ -1505,3 +1505,15 @@ def test_phrase_cut_before_its_verb_is_no_speaker(phrase, ok):
     from quotetrack.attribution.speakers import plausible_speaker
 
     assert plausible_speaker(phrase) is ok
+
+
+@pytest.mark.parametrize("title, role", [("Sen.", "senator"), ("Gov.", "governor"), ("Rep.", "representative")])
+@pytest.mark.parametrize("who", ["Marta Quillen", "Desmond Okereke", "Ingrid Holloway"])
+def test_abbreviated_title_gives_the_role_a_description_refers_to(title, role, who):
+    """ "Sen. <Name>" named first is "the senator" later: the description is that person."""
+    text = BODY + (
+        f"{title} {who} toured the flooded district on Monday with Tobias Vellinger, a local pastor.\n\n"
+        f"“We will not leave these families behind,” the {role} said.\n"
+    )
+    speaker, got = single(text)
+    assert speaker == who, got

@@ -134,10 +134,15 @@ def role_words(words: Iterable[str]) -> set[str]:
     return roles
 
 
+# Abbreviated titles and the role each stands for: "Sen. Ann Roe" is "the senator" later on.
+_TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "prof": "professor"}
+
+
 @lru_cache(maxsize=65536)
 def _roles_in(word: str) -> tuple[str, ...]:
-    """The role nouns in one word ("spokeswoman", "vice-president"): the same words repeat."""
-    return tuple(part for part in word.lower().rstrip(".").split("-") if part in ROLE_NOUNS)
+    """The role nouns in one word ("spokeswoman", "vice-president", "Sen."): the same words repeat."""
+    parts = [_TITLE_ROLES.get(part, part) for part in word.lower().rstrip(".").split("-")]
+    return tuple(part for part in parts if part in ROLE_NOUNS)
 
 
 # Singular nouns for an institution: "the company said" refers to the one named last.
