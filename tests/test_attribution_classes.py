@@ -1517,3 +1517,28 @@ def test_abbreviated_title_gives_the_role_a_description_refers_to(title, role, w
     )
     speaker, got = single(text)
     assert speaker == who, got
+
+
+@pytest.mark.parametrize("org", ["The Harbour Gazette", "The Riverside Tenants Association", "The Northfield Chamber of Commerce"])
+def test_organisation_a_sentence_is_about_owns_its_woven_words(org):
+    """Words woven into a sentence about an organisation, with no speech verb, are its words
+    ("The <Paper> characterized the mood as a “journey from denial to acceptance”")."""
+    from quotetrack.attribution.choice import ArticleAttributor
+    from quotetrack.quotes import find_quotes
+
+    text = BODY + (
+        "Marta Quillen spoke at the meeting on Monday.\n\n"
+        f"{org} characterized many residents' view of Desmond Okereke's plan as a “journey from denial and"
+        " resistance to grudging acceptance” in its Sunday edition.\n"
+    )
+    art = build_article("a1", "x.txt", text)
+    quotes = [q for q in find_quotes(art.text, art.id) if q.direct]
+    subject = ArticleAttributor(art, quotes)._sentence_subject(quotes[0])
+    assert subject is not None and plain(subject.head) == plain(org), subject
+
+
+@pytest.mark.parametrize("opening", ["The British capital's new mayor", "The Dunmore port's new manager"])
+def test_one_capitalised_word_after_the_is_no_organisation(opening):
+    text = BODY + f"{opening} on Tuesday rejected Desmond Okereke's offer to make an “exception” to the ban.\n"
+    got = found(text)
+    assert all(s is None or s.split()[-1] not in opening for _, s, _ in got), got

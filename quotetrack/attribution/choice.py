@@ -76,11 +76,12 @@ class ArticleAttributor:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
         found = self._opener(main_clause_start(self.toks, lo, k), k)  # "When …, Roe fired back: “…”"
-        if not found or found[0].kind not in ("name", "pronoun"):
+        if not found or not (found[0].kind in ("name", "pronoun") or _organisation(found[0])):
             return None
         after = found[1]
-        if after < k and self.toks[after].kind == "w" and not self.toks[after].is_cap:
-            return found[0]
+        nxt = self.toks[after] if after < k else None
+        if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not (found[0].kind == "org" and nxt.low in _COORDINATORS):
+            return found[0]  # ("Harbour News and former anchor Ann Roe have …": not the paper alone)
         return None
 
     def _after_colon(self, k: int) -> bool:
@@ -533,6 +534,15 @@ class ArticleAttributor:
         if rule_pick is None:
             return None, para
         return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule, rule_pick.mention), para
+
+
+_COORDINATORS = frozenset(("and", "or", "nor", "but"))
+
+
+def _organisation(m: Mention) -> bool:
+    """An organisation named in two words or more ("The Harbour Trust", "the Riverside Tenants
+    Association"): a sentence about it may quote it."""
+    return m.kind == "org" and len(m.head.split()) >= 2
 
 
 _SPEECH_KEPT = 8  # reported statements a later quote may lie inside (a bound: nested speech is shallow)

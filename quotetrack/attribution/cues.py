@@ -351,7 +351,7 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int, pronouns: bool = False)
     found = np_starting_at(toks, lo, hi)
     if found and pronouns and found[0].kind == "pronoun" and found[0].head in ("he", "she", "they"):
         return found[0] if found[1] < hi and toks[found[1]].kind == "w" and not toks[found[1]].is_cap else None
-    if found and found[0].kind == "org" and len(found[0].text.split()) >= 2 and found[1] < hi:
+    if found and found[0].kind == "org" and len(found[0].head.split()) >= 2 and found[1] < hi:
         # "The Harbour Trust did not want to comment, telling …": an organisation in two words or
         # more, followed by its verb, speaks
         after = toks[found[1]]

@@ -395,6 +395,10 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
     if later is not None:
         # "said spokesman Ann Roe", "says planetary geologist Ann Roe", "said the Rev. Ann Roe".
         return mention(toks, i, later[1], "name", later[2]), later[1]
+    if t.low == "the" and i + 1 < hi and toks[i + 1].is_cap:
+        org = _organisation_before_verb(toks, i, hi)
+        if org is not None:
+            return org
     if t.low in DETERMINERS and i + 1 < hi:
         appo = _apposition_name(toks, i, hi)
         if appo is not None:
@@ -410,6 +414,21 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
             j += 1
         return mention(toks, i, j, "org", " ".join(x.text for x in toks[i + 1 : j])), j
     return _group_from(toks, i, hi)
+
+
+def _organisation_before_verb(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
+    """ "The Harbour Gazette characterized …", "The Riverside Trust has said": "the", capitalised
+    words and a verb (a past form, an auxiliary or a speech verb), not a description ("the U.S.
+    ambassador")."""
+    j = i + 1
+    while j < hi and j < i + 8 and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
+        j += 1
+    if j >= hi or j - i < 3 or toks[j].kind != "w" or toks[j].is_cap:
+        return None  # one capitalised word ("the British capital's") is no organisation's name
+    nxt = toks[j].low
+    if not (nxt.endswith("ed") or nxt in AUXILIARIES or nxt in SPEECH_VERBS):
+        return None
+    return mention(toks, i, j, "org", " ".join(x.text for x in toks[i + 1 : j])), j
 
 
 # Words between a person's name and a verb, in an apposition no comma closes.
