@@ -78,6 +78,21 @@ _PROSE = (
 )
 
 
+def _shared_surname(nbytes: int) -> str:
+    """Half the bytes name people who share one surname (first names from the name dictionary),
+    half are titled surnames with quotes that end their sentences."""
+    from quotetrack.attribution.gender import first_names
+
+    firsts = sorted(n.capitalize() for n, g in first_names().items() if g in "mf" and n.isalpha())
+    people, size, i = [], 0, 0
+    while size < nbytes // 2:
+        unit = f"{firsts[i % len(firsts)]} Quill spoke. "
+        people.append(unit)
+        size += len(unit.encode("utf-8"))
+        i += 1
+    return "".join(people) + "\n\n" + _repeat("Mrs. Quill said “yes.” ", nbytes - size)
+
+
 INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "marks-straight": ('" repeated', lambda n: _repeat('"', n)),
     "marks-curly": ("“ repeated", lambda n: _repeat("“", n)),
@@ -117,6 +132,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
                       "colon cues, one sentence)",
                       lambda n: _repeat("when Quill said it, Wren fired back: “a” and “b,” Quill said: “c” and he said "
                                         "of Wren and Quill, “d” and ", n)),
+    "shared-surname": ("<First> Quill spoke. for thousands of first names, then Mrs. Quill said “yes.” … (one "
+                       "surname shared by thousands, quotes that end their sentences)", _shared_surname),
 }
 
 

@@ -184,11 +184,16 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Opt
     return None
 
 
+# How far after a verb ``clause_follows`` reads (tokens): a sentence's worth.
+CLAUSE_SCAN = 200
+
+
 def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
     """More than a few words follow the verb before its sentence ends."""
     n = 0
     prev = toks[v]
-    for t in toks[v + 1 : hi]:
+    for m in range(v + 1, min(hi, v + 1 + CLAUSE_SCAN)):  # a bound: hi may be the article's end
+        t = toks[m]
         if t.kind == "p" and t.text in ".!?":
             break
         if t.kind == "q":

@@ -180,6 +180,10 @@ def _clean_name(name: list[Tok]) -> list[Tok]:
 # A word before a name that makes the words before it no role of the name's ("a spokeswoman for").
 _NOT_ROLE_LEAD = frozenset(TITLE_CONNECTORS | {"with", "from", "by", "at"})
 
+# How many people sharing one surname a surname alone may mean: far more than any article names
+# (a family, two namesakes), and a bound that keeps an input of thousands of "<First> Roe" linear.
+MAX_SHARING_SURNAME = 8
+
 # How many mentions back ``latest_before`` looks: far more than any article's
 # pronoun needs, and a bound that keeps hostile input linear.
 LOOK_BACK_MENTIONS = 500
@@ -312,7 +316,9 @@ class People:
         if p is None:
             p = Person(name, name.split()[-1])
             self.persons[name] = p
-            self.surname_index.setdefault(p.surname, []).append(p)
+            sharing = self.surname_index.setdefault(p.surname, [])
+            if len(sharing) < MAX_SHARING_SURNAME:
+                sharing.append(p)  # a bound: each surname mention looks at every person sharing it
         p.roles |= roles
         p.mentions.append(offset)
         return p
