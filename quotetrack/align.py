@@ -74,10 +74,60 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return False
 
 
-def is_excerpt(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """Whether ``short`` (two words or more) stands word for word inside the longer ``long``: ``compare``'s
-    ``partial``, without the rest of the comparison."""
-    return 2 <= len(short) < len(long) and _contains(long, short)
+def _find(long: tuple[str, ...], part: tuple[str, ...], start: int) -> int:
+    """Where ``part`` first stands word for word in ``long`` from ``start`` on, or -1."""
+    m = len(part)
+    first = part[0]
+    for i in range(start, len(long) - m + 1):
+        if long[i] == first and long[i : i + m] == part:
+            return i
+    return -1
+
+
+def is_excerpt(long: tuple[str, ...], short: tuple[str, ...], breaks: tuple[int, ...] = ()) -> bool:
+    """Whether ``short`` (two words or more, fewer than ``long``'s) is an excerpt of ``long``: ``compare``'s
+    ``partial``, without the rest of the comparison. It stands word for word inside ``long``; or, when
+    elision marks cut it (``breaks``, from :func:`elision_breaks`), each of its fragments does, in order
+    ("A B ... D E" taken from "A B C D E")."""
+    if not 2 <= len(short) < len(long):
+        return False
+    if _contains(long, short):
+        return True
+    if not breaks:
+        return False
+    at = 0
+    for lo, hi in zip((0, *breaks), (*breaks, len(short))):
+        at = _find(long, short[lo:hi], at)
+        if at < 0:
+            return False
+        at += hi - lo
+    return True
+
+
+# An elision mark: "...", ". . .", "…", with or without brackets around it ("[...]", "(…)").
+_ELISION = re.compile(r"[\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[\])]?")
+
+
+def elision_breaks(text: str, tokens: Optional[tuple[str, ...]] = None) -> tuple[int, ...]:
+    """Where elision marks cut ``text``'s comparison tokens (``tokens``, computed when not given): the
+    number of tokens before each mark that has words on both sides. The marks themselves are no
+    tokens. Empty when no mark cuts the words, or when the words around a mark read differently
+    taken apart (numbers in words, "United States") than together: then the text is one piece."""
+    if "…" not in text and not ("." in text and _ELISION.search(text)):
+        return ()
+    pieces = _ELISION.split(text)
+    if len(pieces) < 2:
+        return ()
+    whole = comparison_tokens(text) if tokens is None else tokens
+    joined: list[str] = []
+    breaks: list[int] = []
+    for piece in pieces:
+        if joined and (not breaks or breaks[-1] != len(joined)):
+            breaks.append(len(joined))
+        joined.extend(comparison_tokens(piece))
+    if tuple(joined) != whole:
+        return ()
+    return tuple(b for b in breaks if b < len(whole))
 
 
 # Near-synonyms that news copy swaps for one another, folded to one stem.
@@ -164,11 +214,12 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals", "negated",
-                 "judged")
+    __slots__ = ("tokens", "breaks", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals",
+                 "negated", "judged")
 
-    def __init__(self, tokens: tuple[str, ...]):
+    def __init__(self, tokens: tuple[str, ...], breaks: tuple[int, ...] = ()):
         self.tokens = tokens
+        self.breaks = breaks  # where elision marks cut the words (:func:`elision_breaks`)
         positions: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
             positions.setdefault(t, []).append(i)
@@ -191,8 +242,14 @@ class Wording:
 
 
 @lru_cache(maxsize=131072)
-def wording(tokens: tuple[str, ...]) -> Wording:
-    return Wording(tokens)
+def wording(tokens: tuple[str, ...], breaks: tuple[int, ...] = ()) -> Wording:
+    return Wording(tokens, breaks)
+
+
+def text_wording(text: str) -> Wording:
+    """The wording of a quote's text: its comparison tokens and where elision marks cut them."""
+    tokens = comparison_tokens(text)
+    return wording(tokens, elision_breaks(text, tokens))
 
 
 def _longest_match(a: tuple[str, ...], b2j: dict[str, tuple[int, ...]], alo: int, ahi: int, blo: int,
@@ -424,11 +481,10 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
         return Comparison(UNRELATED, 0.0)
     if ta == tb:
         return Comparison(VERBATIM, 1.0)
-    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if len(short) >= 2 and _contains(long, short):
+    ws, wl = (a, b) if len(ta) <= len(tb) else (b, a)
+    if is_excerpt(wl.tokens, ws.tokens, ws.breaks):
         return Comparison(EXCERPT, 1.0)
     # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
-    ws, wl = (a, b) if len(ta) <= len(tb) else (b, a)
     coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
@@ -443,7 +499,7 @@ def compare_tokens(ta: tuple[str, ...], tb: tuple[str, ...]) -> Comparison:
 
 def compare(a: str, b: str) -> Comparison:
     """How wording ``b`` relates to wording ``a``."""
-    return compare_tokens(comparison_tokens(a), comparison_tokens(b))
+    return compare_wordings(text_wording(a), text_wording(b))
 
 
 # --------------------------------------------------------------------------- word diff
