@@ -350,7 +350,7 @@ FEATURES = (
     "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
     "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
     "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
-    "log_short",
+    "log_short", "word_order", "longest_run", "in_order", "runs",
 )
 
 
@@ -372,12 +372,38 @@ def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
 _LOG1P = [math.log1p(i) for i in range(64)]
 
 
+def _order(a: Wording, b: Wording, shared: frozenset) -> float:
+    """Word order: Kendall's concordance (-1 to 1) of where the words that stand once in each wording
+    stand in the two; 1.0 when fewer than two such words."""
+    pa, pb = a.positions, b.positions
+    once = sorted((pa[w][0], pb[w][0]) for w in shared if len(pa[w]) == 1 and len(pb[w]) == 1)
+    n = len(once)
+    if n < 2:
+        return 1.0
+    js = [j for _, j in once]
+    concordant = sum(1 for i in range(n) for k in range(i + 1, n) if js[i] < js[k])
+    pairs = n * (n - 1) // 2
+    return (2 * concordant - pairs) / pairs
+
+
+def _runs(a: Wording, b: Wording) -> tuple[float, float, float]:
+    """Of the shorter wording's words: the longest run both have in a row, the words matched in order
+    (difflib's matching blocks) and the number of blocks, each as a share of its length."""
+    s, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+    n = len(s.tokens)
+    blocks = matching_blocks(s, long)
+    if not blocks:
+        return 0.0, 0.0, 0.0
+    return max(k for _, _, k in blocks) / n, sum(k for _, _, k in blocks) / n, len(blocks) / n
+
+
 def pair_features(a: Wording, b: Wording) -> list[float]:
     """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
-    return _features(a, b, len(a.words & b.words))
+    return _features(a, b, a.words & b.words)
 
 
-def _features(a: Wording, b: Wording, shared_words: int) -> list[float]:
+def _features(a: Wording, b: Wording, shared: frozenset) -> list[float]:
+    shared_words = len(shared)
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
     shared_stems = len(a.stems & b.stems)
@@ -398,6 +424,8 @@ def _features(a: Wording, b: Wording, shared_words: int) -> list[float]:
         1.0 if a.modals != b.modals else 0.0,
         *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
         _LOG1P[short - 1] if short <= 64 else math.log(short),
+        _order(a, b, shared),
+        *_runs(a, b),
     ]
 
 
@@ -438,7 +466,7 @@ class Judge:
 
     def logit(self, a: Wording, b: Wording) -> float:
         shared = a.words & b.words
-        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, len(shared))))
+        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, shared)))
         get = self.both.get
         return z + self._own(a) + self._own(b) + sum([get(w, 0.0) for w in shared])
 
