@@ -308,13 +308,20 @@ def matching_blocks(a: Wording, b: Wording) -> list[tuple[int, int, int]]:
 
 
 def altered_shape(short: Wording, long: Wording) -> float:
+    """The share of ``short``'s words found in order in ``long`` when it is ``long`` altered (see
+    :func:`_altered_shape`), else 0."""
+    return _altered_shape(short, long)[0]
+
+
+def _altered_shape(short: Wording, long: Wording) -> tuple[float, Optional[list[tuple[int, int, int]]]]:
     """The share of ``short``'s words found in order in ``long`` when ``short`` is ``long`` (or a
     stretch of it) with some words changed, else 0: most of its words, and most of its content
     words, found in order in one stretch of the other, with a run of several words in a row.
-    An exact rule, like verbatim and partial: a misquote is a matter of the words."""
+    An exact rule, like verbatim and partial: a misquote is a matter of the words. With the matching
+    blocks when they were worked out (the judge's features use them too), else None."""
     ts = short.tokens
     if len(ts) < 4:
-        return 0.0
+        return 0.0, None
     # Words in common (with repeats) bound the words that can align in order: skip the
     # alignment when even that bound is below the altered threshold.
     # Cheaply first: each word of ``short`` beyond its first occurrence adds at most one.
@@ -322,13 +329,13 @@ def altered_shape(short: Wording, long: Wording) -> float:
     shared = short.words & long.words
     if len(shared) < need:
         if len(shared) + len(ts) - len(short.words) < need:
-            return 0.0
+            return 0.0, None
         ps, pl = short.positions, long.positions
         if sum(min(len(ps[t]), len(pl[t])) for t in shared) < need:
-            return 0.0
+            return 0.0, None
     blocks = matching_blocks(short, long)
     if not blocks:
-        return 0.0
+        return 0.0, blocks
     matched = sum(k for _, _, k in blocks)
     longest = max(k for _, _, k in blocks)
     # The matched words must sit together in the longer wording: a short quote whose
@@ -336,12 +343,12 @@ def altered_shape(short: Wording, long: Wording) -> float:
     span = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
     coverage = matched / len(ts)
     if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(ts) + ALTERED_MAX_SPREAD:
-        return 0.0
+        return 0.0, blocks
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
     content = [t for t in ts if t not in _STOPWORDS]
     kept = sum(1 for i, _, k in blocks for t in ts[i : i + k] if t not in _STOPWORDS)
-    return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
+    return (coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0), blocks
 
 
 # --------------------------------------------------------------------------- the judge's features
@@ -386,12 +393,14 @@ def _order(a: Wording, b: Wording, shared: frozenset) -> float:
     return (2 * concordant - pairs) / pairs
 
 
-def _runs(a: Wording, b: Wording) -> tuple[float, float, float]:
+def _runs(a: Wording, b: Wording, blocks: Optional[list[tuple[int, int, int]]] = None) -> tuple[float, float, float]:
     """Of the shorter wording's words: the longest run both have in a row, the words matched in order
-    (difflib's matching blocks) and the number of blocks, each as a share of its length."""
+    (difflib's matching blocks, worked out here unless given) and the number of blocks, each as a
+    share of its length."""
     s, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     n = len(s.tokens)
-    blocks = matching_blocks(s, long)
+    if blocks is None:
+        blocks = matching_blocks(s, long)
     if not blocks:
         return 0.0, 0.0, 0.0
     return max(k for _, _, k in blocks) / n, sum(k for _, _, k in blocks) / n, len(blocks) / n
@@ -402,7 +411,7 @@ def pair_features(a: Wording, b: Wording) -> list[float]:
     return _features(a, b, a.words & b.words)
 
 
-def _features(a: Wording, b: Wording, shared: frozenset) -> list[float]:
+def _features(a: Wording, b: Wording, shared: frozenset, blocks: Optional[list] = None) -> list[float]:
     shared_words = len(shared)
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
@@ -425,7 +434,7 @@ def _features(a: Wording, b: Wording, shared: frozenset) -> list[float]:
         *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
         _LOG1P[short - 1] if short <= 64 else math.log(short),
         _order(a, b, shared),
-        *_runs(a, b),
+        *_runs(a, b, blocks),
     ]
 
 
@@ -464,14 +473,16 @@ class Judge:
         a.judged = (self, total)
         return total
 
-    def logit(self, a: Wording, b: Wording) -> float:
+    def logit(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
+        """``blocks``: the matching blocks of the shorter wording (``a`` on a tie) in the other, when
+        already worked out."""
         shared = a.words & b.words
-        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, shared)))
+        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, shared, blocks)))
         get = self.both.get
         return z + self._own(a) + self._own(b) + sum([get(w, 0.0) for w in shared])
 
-    def probability(self, a: Wording, b: Wording) -> float:
-        z = self.logit(a, b)
+    def probability(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
+        z = self.logit(a, b, blocks)
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -513,11 +524,11 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     if is_excerpt(wl.tokens, ws.tokens, ws.breaks):
         return Comparison(EXCERPT, 1.0)
     # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
-    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
+    coverage, blocks = (0.0, None) if a.trigrams.isdisjoint(b.trigrams) else _altered_shape(ws, wl)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
     model = model or judge()
-    p = model.probability(a, b)
+    p = model.probability(a, b, blocks)
     return Comparison(PARAPHRASE if p >= model.threshold else UNRELATED, round(p, 3))
 
 

@@ -264,3 +264,19 @@ def test_the_same_words_told_by_someone_else_stay_apart(quoted, told):
     (_, a), (_, b) = PEOPLE[0], PEOPLE[1]
     sts, _ = _group([(quoted, a, True), (told, b, False)])
     assert all(len(s.members) == 1 for s in sts), [(s.speaker, [m.match for m in s.members]) for s in sts]
+
+
+def test_the_judge_gives_the_same_probability_with_the_altered_rules_blocks_as_without():
+    """compare_wordings hands the judge the matching blocks the altered rule worked out: the same
+    features as working them out again."""
+    from quotetrack.align import compare_wordings
+
+    rng = random.Random(11)
+    vocab = "the harbour wall will be raised before winter and the council pays for it from the levy".split()
+    model = judge()
+    for _ in range(300):
+        a = Wording(tuple(rng.choice(vocab) for _ in range(rng.randint(4, 16))))
+        b = Wording(tuple(rng.choice(vocab) for _ in range(rng.randint(4, 16))))
+        c = compare_wordings(a, b, model)
+        if c.kind in ("paraphrase", "unrelated"):
+            assert c.score == round(model.probability(a, b), 3)
