@@ -22,6 +22,11 @@ of :data:`quotetrack.align.FEATURES` (standardised, the scaling folded into
 the weights) and one indicator per word the two wordings share (``s:``) or
 only one has (``u:``). Words seen in fewer than two training pairs get no
 weight in the shipped file (they would only fit the pairs they came from).
+The weighted overlap features weigh words IDF-like (``align.learn_word_weights``)
+by a table learned on MRPC sentences only: for each cross-validation fold on
+its nine training folds (the inner C choice uses that fold's table too), for the
+shipped model on all of MRPC train, written beside the weights as
+quotetrack/data/word_weights.tsv (its sha256 in the weights' file).
 
 Figures printed:
 
@@ -42,7 +47,8 @@ Figures printed:
 * The own held-out pairs through ``compare`` with the final model:
   same-statement precision and recall, and kinds.
 
-The weights are written to quotetrack/data/paraphrase_judge.json.
+The weights are written to quotetrack/data/paraphrase_judge.json (``--out``), the
+word table beside them (word_weights.tsv).
 """
 
 from __future__ import annotations
@@ -67,7 +73,22 @@ from sklearn.metrics import log_loss  # noqa: E402
 from sklearn.model_selection import GroupKFold, StratifiedKFold  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-from quotetrack.align import FEATURES, compare_wordings, judge_from, pair_features, text_wording  # noqa: E402
+from quotetrack.align import (  # noqa: E402
+    BINNED,
+    BINS,
+    FEATURES,
+    WORD_WEIGHTS_FILE,
+    WORD_WEIGHTS_MIN_DF,
+    Wording,
+    WordWeights,
+    bin_indicators,
+    compare_wordings,
+    judge_from,
+    learn_word_weights,
+    pair_features,
+    text_wording,
+    word_weights_text,
+)
 from quotetrack.textnorm import comparison_tokens  # noqa: E402
 
 OUT = ROOT / "quotetrack" / "data" / "paraphrase_judge.json"
@@ -119,15 +140,35 @@ def load_own() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def featurise(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, list[dict]]:
-    dense, words = [], []
+Pairs = list[tuple[Wording, Wording]]
+
+
+def wordings(pairs: list[tuple[str, str]]) -> tuple[Pairs, list[dict]]:
+    """Each pair's two wordings, and its word indicators (shared ``s:``, unmatched ``u:``)."""
+    out, words = [], []
     for a, b in pairs:
         wa, wb = text_wording(a), text_wording(b)
-        dense.append(pair_features(wa, wb))
+        out.append((wa, wb))
         d = {f"s:{w}": 1 for w in wa.words & wb.words}
         d.update({f"u:{w}": 1 for w in wa.words ^ wb.words})
         words.append(d)
-    return np.array(dense, dtype=float), words
+    return out, words
+
+
+def dense(pairs: Pairs, table: WordWeights) -> np.ndarray:
+    """The dense features of :data:`FEATURES` (the weighted overlap with ``table``), then the bin
+    indicators of those in :data:`BINNED`."""
+    rows = []
+    for a, b in pairs:
+        f = pair_features(a, b, table)
+        rows.append(f + bin_indicators(f))
+    return np.array(rows, dtype=float)
+
+
+def table_of(pairs: Pairs) -> WordWeights:
+    """The word weights learned on these MRPC pairs' sentences (each sentence one document): for the
+    cross-validation figures, on the training folds only; for the shipped file, on all of MRPC train."""
+    return learn_word_weights([w.words for pair in pairs for w in pair])
 
 
 class Model:
@@ -153,10 +194,12 @@ class Model:
 
     def export(self) -> dict:
         coef = self.lr.coef_.ravel()
-        nd = len(FEATURES)
+        nf = len(FEATURES)
+        nd = nf + len(BINNED) * BINS
         scale, mean = self.scaler.scale_, self.scaler.mean_
         dense = coef[:nd] / scale
         intercept = float(self.lr.intercept_[0] - np.sum(coef[:nd] * mean / scale))
+        bins = {n: [round(float(v), 6) for v in dense[nf + k * BINS: nf + (k + 1) * BINS]] for k, n in enumerate(BINNED)}
         shared, unmatched = {}, {}
         for name, wt in zip(self.vec.get_feature_names_out(), coef[nd:]):
             if self.counts[name] < MIN_PAIRS or abs(wt) < 1e-3:
@@ -165,6 +208,7 @@ class Model:
         return {
             "features": list(FEATURES),
             "weights": {n: round(float(v), 6) for n, v in zip(FEATURES, dense)},
+            "bins": bins,
             "intercept": round(intercept, 6),
             "shared": dict(sorted(shared.items())),
             "unmatched": dict(sorted(unmatched.items())),
@@ -259,8 +303,10 @@ def main() -> int:
     own = load_own()
     dev = [r for r in own if r["split"] == "dev"]
     held = [r for r in own if r["split"] == "heldout"]
-    xd, xw = featurise(pairs)
-    dd, dw = featurise([(r["a"], r["b"]) for r in dev])
+    xp, xw = wordings(pairs)
+    dp, dw = wordings([(r["a"], r["b"]) for r in dev])
+    table = table_of(xp)  # the shipped word weights: from all of MRPC train
+    xd, dd = dense(xp, table), dense(dp, table)
     dy = np.array([int(r["gold"] != "unrelated") for r in dev])
     print(f"MRPC train: {len(pairs)} pairs ({int(y.sum())} paraphrases), sha256 {digest[:16]}; "
           f"own pairs: {len(dev)} dev for training, {len(held)} held out")
@@ -292,9 +338,12 @@ def main() -> int:
     chosen: Counter = Counter()
     for tr, te in StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(xd, y):
         trw = [xw[i] for i in tr]
-        c = choose_c(xd[tr], trw, y[tr], args.seed)  # on the nine training folds only
+        fold_table = table_of([xp[i] for i in tr])  # word weights from the nine training folds only
+        ftr, fte = dense([xp[i] for i in tr], fold_table), dense([xp[i] for i in te], fold_table)
+        fdd = dense(dp, fold_table)
+        c = choose_c(ftr, trw, y[tr], args.seed)  # on the nine training folds only
         chosen[c] += 1
-        oof[te] = train(args.seed, c, xd[tr], trw, y[tr], (dd, dw, dy)).predict(xd[te], [xw[i] for i in te])
+        oof[te] = train(args.seed, c, ftr, trw, y[tr], (fdd, dw, dy)).predict(fte, [xw[i] for i in te])
     mrpc_ruled = np.array([rule_kind(a, b) is not None for a, b in pairs])
     brier, ece = calibration(y, oof)
     jacc, jt = jaccard_baseline(pairs, y)
@@ -318,7 +367,12 @@ def main() -> int:
         "mrpc_sha256": digest, "licence": LICENCE, "seed": args.seed, "C": c_final,
         "threshold": threshold, "confident": confident,
     })
-    model = judge_from(data)
+    note = (f"Word weights of quotetrack's paraphrase judge: log((n + 1) / (df + 1)) for a word in df of the n = "
+            f"{2 * len(pairs)} sentences of MRPC's training file (sha256 {digest}); a word in fewer than "
+            f"{WORD_WEIGHTS_MIN_DF} sentences weighs as '*'. Rebuilt by make train-paraphrase.")
+    table_text = word_weights_text(table, note)
+    data["word_weights_sha256"] = hashlib.sha256(table_text.encode("utf-8")).hexdigest()
+    model = judge_from(data, table)
     tp = fp = fn = 0
     kinds: Counter = Counter()
     for r in held:
@@ -334,11 +388,15 @@ def main() -> int:
     print(f"shipped word weights: {len(data['shared'])} shared, {len(data['unmatched'])} unmatched; "
           f"{time.perf_counter() - t0:.1f} s")
     if not args.no_write:
-        ordered = {k: data[k] for k in ("model", "trained_on", "licence", "mrpc_sha256", "seed", "C", "threshold",
-                                        "confident", "features", "weights", "intercept", "shared", "unmatched")}
+        ordered = {k: data[k] for k in ("model", "trained_on", "licence", "mrpc_sha256", "word_weights_sha256", "seed",
+                                        "C", "threshold", "confident", "features", "weights", "bins", "intercept", "shared",
+                                        "unmatched")}
         args.out.write_text(json.dumps(ordered, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-        shown = args.out.relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
-        print(f"written {shown} ({args.out.stat().st_size // 1024} KB)")
+        table_out = args.out.with_name(WORD_WEIGHTS_FILE)  # beside the weights
+        table_out.write_bytes(table_text.encode("utf-8"))
+        for path in (args.out, table_out):
+            shown = path.relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+            print(f"written {shown} ({path.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -14,7 +14,8 @@ matter of words): ``score`` is 1.0 for the first two and the share of the
 shorter wording's words matched in order for altered. Otherwise a learned
 judge (:class:`Judge`, a logistic regression over :data:`FEATURES` and over
 the words two wordings share or not, shipped as ``data/paraphrase_judge.json``
-and rebuilt by ``make train-paraphrase``) gives the calibrated probability
+with the IDF-like word weights of its weighted overlap, ``data/word_weights.tsv``,
+both rebuilt by ``make train-paraphrase``) gives the calibrated probability
 that the two say the same thing: ``score`` is that probability, and the kind
 is ``paraphrase`` from the judge's threshold up, else ``unrelated``.
 Everything the judge needs of one wording is computed once (:func:`wording`).
@@ -22,10 +23,12 @@ Everything the judge needs of one wording is computed once (:func:`wording`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import operator
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -214,8 +217,8 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "breaks", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals",
-                 "negated", "judged")
+    __slots__ = ("tokens", "breaks", "positions", "once", "masks", "content_before", "words", "stems", "bigrams", "trigrams", "grams",
+                 "numbers", "modals", "negated", "judged")
 
     def __init__(self, tokens: tuple[str, ...], breaks: tuple[int, ...] = ()):
         self.tokens = tokens
@@ -224,6 +227,13 @@ class Wording:
         for i, t in enumerate(tokens):
             positions.setdefault(t, []).append(i)
         self.positions = {t: tuple(p) for t, p in positions.items()}  # where each word stands
+        self.once = {t: p[0] for t, p in positions.items() if len(p) == 1}  # where each word standing once stands
+        # Each word's positions as the bits of an integer, for the bit-parallel common subsequence (:func:`_lcs`).
+        self.masks = {t: sum(1 << i for i in p) for t, p in positions.items()}
+        before = [0]  # content words (not stop words) among the first i tokens, for i = 0 .. len(tokens)
+        for t in tokens:
+            before.append(before[-1] + (t not in _STOPWORDS))
+        self.content_before = tuple(before)
         self.words = frozenset(positions)
         self.stems = content_stems(tokens)  # content-word stems (stop words left out)
         # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
@@ -238,7 +248,8 @@ class Wording:
         self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
         self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
         self.negated = _negated(tokens)
-        self.judged: Optional[tuple[Judge, float]] = None  # a judge and its sum over this wording's words
+        # A judge, its unmatched weights summed over this wording's words, and its word weights summed likewise.
+        self.judged: Optional[tuple[Judge, float, float]] = None
 
 
 @lru_cache(maxsize=131072)
@@ -346,9 +357,10 @@ def _altered_shape(short: Wording, long: Wording) -> tuple[float, Optional[list[
         return 0.0, blocks
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
-    content = [t for t in ts if t not in _STOPWORDS]
-    kept = sum(1 for i, _, k in blocks for t in ts[i : i + k] if t not in _STOPWORDS)
-    return (coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0), blocks
+    before = short.content_before
+    content = before[-1]
+    kept = sum(before[i + k] - before[i] for i, _, k in blocks)
+    return (coverage if not content or kept / content >= ALTERED_MIN_COVERAGE else 0.0), blocks
 
 
 # --------------------------------------------------------------------------- the judge's features
@@ -357,8 +369,58 @@ FEATURES = (
     "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
     "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
     "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
-    "log_short", "word_order", "longest_run", "in_order", "runs",
+    "log_short", "word_order", "longest_run", "in_order", "runs", "weighted_min", "weighted_max", "weighted_left_min",
+    "weighted_left_max",
 )
+# Features whose value also falls into one of BINS equal bins over its range, each bin with a weight of its
+# own: a logistic regression stays linear in each feature, and these are not (the judge's odds rise
+# steeply from a middling word overlap up, and little past a high one).
+BINNED = ("word_min", "word_max", "length_ratio", "in_order", "weighted_min", "weighted_max")
+BINS = 5
+_RANGES = {"word_order": (-1.0, 1.0)}  # a binned feature's range; [0, 1] when not here
+
+
+def _bin_spec(names: tuple[str, ...]) -> tuple[tuple[int, float, float], ...]:
+    """For each binned feature: its place in :data:`FEATURES`, its range's low end, bins per unit."""
+    spec = []
+    for n in names:
+        lo, hi = _RANGES.get(n, (0.0, 1.0))
+        spec.append((FEATURES.index(n), lo, BINS / (hi - lo)))
+    return tuple(spec)
+
+
+_BIN_SPEC = _bin_spec(BINNED)
+
+
+def _bin(value: float, lo: float, per: float) -> int:
+    k = int((value - lo) * per)
+    return 0 if k < 0 else (k if k < BINS else BINS - 1)
+
+
+def bin_indicators(features: list[float]) -> list[float]:
+    """The bins the features of :data:`BINNED` fall into, one indicator a bin (for training; the judge
+    looks the bin's weight up)."""
+    out = [0.0] * (len(_BIN_SPEC) * BINS)
+    for n, (i, lo, per) in enumerate(_BIN_SPEC):
+        out[n * BINS + _bin(features[i], lo, per)] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class WordWeights:
+    """How much a word tells, IDF-like: ``log((n + 1) / (df + 1))`` for a word in ``df`` of ``n`` sentences,
+    learned on MRPC train's sentences (``data/word_weights.tsv``, rebuilt by ``make train-paraphrase``).
+    A word in fewer sentences than the table keeps (or in none) weighs ``rare``."""
+
+    weights: dict[str, float]
+    rare: float
+
+    def total(self, words: frozenset) -> float:
+        get, rare = self.weights.get, self.rare
+        return sum([get(w, rare) for w in words])
+
+
+NO_WORD_WEIGHTS = WordWeights({}, 1.0)  # every word weighs the same: weighted overlap is plain word overlap
 
 
 def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
@@ -379,39 +441,74 @@ def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
 _LOG1P = [math.log1p(i) for i in range(64)]
 
 
-def _order(a: Wording, b: Wording, shared: frozenset) -> float:
+def _order(a: Wording, b: Wording) -> float:
     """Word order: Kendall's concordance (-1 to 1) of where the words that stand once in each wording
-    stand in the two; 1.0 when fewer than two such words."""
-    pa, pb = a.positions, b.positions
-    once = sorted((pa[w][0], pb[w][0]) for w in shared if len(pa[w]) == 1 and len(pb[w]) == 1)
-    n = len(once)
+    stand in the two; 1.0 when fewer than two such words. The concordant pairs are counted while the
+    positions in ``b`` are inserted in ``a``'s order into a sorted list (each insertion finds how many
+    earlier words stand before it in ``b``)."""
+    oa, ob = a.once, b.once
+    common = oa.keys() & ob.keys()
+    n = len(common)
     if n < 2:
         return 1.0
-    js = [j for _, j in once]
-    concordant = sum(1 for i in range(n) for k in range(i + 1, n) if js[i] < js[k])
+    seen: list[int] = []
+    concordant = 0
+    for w in sorted(common, key=oa.__getitem__):
+        j = ob[w]
+        k = bisect_left(seen, j)
+        concordant += k
+        seen.insert(k, j)
     pairs = n * (n - 1) // 2
     return (2 * concordant - pairs) / pairs
 
 
+def _lcs(short: Wording, long: Wording) -> int:
+    """The length of the longest common subsequence of the two wordings' tokens: the words found in
+    order in both. Bit-parallel (Hyyro 2004): one pass over ``short``'s tokens, each a few operations
+    on an integer with a bit per token of ``long``."""
+    masks = long.masks
+    full = (1 << len(long.tokens)) - 1
+    v = full
+    for t in short.tokens:
+        m = masks.get(t)
+        if m is not None:
+            u = v & m
+            v = ((v + u) | (v - u)) & full
+    return len(long.tokens) - v.bit_count()
+
+
 def _runs(a: Wording, b: Wording, blocks: Optional[list[tuple[int, int, int]]] = None) -> tuple[float, float, float]:
-    """Of the shorter wording's words: the longest run both have in a row, the words matched in order
-    (difflib's matching blocks, worked out here unless given) and the number of blocks, each as a
-    share of its length."""
+    """Of the shorter wording's words: the longest run both have in a row, the words found in order in
+    both (their longest common subsequence) and the runs those fall into, each as a share of its length.
+    The longest run is the longest of the matching blocks when given; else at most two words when the
+    two share no three in a row (their n-grams say which), else one longest-match pass. The runs are
+    estimated, not aligned: the words in order less the word pairs both have in a row (a run of k
+    words holds k - 1 such pairs)."""
     s, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     n = len(s.tokens)
-    if blocks is None:
-        blocks = matching_blocks(s, long)
-    if not blocks:
-        return 0.0, 0.0, 0.0
-    return max(k for _, _, k in blocks) / n, sum(k for _, _, k in blocks) / n, len(blocks) / n
+    if blocks is not None:
+        run = max((k for _, _, k in blocks), default=0)
+    elif a.trigrams.isdisjoint(b.trigrams):
+        run = 1 if a.bigrams.isdisjoint(b.bigrams) else 2
+        if run == 1 and a.words.isdisjoint(b.words):
+            return 0.0, 0.0, 0.0
+    else:
+        run = _longest_match(s.tokens, long.positions, 0, n, 0, len(long.tokens), True)[2]
+    lcs = _lcs(s, long)
+    pieces = lcs - len(a.bigrams & b.bigrams)
+    return run / n, lcs / n, (pieces if pieces > 0 else 0) / n
 
 
-def pair_features(a: Wording, b: Wording) -> list[float]:
-    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
-    return _features(a, b, a.words & b.words)
+def pair_features(a: Wording, b: Wording, weights: WordWeights = NO_WORD_WEIGHTS) -> list[float]:
+    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric), with
+    ``weights`` for the weighted overlap."""
+    shared = a.words & b.words
+    return _features(a, b, shared, weights.total(a.words), weights.total(b.words), weights.total(shared))
 
 
-def _features(a: Wording, b: Wording, shared: frozenset, blocks: Optional[list] = None) -> list[float]:
+def _features(a: Wording, b: Wording, shared: frozenset, wa: float, wb: float, ws: float,
+              blocks: Optional[list] = None) -> list[float]:
+    """``wa``, ``wb``, ``ws``: the word weights of ``a``'s words, ``b``'s and the shared ones, summed."""
     shared_words = len(shared)
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
@@ -421,6 +518,7 @@ def _features(a: Wording, b: Wording, shared: frozenset, blocks: Optional[list] 
     ls = max(len(a.stems), len(b.stems))
     ss = min(len(a.stems), len(b.stems))
     na, nb = a.numbers, b.numbers
+    wl, wsm = (wa, wb) if wa >= wb else (wb, wa)
     return [
         shared_words / lw, shared_words / sw,
         shared_stems / ls if ss else 0.0, shared_stems / ss if ss else 0.0,
@@ -433,8 +531,10 @@ def _features(a: Wording, b: Wording, shared: frozenset, blocks: Optional[list] 
         1.0 if a.modals != b.modals else 0.0,
         *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
         _LOG1P[short - 1] if short <= 64 else math.log(short),
-        _order(a, b, shared),
+        _order(a, b),
         *_runs(a, b, blocks),
+        ws / wl if wl > 0 else 0.0, ws / wsm if wsm > 0 else 0.0,
+        math.log1p(wsm - ws), math.log1p(wl - ws),
     ]
 
 
@@ -452,6 +552,8 @@ class Judge:
     unmatched: dict[str, float]  # weight of a word only one of them has
     threshold: float  # the same statement (altered or a paraphrase) from this probability up
     confident: float  # a paraphrase sure enough to join reported speech to a direct quote
+    word_weights: WordWeights = NO_WORD_WEIGHTS  # for the weighted overlap features
+    bins: tuple[tuple[float, ...], ...] = ()  # per feature of BINNED, a weight per bin (none: no bin weights)
 
     # Per word both have: its shared weight less twice its unmatched weight, as each wording's own
     # sum (:meth:`_own`) counts every word of it as unmatched.
@@ -463,23 +565,30 @@ class Judge:
             both.setdefault(w, -2.0 * v)
         object.__setattr__(self, "both", both)
 
-    def _own(self, a: Wording) -> float:
-        """The unmatched weights of all of ``a``'s words, kept on the wording for this judge."""
+    def _own(self, a: Wording) -> tuple[float, float]:
+        """The unmatched weights and the word weights of all of ``a``'s words, each summed, kept on the
+        wording for this judge."""
         got = a.judged
         if got is not None and got[0] is self:
-            return got[1]
+            return got[1], got[2]
         get = self.unmatched.get
         total = sum(get(w, 0.0) for w in a.words)
-        a.judged = (self, total)
-        return total
+        weight = self.word_weights.total(a.words)
+        a.judged = (self, total, weight)
+        return total, weight
 
     def logit(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
         """``blocks``: the matching blocks of the shorter wording (``a`` on a tie) in the other, when
         already worked out."""
         shared = a.words & b.words
-        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, shared, blocks)))
+        own_a, wa = self._own(a)
+        own_b, wb = self._own(b)
+        features = _features(a, b, shared, wa, wb, self.word_weights.total(shared), blocks)
+        z = self.intercept + sum(map(operator.mul, self.weights, features))
+        for (i, lo, per), weights in zip(_BIN_SPEC, self.bins):
+            z += weights[_bin(features[i], lo, per)]
         get = self.both.get
-        return z + self._own(a) + self._own(b) + sum([get(w, 0.0) for w in shared])
+        return z + own_a + own_b + sum([get(w, 0.0) for w in shared])
 
     def probability(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
         z = self.logit(a, b, blocks)
@@ -489,24 +598,84 @@ class Judge:
 
 
 MODEL_FILE = "paraphrase_judge.json"
+WORD_WEIGHTS_FILE = "word_weights.tsv"
+WORD_WEIGHTS_MIN_DF = 3  # a word in fewer sentences is left out of the table and weighs ``rare``
+
+
+def learn_word_weights(sentences: list[frozenset[str]], min_df: int = WORD_WEIGHTS_MIN_DF) -> WordWeights:
+    """The word weights of :class:`WordWeights` from these sentences' word sets (each sentence one
+    document): ``log((n + 1) / (df + 1))``; words in fewer than ``min_df`` sentences weigh as a word
+    in ``min_df - 1`` would (``rare``), rounded to 4 decimals as the shipped file keeps them."""
+    df: dict[str, int] = {}
+    for words in sentences:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(sentences)
+    kept = {w: round(math.log((n + 1) / (d + 1)), 4) for w, d in df.items() if d >= min_df}
+    return WordWeights(dict(sorted(kept.items())), round(math.log((n + 1) / min_df), 4))
+
+
+def word_weights_text(weights: WordWeights, note: str) -> str:
+    """The shipped file's text: ``note`` as comment lines, the rare weight as the word ``*``, then a
+    word and its weight a line, tab-separated, in sorted order."""
+    lines = [f"# {line}" for line in note.splitlines()]
+    lines.append(f"*\t{weights.rare}")
+    lines.extend(f"{w}\t{v}" for w, v in weights.weights.items())
+    return "\n".join(lines) + "\n"
+
+
+def parse_word_weights(text: str) -> WordWeights:
+    weights: dict[str, float] = {}
+    rare = None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        word, sep, value = line.partition("\t")
+        try:
+            v = float(value)
+        except ValueError:
+            v = None
+        if not sep or v is None:
+            raise ValueError(f"{WORD_WEIGHTS_FILE}:{n}: expected a word, a tab and a number: run make train-paraphrase")
+        if word == "*":
+            rare = v
+        else:
+            weights[word] = v
+    if rare is None:
+        raise ValueError(f"{WORD_WEIGHTS_FILE}: no weight for rare words (the line '*'): run make train-paraphrase")
+    return WordWeights(weights, rare)
+
+
+def _data(name: str) -> str:
+    return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def judge() -> Judge:
-    """The shipped judge: ``quotetrack/data/paraphrase_judge.json``, rebuilt by ``make train-paraphrase``."""
-    raw = resources.files("quotetrack").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return judge_from(json.loads(raw))
+    """The shipped judge: ``quotetrack/data/paraphrase_judge.json`` and the word weights it was trained
+    with, ``quotetrack/data/word_weights.tsv``; both rebuilt by ``make train-paraphrase``."""
+    table = _data(WORD_WEIGHTS_FILE)
+    data = json.loads(_data(MODEL_FILE))
+    digest = hashlib.sha256(table.encode("utf-8")).hexdigest()
+    if data.get("word_weights_sha256") != digest:
+        raise ValueError(f"{MODEL_FILE} was not trained with this {WORD_WEIGHTS_FILE}: run make train-paraphrase")
+    return judge_from(data, parse_word_weights(table))
 
 
-def judge_from(data: dict) -> Judge:
+def judge_from(data: dict, word_weights: WordWeights = NO_WORD_WEIGHTS) -> Judge:
     names = tuple(data["features"])
     if names != FEATURES:
         raise ValueError(f"{MODEL_FILE}: its features {names} are not this version's {FEATURES}: run make train-paraphrase")
     w = data["weights"]
+    bins = data.get("bins", {})
+    if bins and (tuple(bins) != BINNED or any(len(v) != BINS for v in bins.values())):
+        raise ValueError(f"{MODEL_FILE}: its bins are not this version's ({BINS} for each of {BINNED}): "
+                         "run make train-paraphrase")
     return Judge(
         tuple(float(w[n]) for n in FEATURES), float(data["intercept"]),
         {k: float(v) for k, v in data["shared"].items()}, {k: float(v) for k, v in data["unmatched"].items()},
-        float(data["threshold"]), float(data["confident"]),
+        float(data["threshold"]), float(data["confident"]), word_weights,
+        tuple(tuple(float(x) for x in bins[n]) for n in BINNED) if bins else (),
     )
 
 

@@ -3,6 +3,7 @@ paraphrase judge's plumbing. Names and sentences are invented for these tests.""
 
 from __future__ import annotations
 
+import math
 import random
 from difflib import SequenceMatcher
 
@@ -15,14 +16,24 @@ from quotetrack.align import (
     ALTERED_MAX_SPREAD,
     ALTERED_MIN_COVERAGE,
     ALTERED_MIN_RUN,
+    BINNED,
+    BINS,
     FEATURES,
     Judge,
     Wording,
+    WordWeights,
+    _lcs,
+    _order,
+    _runs,
     altered_shape,
+    bin_indicators,
     compare,
     judge,
+    learn_word_weights,
     matching_blocks,
     pair_features,
+    parse_word_weights,
+    word_weights_text,
 )
 from quotetrack.blocking import LIMIT, BlockingIndex
 from quotetrack.models import FULL, Article, Quote
@@ -134,7 +145,10 @@ def test_shipped_judge_loads_and_gives_probabilities():
 
 def _plain_logit(j: Judge, a: Wording, b: Wording) -> float:
     """The judge's logit as its definition reads: features, then a weight per shared and per unmatched word."""
-    z = j.intercept + sum(w * f for w, f in zip(j.weights, pair_features(a, b)))
+    features = pair_features(a, b, j.word_weights)
+    z = j.intercept + sum(w * f for w, f in zip(j.weights, features))
+    if j.bins:
+        z += sum(w * x for w, x in zip([w for ws in j.bins for w in ws], bin_indicators(features)))
     z += sum(j.shared.get(w, 0.0) for w in a.words & b.words)
     return z + sum(j.unmatched.get(w, 0.0) for w in a.words ^ b.words)
 
@@ -145,13 +159,107 @@ def test_judge_logit_is_its_definition_for_any_weights(seed):
     vocab = sorted({w for s in SENTENCES for w in s.lower().split()})
     judges = [Judge(tuple(rng.uniform(-1, 1) for _ in FEATURES), rng.uniform(-1, 1),
                     {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)},
-                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9) for _ in range(2)]
+                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9,
+                    WordWeights({w: rng.uniform(0, 8) for w in rng.sample(vocab, 20)}, rng.uniform(0, 8)),
+                    tuple(tuple(rng.uniform(-1, 1) for _ in range(BINS)) for _ in BINNED) if k else ())
+              for k in range(2)]
     wordings = [Wording(tuple(rng.sample(vocab, rng.randint(3, 14)))) for _ in range(8)]
     for _ in range(2):  # twice: the second time each wording's sum comes from its cache
         for j in judges:  # two judges on the same wordings: one's cached sum is never the other's
             for a in wordings:
                 for b in wordings:
                     assert j.logit(a, b) == pytest.approx(_plain_logit(j, a, b), abs=1e-9)
+
+
+def _lcs_plain(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The longest common subsequence's length by the textbook table."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev, row = row, [0]
+        for j, y in enumerate(b):
+            row.append(prev[j] + 1 if x == y else max(prev[j + 1], row[j]))
+    return row[-1]
+
+
+def _kendall_plain(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    once = sorted((a.index(w), b.index(w)) for w in set(a) & set(b) if a.count(w) == 1 and b.count(w) == 1)
+    n = len(once)
+    if n < 2:
+        return 1.0
+    concordant = sum(1 for i in range(n) for k in range(i + 1, n) if once[i][1] < once[k][1])
+    return (2 * concordant - n * (n - 1) // 2) / (n * (n - 1) // 2)
+
+
+WORDS = st.lists(st.sampled_from(["tide", "wall", "will", "hold", "a", "town", "dry", "the", "not"]), max_size=70)
+
+
+@settings(max_examples=300)
+@given(WORDS, WORDS)
+def test_run_features_are_their_plain_definitions(a, b):
+    """Longest run (difflib's longest block), words in order (the longest common subsequence, bit-parallel
+    on words standing up to 70 places apart) and word order (Kendall), against plain definitions."""
+    a, b = tuple(a), tuple(b)
+    wa, wb = Wording(a), Wording(b)
+    assert _order(wa, wb) == pytest.approx(_kendall_plain(a, b))
+    if not a or not b:
+        return
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    assert _lcs(Wording(short), Wording(long)) == _lcs_plain(short, long)
+    blocks = [m for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if m.size]
+    run = max((m.size for m in blocks), default=0)
+    lcs = _lcs_plain(short, long)
+    pairs = len(set(zip(a, a[1:])) & set(zip(b, b[1:])))
+    expected = (run / len(short), lcs / len(short), max(lcs - pairs, 0) / len(short))
+    assert _runs(wa, wb) == pytest.approx(expected)
+    assert _runs(wa, wb, [tuple(m) for m in blocks]) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_weights_are_idf_and_survive_their_file(seed):
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    sentences = [frozenset(rng.sample(vocab, rng.randint(1, 12))) for _ in range(rng.randint(5, 60))]
+    learned = learn_word_weights(sentences, min_df=3)
+    n = len(sentences)
+    for w in vocab:
+        df = sum(w in s for s in sentences)
+        if df >= 3:
+            assert learned.weights[w] == round(math.log((n + 1) / (df + 1)), 4)
+        else:
+            assert w not in learned.weights
+    assert learned.rare == round(math.log((n + 1) / 3), 4)
+    assert learned.total(frozenset(["w1", "unseen"])) == pytest.approx(learned.weights.get("w1", learned.rare) + learned.rare)
+    text = word_weights_text(learned, "a note\nover two lines")
+    assert parse_word_weights(text) == learned
+    assert word_weights_text(parse_word_weights(text), "a note\nover two lines") == text
+
+
+@pytest.mark.parametrize("bad", ["w1\tx\n*\t2.0\n", "w1 2.0\n*\t2.0\n", "w1\t2.0\n"])
+def test_a_broken_word_weights_file_is_named(bad):
+    with pytest.raises(ValueError, match="word_weights.tsv"):
+        parse_word_weights(bad)
+
+
+@pytest.mark.parametrize("value,expected", [*(((k + 0.5) / BINS, k) for k in range(BINS)), (0.0, 0), (-0.1, 0),
+                                            (1.0, BINS - 1), (1.7, BINS - 1)])
+@pytest.mark.parametrize("which", range(len(BINNED)))
+def test_a_binned_feature_lights_one_bin(value, expected, which):
+    features = [0.0] * len(FEATURES)
+    features[FEATURES.index(BINNED[which])] = value
+    got = bin_indicators(features)
+    assert len(got) == len(BINNED) * BINS and sum(got) == len(BINNED)
+    assert got[which * BINS : (which + 1) * BINS].index(1.0) == expected
+
+
+def test_weighted_overlap_counts_telling_words_more():
+    """Two wordings sharing a rare word overlap more, weighted, than two sharing a common one."""
+    table = WordWeights({"the": 0.1, "council": 3.0, "harbour": 6.0, "said": 0.5}, 7.0)
+    a = Wording(("the", "council", "said", "harbour"))
+    rare = pair_features(a, Wording(("harbour", "plans", "said")), table)
+    common = pair_features(a, Wording(("the", "plans", "said")), table)
+    i = FEATURES.index("weighted_max")
+    assert rare[i] > common[i]
+    assert rare[FEATURES.index("word_max")] == common[FEATURES.index("word_max")]
 
 
 @pytest.mark.parametrize("a,b", [(SENTENCES[i], SENTENCES[j]) for i in range(4) for j in range(4) if i != j])
