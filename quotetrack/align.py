@@ -583,7 +583,8 @@ class Judge:
         shared = a.words & b.words
         own_a, wa = self._own(a)
         own_b, wb = self._own(b)
-        features = _features(a, b, shared, wa, wb, self.word_weights.total(shared), blocks)
+        weight, rare = self.word_weights.weights.get, self.word_weights.rare
+        features = _features(a, b, shared, wa, wb, sum([weight(w, rare) for w in shared]), blocks)
         z = self.intercept + sum(map(operator.mul, self.weights, features))
         for (i, lo, per), weights in zip(_BIN_SPEC, self.bins):
             z += weights[_bin(features[i], lo, per)]
