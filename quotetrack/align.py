@@ -417,8 +417,11 @@ class WordWeights:
     rare: float
 
     def total(self, words: frozenset) -> float:
+        """The weights of ``words`` summed; exactly rounded (``math.fsum``), so the sum does not depend on
+        the order a set gives its members in (string hashes differ between runs): the training script
+        rebuilds the same weights byte for byte."""
         get, rare = self.weights.get, self.rare
-        return sum([get(w, rare) for w in words])
+        return math.fsum([get(w, rare) for w in words])
 
 
 NO_WORD_WEIGHTS = WordWeights({}, 1.0)  # every word weighs the same: weighted overlap is plain word overlap
@@ -584,8 +587,7 @@ class Judge:
         shared = a.words & b.words
         own_a, wa = self._own(a)
         own_b, wb = self._own(b)
-        weight, rare = self.word_weights.weights.get, self.word_weights.rare
-        features = _features(a, b, shared, wa, wb, sum([weight(w, rare) for w in shared]), blocks)
+        features = _features(a, b, shared, wa, wb, self.word_weights.total(shared), blocks)
         z = self.intercept + sum(map(operator.mul, self.weights, features))
         for (i, lo, per), weights in zip(_BIN_SPEC, self.bins):
             z += weights[_bin(features[i], lo, per)]
