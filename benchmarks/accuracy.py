@@ -2,7 +2,7 @@
 
     make accuracy POLNEAR=/path/to/PolNeAR                       # dev split, both systems
     python benchmarks/accuracy.py --polnear PATH [--split dev|train] [--limit N]
-                                  [--errors errors.jsonl] [--no-textacy]
+                                  [--errors errors.jsonl] [--no-textacy] [--audited FILE|DIR ...]
 
 The harness itself needs only the standard library. quotetrack is run as its
 command-line tool (``quotetrack scan --format json`` over a folder of the
@@ -88,6 +88,16 @@ Speaker accuracy (on matched quotes)
     Speaker accuracy is reported for named and coref gold quotes separately.
     End-to-end accuracy: gold quotes that were matched and rightly attributed,
     over all gold quotes.
+
+Hand-audited coreference gold (``--audited FILE``, repeatable, or a directory of JSONL files)
+    CoreNLP's coreference chains are often wrong, so the coref gold above is checked by hand:
+    benchmarks/audit/ holds, for gold quotes of kind coref (all of dev, a fixed sample of train), the
+    speaker a careful reader names, or "unclear" (see its README; made with benchmarks/audit_coref.py).
+    For the listed gold quotes (same article and offsets) the harness prints how many were found,
+    how many are unclear (left out), how often the harness gold agrees with the audit, and each
+    system's speaker accuracy on the matched ones against the harness gold and against the audit.
+    The audited speaker is scored by the same surname rule as a named gold speaker (its last word, or
+    that of an alias the audit lists for an organisation); so is the harness gold against the audit.
 
 Reported speech (quotetrack only; printed after the direct-quote table)
     Gold: every attribution whose Content holds no quotation mark. Its cue is a speech or report
@@ -954,12 +964,18 @@ STOP = {
 }
 
 
+def names_right(names: list[str], p: Pred) -> bool:
+    """The surname rule: the predicted speaker's words (``speaker``, else ``speaker_mention``) hold the last word
+    of one of `names` (a person's surname less Jr./Sr./II..., an organisation's last word)."""
+    pred_words = words(p.speaker or p.mention or "")
+    return any((sn := surname(n)) and sn in pred_words for n in names)
+
+
 def speaker_right(g: GoldSpeaker, p: Pred) -> bool:
     if g.kind == "none":
         return not p.speaker
     if g.kind in ("named", "coref"):
-        sn = surname(g.name or "")
-        return bool(sn) and sn in words(p.speaker or p.mention or "")
+        return names_right([g.name or ""], p)
     content = {w for w in words(g.source_text or "") if w not in STOP}
     return bool(content & set(words(f"{p.speaker or ''} {p.mention or ''}")))
 
@@ -1135,6 +1151,137 @@ def reported_table(s: ReportedScore) -> str:
         f"precision: {pct(s.p)} ({s.right_preds} of {s.preds} predictions match a gold attribution, "
         f"token Jaccard >= {REPORTED_JACCARD}, one to one)"
     )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- hand-audited coreference gold
+
+UNCLEAR = "unclear"
+
+
+@dataclass
+class Audited:
+    """A gold quote's speaker as read by hand (benchmarks/audit/, made with benchmarks/audit_coref.py)."""
+
+    speaker: Optional[str]  # None: the text does not settle who it is ("unclear")
+    aliases: list[str] = field(default_factory=list)  # other names the article gives the same speaker
+    harness_gold: Optional[str] = None  # the harness's gold name when the audit was made
+
+    @property
+    def names(self) -> list[str]:
+        return [self.speaker, *self.aliases] if self.speaker else []
+
+
+def audit_files(paths: list[str]) -> list[Path]:
+    """The JSONL files named by `paths`: each a file, or a directory whose ``*.jsonl`` files are all taken."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(p.glob("*.jsonl"))
+            if not found:
+                raise SystemExit(f"accuracy: --audited {p}: no .jsonl file in this directory")
+            out.extend(found)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise SystemExit(f"accuracy: --audited {p}: no such file or directory")
+    return out
+
+
+def load_audit(paths: list[str]) -> dict[tuple[str, int, int], Audited]:
+    """Audited speakers keyed by (article, start, end) of the gold quote. A line without an article, offsets or
+    a speaker is an error naming the file and line."""
+    out: dict[tuple[str, int, int], Audited] = {}
+    for path in audit_files(paths):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                key = (str(rec["article"]), int(rec["start"]), int(rec["end"]))
+                speaker = str(rec["speaker"]).strip()
+            except (ValueError, KeyError, TypeError) as exc:
+                raise SystemExit(f"accuracy: {path}:{n}: not an audited case ({exc})") from None
+            if not speaker:
+                raise SystemExit(f"accuracy: {path}:{n}: empty speaker (write {UNCLEAR!r} when the text does not settle it)")
+            unclear = speaker.casefold() == UNCLEAR
+            out[key] = Audited(
+                None if unclear else speaker,
+                [] if unclear else [str(a) for a in rec.get("aliases", [])],
+                rec.get("harness_gold"),
+            )
+    return out
+
+
+@dataclass
+class AuditScore:
+    """One system's speakers on the audited gold quotes, against the harness gold and against the audit."""
+
+    listed: int = 0  # audited cases given
+    found: int = 0  # of those, gold quotes of this run (same article and offsets)
+    unclear: int = 0  # found, but the audit could not name the speaker: left out of everything below
+    harness_changed: int = 0  # found, but the harness gold name now differs from the one audited
+    clear: int = 0  # found and not unclear
+    harness_agrees: int = 0  # of the clear ones, harness gold right by the surname rule
+    matched: int = 0  # of the clear ones, matched by a prediction
+    right_harness: int = 0  # of the matched, speaker right against the harness gold
+    right_audit: int = 0  # of the matched, speaker right against the audit
+    harness_wrong_matched: int = 0  # matched quotes whose harness gold disagrees with the audit
+    right_audit_where_harness_wrong: int = 0  # of those, speaker right against the audit
+
+
+def score_audit(
+    golds: list[GoldQuote],
+    preds: list[Pred],
+    pairs: dict[int, int],
+    audit: dict[tuple[str, int, int], Audited],
+) -> AuditScore:
+    """Score the matched audited gold quotes both ways. The harness gold is right when its name's last word is
+    the audited speaker's (or an alias's) last word, the same surname rule as for a prediction."""
+    s = AuditScore(listed=len(audit))
+    for gi, g in enumerate(golds):
+        a = audit.get((g.article, g.start, g.end))
+        if a is None:
+            continue
+        s.found += 1
+        if a.harness_gold is not None and a.harness_gold != g.speaker.name:
+            s.harness_changed += 1
+        if a.speaker is None:
+            s.unclear += 1
+            continue
+        s.clear += 1
+        harness_ok = bool(g.speaker.name) and surname(g.speaker.name or "") in {surname(n) for n in a.names}
+        s.harness_agrees += harness_ok
+        if gi not in pairs:
+            continue
+        p = preds[pairs[gi]]
+        s.matched += 1
+        s.right_harness += speaker_right(g.speaker, p)
+        ok = names_right(a.names, p)
+        s.right_audit += ok
+        if not harness_ok:
+            s.harness_wrong_matched += 1
+            s.right_audit_where_harness_wrong += ok
+    return s
+
+
+def audit_report(system: str, s: AuditScore, files: str) -> str:
+    def frac(k: int, n: int) -> str:
+        return f"{k} of {n} ({pct(k / n if n else None)} %)"
+
+    lines = [
+        f"coreference gold audited by hand ({files}): {s.listed} cases listed, {s.found} found among this run's "
+        f"gold quotes, {s.unclear} unclear (left out), {s.clear} scored",
+        f"  harness gold agrees with the audit (surname rule): {frac(s.harness_agrees, s.clear)}",
+        f"  {system}, on the {s.matched} of these it matched: speaker right against the harness gold "
+        f"{frac(s.right_harness, s.matched)}; against the audit {frac(s.right_audit, s.matched)}",
+        f"  {system}, where the harness gold is wrong: right against the audit on "
+        f"{frac(s.right_audit_where_harness_wrong, s.harness_wrong_matched)} matched quotes",
+    ]
+    if s.found < s.listed:
+        lines.append(f"  note: {s.listed - s.found} audited cases are not gold quotes of this run (other split or --limit?)")
+    if s.harness_changed:
+        lines.append(f"  note: the harness gold name differs from the audited one on {s.harness_changed} cases")
     return "\n".join(lines)
 
 
@@ -1326,10 +1473,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     ap.add_argument("--no-quotetrack", action="store_true", help="skip quotetrack")
     ap.add_argument("--gold-only", action="store_true", help="print gold statistics and stop")
+    ap.add_argument(
+        "--audited",
+        action="append",
+        metavar="FILE",
+        help="hand-audited coreference speakers (JSONL, or a directory of them; repeatable): also score the "
+        "listed gold quotes against the audit (see benchmarks/audit/README.md)",
+    )
     args = ap.parse_args(argv)
     if not args.polnear:
         ap.error("the PolNeAR checkout is required: --polnear PATH or POLNEAR=PATH")
 
+    audit = load_audit(args.audited) if args.audited else {}
     t0 = time.perf_counter()
     articles = take(load_split(Path(args.polnear), args.split), args.limit)
     if not articles:
@@ -1370,9 +1525,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     notes = []
     err_lines: list[dict] = []
     right_by_run: dict[str, dict[int, bool]] = {}
+    audit_notes: list[str] = []
     for run in runs:
         s, pairs, right = score(golds, run.preds)
         right_by_run[run.name] = right
+        if audit:
+            audit_notes.append(audit_report(run.name, score_audit(golds, run.preds, pairs, audit), ", ".join(args.audited)))
         aps = len(articles) / run.seconds if run.seconds > 0 else None
         rows.append((run.name, "all", s, aps))
         if run.name == "quotetrack":
@@ -1418,6 +1576,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(table(rows))
     print()
     for n in notes:
+        print(n)
+    for n in audit_notes:
+        print()
         print(n)
     for run in runs:
         if run.name != "quotetrack":

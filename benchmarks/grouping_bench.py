@@ -144,6 +144,8 @@ def main() -> int:
     if args.one:
         print(json.dumps(run_one(args.one, args.seed)))
         return 0
+    print(f"each size: $ python benchmarks/grouping_bench.py --one N --seed {args.seed}  (its own process; "
+          "statements.group on N generated quotes)")
     print(f"{'quotes':>9} {'wordings':>9} {'statements':>10} {'joined':>8} {'seconds':>8} {'quotes/s':>9} "
           f"{'pairs/quote':>11} {'peak MB':>8}")
     for n in (10_000, 100_000, 1_000_000):

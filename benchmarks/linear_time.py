@@ -109,6 +109,14 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
                     lambda n: _repeat('Ada Quill, the mayor, went on to say "a", adding "b", ', n)),
     "signed-below": ("“a” then -Ada Quill, Ashbury. on the line below, repeated (quotes signed below)",
                      lambda n: _repeat("“a”\n\n-Ada Quill, Ashbury.\n\n", n)),
+    "appositions": ("Ada Quill, a former aide to Mayor Tobias Wren has written “a” and … (open appositions, relative "
+                    "clauses with places, one sentence)",
+                    lambda n: _repeat("Ada Quill, a former aide to Mayor Tobias Wren has written “a” and Ada Quill, who "
+                                      "flew to Dover, Delaware, on Monday, said “b” and ", n)),
+    "colon-clauses": ("when Quill said it, Wren fired back: “a” and “b,” Quill said: “c” and … (fronted clauses and "
+                      "colon cues, one sentence)",
+                      lambda n: _repeat("when Quill said it, Wren fired back: “a” and “b,” Quill said: “c” and he said "
+                                        "of Wren and Quill, “d” and ", n)),
 }
 
 

@@ -1,6 +1,6 @@
 """Scale figures of ``quotetrack scan``: cores, the cache, peak memory. Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/scale.py [--articles 1000] [--cache-articles 2000] [--changed 10]
+    .venv/bin/python benchmarks/scale.py [--articles 1000] [--cache-articles 20000] [--changed 10]
                                          [--sizes 1000,16000] [--large]
 
 Each figure is one run of the real command in a fresh process, printed with
@@ -10,8 +10,11 @@ that command (corpora from ``benchmarks/corpus.py``, written once under
 1. articles/s of ``quotetrack scan CORPUS -f json --jobs 1`` and ``--jobs N``
    (N: every core), on ``--articles`` articles;
 2. the cache: ``scan --cache`` on ``--cache-articles`` articles, cold; then,
-   after ``--changed`` files are edited, the re-scan (every other input is
-   found in the cache; grouping runs over every quote again);
+   after ``--changed`` files are edited (a cue word: " said" becomes " told
+   reporters", which moves every quote after it), the re-scan (every other input is found in the cache, and grouping reuses the
+   statements no change reaches: ``quotetrack.regroup``), as a share of the
+   first scan's wall and CPU time; then ``--changed`` other files have a word
+   inside their first quote changed, and the re-scan again;
 3. peak memory (the largest resident set, ``ru_maxrss``, of the scan process
    and of its workers) of ``scan --jobs 1`` at each of ``--sizes`` articles
    (``--large`` adds 64,000).
@@ -44,6 +47,9 @@ def corpus_of(n: int) -> Path:
     return d
 
 
+LAST_CPU = [0.0]  # CPU seconds of the last command run
+
+
 def run(args: list[str]) -> tuple[float, float]:
     """(wall seconds, peak resident MB of the process or any worker) of one command; prints its
     CPU seconds (its own and its workers'), the steadier figure on a busy machine."""
@@ -60,6 +66,7 @@ def run(args: list[str]) -> tuple[float, float]:
     out = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True, check=True).stdout.split()
     if out[2] != "0":
         raise SystemExit(f"exit code {out[2]}: {shown}")
+    LAST_CPU[0] = float(out[3])
     print(f"     (cpu {float(out[3]):.1f} s, wall {float(out[0]):.1f} s)")
     return float(out[0]), int(out[1]) / 1024
 
@@ -67,7 +74,7 @@ def run(args: list[str]) -> tuple[float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1000)
-    ap.add_argument("--cache-articles", type=int, default=2000)
+    ap.add_argument("--cache-articles", type=int, default=20000)
     ap.add_argument("--changed", type=int, default=10)
     ap.add_argument("--sizes", default="1000,16000")
     ap.add_argument("--large", action="store_true", help="also peak memory at 64,000 articles")
@@ -95,13 +102,24 @@ def main() -> int:
         print(f"\n2. the cache, {a.cache_articles} articles, {a.changed} of them changed before the re-scan")
         cmd = [*QT, "scan", str(d), "-f", "json", "--cache", str(db)]
         first, _ = run(cmd)
+        first_cpu = LAST_CPU[0]
         print(f"     first scan (cache empty): {first:.1f} s")
         files = sorted(p for p in d.rglob("*.txt"))
         step = max(1, len(files) // a.changed)
         for f in files[::step][: a.changed]:
             f.write_text(f.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
         again, _ = run(cmd)
-        print(f"     re-scan ({a.changed} changed): {again:.1f} s = {100 * again / first:.0f}% of the first scan")
+        print(f"     re-scan ({a.changed} changed): {again:.1f} s = {100 * again / first:.0f}% of the first scan "
+              f"(CPU: {100 * LAST_CPU[0] / first_cpu:.0f}%)")
+        for f in files[step // 2 :: step][: a.changed]:
+            text = f.read_text(encoding="utf-8")
+            at = text.find("“")
+            word = text.find(" the ", at)
+            if at >= 0 and word >= 0:
+                f.write_text(text[:word] + " this " + text[word + 5 :], encoding="utf-8")
+        again, _ = run(cmd)
+        print(f"     re-scan ({a.changed} others with a word changed in a quote): {again:.1f} s = "
+              f"{100 * again / first:.0f}% of the first scan (CPU: {100 * LAST_CPU[0] / first_cpu:.0f}%)")
         print(f"     cache file: {db.stat().st_size / 1e6:.1f} MB")
 
     if "memory" not in skip:

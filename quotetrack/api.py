@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Optional, Sequence, Union
+from typing import Any, BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from .attribution import canonicalize_speakers
 from .ingest import DEFAULT_MAX_BYTES, build_article, load
 from .models import Article, Quote, ScanResult, Skipped
 from .pipeline import quotes_of
+from .regroup import group as regroup
 from .statements import group
 
 
@@ -36,6 +37,16 @@ def assemble(articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequ
     merged = canonicalize_speakers(quotes)
     statements, grouped = group(merged, articles)
     return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped))
+
+
+def assemble_again(
+    articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequence[Skipped], previous: Optional[dict[str, Any]]
+) -> tuple[ScanResult, dict[str, Any]]:
+    """``assemble``, grouping again only what changed since ``previous`` (the state a former
+    call returned: see ``regroup``); the same result, and the state of this one."""
+    merged = canonicalize_speakers(quotes)
+    statements, grouped, state = regroup(merged, articles, previous)
+    return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped)), state
 
 
 def scan(

@@ -37,26 +37,43 @@ class BlockingIndex:
         # key -> the one item that has it (most keys), or the list of items; a key grown past
         # max_posting is forgotten and remembered as common.
         self._postings: dict[Hashable, Union[int, list[int]]] = {}
-        self._common: set[Hashable] = set()
+        self._common: dict[Hashable, int] = {}  # a common key -> how many items have it
 
     def add(self, item: int, keys: Iterable[Hashable]) -> None:
         postings, common, cap = self._postings, self._common, self.max_posting
         for k in keys:
             posting = postings.get(k)
             if posting is None:
-                if k not in common:
+                if k in common:
+                    common[k] += 1
+                else:
                     postings[k] = item
             elif isinstance(posting, int):
                 postings[k] = [posting, item]
             elif len(posting) >= cap:
                 # A set phrase: forget it (memory stays bounded by the rare keys).
                 del postings[k]
-                common.add(k)
+                common[k] = cap + 1
             else:
                 posting.append(item)
 
     def __len__(self) -> int:
         return len(self._postings)
+
+    def count(self, k: Hashable) -> int:
+        """How many items have key ``k`` (common keys included)."""
+        posting = self._postings.get(k)
+        if posting is None:
+            return self._common.get(k, 0)
+        return 1 if isinstance(posting, int) else len(posting)
+
+    def holders(self, k: Hashable) -> list[int]:
+        """The items indexed under ``k`` (none when nobody has it or it is common): every item
+        whose ``candidates`` can find an item that has ``k``."""
+        posting = self._postings.get(k)
+        if posting is None:
+            return []
+        return [posting] if isinstance(posting, int) else list(posting)
 
     def _items(self, k: Hashable) -> list[int]:
         posting = self._postings[k]

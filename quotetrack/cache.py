@@ -222,7 +222,8 @@ class Cache:
 
     # ----------------------------------------------------------------- use
 
-    def get(self, k: str) -> Optional[str]:
+    def get(self, k: str, count: bool = True) -> Optional[str]:
+        """The entry ``k``, or None; ``count``: add it to ``hits`` or ``misses`` (inputs found or not)."""
         if self._broken:
             return None
         try:
@@ -230,11 +231,12 @@ class Cache:
         except sqlite3.DatabaseError as err:
             self._fail(err)
             return None
-        if row is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return row[0]
+        if count:
+            if row is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+        return None if row is None else row[0]
 
     def put(self, k: str, label: str, value: str) -> None:
         """Keep an entry (written with the next ``BATCH``, or at ``flush``/``close``)."""
@@ -310,6 +312,28 @@ class Reader:
         except sqlite3.Error:
             return None  # a miss: the parent's own connection reports a broken cache
         return row[0] if row else None
+
+
+def state_key(context: str) -> str:
+    """The entry of grouping's state (``regroup``) for a scan of ``context`` (its inputs and options)."""
+    return key("grouping-state", context, b"")
+
+
+def get_state(cache: Cache, context: str) -> Optional[dict[str, Any]]:
+    """The grouping state a former scan of ``context`` kept, or None (none, or damaged)."""
+    hit = cache.get(state_key(context), count=False)
+    if hit is None:
+        return None
+    try:
+        state = json.loads(hit)
+    except ValueError:
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def put_state(cache: Cache, context: str, state: dict[str, Any]) -> None:
+    """Keep this scan's grouping state (the one entry of ``context``: the former one goes)."""
+    cache.put(state_key(context), "grouping-state:" + context, json.dumps(state, ensure_ascii=True, separators=(",", ":")))
 
 
 def article_context(article: Article) -> str:

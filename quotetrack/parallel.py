@@ -15,6 +15,7 @@ it holds) or standard input (read in the parent).
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from . import cache as cachemod
-from .api import assemble
+from .api import assemble, assemble_again
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped
 from .pipeline import quotes_of
@@ -128,6 +129,7 @@ def scan(
     inputs in all). ``on_article``: called with each article and its quotes
     (speakers as its article names them) as soon as they are found, in order.
     """
+    paths = list(paths)
     files, loader = prepare(paths, max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
     skipped: list[Skipped] = list(loader.skipped)
     loader.skipped = []
@@ -159,7 +161,21 @@ def scan(
         _state.clear()
         if cache is not None:
             cache.flush()
-    return assemble(articles, quotes, skipped)
+    if cache is None:
+        return assemble(articles, quotes, skipped)
+    # Grouping again only what changed since the last scan of the same inputs (the same result).
+    context = grouping_context(paths, outlets, set_outlet, max_bytes)
+    result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context))
+    cachemod.put_state(cache, context, state)
+    cache.flush()
+    return result
+
+
+def grouping_context(paths: Iterable[Union[str, Path]], outlets: Optional[Union[str, Path]] = None,
+                     set_outlet: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """What a scan's grouping state is kept under in the cache: its inputs and options as given
+    (any former state gives the same statements; this picks the one nearest to this scan)."""
+    return json.dumps([[str(p) for p in paths], str(outlets) if outlets else None, set_outlet, max_bytes])
 
 
 def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:

@@ -275,7 +275,7 @@ def classify(text: str, raw: RawQuote) -> QuoteKind:
     # a term if it names something or nobody in the sentence speaks.
     if _TERM_LEAD.search(before[-30:]):
         return TERM
-    if words <= 6 and _title_case(inner) and not stands_alone:
+    if words <= 6 and title_case(inner) and not stands_alone:
         # A name or a title, unless someone is quoted calling something by it
         # (called her “Miss Piggy”): names of shows, papers and books stay terms.
         after = text[raw.end : raw.end + 40].lstrip("”\"'’» ,")
@@ -300,7 +300,7 @@ def _italic(text: str, raw: RawQuote, italics: Sequence[tuple[int, int]], starts
     if k < 0:
         return False
     s, e = italics[k]
-    return s <= open_at and raw.end <= e and e - s <= raw.end - open_at + 3 and _title_case(text[raw.start : raw.end])
+    return s <= open_at and raw.end <= e and e - s <= raw.end - open_at + 3 and title_case(text[raw.start : raw.end])
 
 
 _LAST_WORDS = re.compile(r"([^\W\d_]+)[\s,:]*$")  # applied to at most 60 characters
@@ -318,9 +318,9 @@ def _is_title(text: str, raw: RawQuote, inner: str, before: str, open_at: int) -
         m = _LAST_WORDS.search(before[-40:], 0, m.start(1))
         lead = m.group(1).lower() if m else ""
     work = lead in WORK_NOUNS or (lead.endswith("s") and lead[:-1] in WORK_NOUNS)
-    if work and not before.endswith(":") and (_title_case(inner) or (words <= 6 and inner.rstrip()[-1:] not in ".,!?…")):
+    if work and not before.endswith(":") and (title_case(inner) or (words <= 6 and inner.rstrip()[-1:] not in ".,!?…")):
         return True  # the film “…”, her new album, “…”
-    if not _title_case(inner) or inner.rstrip()[-1:] in "?!":
+    if not title_case(inner) or inner.rstrip()[-1:] in "?!":
         return False
     if lead in NAMING_WORDS:
         return True  # a band called “…”, titled “…”
@@ -377,7 +377,7 @@ _NAME_LEAD = re.compile(r"\b(?:of|on|in|the|from|at)\s*$", re.I)
 _SMALL_WORDS = frozenset("a an the of and or to in on for at by with from de la le van von".split())
 
 
-def _title_case(inner: str) -> bool:
+def title_case(inner: str) -> bool:
     """A name or title: every word capitalised (small words aside)."""
     ws = [w.strip("‘’'\".,:;!?()") for w in inner.split()]
     ws = [w for w in ws if w]

@@ -53,7 +53,7 @@ MIN_JOIN_WORDS = 3  # a one- or two-word quote joins no statement on its own wor
 MIN_EXCERPT_WORDS = 5  # a shorter excerpt or altered wording joins no statement
 MIN_SHARED_STEMS = 3  # reported speech is compared with quotes of its speaker sharing this many content stems
 MIN_TOLD_STEMS = 4  # a reported claim of this many content stems, all of them the quote's, joins it
-LIVE_WORDINGS = 16384  # wordings whose features are kept at once (see _Grouper.wording)
+LIVE_WORDINGS = 16384  # wordings whose features are kept at once (see Grouper.wording)
 _JOINING = {VERBATIM, EXCERPT, ALTERED}
 _RANK = MATCH_RANK
 
@@ -95,18 +95,21 @@ class _Unit:
         return self.direct and self.speaker is not None
 
 
-class _Grouper:
+class Grouper:
     """The state of one grouping run: wordings, units, the blocking indexes and the joins."""
 
-    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article]):
+    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
+                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
+        """``census``: the run's (else counted from the quotes); ``tokens``: quotes' comparison
+        tokens already known, by quote number (else worked out)."""
         self.quotes = quotes
         self.by_id = {a.id: a for a in articles}
-        self.census = Census(q.speaker for q in quotes)
+        self.census = census if census is not None else Census(q.speaker for q in quotes)
         self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
         self._names: dict[str, Optional[Name]] = {}
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
-        self._wordings()
+        self._wordings(tokens or {})
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
@@ -136,7 +139,7 @@ class _Grouper:
 
     # ------------------------------------------------------------------ wordings and units
 
-    def _wordings(self) -> None:
+    def _wordings(self, known: dict[int, tuple[str, ...]]) -> None:
         # A wording is its tokens and where elision marks cut them ("A B ... D E" is an excerpt of
         # "A B C D E"; "A B D E" is not).
         wid_of: dict[tuple[tuple[str, ...], tuple[int, ...]], int] = {}
@@ -145,7 +148,7 @@ class _Grouper:
         self.wid: dict[int, int] = {}
         for i in self.eligible:
             words = self.quotes[i].words
-            t = comparison_tokens(words)
+            t = known.get(i) or comparison_tokens(words)
             key = (t, elision_breaks(words, t))
             w = wid_of.get(key)
             if w is None:
@@ -155,6 +158,11 @@ class _Grouper:
             self.wid[i] = w
         self.wordings: OrderedDict[int, Wording] = OrderedDict()
         self.built = 0
+
+    def wording_key(self, i: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Quote ``i``'s wording as it is told apart from others: its tokens and elision breaks."""
+        w = self.wid[i]
+        return self.tokens[w], self.breaks[w]
 
     def wording(self, w: int) -> Wording:
         """The judge's view of wording ``w``. The most recently used ``LIVE_WORDINGS`` are kept
@@ -205,7 +213,9 @@ class _Grouper:
         self._near: dict[int, list[int]] = {}
         for w, t in enumerate(self.tokens):
             if len(t) >= MIN_JOIN_WORDS:
-                self.trigrams.add(w, self._trigram_keys(w))
+                keys = self._trigram_keys(w)
+                self.trigrams.add(w, keys)
+                self._indexed_wording(w, keys)
         # Reported speech shares few word trigrams with what it reports, and joins only quotes
         # of its own (known) speaker: index content stems under the speaker's surname too.
         self.stems = BlockingIndex()
@@ -213,6 +223,13 @@ class _Grouper:
             keys = self._stem_keys(u)
             if keys:
                 self.stems.add(u, keys)
+                self._indexed_unit(u, keys)
+
+    def _indexed_wording(self, w: int, keys: list[int]) -> None:
+        """Called with each wording's trigram keys as they are indexed (for ``regroup``)."""
+
+    def _indexed_unit(self, u: int, keys: list[int]) -> None:
+        """Called with each unit's stem keys as they are indexed (for ``regroup``)."""
 
     # An item's keys are worked out again when it asks for candidates rather than kept: they
     # would take more room than the index itself.
@@ -287,12 +304,13 @@ class _Grouper:
         said = content_stems(self.tokens[told.wid])
         return len(said) >= MIN_TOLD_STEMS and said <= content_stems(self.tokens[quote.wid])
 
-    def join_anchors(self) -> None:
+    def join_anchors(self, only: Optional[set[int]] = None) -> None:
         """Direct quotes of a known speaker, by their words. Wording by wording (the joins are the
-        connected parts of the pairs that match, whatever the order they are found in)."""
+        connected parts of the pairs that match, whatever the order they are found in).
+        ``only``: join just these units to theirs (``regroup``)."""
         units, same, uf = self.units, self.same, self.uf
         for ours in self.units_of_wording.values():
-            ours = [u for u in ours if units[u].anchor]
+            ours = [u for u in ours if units[u].anchor and (only is None or u in only)]
             if not ours:
                 continue
             # The anchors near this wording by speaker: speakers are tested once a name, and most
@@ -361,23 +379,30 @@ class _Grouper:
         for i in self.eligible:
             groups[self.uf.find(self.unit_of[i])].append(i)
         quotes = self.quotes
-        token_of = {i: (self.tokens[self.wid[i]], self.breaks[self.wid[i]]) for i in self.eligible}
         statements: list[Statement] = []
         assigned: dict[int, str] = {}
         for members in sorted(groups.values(), key=lambda m: m[0]):
-            canon = _canonical(members, token_of, quotes)
+            canon, matches = self.statement_parts(members)
             sid = f"s{len(statements) + 1}"
             speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
             mem = []
-            for m in members:
-                c = self.compare(self.wid[canon], self.wid[m]) if self.wid[canon] != self.wid[m] else None
-                kind, score = (c.kind, c.score) if c else (VERBATIM, 1.0)
+            for m, (kind, score) in zip(members, matches):
                 outlet = self.by_id[quotes[m].article_id].outlet
                 mem.append(Member(quotes[m].id, outlet, member_match(quotes[m], kind), score))
                 assigned[m] = sid
             statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
         out = [q.with_statement(assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
         return statements, out
+
+    def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
+        """A statement's canonical quote (one of ``members``, quote numbers in order) and each
+        member's match against it: (kind, score) as ``compare`` gives them."""
+        canon = _canonical(members, {m: self.wording_key(m) for m in members}, self.quotes)
+        matches = []
+        for m in members:
+            c = self.compare(self.wid[canon], self.wid[m]) if self.wid[canon] != self.wid[m] else None
+            matches.append((c.kind, c.score) if c else (VERBATIM, 1.0))
+        return canon, matches
 
 
 def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[Statement], list[Quote]]:
@@ -390,7 +415,7 @@ def group(quotes: Sequence[Quote], articles: Sequence[Article]) -> tuple[list[St
     speech, and quotes nobody is named for) attaches to the one anchor it
     matches best, or, failing that, groups with other such quotes.
     """
-    g = _Grouper(quotes, articles)
+    g = Grouper(quotes, articles)
     g.build_index()
     g.join_anchors()
     g.attach_loose()

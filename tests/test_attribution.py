@@ -203,7 +203,7 @@ def test_said_of_someone_before_a_colon_is_not_the_speaker():
 def test_quote_after_a_sentence_about_someone_named_since_the_last_speaker():
     text = BODY + (
         "“We are ready,” Tomas Brenner said.\n"
-        "Helena Varga praised the crews. “They worked through every storm of the winter.”\n"
+        "Helena Varga walked along the quay. “They worked through every storm of the winter.”\n"
     )
     got = speakers(text)
     assert got[1][1] == "Helena Varga" and got[1][2] == "(context)"

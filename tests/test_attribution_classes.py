@@ -776,3 +776,332 @@ def test_pronoun_cue_is_never_an_institution(org, pron):
     got = found(text)
     quote = [s for w, s, _ in got if w.startswith("We will not")]
     assert quote and (quote[0] is None or org.lower().split()[-1] not in quote[0].lower()), got
+
+
+# -- 4c. A headline names its speaker: "Name: ...", "Name Calls ...", "..., Name Tells ..." --
+
+HEADLINES = {
+    "colon": "{a}: Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "colon-surname": "{s}: Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "calls": "{a} Calls Flood Plan ‘Far Too Little, Far Too Late’",
+    "says": "{s} Says Flood Plan Is ‘Far Too Little, Far Too Late’",
+    "is-now-calling": "{s} Is Now Calling The Flood Plan ‘Far Too Little, Far Too Late’",
+    "after-quote": "Flood Plan Is ‘Far Too Little, Far Too Late,’ {a} Tells Council.",
+    "sentence-case": "{s} says flood plan is 'far too little, far too late'",
+}
+LEDE = (
+    "\n\n{a}, who chairs the residents' association, spoke on Monday at the council meeting, where"
+    " the budget for the river district was debated for three hours.\n\n"
+    "The council will vote on the plan next month.\n"
+)
+
+
+@pytest.mark.parametrize("text, who", cases(HEADLINES, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_headline_names_its_speaker(text, who):
+    a = who[0]
+    got = [(w, s, c) for w, s, c in found_all(text.format(a=a, s=a.split()[-1]) + LEDE.format(a=a)) if "too late" in w.lower()]
+    assert got and got[0][1] == a, got
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Report: Flood Plan Is ‘Far Too Little, Far Too Late’",  # a colon after a word that names nobody
+        "Poll Finds Flood Plan ‘Far Too Little, Far Too Late’",  # no speech verb
+        "Quillen Calls Flood Plan ‘Far Too Little, Far Too Late’",  # a name the body never gives
+    ],
+)
+def test_headline_without_a_speaker_the_body_names_gives_none(headline):
+    got = [(w, s, c) for w, s, c in found_all(headline + LEDE.format(a="Desmond Okereke")) if "too late" in w.lower()]
+    assert got and got[0][1] is None, got
+
+
+def test_first_line_that_opens_a_paragraph_is_no_headline():
+    text = "Okereke Calls Flood Plan “Far Too Little, Far Too Late” For The River District.\nThe council met on Monday, and Desmond Okereke spoke.\n"
+    got = [(w, s, c) for w, s, c in found_all(text) if "too late" in w.lower()]
+    assert got and got[0][2] != "(headline)", got
+
+
+def found_all(text):
+    """Every direct quote, terms included, with speaker and cue."""
+    art = build_article("a1", "x.txt", text)
+    return [(q.words.rstrip(",."), q.speaker, q.cue) for q in quotes_of(art) if q.direct]
+
+
+# -- 5b. A speech word after "a <modifier>" is a noun, not the verb ("a snappy retort") --
+
+MODIFIED_NOUN = {
+    "snappy-retort": "{a} delivered a snappy retort: “Nobody is tearing this plan up.”",
+    "crucial-point": "{a} made a crucial point: “Nobody is tearing this plan up.”",
+    "fundraising-call": "{a} sent out a fundraising call after the vote, asking supporters to “donate to our campaign now.”",
+    "brief-comment": "{a} offered only a brief comment: “Nobody is tearing this plan up.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(MODIFIED_NOUN, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_speech_word_after_a_modifier_is_a_noun(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+@pytest.mark.parametrize("subject", ["His aides", "The ferry operators", "Her two deputies"])
+def test_plural_subject_before_a_base_form_stays_the_speaker(subject):
+    speaker, got = single(BODY + f"{subject} warn that “the crossing will close by May.”")
+    assert speaker is not None and subject.split()[-1] in speaker, got
+
+
+# -- 7b. A relative clause or a party tag between a name and its verb ------------
+
+RELATIVE_OR_TAG = {
+    "who-place": "{a}, who was to travel to Dover, Delaware, on Wednesday to promote the rules, said the plan was “a core issue for the district.”",
+    "whose-place": "{a}, whose hometown, Milford, may be under water by 2050, argues that the plan will “ruin the harbour.”",
+    "whose-company": "{a}, whose latest start-up, Brightwell, sells pumps, said the county was “far too slow.”",
+    "party-tag-comma": "On Tuesday, after winning the vote, Gov. {a} (R-Ohio), said, “We are going all the way to the capital.”",
+    "party-tag": "Rep. {a} (D-Ore.) said, “We are going all the way to the capital.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(RELATIVE_OR_TAG, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_name_before_relative_clause_or_party_tag_speaks(text, who):
+    speaker, got = single(BODY + text.format(a=who[0]))
+    assert speaker == who[0], got
+
+
+def test_relative_clause_after_a_place_belongs_to_the_person_described():
+    text = BODY + "Willa Brandt, a retired teacher in Hartford, who runs a small choir, recalled that “nobody came to help.”"
+    speaker, got = single(text)
+    assert speaker == "Willa Brandt", got
+
+
+# -- 4d. A colon after a clause about someone, and a fronted clause's speech verb -----
+
+COLON_CLAUSE = {
+    "fired-back": "{a} fired back: “If they sue us, they are going to lose.”",
+    "swiped": "{a} swiped at the county in a post on Facebook: “If they sue us, they are going to lose.”",
+    "harder-line": "{a} took a harder line on Monday: “If they sue us, they are going to lose.”",
+    "when-fronted": "When {b} suggested the county would sue, {a} fired back: “If they sue us, they are going to lose.”",
+    "after-fronted": "After {b} said the county would sue, {a} laughed it off: “If they sue us, they are going to lose.”",
+    "although-fronted": "Although {b} has claimed the county will sue, {a} was unmoved: “If they sue us, they are going to lose.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(COLON_CLAUSE, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_colon_after_a_clause_about_someone_gives_its_subject(text, who):
+    a, b = who
+    speaker, got = speaker_of(BODY + text.format(a=a, b=b), "If they sue us")
+    assert speaker == a, got
+
+
+def test_as_clause_still_quotes_its_subject():
+    speaker, got = single(BODY + "As Marta Quillen said on Monday, “If they sue us, they are going to lose.”")
+    assert speaker == "Marta Quillen", got
+
+
+@pytest.mark.parametrize("opener", ["Along with the photo", "Amid the uproar", "Despite the ruling", "Like his rivals"])
+def test_sentence_opening_preposition_names_nobody(opener):
+    text = BODY + f"Desmond Okereke spoke last. {opener}, he had posted: “We are not giving up, we are celebrating!”"
+    got = found(text)
+    assert all(s is None or opener.split()[0] not in s for _, s, _ in got), got
+
+
+# -- 7c. An apposition no comma closes, a place after "of", a time phrase first -----
+
+OPEN_APPOSITION = {
+    "former-aide": "{a}, a former aide to Mayor {b} has written a book in which she calls the council “a circus.”",
+    "president-of": "{a}, president and chief executive of the Ashbury Traders Association stated, “It is not a political problem.”",
+    "of-town-state": "{a} of Dover, Delaware says she thinks the council can “pull off a win.”",
+    "hours-later": "Hours later, {a} returned the compliment, telling reporters, “She is an amazing colleague.”",
+    "moments-earlier": "Moments earlier, {a} had warned the crowd: “We will not give up.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(OPEN_APPOSITION, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_person_before_an_open_apposition_or_after_a_time_phrase_speaks(text, who):
+    a, b = who
+    speaker, got = single(BODY + text.format(a=a, b=b))
+    assert speaker == a, got
+
+
+@pytest.mark.parametrize("name", ["Castellane", "Okereke", "Holloway"])
+def test_interrupting_description_after_a_surname_still_speaks(name):
+    """"Roe, a top aide said, “…”": a bare surname before the comma is the topic, not an apposition's head."""
+    text = BODY + f"Tamsin {name} spoke on Monday.\n\n{name}, a top aide said, “is very confident in the contrast.”"
+    got = found(text)
+    assert got and got[-1][1] is not None and "aide" in got[-1][1], got
+
+
+@pytest.mark.parametrize("name", ["Marta Quillen", "Bruno Castellane"])
+def test_titled_person_after_a_fronted_phrase_keeps_their_name(name):
+    text = BODY + f"In discussing the scandals around Mayor Desmond Okereke, former ambassador {name} told the host, “It is a disgrace.”"
+    speaker, got = single(text)
+    assert speaker == name, got
+
+
+# -- 2c. Words quoted after a speech verb are the speaker's; a quoted title is nobody's --
+
+CUE_THEN_WORDS = {
+    "cue-after": "Still, golf clubs are “just scratching out a profit,” {a} said from the office in Dover.",
+    "cue-after-nyt-marks": "''We are ready,'' Ms. Brandt said on Monday.\n\nStill, golf clubs are ''just scratching out a profit,'' {a} said from the office in Dover.",
+    "cue-before": "{a} said the club was confident that the mayor would “do the right thing.”",
+}
+TITLES_AFTER_CUE = {
+    "said-on-show": "{a} said on “Meet the Press” that the plan would fail.",
+    "author-of-book": "{a} told the author of “Hacked World Order” that the plan would fail.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CUE_THEN_WORDS, [("Mr. Pell",), ("Ms. Quillen",), ("Dr. Okereke",)]))
+def test_short_quote_with_a_speech_cue_is_the_speakers(text, who):
+    """A few words quoted in a sentence whose speech verb names someone by title and surname
+    (read as a term at first, since nothing else in the article names them): theirs."""
+    got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0])) if "We are ready" not in w]
+    assert len(got) == 1 and got[0][1] == who[0].split()[-1], got
+
+
+@pytest.mark.parametrize("text, who", cases(TITLES_AFTER_CUE, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+def test_quoted_title_after_a_speech_verb_is_nobodys(text, who):
+    got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0]))]
+    assert len(got) == 1 and got[0][1] is None, got
+
+
+# -- 9b. A cue ending in a colon after a quote introduces the next quote -----------
+
+NEXT_QUOTES_CUE = {
+    "after-full-stop": "{a} proclaimed at a press conference, “I did not send any secret files.” The candidate reiterated: “I know the rules.”",
+    "after-partial": "After {a} said that pupils might do better at “less demanding schools,” {b} said: “I do not like what she said.”",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who", cases(NEXT_QUOTES_CUE, [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+)
+def test_colon_cue_after_a_quote_belongs_to_the_next(text, who):
+    a, b = who
+    got = found_all(BODY + text.format(a=a, b=b))
+    assert got and got[0][1] == a, got
+
+
+def test_split_quote_with_a_colon_keeps_one_speaker():
+    got = found_all(BODY + "“We are ready,” Marta Quillen said: “We have been for weeks.”")
+    assert [s for _, s, _ in got] == ["Marta Quillen", "Marta Quillen"], got
+
+
+# -- 1c. "he said of <A> and <B>, “…”": the pronoun means someone named before it ----
+
+@pytest.mark.parametrize("who", [("Tom Pell", "Bruno Castellane", "Desmond Okereke"), ("Karl Brandt", "Omar Felder", "Ivo Marsh")])
+def test_pronoun_cue_before_the_quote_ignores_names_after_it(who):
+    a, b, c = who
+    text = BODY + (
+        f"The mayor is also a “change agent,” {a} said. “That is what people want.”\n\n"
+        f"“It seems to me they have every incentive to find common ground,” he said of {b} and {c}, "
+        "“because to be successful they both need the port.”\n"
+    )
+    got = found_all(text)
+    assert [s for _, s, _ in got][-2:] == [a, a], got
+
+
+# -- 5c. A sentence-opening participle or a span of time names nobody ------------
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Conceding that there would be a deal",
+        "Speaking to reporters on Monday",
+        "Turning to the budget",
+        "Facing mounting criticism from the board",
+    ],
+)
+def test_opening_participle_is_no_speaker(opener):
+    got = found_all(BODY + f"{opener}, Marta Quillen warned: “It is not going to happen soon.”")
+    assert got and all(s in (None, "Marta Quillen") for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("phrase", ["The day before", "Two weeks later", "A month earlier"])
+def test_span_of_time_is_no_speaker(phrase):
+    from quotetrack.attribution.speakers import plausible_speaker
+
+    assert not plausible_speaker(phrase)
+    assert plausible_speaker("Marta Quillen") and plausible_speaker("the harbour master")
+
+
+# -- 1d. A name opening a "that" clause is not the discourse's subject -------------
+
+@pytest.mark.parametrize("who", [("Tom Pell", "Bruno Castellane"), ("Karl Brandt", "Omar Felder"), ("Ivo Marsh", "Desmond Okereke")])
+def test_pronoun_skips_the_subject_of_a_that_clause(who):
+    a, b = who
+    text = BODY + (
+        f"{a} spoke to reporters on Monday after the vote.\n\n"
+        f"He said on Thursday that {b} needs to do more work to unite the council. "
+        "“I think what people want is a leader who listens,” he said.\n"
+    )
+    speaker, got = single(text)
+    assert speaker == a, got
+
+
+@pytest.mark.parametrize("name", ["Manning", "Fleming", "Channing"])
+@pytest.mark.parametrize("verb", ["said", "has said", "told reporters"])
+def test_surname_ending_in_ing_still_speaks(name, verb):
+    speaker, got = single(BODY + f"{name} {verb} the plan was “dead in the water.”")
+    assert speaker == name, got
+
+
+@pytest.mark.parametrize("opener", ["Facing mounting criticism", "Conceding that", "Speaking to reporters", "Turning to the budget"])
+def test_mention_reader_takes_no_participle_for_a_name(opener):
+    from quotetrack.attribution.mentions import np_starting_at
+    from quotetrack.attribution.tokens import tokenize
+
+    text = f"{opener} on Monday, Marta Quillen said the plan was dead."
+    toks = tokenize(text, 0, len(text))
+    found = np_starting_at(toks, 0, len(toks))
+    assert found is None or opener.split()[0] not in found[0].text, found
+
+
+@pytest.mark.parametrize("guess_cue", ["(context)", "(continues)"])
+@pytest.mark.parametrize("who", [("Marta Quillen", "Desmond Okereke"), ("Tamsin Holloway", "Bruno Castellane")])
+def test_headline_name_overrides_a_guessed_speaker(guess_cue, who):
+    """A headline quote the rules gave to the sentence's subject or the last speaker by guess
+    (Title Case misleads them) takes the speaker the headline names."""
+    from dataclasses import replace
+
+    from quotetrack.attribution.choice import ArticleAttributor
+    from quotetrack.quotes import find_quotes
+
+    a, b = who
+    surname = a.split()[-1]
+    text = (
+        f"{surname}: {b.split()[-1]} Would Wreck “The Harbour We Love,” Then Sell It.\n\n"
+        f"{a} spoke on Monday against {b}'s plan for the harbour, which the council debates next week.\n"
+    )
+    art = build_article("a1", "x.txt", text)
+    quotes = [q for q in find_quotes(art.text, art.id) if q.direct]
+    guessed = [replace(q, speaker=b, cue=guess_cue, speaker_mention=b) for q in quotes]
+    out = ArticleAttributor(art, quotes)._headline(guessed)
+    assert [(q.speaker, q.cue, q.speaker_mention) for q in out] == [(a, "(headline)", None)], out
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mayor Just Insulted The Harbour Pilots In The Absolute Worst Way — ‘Didn’t Lose A Boat.’",
+        "Council Growls In Response To Okereke’s Claim Quillen ‘Talks To The Press Everywhere She Goes.’",
+    ],
+)
+def test_headline_guess_naming_nobody_in_the_body_is_dropped(headline):
+    text = headline + (
+        "\n\nMayor Marta Quillen boasted on Monday night that the harbour plan she pushed “didn’t lose a"
+        " single boat.”\n\nDesmond Okereke, who leads the pilots, said the claim was false.\n"
+    )
+    got = found_all(text)
+    first = [s for w, s, _ in got][0]
+    assert first is None or first in ("Marta Quillen", "Desmond Okereke"), got
+
+
+@pytest.mark.parametrize("name", ["Corrin Tregarth", "Marta Quillen"])
+def test_a_one_line_article_has_no_headline(name):
+    """One line and nothing after it is the article, not its headline: its quotes keep their speaker."""
+    got = found_all(f"“We will not be rushed,” said {name}. “We want answers.”\n")
+    assert [s for _, s, _ in got] == [name, name], got

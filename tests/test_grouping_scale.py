@@ -35,7 +35,7 @@ def test_evicting_wordings_changes_nothing(seed, monkeypatch):
 def test_wordings_kept_are_bounded(monkeypatch):
     quotes, articles = grouping_bench.generate(600, 5)
     monkeypatch.setattr(statements, "LIVE_WORDINGS", 7)
-    g = statements._Grouper(quotes, articles)
+    g = statements.Grouper(quotes, articles)
     g.build_index()
     g.join_anchors()
     g.attach_loose()
@@ -70,7 +70,7 @@ def test_may_be_same_never_parts_one_person(seed):
 
     names = _names(random.Random(seed))
     census = Census(names)
-    g = statements._Grouper([], [])
+    g = statements.Grouper([], [])
     g.census = census
     same_pairs = 0
     for a in names:

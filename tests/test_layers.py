@@ -10,7 +10,7 @@ The layers, lowest first (README "Modules" shows what each module holds):
 4. reading inputs: ingest
 5. attribution (the package)
 6. one article -> its quotes: pipeline, and cache (the quotes kept between runs)
-7. across articles and sources: statements, sources, diff, verify, provenance
+7. across articles and sources: statements, regroup (grouping again what changed), sources, diff, verify, provenance
 8. check: rules, config, check
 9. output: render, check_report, html_report, jsonl_out, sqlite_out
 10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask)
@@ -36,7 +36,7 @@ LAYERS: list[set[str]] = [
     {"ingest"},
     {"attribution"},
     {"pipeline", "cache"},
-    {"statements", "sources", "diff", "verify", "provenance"},
+    {"statements", "regroup", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
     {"render", "check_report", "html_report", "jsonl_out", "sqlite_out"},
     {"api", "parallel", "dask_recipe"},

@@ -124,6 +124,33 @@ def test_cache_rescan_gives_the_same_result_and_reads_only_what_changed(tmp_path
     assert any(q.speaker == "Anneke Ruusk" for q in got.quotes)
 
 
+def test_cache_rescan_after_many_kinds_of_change_groups_again_only_part(tmp_path, generated):
+    """Files edited (a cue word, which moves the quotes after it; a word inside a quote), one
+    removed and one added: the re-scan's output is a plain scan's, and grouping's state says
+    that part of the corpus was not grouped again."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(generated, copy)
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(copy)], cache=c)
+    files = sorted(copy.rglob("*.txt"))
+    files[1].write_text(files[1].read_text().replace(" said", " told reporters", 1))
+    text = files[5].read_text()
+    at = text.find(" the ", text.find("“"))
+    files[5].write_text(text[:at] + " this " + text[at + 5 :])
+    files[9].unlink()
+    (copy / "extra.txt").write_text("“The night ferry will sail again from the old quay,” said Ottilie Brannock.\n")
+    with cachemod.Cache(db) as c:
+        got = parallel.scan([str(copy)], cache=c)
+        state = cachemod.get_state(c, parallel.grouping_context([str(copy)]))
+    assert _json(got) == _json(scan([str(copy)]))
+    assert state is not None
+    again, units = state["grouped_again"]
+    assert 0 < again < units
+
+
 @pytest.mark.parametrize("garbage", [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 5000, b""])
 def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, garbage):
     db = tmp_path / "c.db"
@@ -161,8 +188,9 @@ def test_two_runs_at_once_share_a_cache_safely(tmp_path, generated):
     assert not any(b"warning" in o[1] for o in outs)
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        n = con.execute("SELECT count(*) FROM entries").fetchone()[0]
-    assert n == len(list(generated.rglob("*.txt")))
+        entries = con.execute("SELECT count(*) FROM entries").fetchone()[0]
+    n = len(list(generated.rglob("*.txt")))
+    assert entries == n + 1  # an entry an input, and grouping's state for the scan's inputs
     third = _cli(["scan", str(generated), "-f", "json", "--cache", str(db), "-v"])
     assert third.stdout == outs[0][0]
     assert f"{n} of {n} inputs found in it".encode() in third.stderr

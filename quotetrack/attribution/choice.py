@@ -8,16 +8,20 @@ from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote
-from ..quotes import LineIndex, marked_as_term
+from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, Candidate, Proposal, candidates, quote_context
-from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, sign_off_below
+from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
+from .headline import headline_line, headline_speaker
 from .mentions import Mention, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
 from .tokens import Tok, mask_quotes, segment, tokenize
+
+# The cue of a speaker named by a headline ("Roe: ...", "Roe Calls ...").
+HEADLINE_CUE = "(headline)"
 
 # How many tokens either side of a quote its cues are looked for in.
 CUE_WINDOW = 60
@@ -70,13 +74,20 @@ class ArticleAttributor:
         if k is None:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
-        found = self._opener(lo, k)
+        found = self._opener(main_clause_start(self.toks, lo, k), k)  # "When …, Roe fired back: “…”"
         if not found or found[0].kind not in ("name", "pronoun"):
             return None
         after = found[1]
         if after < k and self.toks[after].kind == "w" and not self.toks[after].is_cap:
             return found[0]
         return None
+
+    def _after_colon(self, k: int) -> bool:
+        """The quote token at ``k`` follows a colon in its own sentence ("Roe fired back: “…”")."""
+        p = k - 1
+        while p >= 0 and self.toks[p].kind == "p" and self.toks[p].text in OPEN_MARKS:
+            p -= 1
+        return p >= 0 and self.toks[p].text == ":" and self.toks[p].sent == self.toks[k].sent
 
     def _previous_sentence_subject(self, q: Quote) -> Optional[Mention]:
         """The named subject of the sentence just before a quote that opens its own
@@ -135,7 +146,7 @@ class ArticleAttributor:
             nxt += 1
         if nxt < len(self.toks) and self.toks[nxt].sent != tok.sent and self.toks[nxt].kind == "w":
             hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
-        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."))
+        found = cue_after(self.toks, k, len(self.toks) if hi <= k + 1 else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL)
         if found is None and self.opens_paragraph(k):
             found = sign_off_below(self.toks, k)
         if found is not None:
@@ -178,6 +189,8 @@ class ArticleAttributor:
             return named or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
+                # "he said of Poe and Lee, “…”": whoever was named before the pronoun, not after it
+                at = min(at, m.start)
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
                 named_at = self.people.last_mention_offset(named, at) if named else -1
                 last_fits = last is not None and self._may_be(last.name, m.head)
@@ -308,9 +321,10 @@ class ArticleAttributor:
             out.append(Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb))
             if len(out) == 1 and not all_rules and self.settled(out[0]):
                 return out, props, para
-        if q.kind == PARTIAL:
+        if q.kind == PARTIAL or self._after_colon(k):
             # "Trump openly admires Putin as a “strong leader”": words woven into a
-            # sentence about someone, with no speech verb, are theirs.
+            # sentence about someone, with no speech verb, are theirs; so are words a
+            # sentence about them introduces with a colon ("Roe fired back: “…”").
             opener = self._sentence_subject(q)
             if opener is not None:
                 out.append(Proposal("context", self.resolve(opener, q.start, last, para), opener, opener.text, "(context)"))
@@ -354,6 +368,8 @@ class ArticleAttributor:
         about uses the words ("Roe believes in journalism that “takes sides”")."""
         if ranker is None and trace is None or marked_as_term(self.article.text, q.start - len(q.open_mark)):
             return q
+        if title_case(q.text):
+            return q  # "on “Meet the Press”", "the author of “Hacked World Order”": a name, nobody's words
         props, cues, _ = self.proposals(replace(q, kind=PARTIAL), last)
         has_cue = any(p.rule in CUE_RULES and p.speaker and plausible_speaker(p.speaker) for p in props)
         in_context = any(p.rule == "context" and p.speaker and plausible_speaker(p.speaker) for p in props)
@@ -421,6 +437,43 @@ class ArticleAttributor:
             out.append(replace(q, speaker=pick.speaker, speaker_mention=pick.mention, cue=pick.cue, **self.spans(pick)))
             if pick.rule != "context" or ranker is not None:
                 last = _Speaker(pick.speaker, pick.mention, para, q.start)
+        return self._headline(out)
+
+    def _only_in_headline(self, speaker: str, hi: int) -> bool:
+        """Whether the article names ``speaker`` nowhere after its headline (which ends at ``hi``)."""
+        person = self.people.persons.get(speaker)
+        return person is not None and all(m < hi for m in person.mentions)
+
+    def _headline(self, quotes: list[Quote]) -> list[Quote]:
+        """The quotes of the headline that have no speaker yet, with the speaker the
+        headline names (see ``headline``)."""
+        line = headline_line(self.article)
+        if line is None:
+            return quotes
+        lo, hi = line
+        out = []
+        for q in quotes:
+            # Title Case misleads the rules that read a sentence's subject or the last speaker:
+            # what the headline itself says comes first.
+            guessed = not q.speaker or q.cue in ("(context)", "(continues)")
+            if q.direct and guessed and q.kind != TITLE and lo <= q.start and q.end <= hi:
+                open_at = q.start - len(q.open_mark)
+                speaker = headline_speaker(self.article.text, lo, hi, open_at, q.end, self.people)
+                if speaker and plausible_speaker(speaker):
+                    q = replace(
+                        q,
+                        kind=PARTIAL if q.kind == TERM else q.kind,
+                        speaker=speaker,
+                        speaker_mention=None,
+                        cue=HEADLINE_CUE,
+                        speaker_span=None,
+                        cue_span=None,
+                    )
+                elif q.speaker and self._only_in_headline(q.speaker, hi):
+                    # a guess that names no one the body names ("Absolute Worst Way" read as a
+                    # name in a Title Case headline): no speaker beats a wrong one
+                    q = replace(q, speaker=None, speaker_mention=None, cue=None, speaker_span=None, cue_span=None)
+            out.append(q)
         return out
 
     def _candidates(

@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS
 from .function_words import (
+    ADVERBIAL_OPENERS,
     AUXILIARIES,
     CLOSE_MARKS,
     DETERMINERS,
@@ -18,6 +19,7 @@ from .function_words import (
 )
 from .gender import is_first_name
 from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
+from .people import looks_plural
 from .tokens import Tok
 
 
@@ -33,6 +35,8 @@ def is_verb(t: Tok) -> bool:
 
 
 # Determiners of one thing: after them a verb's base form cannot be the sentence's verb.
+# How far into a sentence the comma closing a fronted clause is looked for (tokens).
+CLAUSE_WINDOW = 30
 _SINGULAR_DETERMINERS = frozenset("a an this that his her its another one each every".split())
 
 
@@ -51,12 +55,52 @@ def used_as_noun(toks: Sequence[Tok], v: int) -> bool:
             k -= 1
         if k > 0 and toks[k - 1].low in _SINGULAR_DETERMINERS:
             return True
+    if toks[v].low in SPEECH_BASE_FORMS and _after_modified_determiner(toks, v):
+        return True
     return prev.kind == "w" and "-" in prev.low and not prev.is_cap  # "late-night tweets"
 
 
-def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False) -> Optional[Cue]:
+def _after_modified_determiner(toks: Sequence[Tok], v: int) -> bool:
+    """A base form after a singular determiner or a possessive and one or two lower-case
+    modifiers ("a snappy retort", "a fundraising call", "Roe’s conference call"): a noun,
+    since no finite verb follows "a <word>". A plural modifier ("his aides warn") reads as
+    the verb's subject instead."""
+    k = v - 1
+    while k >= 0 and k > v - 3:
+        t = toks[k]
+        if t.kind != "w" or t.is_cap or t.low in SPEECH_VERBS or t.low in DETERMINERS or looks_plural(t.low):
+            break
+        k -= 1
+    if k == v - 1 or k < 0:
+        return False  # no modifier between
+    det = toks[k]
+    return det.low in _SINGULAR_DETERMINERS or (
+        det.kind == "w" and det.low.endswith(("’s", "'s")) and det.low[:-2] not in S_CONTRACTIONS
+    )
+
+
+def cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool = False, partial: bool = False) -> Optional[Cue]:
     """``,” Varga said`` / ``,” said Varga`` right after the quote token ``k``.
-    ``ends_sentence``: the quoted words end with a full stop of their own."""
+    ``ends_sentence``: the quoted words end with a full stop of their own; ``partial``: they
+    are words woven into a sentence. After either, a cue ending in a colon introduces the
+    next quote (“…” Varga added: “…”), not this one."""
+    found = _cue_after(toks, k, hi, ends_sentence)
+    if found is not None and (ends_sentence or partial) and _introduces_next(toks, k, hi):
+        return None
+    return found
+
+
+def _introduces_next(toks: Sequence[Tok], k: int, hi: int) -> bool:
+    """A colon and an opening mark within the few tokens after the quote at ``k`` (its cue's)."""
+    for i in range(k + 1, min(hi, k + 12)):
+        if toks[i].text == ":":
+            return i + 1 < len(toks) and (toks[i + 1].kind == "q" or toks[i + 1].text in OPEN_MARKS)
+        if toks[i].kind in ("q", "nl") or toks[i].text in (".", "!", "?"):
+            return False
+    return False
+
+
+def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Optional[Cue]:
     i = k + 1
     skipped = 0
     while i < hi and toks[i].kind == "p" and (toks[i].text in CLOSE_MARKS or toks[i].text in LEAD_PUNCT) and toks[i].text not in "―—–" and skipped < 4:
@@ -145,7 +189,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(lo, open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
+    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_verb(toks[i]) and not used_as_noun(toks, i)]
     nearest = toks[verbs[-1]].text if verbs else ""
     if (
         verbs
@@ -198,6 +242,27 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         if found and found[0].kind == "name":
             return Cue(nearest, found[0])
     return None
+
+
+
+
+def main_clause_start(toks: Sequence[Tok], lo: int, open_i: int) -> int:
+    """Where the main clause starts in a sentence that opens with an adverbial clause: after
+    that clause's comma, when a clause of at least two words follows before the quote; else
+    ``lo``. A speech verb inside the fronted clause is not the quote's cue."""
+    if lo > open_i or toks[lo].low not in ADVERBIAL_OPENERS:
+        return lo
+    for c in range(lo + 1, min(open_i, lo + CLAUSE_WINDOW)):
+        if toks[c].text == ",":
+            words = 0
+            for t in toks[c + 1 : min(open_i, c + 1 + CLAUSE_WINDOW)]:
+                words += t.kind == "w"
+                if words >= 2:
+                    return c + 1
+            return lo
+        if toks[c].kind in ("q", "nl"):
+            break
+    return lo
 
 
 def _named_opener(toks: Sequence[Tok], lo: int, hi: int) -> Optional[Mention]:

@@ -10,7 +10,20 @@ BEFORE_SUBJECT = {"and", "but", "so", "what", "who", "that", "which", "as", "whe
 LEADING_FUNCTION_WORDS = {
     "in", "on", "at", "after", "before", "when", "while", "since", "during", "by", "for", "from", "with", "as",
     "if", "but", "and", "so", "then", "this", "that", "yet", "still", "also", "now", "later", "earlier",
+    # prepositions that open a sentence ("Along with the photo, he had posted: …")
+    "along", "amid", "among", "despite", "under", "against", "about", "throughout", "without", "within",
+    "across", "through", "toward", "towards", "unlike", "like", "beyond", "behind", "besides",
 }
+# Words opening a fronted adverbial clause ("When Roe said the county would sue, Poe fired
+# back: “…”"). Not "as": "As Roe said, “…”" quotes Roe.
+ADVERBIAL_OPENERS = frozenset("when whenever after while although though because since before once until unless whereas if".split())
+# Words after a sentence-opening "-ing" word that make it a participle ("Conceding that",
+# "Speaking to reporters"), not a name.
+PARTICIPLE_FOLLOWERS = frozenset(
+    "that to the a an his her their its on in at with about from for up out down off back over".split()
+)
+# Words that end a span of time ("Hours later", "The day before", "Two weeks ago").
+TIME_AFTER = frozenset({"before", "after", "later", "earlier", "ago"})
 NOMINATIVE = {"he", "she", "they", "we", "i"}
 S_CONTRACTIONS = {"he", "she", "it", "that", "who", "what", "there", "here", "where", "let"}
 NOT_HEADS = {"once", "also", "then", "now", "still", "never", "which", "who", "that", "there", "here", "just", "even", "again", "too"}

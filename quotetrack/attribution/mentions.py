@@ -23,7 +23,9 @@ from .function_words import (
     NAME_CONNECTORS,
     NOMINATIVE,
     NOT_HEADS,
+    PARTICIPLE_FOLLOWERS,
     PREPOSITIONS,
+    TIME_AFTER,
     TITLE_CONNECTORS,
 )
 from .gender import is_first_name
@@ -70,7 +72,60 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     subj = np_ending_at(toks, j, lo)
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
+    if subj is not None and subj.kind != "pronoun":
+        return _person_before_open_apposition(toks, subj, lo, v) or subj
     return subj
+
+
+def _token_at(toks: Sequence[Tok], start: int, lo: int, before: int) -> int:
+    """Index of the token starting at character ``start``, searched back from ``before`` (at most
+    ``APPOSITION_WORDS * 4`` tokens: a subject lies just before its verb), or -1."""
+    for k in range(min(before, len(toks) - 1), max(lo, before - 4 * APPOSITION_WORDS) - 1, -1):
+        if toks[k].start == start:
+            return k
+        if toks[k].start < start:
+            break
+    return -1
+
+
+def _person_before_open_apposition(toks: Sequence[Tok], subj: Mention, lo: int, v: int) -> Optional[Mention]:
+    """The person named before an apposition that no comma closes, when the verb's subject
+    was read inside it: "Ann Roe, a former aide to Mayor Bo Poe has written", "Ann Roe,
+    president of the Ashbury Traders Association stated", "Ann Roe of Dover, Delaware says".
+    Looks back at most ``APPOSITION_WORDS`` words to a comma with a person's name (first word
+    a first name) before it; None when the words between hold a verb or another comma."""
+    if subj.kind == "name" and is_first_name(subj.head.split()[0]):
+        return None  # "…, former ambassador Jo Bolt told": a person's own name is the subject
+    i = _token_at(toks, subj.start, max(lo, 0), v)
+    if i <= lo:
+        return None
+    k, lower = i - 1, False
+    while k > lo and i - k <= APPOSITION_WORDS and toks[k].text != ",":
+        t = toks[k]
+        if t.kind != "w" or t.low in SPEECH_VERBS or t.low in AUXILIARIES:
+            return None
+        lower = lower or (not t.is_cap and t.low not in TITLE_CONNECTORS | {"the", "and"})
+        k -= 1
+    if k <= lo or toks[k].text != ",":
+        return None
+    place = _after_place_preposition(toks, k, lo) if toks[k - 1].is_cap else 0
+    if not (lower or place or subj.kind == "role"):
+        return None
+    if place:
+        k = place
+    np = np_ending_at_word(toks, k, lo)
+    if np is None or np.kind != "name" or len(np.head.split()) < 2 or not is_first_name(np.head.split()[0]):
+        return None  # a full name opens an apposition; "Roe, a top aide said, “…”" is the aide's
+    return np if plausible_speaker(np.head) else None
+
+
+def _after_place_preposition(toks: Sequence[Tok], comma: int, lo: int) -> int:
+    """For "Ann Roe of Dover, Delaware says": the index of "of" before the capitalised words
+    ending at the comma, else 0."""
+    k = comma - 1
+    while k > lo and toks[k].is_cap:
+        k -= 1
+    return k if k > lo and toks[k].low in ("of", "from", "in") else 0
 
 
 def _subject_of_infinitive(toks: Sequence[Tok], to: int, lo: int) -> Optional[Mention]:
@@ -142,6 +197,11 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     commas of its own ("the head of the Acquisition, Technology and Logistics
     Agency"): prefer the nearest comma with a person's name before it."""
     fallback = None
+    if toks[j - 2].text == ")":
+        return _np_before_parenthesis(toks, j - 1, lo)  # "Gov. Ann Roe (R-Ohio), said"
+    relative = _before_relative_clause(toks, j, lo)
+    if relative is not None:
+        return relative
     k = j - 2
     while k >= lo and k > j - 6 and toks[k].is_cap:
         k -= 1
@@ -162,6 +222,23 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
             return np
         fallback = fallback or np
     return fallback
+
+
+def _before_relative_clause(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
+    """"Ann Roe, who flew to Dover, Delaware, on Monday, said": the phrase before ", who"
+    (40 tokens back at most, not past a quote or a line break) is the verb's subject, not a
+    name inside the relative clause; None when no such clause opens the chain or no name or
+    pronoun ends before it."""
+    k = j - 2
+    while k > lo and k > j - 40 and toks[k].kind not in ("q", "nl"):
+        if toks[k].low in ("who", "whose") and toks[k - 1].text == ",":
+            np = np_ending_at_word(toks, k - 1, lo)
+            if np is None or np.kind not in ("name", "pronoun") or not plausible_speaker(np.head):
+                return None
+            # "an actor in Dallas, who runs a theatre": the clause is the described person's
+            return None if after_preposition(toks, np, lo) else np
+        k -= 1
+    return None
 
 
 def _before_commas(toks: Sequence[Tok], j: int, lo: int) -> Iterator[Mention]:
@@ -319,6 +396,18 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
     return _group_from(toks, i, hi)
 
 
+# Words between a person's name and a verb, in an apposition no comma closes.
+APPOSITION_WORDS = 12
+
+
+def _after_participle(t: Tok) -> bool:
+    """The word after a capitalised "-ing" word that opens a phrase makes it a participle
+    ("Speaking to", "Facing mounting criticism"), not a name ("Manning said", "Manning has")."""
+    if t.low in PARTICIPLE_FOLLOWERS:
+        return True
+    return t.kind == "w" and not t.is_cap and t.low not in SPEECH_VERBS and t.low not in AUXILIARIES
+
+
 def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """A name or an organisation starting with the capitalised word at ``i``; after a
     fronted phrase ("In 2016, Ann Roe endorsed …", "After the vote, Roe said") the
@@ -345,6 +434,12 @@ def _capitalised_from(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Me
         )
     ):
         j += 1
+    if j == i + 1 and toks[i].low.endswith("ing") and j < hi and _after_participle(toks[j]):
+        return None  # "Conceding that …", "Facing mounting criticism, …": a participle, not a name
+    if j < hi and toks[j].low in TIME_AFTER - {"before", "after"} and j + 1 < hi and toks[j + 1].text == ",":
+        # "Hours later, Roe said", "Moments earlier, …": a time phrase, then the subject.
+        nxt = j + 2
+        return _capitalised_from(toks, nxt, hi) if nxt < hi and toks[nxt].is_cap else None
     later = _name_after_descriptor(toks, j, hi, role=True)
     if later is not None:
         # "said Monmouth University political scientist Ann Roe": the name, not the school.

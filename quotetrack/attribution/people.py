@@ -457,7 +457,7 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     i = k
     while i > 0 and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_NOUNS or toks[i - 1].low in TITLES):
         i -= 1  # "..., councillor David Okafor, has ..."
-    before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "that", "when", "while", "as")
+    before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "when", "while", "as")
     if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
         before_ok = True
     after_ok = j < len(toks) and toks[j].kind == "w" and not toks[j].is_cap and toks[j].low not in NOT_VERBS_AFTER_NAME

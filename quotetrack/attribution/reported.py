@@ -40,6 +40,7 @@ from .mentions import Mention, mention, np_ending_at, np_starting_at
 from .tokens import soft_wrap
 
 MIN_WORDS = 3
+MIN_NP_WORDS = 2  # a noun phrase that is what was said may be shorter: "denied the charges"
 # How many tokens a clause, a cue's adjuncts or the content before a cue may span.
 WINDOW = 80
 ADJUNCT_WINDOW = 20
@@ -231,6 +232,9 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
             return m - 1  # "... and that ...": a second statement
         if t.low == "and" and m + 1 < hi and is_cue_verb(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
             return m  # "... and added that ...", "... and said it was great": the speaker's next act
+        if t.low == "and" and m + 2 < hi and toks[m + 1].kind == "w" and toks[m + 1].low not in AUXILIARIES \
+                and not toks[m + 1].low.endswith(("n't", "n’t")) and _subject_and_cue(toks, m + 1, hi):
+            return m  # "... and others have said ...": another speaker's statement
         if t.low == "but" and m + 1 < hi and (_cue(toks, m + 1) or toks[m + 1].low.endswith("ed") and not toks[m + 1].is_cap):
             return m  # "... but declined to ...", "but implied that ...": the speaker's next act, told by the reporter
         if t.low == "compared" and m + 1 < hi and toks[m + 1].low in ("with", "to"):
@@ -246,6 +250,8 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         or (m + 2 < hi and toks[m + 2].low in ("he", "she", "they", "i", "we"))
     ):
         return True  # ", and three-quarters said ..."
+    if nxt.low in _CONTRAST and _contrast_inside(toks, m + 1, hi):
+        return False  # "a crucial, although brief, opportunity", "should be punished, but not women who ..."
     if nxt.low in _CONTRAST or nxt.low == "according" or nxt.low == "compared":
         return True  # ", but ...", ", according to ...", ", compared with 41 percent for ..."
     if is_cue_verb(toks, m + 1) and nxt.low.endswith("ed") and nxt.low not in _NOT_CUES:
@@ -258,6 +264,23 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         return True  # ", aides said": another cue
     # "... the FBI, which is running its own inquiry.", "..., as was the case last year.": the reporter's aside
     return nxt.low in _RELATIVES and _last_comma(toks, m + 2, hi)
+
+
+def _contrast_inside(toks: Sequence, k: int, hi: int) -> bool:
+    """Whether the contrast word at ``k`` (after a comma) is part of the statement: "but not"
+    with no verb of its own ("..., but not women who ..."), or a short phrase with no verb closed
+    by a comma ("a crucial, although brief, opportunity", "Democratic, though culturally
+    conservative, areas")."""
+    if k + 1 < hi and toks[k + 1].low == "not" and toks[k].low == "but":
+        return not (k + 2 < hi and toks[k + 2].low in _VERB_STARTS)
+    for m in range(k + 1, min(hi, k + 5)):
+        t = toks[m]
+        if t.kind == "p":
+            return t.text == "," and m > k + 1
+        if t.kind != "w" or t.low in _VERB_STARTS or t.low in _SUBJECT_PRONOUNS or t.low in _NOT_IN_SUBJECT \
+                or t.low.endswith(("ed", "n't", "n’t")) and not t.is_cap:
+            return False
+    return False
 
 
 # Words after a comma that start the reporter's aside when it runs to the clause's end: "..., which
@@ -364,7 +387,7 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     """The reported clause that follows the cue verb at ``v``: (start, end, cue end) tokens and its
     content kind (CLAUSE, or QUESTION after "explained why")."""
     verb = toks[v].low
-    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith("n't")):
+    if v > 0 and (toks[v - 1].low in ("not", "never", "n't") or toks[v - 1].low.endswith(("n't", "n’t"))):
         return None  # "has not said": nothing was said
     cue_end = v + 1
     i = v + 1
@@ -372,15 +395,19 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         i = cue_end = i + 1  # "pointed out that"
     if verb in _TELLING:
         i = _skip_object(toks, i, hi)
-    if i + 1 < hi and toks[i].low.endswith("ly") and not toks[i].is_cap and (toks[i + 1].low == "that" or toks[i + 1].text in "-—–"):
-        i += 1  # "argued emphatically that"
+    if i + 1 < hi and toks[i].low.endswith("ly") and not toks[i].is_cap and (
+            toks[i + 1].low == "that" or toks[i + 1].text in "-—–" or _ly_adverb(toks[i]) and verb in _THAT_OPTIONAL
+            and toks[i + 1].low in _SUBJECT_PRONOUNS):
+        i += 1  # "argued emphatically that", "have said repeatedly they"
     if i < hi and toks[i].text in "-—–":
         # "argued - rebuking Mr. Trump eight times by name - that ...": an aside between dashes.
         close = next((m for m in range(i + 1, min(hi, i + ADJUNCT_WINDOW)) if toks[m].text == toks[i].text), None)
         if close is not None and close + 1 < hi and toks[close + 1].low == "that":
             i = close + 1
     that = i < hi and toks[i].low == "that"
-    if that:
+    if that and i == v + 1 and i + 1 < hi and toks[i + 1].low in _THAT_VERBS:
+        that = False  # "said that is unlikely": "that" is the subject
+    elif that:
         i += 1
     else:
         after = _skip_adjuncts(toks, i, hi)
@@ -412,6 +439,8 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end, kind
 
 
+# Verbs after which a "that" right after the cue is a pronoun: "said that is unlikely".
+_THAT_VERBS = frozenset("is was would will could might may seems seemed sounds makes".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
 
 
@@ -427,7 +456,7 @@ def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
         t = toks[m]
         if t.kind != "w" or t.low in _ADJUNCT_STARTS or t.low in _NOT_IN_SUBJECT:
             return False
-        if t.low in _VERB_STARTS or t.low.endswith("n't"):
+        if t.low in _VERB_STARTS or t.low.endswith(("n't", "n’t")):
             return True
     return False
 
@@ -438,7 +467,9 @@ _ASKED_QUESTION = _QUESTION_STARTS
 
 
 def _passive(toks: Sequence, v: int) -> bool:
-    """"was criticized", "has been widely praised", "got blamed"."""
+    """"was criticized", "has been widely praised", "got blamed"; not "is thanking"."""
+    if toks[v].low.endswith("ing"):
+        return False
     k = v - 1
     while k >= 0 and k > v - 3 and toks[k].kind == "w" and (toks[k].low.endswith("ly") or toks[k].low in _ADVERBS):
         k -= 1
@@ -497,7 +528,7 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
-                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed")):
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith(("ed", "ing")) or is_cue_verb(toks, m + 1)):
             end = m
             break
     e = end
@@ -535,7 +566,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
-    if end - start <= 0 or _words(toks, start, end) < MIN_WORDS:
+    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS):
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
@@ -569,6 +600,8 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bo
     ):
         return None  # "Bob said he arrived ...": the verb's own clause follows
     while m < hi and m < k + 10 and toks[m].kind == "w" and not is_cue_verb(toks, m):
+        if toks[m].low == "that" and m > k:
+            return None  # "..., the company said on Friday that it had ...": the verb's own clause follows
         m += 1
     if m >= hi:
         return True
@@ -586,9 +619,29 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bo
             # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"; but after "he said"
             # no apposition: "In a merger, he said, the firm would ..." goes on with the statement.
             return True
+        if inverted and _apposition(toks, m + 1, hi):
+            return True  # ", said Ann Roe, director of the harbour trust."
         if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
             return False
     return None
+
+
+def _apposition(toks: Sequence, k: int, hi: int) -> bool:
+    """Whether the words from ``k`` (after "said Ann Roe,") describe the speaker up to the sentence
+    end ("director of the harbour trust", "executive editor at the Ledger") rather than go on with
+    the statement ("is dead", "never worked"): a lower-case word that is no verb, and no finite
+    verb before the end (at most ADJUNCT_WINDOW tokens on)."""
+    first = toks[k]
+    if first.kind != "w" or first.is_cap or first.low in _VERB_STARTS or first.low in _NOT_IN_SUBJECT \
+            or first.low in ("not", "never", "and", "but") or first.low.endswith(("ed", "ing")):
+        return False
+    for m in range(k + 1, min(hi, k + ADJUNCT_WINDOW)):
+        t = toks[m]
+        if t.kind in ("nl", "q") or t.kind == "p" and t.text in ".;:!?":
+            return True
+        if t.kind == "w" and not t.is_cap and (t.low in _VERB_STARTS or t.low in ("that", "which", "who")):
+            return False
+    return hi <= k + ADJUNCT_WINDOW
 
 
 def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kind: QuoteKind,
@@ -647,7 +700,7 @@ def _has_verb(toks: Sequence, i: int, j: int) -> bool:
         if t.kind != "w" or t.is_cap:
             continue
         low = t.low
-        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith("n't") or low in ("not", "never"):
+        if low in _VERB_STARTS or low in _IRREGULAR_PAST or low.endswith(("n't", "n’t")) or low in ("not", "never"):
             return True
         if len(low) > 3 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "’s", "'s", "us", "is"))):
             return True
@@ -695,7 +748,8 @@ def find_reported(
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
             elif t.low in SPEECH_VERBS and is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
-                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))):
+                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))
+                    or t.low.startswith("point") and v + 1 < hi and toks[v + 1].low == "out"):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
                 found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
@@ -732,27 +786,28 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     t = toks[v]
     lo = max(lo, v - WINDOW)  # a subject is looked for within WINDOW tokens: linear in a sentence's length
     hi = min(hi, v + 2 * WINDOW)
-    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith("n't")):
+    if v > lo and (toks[v - 1].low in ("not", "never") or toks[v - 1].low.endswith(("n't", "n’t"))):
         return None  # "has not said", "is not related to"
-    participle = t.low.endswith("ing")
+    # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
+    participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
     if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
-    k = v
-    while k - 1 > lo and toks[k - 1].low in _ADVERBS:
-        k -= 1  # "Republicans have often argued"
+    k = _before_adverbs(toks, v, lo)
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
-        mention = _past_relative(toks, k, lo, mention)
+        mention = _checked_subject(toks, _past_relative(toks, k, lo, mention), k, lo, taken_until)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
     if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
-        mention = _opener(toks, lo, k)
+        mention = _opener(toks, lo, k, org=not participle)
         if mention is None and participle:
             mention = _sentence_subject(toks, lo, v)
+    if mention is not None:
+        mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
         # Inverted, after a comma: "..., said study co-author Ann Roe."
         if participle or v - 1 <= lo or toks[v - 1].text != ",":
@@ -797,6 +852,16 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
 _AFTER_CLAUSE = _THAT_OPTIONAL | _forms("report announce declare explain reveal confirm reply respond recall write emphasize "
                                         "maintain observe") | {"wrote", "written"}
 
+# Words ending in -ly that are nouns, not adverbs.
+_LY_NOUNS = frozenset("family assembly supply monopoly anomaly butterfly homily jelly belly bully".split())
+
+
+def _ly_adverb(t) -> bool:
+    """A lower-case word of six letters or more ending in -ly: an adverb ("publicly", "repeatedly")."""
+    return t.kind == "w" and not t.is_cap and len(t.low) >= 6 and t.low.endswith("ly") and t.low not in _LY_NOUNS
+
+
+_BE = frozenset("is are was were am been be".split())
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
@@ -811,6 +876,51 @@ def _inverted(toks: Sequence, v: int, lo: int, hi: int) -> bool:
         return False
     np = np_starting_at(toks, v + 1, hi)
     return np is not None and np[0].kind != "pronoun" and (np[1] >= hi or toks[np[1]].kind == "p")
+
+
+def _before_adverbs(toks: Sequence, v: int, lo: int) -> int:
+    """Back from the verb at ``v`` over the adverbs before it: "Republicans have often argued",
+    "many backers privately say"."""
+    k = v
+    while k - 1 > lo and (toks[k - 1].low in _ADVERBS or _ly_adverb(toks[k - 1])):
+        k -= 1
+    return k
+
+
+def _checked_subject(toks: Sequence, mention: Optional[Mention], k: int, lo: int, taken_until: int) -> Optional[Mention]:
+    """The subject the mention rules read for the verb at ``k``, unless it is none: inside the
+    statement found before it ("... they will not attend the convention and others have said ...":
+    the subject is after the conjunction, also when the rules read none), or ending in a
+    conjunction ("the new sea wall and")."""
+    if mention is None:
+        # "... and others have said ...", where the statement before ended at the "and".
+        return _after_conjunction(toks, taken_until - 1, k) if taken_until > lo and toks[taken_until].low == "and" else None
+    if taken_until > lo and mention.start < toks[taken_until - 1].end and " and " in mention.text:
+        return _after_conjunction(toks, taken_until - 1, k)
+    if mention.text.rsplit(" ", 1)[-1].lower() in ("and", "but", "or"):
+        return None  # the sentence's subject is taken instead
+    return mention
+
+
+def _after_conjunction(toks: Sequence, lo: int, k: int) -> Optional[Mention]:
+    """The words between the last "and" or "but" after ``lo`` and the verb at ``k`` (less its
+    auxiliaries), as a description."""
+    j = k
+    while j - 1 > lo and toks[j - 1].low in AUXILIARIES:
+        j -= 1
+    a = next((m for m in range(j - 1, lo - 1, -1) if toks[m].low in ("and", "but")), None)
+    if a is None or a + 1 >= j or any(toks[m].kind != "w" for m in range(a + 1, j)):
+        return None
+    return _as_written(toks, a + 1, j, toks[j - 1].low)
+
+
+def _without_coordinator(toks: Sequence, m: Mention, v: int, lo: int) -> Mention:
+    """The mention less a capitalised conjunction that opens the sentence before it ("But Google's
+    founders" is "Google's founders")."""
+    k = _token_at(toks, m.start, v, lo)
+    if k is None or k + 1 >= v or toks[k].low not in _COORDINATORS or not toks[k].is_cap or toks[k + 1].end > m.end:
+        return m
+    return Mention(m.text[toks[k + 1].start - m.start:], toks[k + 1].start, m.end, m.kind, m.head)
 
 
 def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
@@ -857,11 +967,12 @@ def _past_relative(toks: Sequence, k: int, lo: int, found: Optional[Mention]) ->
     return found
 
 
-def _opener(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
-    """The name, role or pronoun that opens the sentence and is followed by a verb."""
+def _opener(toks: Sequence, lo: int, v: int, org: bool = False) -> Optional[Mention]:
+    """The name, role or pronoun (or, with ``org``, an organisation named in two words or more:
+    "The State Department") that opens the sentence and is followed by a verb."""
     start = _sentence_start(toks, lo, v)
     found = np_starting_at(toks, start, v)
-    if found is None or found[0].kind == "org":
+    if found is None or found[0].kind == "org" and (not org or " " not in found[0].text):
         return None
     after = found[1]
     if after < v and toks[after].kind == "w" and not toks[after].is_cap:

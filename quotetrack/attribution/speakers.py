@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS
+from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER
 from .people import DOCUMENTS
 
 # "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
@@ -38,6 +38,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if last in _TIME_UNITS:
         return False
+    if last in TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
+        return False  # "The day before", "Two weeks later"
     if len(words) == 1:
         w = words[0]
         if w.isupper() and sum(ch.isalpha() for ch in w) >= 6:

@@ -1,0 +1,414 @@
+"""Grouping again after a few quotes changed: the previous run's statements reused where no change reaches.
+
+``group(quotes, articles, previous)`` gives exactly what
+``statements.group(quotes, articles)`` gives (the same statements, members,
+match kinds, ids and order), and a *state* to pass as ``previous`` next
+time. With no usable ``previous`` it is ``statements.group``. With one, only
+the part of the corpus a change can reach is grouped again:
+
+* each groupable quote has a key: a digest of everything grouping reads of
+  it but its speaker (its words, form, kind, offsets, and its article's path
+  and outlet), so an unchanged quote in an unchanged article has the same key
+  in both runs. A wording (the quotes' comparison tokens) is *dirty* when the
+  keys and speakers of its quotes differ between the runs, or when one of its
+  speakers' surnames is held by another number of people in the run (the
+  census ``identity`` reads for a surname given alone);
+* a wording or unit that shares a blocking key (a word trigram, a content
+  stem under a surname; common keys included) with a dirty one is *touched*:
+  its candidates may differ. A previous statement holding a dirty or
+  touched quote is *affected*;
+* every other previous statement is joined again as it was; the units of
+  affected ones are grouped again against the whole blocking index, exactly
+  as ``statements.group`` joins them (anchors, best anchor, the loose), and
+  the one join an unaffected unit can start towards them (a loose unit
+  finding one that is newly loose) is looked for from each newly loose one
+  through the index.
+
+Why the rest cannot differ: an unaffected unit's keys are held by the same
+wordings and units as before, in the same relative order, so its candidates,
+their ranks and its best anchor are the previous run's, and each of its
+joins lay inside its previous statement. That needs the unchanged quotes in
+the same relative order as before (else the run is a full one) and the same
+code and shipped data (the state is kept in the cache under its
+fingerprint). Tests compare ``group`` with ``statements.group`` on generated
+corpora with quotes changed, added, removed and reordered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Optional, Sequence
+
+from .align import content_stems
+from .blocking import BlockingIndex
+from .identity import Census, anonymous, parse
+from .models import Article, Quote, Statement
+from .statements import MIN_JOIN_WORDS, Grouper, groupable
+from .textindex import trigrams
+
+STATE = 2  # the state's layout (2: a wording is its tokens and its elision breaks)
+
+
+class _Counts(Census):
+    """A census read back from a previous run's state: how many people hold each surname."""
+
+    def __init__(self, counts: dict[str, int]):  # no Census.__init__: nothing to count
+        self._counts = counts
+
+    def people(self, surname: str) -> int:
+        return self._counts.get(surname.casefold(), 0)
+
+
+def _surname(name: str) -> str:
+    return parse(name).surname.casefold()
+
+
+def _names_digest(names: Iterable[Optional[str]]) -> str:
+    h = hashlib.sha256()
+    for n in sorted({n for n in names if n}):
+        h.update(n.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article]) -> list[str]:
+    """The key of each groupable quote (see the module docstring); a repeat of the same key gets
+    its occurrence number."""
+    seen: dict[str, int] = {}
+    out = []
+    for i in eligible:
+        q = quotes[i]
+        a = by_id[q.article_id]
+        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
+        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out.append(k if n == 0 else f"{k}#{n}")
+    return out
+
+
+class Regrouper(Grouper):
+    """A grouping run that knows which wordings and units a change reaches."""
+
+    def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
+                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
+        super().__init__(quotes, articles, census, tokens)
+        self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
+        self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
+        self.touched_wordings: set[int] = set()
+        self.touched_units: set[int] = set()
+        self._held_trigrams: dict[int, list[int]] = {}  # wording -> the dirty trigram keys it has
+        self._held_stems: dict[int, list[int]] = {}  # unit -> the dirty stem keys it has
+        self.known: dict[tuple[int, ...], tuple[int, list[tuple[str, float]]]] = {}
+        self.parts: list[tuple[list[int], int, list[tuple[str, float]]]] = []
+        self.dirty: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()  # wordings (tokens, breaks) whose quotes changed
+        self.keys: list[str] = []  # each groupable quote's key
+        self.names = ""  # a digest of the run's speaker names
+        self._best: dict[int, Optional[int]] = {}  # each non-anchor unit's best anchor, once asked
+        self.again = len(self.units)  # units grouped again (all, unless a previous run's statements are reused)
+
+    def _indexed_wording(self, w: int, keys: list[int]) -> None:
+        if self.dirty_trigrams and not self.dirty_trigrams.isdisjoint(keys):
+            self._held_trigrams[w] = [k for k in keys if k in self.dirty_trigrams]
+
+    def _indexed_unit(self, u: int, keys: list[int]) -> None:
+        if self.dirty_stems and not self.dirty_stems.isdisjoint(keys):
+            self._held_stems[u] = [k for k in keys if k in self.dirty_stems]
+
+    def build_index(self) -> None:
+        """The blocking indexes, and what a change reaches through them: the wordings and units
+        that hold a dirty key that is not common in both runs (a key common in both is in
+        neither index)."""
+        super().build_index()
+        dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
+        live = _live(self.trigrams, self._held_trigrams, dirty_wordings)
+        self.touched_wordings = {w for w, ks in self._held_trigrams.items() if not live.isdisjoint(ks)}
+        dirty_units = {u for u, unit in enumerate(self.units) if unit.wid in dirty_wordings}
+        live = _live(self.stems, self._held_stems, dirty_units)
+        # Only reported speech looks for candidates by its stems (a quote is found by them, but
+        # what it finds is by its words).
+        self.touched_units = {u for u, ks in self._held_stems.items() if not self.units[u].direct and not live.isdisjoint(ks)}
+
+    def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
+        got = self.known.get(tuple(members))
+        canon, matches = got if got is not None else super().statement_parts(members)
+        self.parts.append((members, canon, matches))
+        return canon, matches
+
+    def reached(self, u: int) -> bool:
+        """Whether a change reaches unit u: its wording is dirty, or it or its wording is touched."""
+        w = self.units[u].wid
+        return u in self.touched_units or w in self.touched_wordings or (self.tokens[w], self.breaks[w]) in self.dirty
+
+    # ------------------------------------------------------------------ joining the affected units
+
+    def join_affected(self, affected: list[int]) -> None:
+        """Every join ``statements.group`` makes that has an affected unit at one end (the
+        others are the unaffected statements, already joined)."""
+        units, uf = self.units, self.uf
+        self.join_anchors(only=set(affected))
+        for u in affected:
+            if not units[u].anchor and not self._loose(u):
+                uf.union(self._best[u], u)  # type: ignore[arg-type]
+        is_affected = set(affected)
+        for u in affected:
+            if self._loose(u):
+                self._join_loose(u, is_affected)
+
+    def _loose(self, u: int) -> bool:
+        """Whether unit u is loose: no anchor, and no anchor it matches best."""
+        if self.units[u].anchor:
+            return False
+        if u not in self._best:
+            self._best[u] = self.best_anchor(u)
+        return self._best[u] is None
+
+    def _join_loose(self, u: int, affected: set[int]) -> None:
+        """Loose unit u joins the loose units it matches among its candidates, and the
+        unaffected loose units that find it among theirs (those share a key with it)."""
+        uf = self.uf
+        for v in self.candidates(u):
+            if self._loose(v) and not uf.same(u, v) and self.rank(u, v) is not None:
+                uf.union(u, v)
+        for v in self._sharers(u):
+            if v in affected or not self._loose(v) or uf.same(u, v):
+                continue
+            if u in self.candidates(v) and self.rank(v, u) is not None:
+                uf.union(u, v)
+
+    def _sharers(self, u: int) -> set[int]:
+        """Every unit whose candidates can hold u: those sharing a key of the index with it."""
+        unit = self.units[u]
+        found = set(self.units_of_wording[unit.wid])
+        if len(self.tokens[unit.wid]) >= MIN_JOIN_WORDS:
+            for k in self._trigram_keys(unit.wid):
+                for w in self.trigrams.holders(k):
+                    found.update(self.units_of_wording[w])
+        for k in self._stem_keys(u):
+            found.update(self.stems.holders(k))
+        found.discard(u)
+        return found
+
+
+def _live(index: BlockingIndex, held: dict[int, list[int]], dirty: set[int]) -> set[int]:
+    """The dirty keys in ``held`` that may be in the index in this run or the previous one: all
+    but those more items than the cap have now even without the dirty ones (the previous run's
+    items of a key are this run's clean ones and at most the dirty ones it had)."""
+    dirty_holders: Counter[int] = Counter(k for item, ks in held.items() if item in dirty for k in ks)
+    keys = {k for ks in held.values() for k in ks}
+    return {k for k in keys if index.count(k) - dirty_holders[k] <= index.max_posting}
+
+
+def _trigram_keys(tokens: tuple[str, ...]) -> set[int]:
+    return set(map(hash, trigrams(tokens))) if len(tokens) >= MIN_JOIN_WORDS else set()
+
+
+def _stem_keys(tokens: tuple[str, ...], speakers: Iterable[Optional[str]]) -> set[int]:
+    """The stem keys of every unit these speakers can make of a wording (a superset)."""
+    if len(tokens) < MIN_JOIN_WORDS:
+        return set()
+    stems = sorted(content_stems(tokens))
+    out: set[int] = set()
+    for s in speakers:
+        if s is None or anonymous(s):
+            continue
+        who = parse(s).surname or s.casefold()
+        out.update(hash((who, st)) for st in stems)
+    return out
+
+
+def group(
+    quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None
+) -> tuple[list[Statement], list[Quote], dict[str, Any]]:
+    """``statements.group(quotes, articles)``, from ``previous`` (a state this function
+    returned) where no change reaches; and the state of this run."""
+    g = run(quotes, articles, previous)
+    found, out = g.statements()
+    return found, out, state_of(g)
+
+
+def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None) -> Regrouper:
+    """The grouping run of ``group`` with every join made, before its statements are built."""
+    by_id = {a.id: a for a in articles}
+    eligible = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
+    keys = quote_keys(quotes, eligible, by_id)
+    names = _names_digest(q.speaker for q in quotes)
+    plan = _previous(quotes, keys, names, previous)
+    known = None
+    if plan:
+        # An unchanged quote's comparison tokens are its previous ones (its key holds its words).
+        old_tokens, at = plan["tokens"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
+        known = {i: old_tokens[at[k]] for i, k in zip(eligible, keys) if k in at}
+    g = Regrouper(quotes, articles, plan["census"] if plan else None, known)
+    g.keys, g.names = keys, names
+    if plan is None:
+        g.build_index()
+        g.join_anchors()
+        g.attach_loose()
+        return g
+    now = _units_now(g)
+    pairs = _match(plan["units"], now)
+    if pairs is None:  # the units in another order: group in full
+        g.build_index()
+        g.join_anchors()
+        g.attach_loose()
+        return g
+    _dirty(g, plan, now)
+    g.build_index()
+    _join(g, plan, pairs)
+    return g
+
+
+def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
+              previous: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+    """The previous run as this one uses it, with this run's census and the surnames whose
+    number of people changed. None when ``previous`` cannot be used (none, another layout)."""
+    if not previous or previous.get("layout") != STATE:
+        return None
+    try:
+        tokens = [tuple(t) for t in previous["tokens"]]
+        breaks = [tuple(int(k) for k in b) for b in previous["breaks"]]
+        plan: dict[str, Any] = {
+            "keys": list(previous["keys"]),
+            "tokens": tokens,
+            "wording": [int(w) for w in previous["wording"]],
+            "units": [((tokens[w], breaks[w]), bool(direct), speaker, str(path), int(start))
+                      for w, direct, speaker, path, start in previous["units"]],
+            "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
+        }
+        old_people = dict(previous["people"])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if len(plan["wording"]) != len(plan["keys"]) or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+        return None
+    if previous.get("names") == names:
+        plan["census"] = _Counts(old_people)
+        plan["moved"] = set()
+    else:
+        census = plan["census"] = Census(q.speaker for q in quotes)
+        speakers = {q.speaker for q in quotes if q.speaker and not anonymous(q.speaker)}
+        moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
+        plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
+    return plan
+
+
+def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...]], bool, Optional[str], str, int]]:
+    """Each unit as the state keeps it: wording, form, speaker, and where its first quote is."""
+    out = []
+    for unit in g.units:
+        q = g.quotes[unit.quotes[0]]
+        out.append(((g.tokens[unit.wid], g.breaks[unit.wid]), unit.direct, unit.speaker, g.by_id[q.article_id].path, q.start))
+    return out
+
+
+def _match(before: list, now: list) -> Optional[dict[int, int]]:
+    """Previous units to this run's: the same wording, form, speaker and article path (the
+    n-th such to the n-th). None unless the units matched are in the same order as before,
+    and those of one article in the same order of their first quotes (grouping breaks ties
+    by where a unit's first quote is)."""
+    slots: dict[tuple, list[int]] = defaultdict(list)
+    for v, unit in enumerate(now):
+        slots[unit[:4]].append(v)
+    taken: dict[tuple, int] = defaultdict(int)
+    pairs: dict[int, int] = {}
+    for u, unit in enumerate(before):
+        sig = unit[:4]
+        n = taken[sig]
+        taken[sig] = n + 1
+        if n < len(slots.get(sig, ())):
+            pairs[u] = slots[sig][n]
+    last = -1
+    by_path: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for u, v in pairs.items():  # in the previous order
+        if v < last:
+            return None
+        last = v
+        by_path[before[u][3]].append((before[u][4], now[v][4]))
+    for places in by_path.values():
+        places.sort()
+        # (Two units' first quotes can start at one place: reported speech and a quote inside it.)
+        if any(b[1] < a[1] or (b[1] == a[1]) != (b[0] == a[0]) for a, b in zip(places, places[1:])):
+            return None
+    return pairs
+
+
+def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
+    """The dirty wordings and their keys. A wording is dirty when its units differ (each
+    unit's form, speaker and article path, in order; see ``_match``) or one of its quotes'
+    speakers has a surname whose number of people changed. A unit's other quotes, and where
+    in its article a quote is, decide no join: a wording whose units only gained, lost or
+    moved such quotes is clean (its statements are built again)."""
+    before_units = plan["units"]
+    before: dict[tuple, list[tuple]] = defaultdict(list)
+    for unit in before_units:
+        before[unit[0]].append(unit[1:4])
+    here: dict[tuple, list[tuple]] = defaultdict(list)
+    for unit in now:
+        here[unit[0]].append(unit[1:4])
+    moved = plan["moved"]
+    if moved:
+        for i in g.eligible:
+            s = g.quotes[i].speaker
+            if s and not anonymous(s) and _surname(s) in moved:
+                g.dirty.add(g.wording_key(i))
+        for t, _, speaker, _, _ in before_units:
+            if speaker and _surname(speaker) in moved:
+                g.dirty.add(t)
+    for t in before.keys() | here.keys():
+        if before.get(t) != here.get(t):
+            g.dirty.add(t)
+    for t in g.dirty:
+        g.dirty_trigrams |= _trigram_keys(t[0])
+        g.dirty_stems |= _stem_keys(t[0], [u[1] for u in before.get(t, []) + here.get(t, [])])
+
+
+def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
+    """Join the unaffected previous statements as they were, and group the affected units again."""
+    old_keys = plan["keys"]
+    position = {k: n for n, k in enumerate(g.keys)}
+    reused: set[int] = set()
+    for members, canon, matches, units_before in plan["statements"]:
+        units = [pairs.get(u) for u in units_before]
+        if any(u is None or g.reached(u) for u in units):
+            continue
+        for u in units[1:]:
+            g.uf.union(units[0], u)  # type: ignore[arg-type]
+        reused.update(units)  # type: ignore[arg-type]
+        if all(old_keys[m] in position for m in members):
+            at = tuple(g.eligible[position[old_keys[m]]] for m in members)
+            g.known[at] = (at[canon], [(str(k), float(s)) for k, s in matches])
+    affected = [u for u in range(len(g.units)) if u not in reused]
+    g.join_affected(affected)
+    g.again = len(affected)
+
+
+def _where(g: Regrouper, i: int) -> tuple[str, int]:
+    q = g.quotes[i]
+    return g.by_id[q.article_id].path, q.start
+
+
+def state_of(g: Regrouper) -> dict[str, Any]:
+    """This run as the next one reads it (its statements once ``g.statements()`` has built them)."""
+    slot = {i: n for n, i in enumerate(g.eligible)}
+    people = {}
+    for s in {q.speaker for q in g.quotes if q.speaker and not anonymous(q.speaker)}:
+        surname = _surname(s)
+        n = g.census.people(surname)
+        if n:
+            people[surname] = n
+    statements = []
+    for members, canon, matches in g.parts:
+        units = sorted({g.unit_of[m] for m in members})
+        statements.append([[slot[m] for m in members], members.index(canon), [[k, s] for k, s in matches], units])
+    return {
+        "layout": STATE,
+        "names": g.names,
+        "people": people,
+        "keys": g.keys,
+        "tokens": [list(t) for t in g.tokens],
+        "breaks": [list(b) for b in g.breaks],
+        "wording": [g.wid[i] for i in g.eligible],
+        "units": [[unit.wid, unit.direct, unit.speaker, *_where(g, unit.quotes[0])] for unit in g.units],
+        "statements": statements,
+        "grouped_again": [g.again, len(g.units)],  # units grouped in this run, units in all
+    }

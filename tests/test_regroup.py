@@ -1,0 +1,249 @@
+"""Grouping again from a previous run's state gives exactly a full grouping's statements."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quotetrack import blocking, regroup, statements
+from quotetrack.models import Article, Quote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import grouping_bench  # noqa: E402
+
+
+def _base(n: int, seed: int) -> tuple[list[Quote], list[Article]]:
+    """Generated quotes (invented words and names), some speakers named by their surname alone
+    so that the run's census of surnames matters."""
+    quotes, articles = grouping_bench.generate(n, seed)
+    rng = random.Random(seed)
+    out = []
+    for q in quotes:
+        if q.speaker and " " in q.speaker and rng.random() < 0.08:
+            q = replace(q, speaker=q.speaker.split()[-1])
+        out.append(q)
+    return out, articles
+
+
+def _edit(quotes: list[Quote], articles: list[Article], rng: random.Random, changes: int) -> list[Quote]:
+    """``changes`` edits: quotes removed, reworded, given another speaker (another person, a
+    surname alone, a new person sharing a surname), cut with an elision mark, and added (copies
+    of others' words, new words)."""
+    quotes = list(quotes)
+    speakers = sorted({q.speaker for q in quotes if q.speaker})
+    fresh = 10**9
+    for n in range(changes):
+        op = rng.randrange(10)
+        i = rng.randrange(len(quotes))
+        q = quotes[i]
+        if op == 0:
+            del quotes[i]
+        elif op == 1:
+            words = q.words.rstrip(".").split()
+            words[rng.randrange(len(words))] = rng.choice(["harbour", "ferries", "budget", "tolls", "pier"])
+            quotes[i] = replace(q, text=" ".join(words) + ".")
+        elif op == 2:
+            quotes[i] = replace(q, speaker=rng.choice(speakers))
+        elif op == 3:
+            name = rng.choice(speakers)
+            quotes[i] = replace(q, speaker=name.split()[-1] if rng.random() < 0.5 else f"Zoltan {name.split()[-1]}")
+        elif op in (8, 9) and len(q.words.split()) > 4:
+            # An elision mark written in (the same words, cut) or put for a word (an excerpt).
+            words = q.words.rstrip(".").split()
+            k = rng.randrange(1, len(words) - 1)
+            if op == 8:
+                words.insert(k, "...")
+            else:
+                words[k] = "..."
+            quotes[i] = replace(q, text=" ".join(words) + ".")
+        elif op == 7:
+            # Words written into an article before a quote: it and those after it move.
+            quotes = [replace(o, start=o.start + 9, end=o.end + 9) if o.article_id == q.article_id and o.start >= q.start
+                      else o for o in quotes]
+        elif op == 6:
+            # Reported speech in other words: the same content words in another order (few shared
+            # word trigrams, the same stems under the same speaker).
+            words = q.words.rstrip(".").split()
+            rng.shuffle(words)
+            art = rng.choice(articles)
+            fresh += 1000
+            quotes.insert(i, Quote(f"{art.id}:r{n}", art.id, " ".join(words) + ".", fresh, fresh + 1, 1, 1, q.kind,
+                                   direct=False, speaker=q.speaker))
+        else:
+            src = quotes[rng.randrange(len(quotes))]
+            words = src.words if op == 4 else f"Nobody expected the {rng.choice(['tide', 'vote', 'bridge'])} to turn so fast."
+            art = rng.choice(articles)
+            fresh += 1000
+            quotes.insert(i, Quote(f"{art.id}:x{n}", art.id, words, fresh, fresh + len(words), 1, 1, src.kind,
+                                   direct=rng.random() < 0.8, speaker=rng.choice([None, *speakers[:50]])))
+    return quotes
+
+
+def _full(quotes, articles):
+    return statements.group(quotes, articles)
+
+
+def _again(quotes, articles, state):
+    found, out, new_state = regroup.group(quotes, articles, json.loads(json.dumps(state)))
+    return (found, out), new_state
+
+
+class _Tight(blocking.BlockingIndex):
+    """A blocking index with tiny bounds: common keys, the rarest-keys cut and the candidate
+    limit all come into play, so a change reaches far through the index."""
+
+    def __init__(self, max_posting: int = 3):
+        super().__init__(max_posting)
+
+    def candidates(self, item, keys, need=2, query_keys=3, limit=1):
+        return super().candidates(item, keys, need=need, query_keys=min(query_keys, 3), limit=1)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize("changes", [1, 10, 60])
+@pytest.mark.parametrize("index", ["shipped", "tight"])
+def test_regrouping_after_changes_equals_a_full_grouping(seed, changes, index, monkeypatch):
+    if index == "tight":
+        monkeypatch.setattr(statements, "BlockingIndex", _Tight)
+    quotes, articles = _base(900, seed)
+    found, out, state = regroup.group(quotes, articles)
+    assert (found, out) == _full(quotes, articles)
+    rng = random.Random(seed * 100 + changes)
+    edited = quotes
+    for _ in range(3):  # three runs in a row, each from the state of the one before
+        edited = _edit(edited, articles, rng, changes)
+        got, state = _again(edited, articles, state)
+        assert got == _full(edited, articles)
+        again, total = state["grouped_again"]
+        if changes == 1:
+            assert again < total / 2  # most of the corpus was not grouped again
+
+
+def test_nothing_changed_groups_nothing_again():
+    quotes, articles = _base(1200, 7)
+    _, _, state = regroup.group(quotes, articles)
+    got, state = _again(quotes, articles, state)
+    assert got == _full(quotes, articles)
+    assert state["grouped_again"][0] == 0
+
+
+def test_unchanged_quotes_in_another_order_group_in_full():
+    quotes, articles = _base(800, 8)
+    _, _, state = regroup.group(quotes, articles)
+    moved = quotes[400:] + quotes[:400]
+    got, state = _again(moved, articles, state)
+    assert got == _full(moved, articles)
+    assert state["grouped_again"][0] == state["grouped_again"][1]
+
+
+@pytest.mark.parametrize("previous", [None, {}, {"layout": 999}, {"layout": regroup.STATE, "keys": 3}])
+def test_an_unusable_state_means_a_full_grouping(previous):
+    quotes, articles = _base(300, 9)
+    found, out, _ = regroup.group(quotes, articles, previous)
+    assert (found, out) == _full(quotes, articles)
+
+
+def test_quote_keys_ignore_ids_and_speakers_but_not_words_or_place():
+    art = Article("a1", "x/one.txt", "", "Outlet", "metadata", body_start=0, body_end=100)
+    q = Quote("a1:q1", "a1", "The ferry runs again on Monday.", 5, 36, 1, 6, "full", speaker="Ilse Varn")
+    base = regroup.quote_keys([q], [0], {"a1": art})
+    assert regroup.quote_keys([replace(q, id="a1:q9", speaker="Other")], [0], {"a1": art}) == base
+    for changed in (replace(q, text="The ferry runs again on Tuesday."), replace(q, start=6), replace(q, direct=False)):
+        assert regroup.quote_keys([changed], [0], {"a1": art}) != base
+    assert regroup.quote_keys([q], [0], {"a1": replace(art, path="x/two.txt")}) != base
+    twice = regroup.quote_keys([q, q], [0, 1], {"a1": art})
+    assert twice[0] == base[0] and twice[1] != twice[0]
+
+
+def _names(g: regroup.Regrouper) -> list[tuple]:
+    """Each unit named by its wording, form, speaker, its first quote's article and how many
+    such units came before it."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for unit in g.units:
+        q = g.quotes[unit.quotes[0]]
+        sig = (g.tokens[unit.wid], unit.direct, unit.speaker, g.by_id[q.article_id].path)
+        seen[sig] = seen.get(sig, 0) + 1
+        out.append((*sig, seen[sig]))
+    return out
+
+
+def _neighbours(g: regroup.Regrouper) -> dict[tuple, frozenset[tuple]]:
+    """Each unit's candidates, by name."""
+    name = _names(g)
+    return {name[u]: frozenset(name[v] for v in g.candidates(u)) for u in range(len(g.units))}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("index", ["shipped", "tight"])
+def test_a_unit_no_change_reaches_has_the_same_candidates(seed, index, monkeypatch):
+    """The ground the reuse stands on, checked directly (the tight index is where a change of
+    words reaches far; the shipped one, where reported speech's stems do): a unit whose
+    wording is not dirty and that shares no key with a dirty one has the candidates it had."""
+    if index == "tight":
+        monkeypatch.setattr(statements, "BlockingIndex", _Tight)
+    quotes, articles = _base(900, seed)
+    before = regroup.run(quotes, articles)
+    state = regroup.state_of(before)
+    edited = _edit(quotes, articles, random.Random(seed), 40)
+    after = regroup.run(edited, articles, json.loads(json.dumps(state)))
+    had, has = _neighbours(before), _neighbours(after)
+    names = _names(after)
+    checked = 0
+    for u in range(len(after.units)):
+        if not after.reached(u):
+            assert has[names[u]] == had[names[u]]
+            checked += 1
+    assert checked > len(after.units) / 5
+
+
+@pytest.mark.parametrize("index", ["shipped", "tight"])
+def test_every_unit_that_can_find_a_unit_is_among_its_sharers(index, monkeypatch):
+    """What the join towards a newly loose unit looks through: every unit whose candidates
+    hold u is one that shares a key with u."""
+    if index == "tight":
+        monkeypatch.setattr(statements, "BlockingIndex", _Tight)
+    quotes, articles = _base(700, 12)
+    g = regroup.run(quotes, articles)
+    finders: dict[int, set[int]] = {u: set() for u in range(len(g.units))}
+    for v in range(len(g.units)):
+        for u in g.candidates(v):
+            finders[u].add(v)
+    assert sum(map(len, finders.values())) > len(g.units) / 10
+    for u, found_by in finders.items():
+        assert found_by <= g._sharers(u)
+
+
+def test_units_whose_first_quotes_start_at_one_place_are_reused():
+    """Reported speech and a quote inside it start at one offset: that is no change of order."""
+    quotes, articles = _base(600, 13)
+    twins = [replace(q, id=q.id + "r", text="Officials said the " + q.words, direct=False) for q in quotes[::25]]
+    quotes = quotes + twins
+    _, _, state = regroup.group(quotes, articles)
+    got, state = _again(quotes, articles, state)
+    assert got == _full(quotes, articles)
+    assert state["grouped_again"][0] == 0
+
+
+def test_an_elision_mark_taken_out_is_seen_as_a_change():
+    """The same words with and without an elision mark are two wordings: "A B ... Y Z" is an
+    excerpt of a long quote and joins it; "A B Y Z" is not. Taking the mark out must group again."""
+    quotes, articles = _base(60, 5)
+    arts = articles[:2]
+    long = "Nobody on this council wanted the harbour wall to fail before the winter storms came in."
+    a = Quote(f"{arts[0].id}:e1", arts[0].id, long, 10**8, 10**8 + len(long), 1, 1, "full", speaker="Wilma Tarrant")
+    cut = "Nobody on this ... winter storms came in."
+    b = Quote(f"{arts[1].id}:e2", arts[1].id, cut, 10**8, 10**8 + len(cut), 1, 1, "full", speaker="Wilma Tarrant")
+    before = [*quotes, a, b]
+    found, out, state = regroup.group(before, articles)
+    joined = {q.id: q.statement for q in out}
+    assert joined[a.id] == joined[b.id]
+    uncut = replace(b, text="Nobody on this winter storms came in.")
+    after = [*quotes, a, uncut]
+    assert _again(after, articles, state)[0] == _full(after, articles)
