@@ -74,14 +74,11 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 from quotetrack.align import (  # noqa: E402
-    BINNED,
-    BINS,
     FEATURES,
     WORD_WEIGHTS_FILE,
     WORD_WEIGHTS_MIN_DF,
     Wording,
     WordWeights,
-    bin_indicators,
     compare_wordings,
     judge_from,
     learn_word_weights,
@@ -156,13 +153,8 @@ def wordings(pairs: list[tuple[str, str]]) -> tuple[Pairs, list[dict]]:
 
 
 def dense(pairs: Pairs, table: WordWeights) -> np.ndarray:
-    """The dense features of :data:`FEATURES` (the weighted overlap with ``table``), then the bin
-    indicators of those in :data:`BINNED`."""
-    rows = []
-    for a, b in pairs:
-        f = pair_features(a, b, table)
-        rows.append(f + bin_indicators(f))
-    return np.array(rows, dtype=float)
+    """The dense features of :data:`FEATURES` (the weighted overlap with ``table``)."""
+    return np.array([pair_features(a, b, table) for a, b in pairs], dtype=float)
 
 
 def table_of(pairs: Pairs) -> WordWeights:
@@ -194,12 +186,10 @@ class Model:
 
     def export(self) -> dict:
         coef = self.lr.coef_.ravel()
-        nf = len(FEATURES)
-        nd = nf + len(BINNED) * BINS
+        nd = len(FEATURES)
         scale, mean = self.scaler.scale_, self.scaler.mean_
         dense = coef[:nd] / scale
         intercept = float(self.lr.intercept_[0] - np.sum(coef[:nd] * mean / scale))
-        bins = {n: [round(float(v), 6) for v in dense[nf + k * BINS: nf + (k + 1) * BINS]] for k, n in enumerate(BINNED)}
         shared, unmatched = {}, {}
         for name, wt in zip(self.vec.get_feature_names_out(), coef[nd:]):
             if self.counts[name] < MIN_PAIRS or abs(wt) < 1e-3:
@@ -208,7 +198,6 @@ class Model:
         return {
             "features": list(FEATURES),
             "weights": {n: round(float(v), 6) for n, v in zip(FEATURES, dense)},
-            "bins": bins,
             "intercept": round(intercept, 6),
             "shared": dict(sorted(shared.items())),
             "unmatched": dict(sorted(unmatched.items())),
@@ -389,7 +378,7 @@ def main() -> int:
           f"{time.perf_counter() - t0:.1f} s")
     if not args.no_write:
         ordered = {k: data[k] for k in ("model", "trained_on", "licence", "mrpc_sha256", "word_weights_sha256", "seed",
-                                        "C", "threshold", "confident", "features", "weights", "bins", "intercept", "shared",
+                                        "C", "threshold", "confident", "features", "weights", "intercept", "shared",
                                         "unmatched")}
         args.out.write_text(json.dumps(ordered, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         table_out = args.out.with_name(WORD_WEIGHTS_FILE)  # beside the weights

@@ -372,41 +372,6 @@ FEATURES = (
     "log_short", "word_order", "longest_run", "in_order", "runs", "weighted_min", "weighted_max", "weighted_left_min",
     "weighted_left_max",
 )
-# Features whose value also falls into one of BINS equal bins over its range, each bin with a weight of its
-# own (a logistic regression stays linear in each feature). None are binned: binning six features gained
-# 0.4 point on MRPC's cross-validation, but MRPC holds few pairs of little overlap, and the weights of
-# those bins made unrelated quotes paraphrases (p 0.86 and 0.92 on invented unrelated pairs; BENCHMARKS.md).
-BINNED: tuple[str, ...] = ()
-BINS = 5
-_RANGES = {"word_order": (-1.0, 1.0)}  # a binned feature's range; [0, 1] when not here
-
-
-def _bin_spec(names: tuple[str, ...]) -> tuple[tuple[int, float, float], ...]:
-    """For each binned feature: its place in :data:`FEATURES`, its range's low end, bins per unit."""
-    spec = []
-    for n in names:
-        lo, hi = _RANGES.get(n, (0.0, 1.0))
-        spec.append((FEATURES.index(n), lo, BINS / (hi - lo)))
-    return tuple(spec)
-
-
-_BIN_SPEC = _bin_spec(BINNED)
-
-
-def _bin(value: float, lo: float, per: float) -> int:
-    k = int((value - lo) * per)
-    return 0 if k < 0 else (k if k < BINS else BINS - 1)
-
-
-def bin_indicators(features: list[float]) -> list[float]:
-    """The bins the features of :data:`BINNED` fall into, one indicator a bin (for training; the judge
-    looks the bin's weight up)."""
-    out = [0.0] * (len(_BIN_SPEC) * BINS)
-    for n, (i, lo, per) in enumerate(_BIN_SPEC):
-        out[n * BINS + _bin(features[i], lo, per)] = 1.0
-    return out
-
-
 @dataclass(frozen=True)
 class WordWeights:
     """How much a word tells, IDF-like: ``log((n + 1) / (df + 1))`` for a word in ``df`` of ``n`` sentences,
@@ -557,7 +522,6 @@ class Judge:
     threshold: float  # the same statement (altered or a paraphrase) from this probability up
     confident: float  # a paraphrase sure enough to join reported speech to a direct quote
     word_weights: WordWeights = NO_WORD_WEIGHTS  # for the weighted overlap features
-    bins: tuple[tuple[float, ...], ...] = ()  # per feature of BINNED, a weight per bin (none: no bin weights)
 
     # Per word both have: its shared weight less twice its unmatched weight, as each wording's own
     # sum (:meth:`_own`) counts every word of it as unmatched.
@@ -589,8 +553,6 @@ class Judge:
         own_b, wb = self._own(b)
         features = _features(a, b, shared, wa, wb, self.word_weights.total(shared), blocks)
         z = self.intercept + sum(map(operator.mul, self.weights, features))
-        for (i, lo, per), weights in zip(_BIN_SPEC, self.bins):
-            z += weights[_bin(features[i], lo, per)]
         get = self.both.get
         return z + own_a + own_b + sum([get(w, 0.0) for w in shared])
 
@@ -671,15 +633,12 @@ def judge_from(data: dict, word_weights: WordWeights = NO_WORD_WEIGHTS) -> Judge
     if names != FEATURES:
         raise ValueError(f"{MODEL_FILE}: its features {names} are not this version's {FEATURES}: run make train-paraphrase")
     w = data["weights"]
-    bins = data.get("bins", {})
-    if bins and (tuple(bins) != BINNED or any(len(v) != BINS for v in bins.values())):
-        raise ValueError(f"{MODEL_FILE}: its bins are not this version's ({BINS} for each of {BINNED}): "
-                         "run make train-paraphrase")
+    if data.get("bins"):  # binned features were tried and left out (BENCHMARKS.md, issue 15, fifth pass)
+        raise ValueError(f"{MODEL_FILE}: it has bin weights, which this version does not use: run make train-paraphrase")
     return Judge(
         tuple(float(w[n]) for n in FEATURES), float(data["intercept"]),
         {k: float(v) for k, v in data["shared"].items()}, {k: float(v) for k, v in data["unmatched"].items()},
         float(data["threshold"]), float(data["confident"]), word_weights,
-        tuple(tuple(float(x) for x in bins[n]) for n in BINNED) if bins else (),
     )
 
 

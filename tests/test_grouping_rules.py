@@ -16,8 +16,6 @@ from quotetrack.align import (
     ALTERED_MAX_SPREAD,
     ALTERED_MIN_COVERAGE,
     ALTERED_MIN_RUN,
-    BINNED,
-    BINS,
     FEATURES,
     Judge,
     Wording,
@@ -26,9 +24,9 @@ from quotetrack.align import (
     _order,
     _runs,
     altered_shape,
-    bin_indicators,
     compare,
     judge,
+    judge_from,
     learn_word_weights,
     matching_blocks,
     pair_features,
@@ -147,8 +145,6 @@ def _plain_logit(j: Judge, a: Wording, b: Wording) -> float:
     """The judge's logit as its definition reads: features, then a weight per shared and per unmatched word."""
     features = pair_features(a, b, j.word_weights)
     z = j.intercept + sum(w * f for w, f in zip(j.weights, features))
-    if j.bins:
-        z += sum(w * x for w, x in zip([w for ws in j.bins for w in ws], bin_indicators(features)))
     z += sum(j.shared.get(w, 0.0) for w in a.words & b.words)
     return z + sum(j.unmatched.get(w, 0.0) for w in a.words ^ b.words)
 
@@ -160,9 +156,8 @@ def test_judge_logit_is_its_definition_for_any_weights(seed):
     judges = [Judge(tuple(rng.uniform(-1, 1) for _ in FEATURES), rng.uniform(-1, 1),
                     {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)},
                     {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9,
-                    WordWeights({w: rng.uniform(0, 8) for w in rng.sample(vocab, 20)}, rng.uniform(0, 8)),
-                    tuple(tuple(rng.uniform(-1, 1) for _ in range(BINS)) for _ in BINNED) if k else ())
-              for k in range(2)]
+                    WordWeights({w: rng.uniform(0, 8) for w in rng.sample(vocab, 20)}, rng.uniform(0, 8)))
+              for _ in range(2)]
     wordings = [Wording(tuple(rng.sample(vocab, rng.randint(3, 14)))) for _ in range(8)]
     for _ in range(2):  # twice: the second time each wording's sum comes from its cache
         for j in judges:  # two judges on the same wordings: one's cached sum is never the other's
@@ -240,15 +235,14 @@ def test_a_broken_word_weights_file_is_named(bad):
         parse_word_weights(bad)
 
 
-@pytest.mark.parametrize("value,expected", [*(((k + 0.5) / BINS, k) for k in range(BINS)), (0.0, 0), (-0.1, 0),
-                                            (1.0, BINS - 1), (1.7, BINS - 1)])
-@pytest.mark.parametrize("which", range(len(BINNED)))
-def test_a_binned_feature_lights_one_bin(value, expected, which):
-    features = [0.0] * len(FEATURES)
-    features[FEATURES.index(BINNED[which])] = value
-    got = bin_indicators(features)
-    assert len(got) == len(BINNED) * BINS and sum(got) == len(BINNED)
-    assert got[which * BINS : (which + 1) * BINS].index(1.0) == expected
+def test_a_judge_file_with_bin_weights_is_refused():
+    """Binned features were tried and left out: a weights file that has bin weights is from another
+    version, and loading it says so instead of ignoring them."""
+    data = {"features": list(FEATURES), "weights": dict.fromkeys(FEATURES, 0.1), "intercept": 0.0, "shared": {},
+            "unmatched": {}, "threshold": 0.5, "confident": 0.9}
+    assert judge_from(data).intercept == 0.0
+    with pytest.raises(ValueError, match="bin weights"):
+        judge_from({**data, "bins": {FEATURES[0]: [0.1] * 5}})
 
 
 def test_weighted_overlap_counts_telling_words_more():
