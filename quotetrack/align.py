@@ -28,7 +28,7 @@ import json
 import math
 import operator
 import re
-from bisect import bisect_left
+import zlib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -217,8 +217,8 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "breaks", "positions", "once", "masks", "content_before", "words", "stems", "bigrams", "trigrams", "grams",
-                 "numbers", "modals", "negated", "judged")
+    __slots__ = ("tokens", "breaks", "positions", "content_before", "words", "stems", "bigrams", "trigrams",
+                 "fourgrams", "repeated", "letters", "numbers", "modals", "negated", "judged")
 
     def __init__(self, tokens: tuple[str, ...], breaks: tuple[int, ...] = ()):
         self.tokens = tokens
@@ -227,9 +227,6 @@ class Wording:
         for i, t in enumerate(tokens):
             positions.setdefault(t, []).append(i)
         self.positions = {t: tuple(p) for t, p in positions.items()}  # where each word stands
-        self.once = {t: p[0] for t, p in positions.items() if len(p) == 1}  # where each word standing once stands
-        # Each word's positions as the bits of an integer, for the bit-parallel common subsequence (:func:`_lcs`).
-        self.masks = {t: sum(1 << i for i in p) for t, p in positions.items()}
         before = [0]  # content words (not stop words) among the first i tokens, for i = 0 .. len(tokens)
         for t in tokens:
             before.append(before[-1] + (t not in _STOPWORDS))
@@ -239,17 +236,41 @@ class Wording:
         # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
         self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
         self.trigrams = frozenset(f"{x} {y} {z}" for x, y, z in zip(tokens, tokens[1:], tokens[2:]))
-        # Letter 4-grams of the words: "Kut" and "Al-Kut", "attack" and "attacker" share some.
-        grams: set[str] = set()
-        for w in self.words:
-            w = f"#{w}#"
-            grams.update(w[i : i + 4] for i in range(len(w) - 3))
-        self.grams = frozenset(grams)
+        self.fourgrams = frozenset(f"{w} {x} {y} {z}" for w, x, y, z in zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+        # The word n-grams (n = 1 to 4) standing more than once, and how often: the n-gram sets count each
+        # once, and the clipped n-gram matches (:func:`_clipped`) add the repeats both wordings have.
+        repeated: dict[str, int] = {t: len(p) for t, p in positions.items() if len(p) > 1}
+        if len(tokens) > len(self.bigrams) + 1:  # a repeated n-gram (n > 1) needs a repeated bigram
+            for n in (2, 3, 4):
+                counts: dict[str, int] = {}
+                for i in range(len(tokens) - n + 1):
+                    g = " ".join(tokens[i : i + n])
+                    counts[g] = counts.get(g, 0) + 1
+                repeated.update((g, c) for g, c in counts.items() if c > 1)
+        self.repeated = repeated
+        self.letters = {w: _letter_signature(w) for w in self.words}
         self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
         self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
         self.negated = _negated(tokens)
-        # A judge, its unmatched weights summed over this wording's words, and its word weights summed likewise.
-        self.judged: Optional[tuple[Judge, float, float]] = None
+        # A judge, its unmatched weights summed over this wording's words, its word weights (in units of
+        # 1e-4) summed likewise, and each word's.
+        self.judged: Optional[tuple[Judge, float, int, dict[str, int]]] = None
+
+
+LETTER_BUCKETS = 2048  # the letter signatures' size in bits
+
+
+@lru_cache(maxsize=65536)
+def _letter_signature(word: str) -> int:
+    """A word's letter 3-grams, its ends marked ("Kut" and "Al-Kut", "attack" and "attacker" share some),
+    as the bits of an integer: each 3-gram sets bit ``crc32(gram) % LETTER_BUCKETS`` (a stable hash, the
+    same in every run). Pooling words is an or, the grams two pools share a popcount; two 3-grams
+    rarely fall in one bucket (a pool of 50 grams in 2,048 buckets: about one)."""
+    w = f"#{word}#"
+    bits = 0
+    for i in range(len(w) - 2):
+        bits |= 1 << (zlib.crc32(w[i : i + 3].encode("utf-8")) % LETTER_BUCKETS)
+    return bits
 
 
 @lru_cache(maxsize=131072)
@@ -319,20 +340,13 @@ def matching_blocks(a: Wording, b: Wording) -> list[tuple[int, int, int]]:
 
 
 def altered_shape(short: Wording, long: Wording) -> float:
-    """The share of ``short``'s words found in order in ``long`` when it is ``long`` altered (see
-    :func:`_altered_shape`), else 0."""
-    return _altered_shape(short, long)[0]
-
-
-def _altered_shape(short: Wording, long: Wording) -> tuple[float, Optional[list[tuple[int, int, int]]]]:
     """The share of ``short``'s words found in order in ``long`` when ``short`` is ``long`` (or a
     stretch of it) with some words changed, else 0: most of its words, and most of its content
     words, found in order in one stretch of the other, with a run of several words in a row.
-    An exact rule, like verbatim and partial: a misquote is a matter of the words. With the matching
-    blocks when they were worked out (the judge's features use them too), else None."""
+    An exact rule, like verbatim and partial: a misquote is a matter of the words."""
     ts = short.tokens
     if len(ts) < 4:
-        return 0.0, None
+        return 0.0
     # Words in common (with repeats) bound the words that can align in order: skip the
     # alignment when even that bound is below the altered threshold.
     # Cheaply first: each word of ``short`` beyond its first occurrence adds at most one.
@@ -340,13 +354,13 @@ def _altered_shape(short: Wording, long: Wording) -> tuple[float, Optional[list[
     shared = short.words & long.words
     if len(shared) < need:
         if len(shared) + len(ts) - len(short.words) < need:
-            return 0.0, None
+            return 0.0
         ps, pl = short.positions, long.positions
         if sum(min(len(ps[t]), len(pl[t])) for t in shared) < need:
-            return 0.0, None
+            return 0.0
     blocks = matching_blocks(short, long)
     if not blocks:
-        return 0.0, blocks
+        return 0.0
     matched = sum(k for _, _, k in blocks)
     longest = max(k for _, _, k in blocks)
     # The matched words must sit together in the longer wording: a short quote whose
@@ -354,24 +368,26 @@ def _altered_shape(short: Wording, long: Wording) -> tuple[float, Optional[list[
     span = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
     coverage = matched / len(ts)
     if coverage < ALTERED_MIN_COVERAGE or longest < ALTERED_MIN_RUN or span > len(ts) + ALTERED_MAX_SPREAD:
-        return 0.0, blocks
+        return 0.0
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
     before = short.content_before
     content = before[-1]
     kept = sum(before[i + k] - before[i] for i, _, k in blocks)
-    return (coverage if not content or kept / content >= ALTERED_MIN_COVERAGE else 0.0), blocks
+    return coverage if not content or kept / content >= ALTERED_MIN_COVERAGE else 0.0
 
 
 # --------------------------------------------------------------------------- the judge's features
 
 FEATURES = (
-    "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
-    "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
-    "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
-    "log_short", "word_order", "longest_run", "in_order", "runs", "weighted_min", "weighted_max", "weighted_left_min",
-    "weighted_left_max",
+    "stem_min", "stem_max", "unmatched_letters_min", "unmatched_letters_max", "length_ratio", "numbers_agree",
+    "numbers_differ", "numbers_unmatched", "negation_differs", "modality_differs", "stems_left_min", "stems_left_max",
+    "words_left_min", "words_left_max", "log_short", "weighted_min", "weighted_max", "weighted_left_min",
+    "weighted_left_max", "ngram1_min", "ngram1_max", "ngram2_min", "ngram2_max", "ngram3_min", "ngram3_max",
+    "ngram4_min", "ngram4_max",
 )
+
+
 @dataclass(frozen=True)
 class WordWeights:
     """How much a word tells, IDF-like: ``log((n + 1) / (df + 1))`` for a word in ``df`` of ``n`` sentences,
@@ -380,92 +396,59 @@ class WordWeights:
 
     weights: dict[str, float]
     rare: float
+    # The weights in units of 1e-4 (the shipped file keeps four decimals), as integers: their sums are
+    # exact, so they do not depend on the order a set gives its members in (string hashes differ between
+    # runs) and the training script rebuilds the same weights byte for byte.
+    units: dict[str, int] = field(init=False, repr=False, compare=False)
+    rare_units: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", {w: round(v * UNITS) for w, v in self.weights.items()})
+        object.__setattr__(self, "rare_units", round(self.rare * UNITS))
+
+    def of(self, words: frozenset) -> dict[str, int]:
+        """Each of ``words`` and its weight in units."""
+        get, rare = self.units.get, self.rare_units
+        return {w: get(w, rare) for w in words}
 
     def total(self, words: frozenset) -> float:
-        """The weights of ``words`` summed; exactly rounded (``math.fsum``), so the sum does not depend on
-        the order a set gives its members in (string hashes differ between runs): the training script
-        rebuilds the same weights byte for byte."""
-        get, rare = self.weights.get, self.rare
-        return math.fsum([get(w, rare) for w in words])
+        """The weights of ``words`` summed (to four decimals, exactly)."""
+        get, rare = self.units.get, self.rare_units
+        return sum([get(w, rare) for w in words]) / UNITS
+
+
+UNITS = 10_000
 
 
 NO_WORD_WEIGHTS = WordWeights({}, 1.0)  # every word weighs the same: weighted overlap is plain word overlap
 
 
-def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
-    """The shared part as a share of the larger and of the smaller set."""
-    if not x or not y:
-        return 0.0, 0.0
-    n = len(x & y)
-    lx, ly = len(x), len(y)
-    return (n / lx, n / ly) if lx >= ly else (n / ly, n / lx)
-
-
-def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
-    """log(1 + the number of members of each set the other lacks), smaller first."""
-    lx, ly = len(x) - shared, len(y) - shared
-    return (_LOG1P[min(lx, ly)], _LOG1P[max(lx, ly)]) if max(lx, ly) < 64 else (math.log1p(min(lx, ly)), math.log1p(max(lx, ly)))
-
-
 _LOG1P = [math.log1p(i) for i in range(64)]
 
 
-def _order(a: Wording, b: Wording) -> float:
-    """Word order: Kendall's concordance (-1 to 1) of where the words that stand once in each wording
-    stand in the two; 1.0 when fewer than two such words. The concordant pairs are counted while the
-    positions in ``b`` are inserted in ``a``'s order into a sorted list (each insertion finds how many
-    earlier words stand before it in ``b``)."""
-    oa, ob = a.once, b.once
-    common = oa.keys() & ob.keys()
-    n = len(common)
-    if n < 2:
-        return 1.0
-    seen: list[int] = []
-    concordant = 0
-    for w in sorted(common, key=oa.__getitem__):
-        j = ob[w]
-        k = bisect_left(seen, j)
-        concordant += k
-        seen.insert(k, j)
-    pairs = n * (n - 1) // 2
-    return (2 * concordant - pairs) / pairs
+def _shared_grams(a: Wording, b: Wording, shared_words: int) -> tuple[int, int, int, int]:
+    """How many distinct word n-grams, n = 1 to 4, the two wordings both have (``shared_words``: the
+    words). No shared n-gram, no shared (n + 1)-gram."""
+    m2 = len(a.bigrams & b.bigrams) if shared_words else 0
+    m3 = len(a.trigrams & b.trigrams) if m2 else 0
+    return shared_words, m2, m3, (len(a.fourgrams & b.fourgrams) if m3 else 0)
 
 
-def _lcs(short: Wording, long: Wording) -> int:
-    """The length of the longest common subsequence of the two wordings' tokens: the words found in
-    order in both. Bit-parallel (Hyyro 2004): one pass over ``short``'s tokens, each a few operations
-    on an integer with a bit per token of ``long``."""
-    masks = long.masks
-    full = (1 << len(long.tokens)) - 1
-    v = full
-    for t in short.tokens:
-        m = masks.get(t)
-        if m is not None:
-            u = v & m
-            v = ((v + u) | (v - u)) & full
-    return len(long.tokens) - v.bit_count()
-
-
-def _runs(a: Wording, b: Wording, blocks: Optional[list[tuple[int, int, int]]] = None) -> tuple[float, float, float]:
-    """Of the shorter wording's words: the longest run both have in a row, the words found in order in
-    both (their longest common subsequence) and the runs those fall into, each as a share of its length.
-    The longest run is the longest of the matching blocks when given; else at most two words when the
-    two share no three in a row (their n-grams say which), else one longest-match pass. The runs are
-    estimated, not aligned: the words in order less the word pairs both have in a row (a run of k
-    words holds k - 1 such pairs)."""
-    s, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
-    n = len(s.tokens)
-    if blocks is not None:
-        run = max((k for _, _, k in blocks), default=0)
-    elif a.trigrams.isdisjoint(b.trigrams):
-        run = 1 if a.bigrams.isdisjoint(b.bigrams) else 2
-        if run == 1 and a.words.isdisjoint(b.words):
-            return 0.0, 0.0, 0.0
-    else:
-        run = _longest_match(s.tokens, long.positions, 0, n, 0, len(long.tokens), True)[2]
-    lcs = _lcs(s, long)
-    pieces = lcs - len(a.bigrams & b.bigrams)
-    return run / n, lcs / n, (pieces if pieces > 0 else 0) / n
+def _clipped(a: Wording, b: Wording, shared: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The clipped matches of word n-grams, n = 1 to 4, as BLEU counts them: each n-gram counts as often
+    as it stands in the wording that has it fewer times. ``shared``: the distinct n-grams both have."""
+    ra, rb = a.repeated, b.repeated
+    if not (ra and rb):
+        return shared
+    if len(ra) > len(rb):
+        ra, rb = rb, ra
+    m = list(shared)
+    get = rb.get
+    for g, c in ra.items():
+        d = get(g)
+        if d:
+            m[g.count(" ")] += (c if c < d else d) - 1
+    return m[0], m[1], m[2], m[3]
 
 
 def pair_features(a: Wording, b: Wording, weights: WordWeights = NO_WORD_WEIGHTS) -> list[float]:
@@ -475,35 +458,58 @@ def pair_features(a: Wording, b: Wording, weights: WordWeights = NO_WORD_WEIGHTS
     return _features(a, b, shared, weights.total(a.words), weights.total(b.words), weights.total(shared))
 
 
-def _features(a: Wording, b: Wording, shared: frozenset, wa: float, wb: float, ws: float,
-              blocks: Optional[list] = None) -> list[float]:
-    """``wa``, ``wb``, ``ws``: the word weights of ``a``'s words, ``b``'s and the shared ones, summed."""
+def _log1p(n: int) -> float:
+    return _LOG1P[n] if n < 64 else math.log1p(n)
+
+
+def _features(a: Wording, b: Wording, shared: frozenset, wa: float, wb: float, ws: float) -> list[float]:
+    """``wa``, ``wb``, ``ws``: the word weights of ``a``'s words, ``b``'s and the shared ones, summed.
+    Written out in one function: the judge's cost per pair is mostly calls. An overlap is the shared part
+    as a share of the larger and of the smaller; a "left" count is log(1 + the members of each the other
+    lacks), the smaller first."""
     shared_words = len(shared)
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
-    shared_stems = len(a.stems & b.stems)
-    lw = max(len(a.words), len(b.words))
-    sw = min(len(a.words), len(b.words))
-    ls = max(len(a.stems), len(b.stems))
-    ss = min(len(a.stems), len(b.stems))
+    sa, sb = a.stems, b.stems
+    shared_stems = len(sa & sb)
+    ls, ss = (len(sa), len(sb)) if len(sa) >= len(sb) else (len(sb), len(sa))
+    # The letter 3-grams of the words only one of the two has (a name spelt two ways, "attack" and
+    # "attacker"), each wording's pooled: their signatures (:func:`_letter_signature`) or-ed.
+    ga = gb = 0
+    for w, bits in a.letters.items():
+        if w not in shared:
+            ga |= bits
+    for w, bits in b.letters.items():
+        if w not in shared:
+            gb |= bits
+    shared_grams = (ga & gb).bit_count()
+    lg, sg = ga.bit_count(), gb.bit_count()
+    if lg < sg:
+        lg, sg = sg, lg
     na, nb = a.numbers, b.numbers
     wl, wsm = (wa, wb) if wa >= wb else (wb, wa)
+    lw, sw = (len(a.words), len(b.words)) if len(a.words) >= len(b.words) else (len(b.words), len(a.words))
+    grams = _shared_grams(a, b, shared_words)
+    m1, m2, m3, m4 = _clipped(a, b, grams)
+    # n-gram precision of each wording (its n-grams the other has, clipped, over its n-grams), the lower
+    # first, for n = 1 to 4: the MT metrics' view of a paraphrase (Madnani et al. 2012). The shorter
+    # wording's is the higher.
     return [
-        shared_words / lw, shared_words / sw,
         shared_stems / ls if ss else 0.0, shared_stems / ss if ss else 0.0,
-        *_shares(a.bigrams, b.bigrams), *_shares(a.trigrams, b.trigrams), *_shares(a.grams, b.grams),
+        shared_grams / lg if sg else 0.0, shared_grams / sg if sg else 0.0,
         short / long,
         1.0 if na and na == nb else 0.0,
         1.0 if na != nb else 0.0,
         float(len(na ^ nb)),
         1.0 if a.negated != b.negated else 0.0,
         1.0 if a.modals != b.modals else 0.0,
-        *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
-        _LOG1P[short - 1] if short <= 64 else math.log(short),
-        _order(a, b),
-        *_runs(a, b, blocks),
+        _log1p(ss - shared_stems), _log1p(ls - shared_stems), _log1p(sw - shared_words), _log1p(lw - shared_words),
+        _log1p(short - 1),
         ws / wl if wl > 0 else 0.0, ws / wsm if wsm > 0 else 0.0,
         math.log1p(wsm - ws), math.log1p(wl - ws),
+        m1 / long, m1 / short, m2 / (long - 1) if m2 else 0.0, m2 / (short - 1) if m2 else 0.0,
+        m3 / (long - 2) if m3 else 0.0, m3 / (short - 2) if m3 else 0.0,
+        m4 / (long - 3) if m4 else 0.0, m4 / (short - 3) if m4 else 0.0,
     ]
 
 
@@ -533,31 +539,31 @@ class Judge:
             both.setdefault(w, -2.0 * v)
         object.__setattr__(self, "both", both)
 
-    def _own(self, a: Wording) -> tuple[float, float]:
-        """The unmatched weights and the word weights of all of ``a``'s words, each summed, kept on the
-        wording for this judge."""
+    def _own(self, a: Wording) -> tuple[float, int, dict[str, int]]:
+        """Of ``a``'s words: their unmatched weights summed, their word weights (in units) summed and
+        each word's; kept on the wording for this judge."""
         got = a.judged
         if got is not None and got[0] is self:
-            return got[1], got[2]
+            return got[1], got[2], got[3]
         get = self.unmatched.get
         total = sum(get(w, 0.0) for w in a.words)
-        weight = self.word_weights.total(a.words)
-        a.judged = (self, total, weight)
-        return total, weight
+        each = self.word_weights.of(a.words)
+        weight = sum(each.values())
+        a.judged = (self, total, weight, each)
+        return total, weight, each
 
-    def logit(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
-        """``blocks``: the matching blocks of the shorter wording (``a`` on a tie) in the other, when
-        already worked out."""
+    def logit(self, a: Wording, b: Wording) -> float:
         shared = a.words & b.words
-        own_a, wa = self._own(a)
-        own_b, wb = self._own(b)
-        features = _features(a, b, shared, wa, wb, self.word_weights.total(shared), blocks)
+        own_a, wa, each = self._own(a)
+        own_b, wb, _ = self._own(b)
+        ws = sum(map(each.__getitem__, shared))
+        features = _features(a, b, shared, wa / UNITS, wb / UNITS, ws / UNITS)
         z = self.intercept + sum(map(operator.mul, self.weights, features))
         get = self.both.get
         return z + own_a + own_b + sum([get(w, 0.0) for w in shared])
 
-    def probability(self, a: Wording, b: Wording, blocks: Optional[list] = None) -> float:
-        z = self.logit(a, b, blocks)
+    def probability(self, a: Wording, b: Wording) -> float:
+        z = self.logit(a, b)
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -656,11 +662,11 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     if is_excerpt(wl.tokens, ws.tokens, ws.breaks):
         return Comparison(EXCERPT, 1.0)
     # The altered rule needs a run of three words in a row: no shared trigram, no alteration.
-    coverage, blocks = (0.0, None) if a.trigrams.isdisjoint(b.trigrams) else _altered_shape(ws, wl)
+    coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
     model = model or judge()
-    p = model.probability(a, b, blocks)
+    p = model.probability(a, b)
     return Comparison(PARAPHRASE if p >= model.threshold else UNRELATED, round(p, 3))
 
 

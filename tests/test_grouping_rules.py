@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import random
+import zlib
+from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
@@ -17,12 +19,10 @@ from quotetrack.align import (
     ALTERED_MIN_COVERAGE,
     ALTERED_MIN_RUN,
     FEATURES,
+    LETTER_BUCKETS,
     Judge,
     Wording,
     WordWeights,
-    _lcs,
-    _order,
-    _runs,
     altered_shape,
     compare,
     judge,
@@ -166,47 +166,47 @@ def test_judge_logit_is_its_definition_for_any_weights(seed):
                     assert j.logit(a, b) == pytest.approx(_plain_logit(j, a, b), abs=1e-9)
 
 
-def _lcs_plain(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """The longest common subsequence's length by the textbook table."""
-    row = [0] * (len(b) + 1)
-    for x in a:
-        prev, row = row, [0]
-        for j, y in enumerate(b):
-            row.append(prev[j] + 1 if x == y else max(prev[j + 1], row[j]))
-    return row[-1]
+NGRAM_WORDS = st.lists(st.sampled_from(["tide", "wall", "will", "hold", "the", "not"]), min_size=1, max_size=30)
 
 
-def _kendall_plain(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    once = sorted((a.index(w), b.index(w)) for w in set(a) & set(b) if a.count(w) == 1 and b.count(w) == 1)
-    n = len(once)
-    if n < 2:
-        return 1.0
-    concordant = sum(1 for i in range(n) for k in range(i + 1, n) if once[i][1] < once[k][1])
-    return (2 * concordant - n * (n - 1) // 2) / (n * (n - 1) // 2)
-
-
-WORDS = st.lists(st.sampled_from(["tide", "wall", "will", "hold", "a", "town", "dry", "the", "not"]), max_size=70)
-
-
-@settings(max_examples=300)
-@given(WORDS, WORDS)
-def test_run_features_are_their_plain_definitions(a, b):
-    """Longest run (difflib's longest block), words in order (the longest common subsequence, bit-parallel
-    on words standing up to 70 places apart) and word order (Kendall), against plain definitions."""
+@settings(max_examples=300, deadline=None)  # the first example loads the stemmer
+@given(NGRAM_WORDS, NGRAM_WORDS)
+def test_ngram_precisions_are_clipped_matches(a, b):
+    """The n-gram features, n = 1 to 4, against BLEU's clipped counts written plainly (few words, so that
+    n-grams repeat within a wording and across the two)."""
     a, b = tuple(a), tuple(b)
-    wa, wb = Wording(a), Wording(b)
-    assert _order(wa, wb) == pytest.approx(_kendall_plain(a, b))
-    if not a or not b:
-        return
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    assert _lcs(Wording(short), Wording(long)) == _lcs_plain(short, long)
-    blocks = [m for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks() if m.size]
-    run = max((m.size for m in blocks), default=0)
-    lcs = _lcs_plain(short, long)
-    pairs = len(set(zip(a, a[1:])) & set(zip(b, b[1:])))
-    expected = (run / len(short), lcs / len(short), max(lcs - pairs, 0) / len(short))
-    assert _runs(wa, wb) == pytest.approx(expected)
-    assert _runs(wa, wb, [tuple(m) for m in blocks]) == pytest.approx(expected)
+    got = pair_features(Wording(a), Wording(b))
+    for n in range(1, 5):
+        ca = Counter(a[i : i + n] for i in range(len(a) - n + 1))
+        cb = Counter(b[i : i + n] for i in range(len(b) - n + 1))
+        m = sum((ca & cb).values())
+        pa = m / sum(ca.values()) if m else 0.0
+        pb = m / sum(cb.values()) if m else 0.0
+        i = FEATURES.index(f"ngram{n}_min")
+        assert got[i : i + 2] == pytest.approx([min(pa, pb), max(pa, pb)])
+
+
+LETTER_WORDS = st.lists(st.sampled_from(["harbour", "harbor", "attack", "attacker", "kut", "al-kut", "the", "wall",
+                                          "walls", "tide"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)  # the first example loads the stemmer
+@given(LETTER_WORDS, LETTER_WORDS)
+def test_unmatched_letters_are_the_plain_definition(a, b):
+    """The letter 3-grams ("#" marking the ends) of the words only one wording has, pooled per wording, by
+    their buckets (crc32 of the gram, modulo LETTER_BUCKETS): the shared buckets as a share of the larger
+    pool and of the smaller; 0 when a pool is empty."""
+    a, b = tuple(a), tuple(b)
+
+    def pool(x: tuple, y: tuple) -> set:
+        grams = {f"#{w}#"[i : i + 3] for w in set(x) - set(y) for i in range(len(w))}
+        return {zlib.crc32(g.encode()) % LETTER_BUCKETS for g in grams}
+
+    pa, pb = pool(a, b), pool(b, a)
+    n = len(pa & pb)
+    expected = [n / max(len(pa), len(pb)), n / min(len(pa), len(pb))] if pa and pb else [0.0, 0.0]
+    i = FEATURES.index("unmatched_letters_min")
+    assert pair_features(Wording(a), Wording(b))[i : i + 2] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -253,7 +253,7 @@ def test_weighted_overlap_counts_telling_words_more():
     common = pair_features(a, Wording(("the", "plans", "said")), table)
     i = FEATURES.index("weighted_max")
     assert rare[i] > common[i]
-    assert rare[FEATURES.index("word_max")] == common[FEATURES.index("word_max")]
+    assert rare[FEATURES.index("ngram1_max")] == common[FEATURES.index("ngram1_max")]
 
 
 @pytest.mark.parametrize("a,b", [(SENTENCES[i], SENTENCES[j]) for i in range(4) for j in range(4) if i != j])
