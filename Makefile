@@ -85,7 +85,8 @@ train: train-paraphrase train-speaker
 train-speaker: accuracy-need-polnear $(TRAIN_STAMP)
 	$(TRAIN_VENV)/bin/python benchmarks/train_speaker.py --polnear "$(POLNEAR)"
 
-# The paraphrase judge's weights (quotetrack/data/paraphrase_judge.json), from MRPC's training
+# The paraphrase judge's weights (quotetrack/data/paraphrase_judge.json and its word table
+# quotetrack/data/word_weights.tsv), from MRPC's training
 # file (never its test file; see BENCHMARKS.md, "Paraphrase judge", to get it) and the dev split of
 # benchmarks/pairs.jsonl: make train-paraphrase [MRPC=path/to/msr_paraphrase_train.txt].
 MRPC ?= .cache/msr_paraphrase_train.txt

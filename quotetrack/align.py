@@ -14,7 +14,8 @@ matter of words): ``score`` is 1.0 for the first two and the share of the
 shorter wording's words matched in order for altered. Otherwise a learned
 judge (:class:`Judge`, a logistic regression over :data:`FEATURES` and over
 the words two wordings share or not, shipped as ``data/paraphrase_judge.json``
-and rebuilt by ``make train-paraphrase``) gives the calibrated probability
+with the IDF-like word weights of its weighted overlap, ``data/word_weights.tsv``,
+both rebuilt by ``make train-paraphrase``) gives the calibrated probability
 that the two say the same thing: ``score`` is that probability, and the kind
 is ``paraphrase`` from the judge's threshold up, else ``unrelated``.
 Everything the judge needs of one wording is computed once (:func:`wording`).
@@ -22,10 +23,12 @@ Everything the judge needs of one wording is computed once (:func:`wording`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import operator
 import re
+import zlib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -214,8 +217,8 @@ _MODALS = {
 class Wording:
     """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
 
-    __slots__ = ("tokens", "breaks", "positions", "words", "stems", "bigrams", "trigrams", "grams", "numbers", "modals",
-                 "negated", "judged")
+    __slots__ = ("tokens", "breaks", "positions", "content_before", "words", "stems", "bigrams", "trigrams",
+                 "fourgrams", "repeated", "letters", "numbers", "modals", "negated", "judged")
 
     def __init__(self, tokens: tuple[str, ...], breaks: tuple[int, ...] = ()):
         self.tokens = tokens
@@ -224,21 +227,50 @@ class Wording:
         for i, t in enumerate(tokens):
             positions.setdefault(t, []).append(i)
         self.positions = {t: tuple(p) for t, p in positions.items()}  # where each word stands
+        before = [0]  # content words (not stop words) among the first i tokens, for i = 0 .. len(tokens)
+        for t in tokens:
+            before.append(before[-1] + (t not in _STOPWORDS))
+        self.content_before = tuple(before)
         self.words = frozenset(positions)
         self.stems = content_stems(tokens)  # content-word stems (stop words left out)
         # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
         self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
         self.trigrams = frozenset(f"{x} {y} {z}" for x, y, z in zip(tokens, tokens[1:], tokens[2:]))
-        # Letter 4-grams of the words: "Kut" and "Al-Kut", "attack" and "attacker" share some.
-        grams: set[str] = set()
-        for w in self.words:
-            w = f"#{w}#"
-            grams.update(w[i : i + 4] for i in range(len(w) - 3))
-        self.grams = frozenset(grams)
+        self.fourgrams = frozenset(f"{w} {x} {y} {z}" for w, x, y, z in zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+        # The word n-grams (n = 1 to 4) standing more than once, and how often: the n-gram sets count each
+        # once, and the clipped n-gram matches (:func:`_clipped`) add the repeats both wordings have.
+        repeated: dict[str, int] = {t: len(p) for t, p in positions.items() if len(p) > 1}
+        if len(tokens) > len(self.bigrams) + 1:  # a repeated n-gram (n > 1) needs a repeated bigram
+            for n in (2, 3, 4):
+                counts: dict[str, int] = {}
+                for i in range(len(tokens) - n + 1):
+                    g = " ".join(tokens[i : i + n])
+                    counts[g] = counts.get(g, 0) + 1
+                repeated.update((g, c) for g, c in counts.items() if c > 1)
+        self.repeated = repeated
+        self.letters = {w: _letter_signature(w) for w in self.words}
         self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
         self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
         self.negated = _negated(tokens)
-        self.judged: Optional[tuple[Judge, float]] = None  # a judge and its sum over this wording's words
+        # A judge, its unmatched weights summed over this wording's words, its word weights (in units of
+        # 1e-4) summed likewise, and each word's.
+        self.judged: Optional[tuple[Judge, float, int, dict[str, int]]] = None
+
+
+LETTER_BUCKETS = 2048  # the letter signatures' size in bits
+
+
+@lru_cache(maxsize=65536)
+def _letter_signature(word: str) -> int:
+    """A word's letter 3-grams, its ends marked ("Kut" and "Al-Kut", "attack" and "attacker" share some),
+    as the bits of an integer: each 3-gram sets bit ``crc32(gram) % LETTER_BUCKETS`` (a stable hash, the
+    same in every run). Pooling words is an or, the grams two pools share a popcount; two 3-grams
+    rarely fall in one bucket (a pool of 50 grams in 2,048 buckets: about one)."""
+    w = f"#{word}#"
+    bits = 0
+    for i in range(len(w) - 2):
+        bits |= 1 << (zlib.crc32(w[i : i + 3].encode("utf-8")) % LETTER_BUCKETS)
+    return bits
 
 
 @lru_cache(maxsize=131072)
@@ -339,65 +371,145 @@ def altered_shape(short: Wording, long: Wording) -> float:
         return 0.0
     # ... and carry the content: "it is a difficult issue" shares "it is a" with
     # many sentences without being any of them.
-    content = [t for t in ts if t not in _STOPWORDS]
-    kept = sum(1 for i, _, k in blocks for t in ts[i : i + k] if t not in _STOPWORDS)
-    return coverage if not content or kept / len(content) >= ALTERED_MIN_COVERAGE else 0.0
+    before = short.content_before
+    content = before[-1]
+    kept = sum(before[i + k] - before[i] for i, _, k in blocks)
+    return coverage if not content or kept / content >= ALTERED_MIN_COVERAGE else 0.0
 
 
 # --------------------------------------------------------------------------- the judge's features
 
 FEATURES = (
-    "word_min", "word_max", "stem_min", "stem_max", "bigram_min", "bigram_max", "trigram_min", "trigram_max",
-    "letters_min", "letters_max", "length_ratio", "numbers_agree", "numbers_differ", "numbers_unmatched",
-    "negation_differs", "modality_differs", "stems_left_min", "stems_left_max", "words_left_min", "words_left_max",
-    "log_short",
+    "stem_min", "stem_max", "unmatched_letters_min", "unmatched_letters_max", "length_ratio", "numbers_agree",
+    "numbers_differ", "numbers_unmatched", "negation_differs", "modality_differs", "stems_left_min", "stems_left_max",
+    "words_left_min", "words_left_max", "log_short", "weighted_min", "weighted_max", "weighted_left_min",
+    "weighted_left_max", "ngram1_min", "ngram1_max", "ngram2_min", "ngram2_max", "ngram3_min", "ngram3_max",
+    "ngram4_min", "ngram4_max",
 )
 
 
-def _shares(x: frozenset, y: frozenset) -> tuple[float, float]:
-    """The shared part as a share of the larger and of the smaller set."""
-    if not x or not y:
-        return 0.0, 0.0
-    n = len(x & y)
-    lx, ly = len(x), len(y)
-    return (n / lx, n / ly) if lx >= ly else (n / ly, n / lx)
+@dataclass(frozen=True)
+class WordWeights:
+    """How much a word tells, IDF-like: ``log((n + 1) / (df + 1))`` for a word in ``df`` of ``n`` sentences,
+    learned on MRPC train's sentences (``data/word_weights.tsv``, rebuilt by ``make train-paraphrase``).
+    A word in fewer sentences than the table keeps (or in none) weighs ``rare``."""
+
+    weights: dict[str, float]
+    rare: float
+    # The weights in units of 1e-4 (the shipped file keeps four decimals), as integers: their sums are
+    # exact, so they do not depend on the order a set gives its members in (string hashes differ between
+    # runs) and the training script rebuilds the same weights byte for byte.
+    units: dict[str, int] = field(init=False, repr=False, compare=False)
+    rare_units: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", {w: round(v * UNITS) for w, v in self.weights.items()})
+        object.__setattr__(self, "rare_units", round(self.rare * UNITS))
+
+    def of(self, words: frozenset) -> dict[str, int]:
+        """Each of ``words`` and its weight in units."""
+        get, rare = self.units.get, self.rare_units
+        return {w: get(w, rare) for w in words}
+
+    def total(self, words: frozenset) -> float:
+        """The weights of ``words`` summed (to four decimals, exactly)."""
+        get, rare = self.units.get, self.rare_units
+        return sum([get(w, rare) for w in words]) / UNITS
 
 
-def _left(x: frozenset, y: frozenset, shared: int) -> tuple[float, float]:
-    """log(1 + the number of members of each set the other lacks), smaller first."""
-    lx, ly = len(x) - shared, len(y) - shared
-    return (_LOG1P[min(lx, ly)], _LOG1P[max(lx, ly)]) if max(lx, ly) < 64 else (math.log1p(min(lx, ly)), math.log1p(max(lx, ly)))
+UNITS = 10_000
+
+
+NO_WORD_WEIGHTS = WordWeights({}, 1.0)  # every word weighs the same: weighted overlap is plain word overlap
 
 
 _LOG1P = [math.log1p(i) for i in range(64)]
 
 
-def pair_features(a: Wording, b: Wording) -> list[float]:
-    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric)."""
-    return _features(a, b, len(a.words & b.words))
+def _shared_grams(a: Wording, b: Wording, shared_words: int) -> tuple[int, int, int, int]:
+    """How many distinct word n-grams, n = 1 to 4, the two wordings both have (``shared_words``: the
+    words). No shared n-gram, no shared (n + 1)-gram."""
+    m2 = len(a.bigrams & b.bigrams) if shared_words else 0
+    m3 = len(a.trigrams & b.trigrams) if m2 else 0
+    return shared_words, m2, m3, (len(a.fourgrams & b.fourgrams) if m3 else 0)
 
 
-def _features(a: Wording, b: Wording, shared_words: int) -> list[float]:
+def _clipped(a: Wording, b: Wording, shared: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The clipped matches of word n-grams, n = 1 to 4, as BLEU counts them: each n-gram counts as often
+    as it stands in the wording that has it fewer times. ``shared``: the distinct n-grams both have."""
+    ra, rb = a.repeated, b.repeated
+    if not (ra and rb):
+        return shared
+    if len(ra) > len(rb):
+        ra, rb = rb, ra
+    m = list(shared)
+    get = rb.get
+    for g, c in ra.items():
+        d = get(g)
+        if d:
+            m[g.count(" ")] += (c if c < d else d) - 1
+    return m[0], m[1], m[2], m[3]
+
+
+def pair_features(a: Wording, b: Wording, weights: WordWeights = NO_WORD_WEIGHTS) -> list[float]:
+    """The judge's features of two wordings, in the order of :data:`FEATURES` (symmetric), with
+    ``weights`` for the weighted overlap."""
+    shared = a.words & b.words
+    return _features(a, b, shared, weights.total(a.words), weights.total(b.words), weights.total(shared))
+
+
+def _log1p(n: int) -> float:
+    return _LOG1P[n] if n < 64 else math.log1p(n)
+
+
+def _features(a: Wording, b: Wording, shared: frozenset, wa: float, wb: float, ws: float) -> list[float]:
+    """``wa``, ``wb``, ``ws``: the word weights of ``a``'s words, ``b``'s and the shared ones, summed.
+    Written out in one function: the judge's cost per pair is mostly calls. An overlap is the shared part
+    as a share of the larger and of the smaller; a "left" count is log(1 + the members of each the other
+    lacks), the smaller first."""
+    shared_words = len(shared)
     la, lb = len(a.tokens), len(b.tokens)
     short, long = (la, lb) if la <= lb else (lb, la)
-    shared_stems = len(a.stems & b.stems)
-    lw = max(len(a.words), len(b.words))
-    sw = min(len(a.words), len(b.words))
-    ls = max(len(a.stems), len(b.stems))
-    ss = min(len(a.stems), len(b.stems))
+    sa, sb = a.stems, b.stems
+    shared_stems = len(sa & sb)
+    ls, ss = (len(sa), len(sb)) if len(sa) >= len(sb) else (len(sb), len(sa))
+    # The letter 3-grams of the words only one of the two has (a name spelt two ways, "attack" and
+    # "attacker"), each wording's pooled: their signatures (:func:`_letter_signature`) or-ed.
+    ga = gb = 0
+    for w, bits in a.letters.items():
+        if w not in shared:
+            ga |= bits
+    for w, bits in b.letters.items():
+        if w not in shared:
+            gb |= bits
+    shared_grams = (ga & gb).bit_count()
+    lg, sg = ga.bit_count(), gb.bit_count()
+    if lg < sg:
+        lg, sg = sg, lg
     na, nb = a.numbers, b.numbers
+    wl, wsm = (wa, wb) if wa >= wb else (wb, wa)
+    lw, sw = (len(a.words), len(b.words)) if len(a.words) >= len(b.words) else (len(b.words), len(a.words))
+    grams = _shared_grams(a, b, shared_words)
+    m1, m2, m3, m4 = _clipped(a, b, grams)
+    # n-gram precision of each wording (its n-grams the other has, clipped, over its n-grams), the lower
+    # first, for n = 1 to 4: the MT metrics' view of a paraphrase (Madnani et al. 2012). The shorter
+    # wording's is the higher.
     return [
-        shared_words / lw, shared_words / sw,
         shared_stems / ls if ss else 0.0, shared_stems / ss if ss else 0.0,
-        *_shares(a.bigrams, b.bigrams), *_shares(a.trigrams, b.trigrams), *_shares(a.grams, b.grams),
+        shared_grams / lg if sg else 0.0, shared_grams / sg if sg else 0.0,
         short / long,
         1.0 if na and na == nb else 0.0,
         1.0 if na != nb else 0.0,
         float(len(na ^ nb)),
         1.0 if a.negated != b.negated else 0.0,
         1.0 if a.modals != b.modals else 0.0,
-        *_left(a.stems, b.stems, shared_stems), *_left(a.words, b.words, shared_words),
-        _LOG1P[short - 1] if short <= 64 else math.log(short),
+        _log1p(ss - shared_stems), _log1p(ls - shared_stems), _log1p(sw - shared_words), _log1p(lw - shared_words),
+        _log1p(short - 1),
+        ws / wl if wl > 0 else 0.0, ws / wsm if wsm > 0 else 0.0,
+        math.log1p(wsm - ws), math.log1p(wl - ws),
+        m1 / long, m1 / short, m2 / (long - 1) if m2 else 0.0, m2 / (short - 1) if m2 else 0.0,
+        m3 / (long - 2) if m3 else 0.0, m3 / (short - 2) if m3 else 0.0,
+        m4 / (long - 3) if m4 else 0.0, m4 / (short - 3) if m4 else 0.0,
     ]
 
 
@@ -415,6 +527,7 @@ class Judge:
     unmatched: dict[str, float]  # weight of a word only one of them has
     threshold: float  # the same statement (altered or a paraphrase) from this probability up
     confident: float  # a paraphrase sure enough to join reported speech to a direct quote
+    word_weights: WordWeights = NO_WORD_WEIGHTS  # for the weighted overlap features
 
     # Per word both have: its shared weight less twice its unmatched weight, as each wording's own
     # sum (:meth:`_own`) counts every word of it as unmatched.
@@ -426,21 +539,28 @@ class Judge:
             both.setdefault(w, -2.0 * v)
         object.__setattr__(self, "both", both)
 
-    def _own(self, a: Wording) -> float:
-        """The unmatched weights of all of ``a``'s words, kept on the wording for this judge."""
+    def _own(self, a: Wording) -> tuple[float, int, dict[str, int]]:
+        """Of ``a``'s words: their unmatched weights summed, their word weights (in units) summed and
+        each word's; kept on the wording for this judge."""
         got = a.judged
         if got is not None and got[0] is self:
-            return got[1]
+            return got[1], got[2], got[3]
         get = self.unmatched.get
         total = sum(get(w, 0.0) for w in a.words)
-        a.judged = (self, total)
-        return total
+        each = self.word_weights.of(a.words)
+        weight = sum(each.values())
+        a.judged = (self, total, weight, each)
+        return total, weight, each
 
     def logit(self, a: Wording, b: Wording) -> float:
         shared = a.words & b.words
-        z = self.intercept + sum(map(operator.mul, self.weights, _features(a, b, len(shared))))
+        own_a, wa, each = self._own(a)
+        own_b, wb, _ = self._own(b)
+        ws = sum(map(each.__getitem__, shared))
+        features = _features(a, b, shared, wa / UNITS, wb / UNITS, ws / UNITS)
+        z = self.intercept + sum(map(operator.mul, self.weights, features))
         get = self.both.get
-        return z + self._own(a) + self._own(b) + sum([get(w, 0.0) for w in shared])
+        return z + own_a + own_b + sum([get(w, 0.0) for w in shared])
 
     def probability(self, a: Wording, b: Wording) -> float:
         z = self.logit(a, b)
@@ -450,24 +570,81 @@ class Judge:
 
 
 MODEL_FILE = "paraphrase_judge.json"
+WORD_WEIGHTS_FILE = "word_weights.tsv"
+WORD_WEIGHTS_MIN_DF = 3  # a word in fewer sentences is left out of the table and weighs ``rare``
+
+
+def learn_word_weights(sentences: list[frozenset[str]], min_df: int = WORD_WEIGHTS_MIN_DF) -> WordWeights:
+    """The word weights of :class:`WordWeights` from these sentences' word sets (each sentence one
+    document): ``log((n + 1) / (df + 1))``; words in fewer than ``min_df`` sentences weigh as a word
+    in ``min_df - 1`` would (``rare``), rounded to 4 decimals as the shipped file keeps them."""
+    df: dict[str, int] = {}
+    for words in sentences:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(sentences)
+    kept = {w: round(math.log((n + 1) / (d + 1)), 4) for w, d in df.items() if d >= min_df}
+    return WordWeights(dict(sorted(kept.items())), round(math.log((n + 1) / min_df), 4))
+
+
+def word_weights_text(weights: WordWeights, note: str) -> str:
+    """The shipped file's text: ``note`` as comment lines, the rare weight as the word ``*``, then a
+    word and its weight a line, tab-separated, in sorted order."""
+    lines = [f"# {line}" for line in note.splitlines()]
+    lines.append(f"*\t{weights.rare}")
+    lines.extend(f"{w}\t{v}" for w, v in weights.weights.items())
+    return "\n".join(lines) + "\n"
+
+
+def parse_word_weights(text: str) -> WordWeights:
+    weights: dict[str, float] = {}
+    rare = None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        word, sep, value = line.partition("\t")
+        try:
+            v = float(value)
+        except ValueError:
+            v = None
+        if not sep or v is None:
+            raise ValueError(f"{WORD_WEIGHTS_FILE}:{n}: expected a word, a tab and a number: run make train-paraphrase")
+        if word == "*":
+            rare = v
+        else:
+            weights[word] = v
+    if rare is None:
+        raise ValueError(f"{WORD_WEIGHTS_FILE}: no weight for rare words (the line '*'): run make train-paraphrase")
+    return WordWeights(weights, rare)
+
+
+def _data(name: str) -> str:
+    return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def judge() -> Judge:
-    """The shipped judge: ``quotetrack/data/paraphrase_judge.json``, rebuilt by ``make train-paraphrase``."""
-    raw = resources.files("quotetrack").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return judge_from(json.loads(raw))
+    """The shipped judge: ``quotetrack/data/paraphrase_judge.json`` and the word weights it was trained
+    with, ``quotetrack/data/word_weights.tsv``; both rebuilt by ``make train-paraphrase``."""
+    table = _data(WORD_WEIGHTS_FILE)
+    data = json.loads(_data(MODEL_FILE))
+    digest = hashlib.sha256(table.encode("utf-8")).hexdigest()
+    if data.get("word_weights_sha256") != digest:
+        raise ValueError(f"{MODEL_FILE} was not trained with this {WORD_WEIGHTS_FILE}: run make train-paraphrase")
+    return judge_from(data, parse_word_weights(table))
 
 
-def judge_from(data: dict) -> Judge:
+def judge_from(data: dict, word_weights: WordWeights = NO_WORD_WEIGHTS) -> Judge:
     names = tuple(data["features"])
     if names != FEATURES:
         raise ValueError(f"{MODEL_FILE}: its features {names} are not this version's {FEATURES}: run make train-paraphrase")
     w = data["weights"]
+    if data.get("bins"):  # binned features were tried and left out (BENCHMARKS.md, issue 15, fifth pass)
+        raise ValueError(f"{MODEL_FILE}: it has bin weights, which this version does not use: run make train-paraphrase")
     return Judge(
         tuple(float(w[n]) for n in FEATURES), float(data["intercept"]),
         {k: float(v) for k, v in data["shared"].items()}, {k: float(v) for k, v in data["unmatched"].items()},
-        float(data["threshold"]), float(data["confident"]),
+        float(data["threshold"]), float(data["confident"]), word_weights,
     )
 
 

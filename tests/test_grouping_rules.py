@@ -3,7 +3,10 @@ paraphrase judge's plumbing. Names and sentences are invented for these tests.""
 
 from __future__ import annotations
 
+import math
 import random
+import zlib
+from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
@@ -16,13 +19,19 @@ from quotetrack.align import (
     ALTERED_MIN_COVERAGE,
     ALTERED_MIN_RUN,
     FEATURES,
+    LETTER_BUCKETS,
     Judge,
     Wording,
+    WordWeights,
     altered_shape,
     compare,
     judge,
+    judge_from,
+    learn_word_weights,
     matching_blocks,
     pair_features,
+    parse_word_weights,
+    word_weights_text,
 )
 from quotetrack.blocking import LIMIT, BlockingIndex
 from quotetrack.models import FULL, Article, Quote
@@ -134,7 +143,8 @@ def test_shipped_judge_loads_and_gives_probabilities():
 
 def _plain_logit(j: Judge, a: Wording, b: Wording) -> float:
     """The judge's logit as its definition reads: features, then a weight per shared and per unmatched word."""
-    z = j.intercept + sum(w * f for w, f in zip(j.weights, pair_features(a, b)))
+    features = pair_features(a, b, j.word_weights)
+    z = j.intercept + sum(w * f for w, f in zip(j.weights, features))
     z += sum(j.shared.get(w, 0.0) for w in a.words & b.words)
     return z + sum(j.unmatched.get(w, 0.0) for w in a.words ^ b.words)
 
@@ -145,13 +155,105 @@ def test_judge_logit_is_its_definition_for_any_weights(seed):
     vocab = sorted({w for s in SENTENCES for w in s.lower().split()})
     judges = [Judge(tuple(rng.uniform(-1, 1) for _ in FEATURES), rng.uniform(-1, 1),
                     {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)},
-                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9) for _ in range(2)]
+                    {w: rng.uniform(-1, 1) for w in rng.sample(vocab, 15)}, 0.5, 0.9,
+                    WordWeights({w: rng.uniform(0, 8) for w in rng.sample(vocab, 20)}, rng.uniform(0, 8)))
+              for _ in range(2)]
     wordings = [Wording(tuple(rng.sample(vocab, rng.randint(3, 14)))) for _ in range(8)]
     for _ in range(2):  # twice: the second time each wording's sum comes from its cache
         for j in judges:  # two judges on the same wordings: one's cached sum is never the other's
             for a in wordings:
                 for b in wordings:
                     assert j.logit(a, b) == pytest.approx(_plain_logit(j, a, b), abs=1e-9)
+
+
+NGRAM_WORDS = st.lists(st.sampled_from(["tide", "wall", "will", "hold", "the", "not"]), min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)  # the first example loads the stemmer
+@given(NGRAM_WORDS, NGRAM_WORDS)
+def test_ngram_precisions_are_clipped_matches(a, b):
+    """The n-gram features, n = 1 to 4, against BLEU's clipped counts written plainly (few words, so that
+    n-grams repeat within a wording and across the two)."""
+    a, b = tuple(a), tuple(b)
+    got = pair_features(Wording(a), Wording(b))
+    for n in range(1, 5):
+        ca = Counter(a[i : i + n] for i in range(len(a) - n + 1))
+        cb = Counter(b[i : i + n] for i in range(len(b) - n + 1))
+        m = sum((ca & cb).values())
+        pa = m / sum(ca.values()) if m else 0.0
+        pb = m / sum(cb.values()) if m else 0.0
+        i = FEATURES.index(f"ngram{n}_min")
+        assert got[i : i + 2] == pytest.approx([min(pa, pb), max(pa, pb)])
+
+
+LETTER_WORDS = st.lists(st.sampled_from(["harbour", "harbor", "attack", "attacker", "kut", "al-kut", "the", "wall",
+                                          "walls", "tide"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)  # the first example loads the stemmer
+@given(LETTER_WORDS, LETTER_WORDS)
+def test_unmatched_letters_are_the_plain_definition(a, b):
+    """The letter 3-grams ("#" marking the ends) of the words only one wording has, pooled per wording, by
+    their buckets (crc32 of the gram, modulo LETTER_BUCKETS): the shared buckets as a share of the larger
+    pool and of the smaller; 0 when a pool is empty."""
+    a, b = tuple(a), tuple(b)
+
+    def pool(x: tuple, y: tuple) -> set:
+        grams = {f"#{w}#"[i : i + 3] for w in set(x) - set(y) for i in range(len(w))}
+        return {zlib.crc32(g.encode()) % LETTER_BUCKETS for g in grams}
+
+    pa, pb = pool(a, b), pool(b, a)
+    n = len(pa & pb)
+    expected = [n / max(len(pa), len(pb)), n / min(len(pa), len(pb))] if pa and pb else [0.0, 0.0]
+    i = FEATURES.index("unmatched_letters_min")
+    assert pair_features(Wording(a), Wording(b))[i : i + 2] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_weights_are_idf_and_survive_their_file(seed):
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    sentences = [frozenset(rng.sample(vocab, rng.randint(1, 12))) for _ in range(rng.randint(5, 60))]
+    learned = learn_word_weights(sentences, min_df=3)
+    n = len(sentences)
+    for w in vocab:
+        df = sum(w in s for s in sentences)
+        if df >= 3:
+            assert learned.weights[w] == round(math.log((n + 1) / (df + 1)), 4)
+        else:
+            assert w not in learned.weights
+    assert learned.rare == round(math.log((n + 1) / 3), 4)
+    assert learned.total(frozenset(["w1", "unseen"])) == pytest.approx(learned.weights.get("w1", learned.rare) + learned.rare)
+    text = word_weights_text(learned, "a note\nover two lines")
+    assert parse_word_weights(text) == learned
+    assert word_weights_text(parse_word_weights(text), "a note\nover two lines") == text
+
+
+@pytest.mark.parametrize("bad", ["w1\tx\n*\t2.0\n", "w1 2.0\n*\t2.0\n", "w1\t2.0\n"])
+def test_a_broken_word_weights_file_is_named(bad):
+    with pytest.raises(ValueError, match="word_weights.tsv"):
+        parse_word_weights(bad)
+
+
+def test_a_judge_file_with_bin_weights_is_refused():
+    """Binned features were tried and left out: a weights file that has bin weights is from another
+    version, and loading it says so instead of ignoring them."""
+    data = {"features": list(FEATURES), "weights": dict.fromkeys(FEATURES, 0.1), "intercept": 0.0, "shared": {},
+            "unmatched": {}, "threshold": 0.5, "confident": 0.9}
+    assert judge_from(data).intercept == 0.0
+    with pytest.raises(ValueError, match="bin weights"):
+        judge_from({**data, "bins": {FEATURES[0]: [0.1] * 5}})
+
+
+def test_weighted_overlap_counts_telling_words_more():
+    """Two wordings sharing a rare word overlap more, weighted, than two sharing a common one."""
+    table = WordWeights({"the": 0.1, "council": 3.0, "harbour": 6.0, "said": 0.5}, 7.0)
+    a = Wording(("the", "council", "said", "harbour"))
+    rare = pair_features(a, Wording(("harbour", "plans", "said")), table)
+    common = pair_features(a, Wording(("the", "plans", "said")), table)
+    i = FEATURES.index("weighted_max")
+    assert rare[i] > common[i]
+    assert rare[FEATURES.index("ngram1_max")] == common[FEATURES.index("ngram1_max")]
 
 
 @pytest.mark.parametrize("a,b", [(SENTENCES[i], SENTENCES[j]) for i in range(4) for j in range(4) if i != j])
@@ -264,3 +366,19 @@ def test_the_same_words_told_by_someone_else_stay_apart(quoted, told):
     (_, a), (_, b) = PEOPLE[0], PEOPLE[1]
     sts, _ = _group([(quoted, a, True), (told, b, False)])
     assert all(len(s.members) == 1 for s in sts), [(s.speaker, [m.match for m in s.members]) for s in sts]
+
+
+def test_the_judge_gives_the_same_probability_with_the_altered_rules_blocks_as_without():
+    """compare_wordings hands the judge the matching blocks the altered rule worked out: the same
+    features as working them out again."""
+    from quotetrack.align import compare_wordings
+
+    rng = random.Random(11)
+    vocab = "the harbour wall will be raised before winter and the council pays for it from the levy".split()
+    model = judge()
+    for _ in range(300):
+        a = Wording(tuple(rng.choice(vocab) for _ in range(rng.randint(4, 16))))
+        b = Wording(tuple(rng.choice(vocab) for _ in range(rng.randint(4, 16))))
+        c = compare_wordings(a, b, model)
+        if c.kind in ("paraphrase", "unrelated"):
+            assert c.score == round(model.probability(a, b), 3)

@@ -6,9 +6,10 @@ statement. The dev split trains the paraphrase judge (with MRPC's training
 file, ``make train-paraphrase``); the held-out split is only measured. The
 floors below are set from the measurement: ``benchmarks/train_paraphrase.py``
 at the commit that shipped ``quotetrack/data/paraphrase_judge.json`` gave, on
-the 120 held-out pairs, precision 0.937 (59 of 63) and recall 0.797 (59 of
-74). The floors leave a margin of about two pairs each way; the project's
-precision target is 0.92. Raise the floors when matching improves.
+the 120 held-out pairs, precision 0.922 (59 of 64) and recall 0.797 (59 of
+74). The recall floor leaves a margin of about two pairs; the precision floor
+is the project's target (0.92), one false match below the measurement. Raise
+the floors when matching improves.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from quotetrack import compare
 PAIRS = Path(__file__).resolve().parent.parent / "benchmarks" / "pairs.jsonl"
 KINDS = {"verbatim", "partial", "altered", "paraphrase", "unrelated"}
 
-PRECISION_FLOOR = 0.92  # measured 0.937
+PRECISION_FLOOR = 0.92  # measured 0.922
 RECALL_FLOOR = 0.77  # measured 0.797
 PRECISION_TARGET = 0.92
 
