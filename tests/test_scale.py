@@ -320,3 +320,17 @@ def test_streamed_json_is_the_one_shot_document(generated, batch, monkeypatch):
         render.render_json(result, out)
         assert out.getvalue() == json.dumps(render.to_dict(result), ensure_ascii=False) + "\n"
         json.loads(out.getvalue())
+
+
+def test_renumbering_an_inputs_article_is_replace_of_its_ids():
+    """An input's article and quotes renumbered in the whole scan: equal to
+    ``dataclasses.replace`` of the ids, every other field kept."""
+    text = "“The new ferry timetable starts on Monday,” Orla Penhaligon said. “We are ready,” she added.\n"
+    art = build_article("a1", "x/one.txt", text)
+    qs = quotes_of(art)
+    assert len(qs) == 2
+    a, got = parallel._renumber(art, qs, "a7")
+    assert a == replace(art, id="a7")
+    want = [replace(q, id=f"a7:{q.id.rsplit(':', 1)[-1]}", article_id="a7") for q in qs]
+    assert got == want and [q.id for q in got] == [f"a7:{q.id.split(':')[1]}" for q in qs]
+    assert all(q.article_id == "a1" for q in qs)  # the input's own quotes are left as they were
