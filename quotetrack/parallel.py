@@ -19,11 +19,13 @@ others go to workers, with their bytes.
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import multiprocessing
 import os
 import sys
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
@@ -173,6 +175,25 @@ def _decoded(done: _Done, number_from: int) -> _Done:
     return _analyse_data(path, data, cachemod.key("scan-input", loader.outlet_context(path), data))
 
 
+# The cycle collector's thresholds during a scan (see _fewer_collections).
+GC_THRESHOLD = (50_000, 20, 20)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cycle collector run less often while a scan builds its many small objects (at
+    least ``GC_THRESHOLD``; restored after). With the defaults, collections that find next to
+    nothing were about a quarter of a re-scan's CPU time at 2,000 articles; cycles are still
+    collected, only later."""
+    old = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLD, old)))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@_fewer_collections()
 def scan(
     paths: Iterable[Union[str, Path]],
     max_bytes: int = DEFAULT_MAX_BYTES,

@@ -383,3 +383,14 @@ def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_
     with cachemod.Cache(db) as c:
         assert _json(parallel.scan([str(generated)], jobs=jobs, cache=c)) == expected
         assert c.misses == 0 and c.hits == len(files)
+
+
+def test_a_scan_leaves_the_cycle_collectors_thresholds_as_they_were(monkeypatch):
+    import gc
+
+    before = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(parallel, "assemble", lambda *a: seen.append(gc.get_threshold()) or scan([]))
+    parallel.scan([str(SAMPLES)], jobs=1)
+    assert seen and seen[0][0] >= parallel.GC_THRESHOLD[0]
+    assert gc.get_threshold() == before
