@@ -24,6 +24,12 @@ the part of the corpus a change can reach is grouped again:
   finding one that is newly loose) is looked for from each newly loose one
   through the index.
 
+The units themselves (quotes of one wording, form and person) are taken from
+the previous run for a wording whose quotes' speakers are, in order, the ones
+it had, none of a surname whose number of people changed: ``Grouper`` makes a
+wording's units from just that sequence and the speaker verdicts, which read
+the census only for the two names' surnames (``_given_units``).
+
 Why the rest cannot differ: an unaffected unit's keys are held by the same
 wordings and units as before, in the same relative order, so its candidates,
 their ranks and its best anchor are the previous run's, and each of its
