@@ -103,7 +103,11 @@ def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
             fields[f] = tuple(fields[f])
     if fields.get("quoted_spans") is not None:
         fields["quoted_spans"] = tuple(tuple(p) for p in fields["quoted_spans"])
-    return Quote(id=f"{article_id}:{d['n']}", article_id=article_id, **fields)
+    # Every field set as ``Quote(...)`` sets it, without its __init__ (a re-scan builds every quote
+    # of the corpus from here; tests compare the two).
+    q = object.__new__(Quote)
+    q.__dict__.update(fields, id=f"{article_id}:{d['n']}", article_id=article_id, statement=None)
+    return q
 
 
 def quotes_json(quotes: Iterable[Quote]) -> str:
@@ -125,14 +129,16 @@ def file_json(found: list[tuple[Article, list[Quote]]], skipped: list[Skipped]) 
     )
 
 
-def file_from(text: str) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
+def file_from(text: str, number_from: int = 1) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
+    """``file_json``'s articles and quotes again, the articles numbered from ``a<number_from>``
+    (their place in the whole scan) and their quotes after them."""
     d = json.loads(text)
     found = []
-    for entry in d["articles"]:
+    for n, entry in enumerate(d["articles"], number_from):
         fields = dict(entry["article"])
         for name in _PAIRS:
             fields[name] = tuple(tuple(p) for p in fields[name])
-        aid = entry["id"]
+        aid = f"a{n}"
         found.append((Article(id=aid, text="", **fields), [_quote_from(q, aid) for q in entry["quotes"]]))
     return found, [Skipped(p, r) for p, r in d["skipped"]]
 
@@ -293,25 +299,6 @@ class Cache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-class Reader:
-    """A read-only view of a cache file for worker processes (each opens its own)."""
-
-    def __init__(self, path: os.PathLike | str):
-        self.path = str(path)
-        self._db: Optional[sqlite3.Connection] = None
-        self._pid = -1
-
-    def get(self, k: str) -> Optional[str]:
-        try:
-            if self._db is None or self._pid != os.getpid():
-                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
-                self._pid = os.getpid()
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (k,)).fetchone()
-        except sqlite3.Error:
-            return None  # a miss: the parent's own connection reports a broken cache
-        return row[0] if row else None
 
 
 def state_key(context: str) -> str:

@@ -52,13 +52,14 @@ def first_carriers(result: ScanResult) -> dict[str, First]:
     be told apart.
     """
     arts = {a.id: a for a in result.articles}
+    dated_article = {a.id: is_iso_date(a.date) for a in result.articles}  # asked once an article, not once a member
     quote_article = {q.id: q.article_id for q in result.quotes}
     out: dict[str, First] = {}
     for st in result.statements:
         dated: list[tuple[str, str, str]] = []  # (date, outlet, quote id)
         for m in st.members:
             art = arts[quote_article[m.quote_id]]
-            if not is_iso_date(art.date):
+            if not dated_article[art.id]:
                 dated = []
                 break
             dated.append((art.date or "", m.outlet, m.quote_id))

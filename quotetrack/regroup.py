@@ -24,6 +24,12 @@ the part of the corpus a change can reach is grouped again:
   finding one that is newly loose) is looked for from each newly loose one
   through the index.
 
+The units themselves (quotes of one wording, form and person) are taken from
+the previous run for a wording whose quotes' speakers are, in order, the ones
+it had, none of a surname whose number of people changed: ``Grouper`` makes a
+wording's units from just that sequence and the speaker verdicts, which read
+the census only for the two names' surnames (``_given_units``).
+
 Why the rest cannot differ: an unaffected unit's keys are held by the same
 wordings and units as before, in the same relative order, so its candidates,
 their ranks and its best anchor are the previous run's, and each of its
@@ -47,7 +53,7 @@ from .models import Article, Quote, Statement
 from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
-STATE = 2  # the state's layout (2: a wording is its tokens and its elision breaks)
+STATE = 3  # the state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and speaker)
 
 
 class _Counts(Census):
@@ -91,8 +97,10 @@ class Regrouper(Grouper):
     """A grouping run that knows which wordings and units a change reaches."""
 
     def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
-                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
-        super().__init__(quotes, articles, census, tokens)
+                 wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None,
+                 plan: Optional[dict[str, Any]] = None):
+        self._plan = plan  # the previous run (``_previous``): its units are reused where they cannot differ
+        super().__init__(quotes, articles, census, wordings)
         self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
         self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
         self.touched_wordings: set[int] = set()
@@ -106,6 +114,11 @@ class Regrouper(Grouper):
         self.names = ""  # a digest of the run's speaker names
         self._best: dict[int, Optional[int]] = {}  # each non-anchor unit's best anchor, once asked
         self.again = len(self.units)  # units grouped again (all, unless a previous run's statements are reused)
+
+    def _units(self) -> None:
+        if self._plan is not None:
+            self.given_units = _given_units(self, self._plan)
+        super()._units()
 
     def _indexed_wording(self, w: int, keys: list[int]) -> None:
         if self.dirty_trigrams and not self.dirty_trigrams.isdisjoint(keys):
@@ -236,10 +249,10 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
     plan = _previous(quotes, keys, names, previous)
     known = None
     if plan:
-        # An unchanged quote's comparison tokens are its previous ones (its key holds its words).
-        old_tokens, at = plan["tokens"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
-        known = {i: old_tokens[at[k]] for i, k in zip(eligible, keys) if k in at}
-    g = Regrouper(quotes, articles, plan["census"] if plan else None, known)
+        # An unchanged quote's wording is its previous one (its key holds its words).
+        old, at = plan["wordings"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
+        known = {i: old[at[k]] for i, k in zip(eligible, keys) if k in at}
+    g = Regrouper(quotes, articles, plan["census"] if plan else None, known, plan)
     g.keys, g.names = keys, names
     if plan is None:
         g.build_index()
@@ -271,7 +284,11 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         plan: dict[str, Any] = {
             "keys": list(previous["keys"]),
             "tokens": tokens,
+            "wordings": list(zip(tokens, breaks)),
             "wording": [int(w) for w in previous["wording"]],
+            "unit": [int(u) for u in previous["unit"]],
+            "speaker": [int(n) for n in previous["speaker"]],
+            "speakers": [None if n is None else str(n) for n in previous["speakers"]],
             "units": [((tokens[w], breaks[w]), bool(direct), speaker, str(path), int(start))
                       for w, direct, speaker, path, start in previous["units"]],
             "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
@@ -279,7 +296,11 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         old_people = dict(previous["people"])
     except (KeyError, TypeError, ValueError, IndexError):
         return None
-    if len(plan["wording"]) != len(plan["keys"]) or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+    n = len(plan["keys"])
+    if len(plan["wording"]) != n or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+        return None
+    if len(plan["unit"]) != n or len(plan["speaker"]) != n or not all(0 <= u < len(plan["units"]) for u in plan["unit"]) \
+            or not all(0 <= k < len(plan["speakers"]) for k in plan["speaker"]):
         return None
     if previous.get("names") == names:
         plan["census"] = _Counts(old_people)
@@ -290,6 +311,45 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
+
+
+def _speaker(q: Quote) -> Optional[str]:
+    """A quote's speaker as units read it (an anonymous label is nobody in particular)."""
+    return None if anonymous(q.speaker) else q.speaker
+
+
+def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
+    """Quote -> its previous unit, for the quotes of each wording and form (of two quotes or more)
+    whose speakers are, in order, the ones it had before, none of them of a surname whose number
+    of people changed. ``statements.Grouper._units`` makes a wording's units from just that
+    sequence and the speaker verdicts (which read the census only for the two names' surnames),
+    so it would make them as before: the n-th quote joins the unit the n-th did."""
+    units, names, moved = plan["units"], plan["speakers"], plan["moved"]
+    groups: dict[tuple, int] = {}
+    gid = [groups.setdefault(unit[:2], len(groups)) for unit in units]
+    before: list[tuple[list[Optional[str]], list[int]]] = [([], []) for _ in groups]
+    for u, n in zip(plan["unit"], plan["speaker"]):
+        seq = before[gid[u]]
+        seq[0].append(names[n])
+        seq[1].append(u)
+    now: dict[tuple[int, bool], list[int]] = defaultdict(list)
+    quotes = g.quotes
+    for i in g.eligible:
+        now[(g.wid[i], quotes[i].direct)].append(i)
+    given: dict[int, int] = {}
+    for (w, direct), idx in now.items():
+        if len(idx) < 2:
+            continue
+        at = groups.get(((g.tokens[w], g.breaks[w]), direct))
+        if at is None:
+            continue
+        speakers, labels = before[at]
+        if len(speakers) != len(idx) or speakers != [_speaker(quotes[i]) for i in idx]:
+            continue
+        if moved and any(s is not None and _surname(s) in moved for s in speakers):
+            continue
+        given.update(zip(idx, labels))
+    return given
 
 
 def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...]], bool, Optional[str], str, int]]:
@@ -400,9 +460,14 @@ def state_of(g: Regrouper) -> dict[str, Any]:
     for members, canon, matches in g.parts:
         units = sorted({g.unit_of[m] for m in members})
         statements.append([[slot[m] for m in members], members.index(canon), [[k, s] for k, s in matches], units])
+    speakers: dict[Optional[str], int] = {}
+    speaker = [speakers.setdefault(_speaker(g.quotes[i]), len(speakers)) for i in g.eligible]
     return {
         "layout": STATE,
         "names": g.names,
+        "unit": [g.unit_of[i] for i in g.eligible],
+        "speaker": speaker,
+        "speakers": list(speakers),
         "people": people,
         "keys": g.keys,
         "tokens": [list(t) for t in g.tokens],

@@ -99,9 +99,9 @@ class Grouper:
     """The state of one grouping run: wordings, units, the blocking indexes and the joins."""
 
     def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
-                 tokens: Optional[dict[int, tuple[str, ...]]] = None):
-        """``census``: the run's (else counted from the quotes); ``tokens``: quotes' comparison
-        tokens already known, by quote number (else worked out)."""
+                 wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None):
+        """``census``: the run's (else counted from the quotes); ``wordings``: quotes' wordings
+        (comparison tokens and elision breaks) already known, by quote number (else worked out)."""
         self.quotes = quotes
         self.by_id = {a.id: a for a in articles}
         self.census = census if census is not None else Census(q.speaker for q in quotes)
@@ -109,7 +109,7 @@ class Grouper:
         self._names: dict[str, Optional[Name]] = {}
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
-        self._wordings(tokens or {})
+        self._wordings(wordings or {})
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
@@ -139,7 +139,7 @@ class Grouper:
 
     # ------------------------------------------------------------------ wordings and units
 
-    def _wordings(self, known: dict[int, tuple[str, ...]]) -> None:
+    def _wordings(self, known: dict[int, tuple[tuple[str, ...], tuple[int, ...]]]) -> None:
         # A wording is its tokens and where elision marks cut them ("A B ... D E" is an excerpt of
         # "A B C D E"; "A B D E" is not).
         wid_of: dict[tuple[tuple[str, ...], tuple[int, ...]], int] = {}
@@ -147,13 +147,15 @@ class Grouper:
         self.breaks: list[tuple[int, ...]] = []
         self.wid: dict[int, int] = {}
         for i in self.eligible:
-            words = self.quotes[i].words
-            t = known.get(i) or comparison_tokens(words)
-            key = (t, elision_breaks(words, t))
+            key = known.get(i)
+            if key is None:
+                words = self.quotes[i].words
+                t = comparison_tokens(words)
+                key = (t, elision_breaks(words, t))
             w = wid_of.get(key)
             if w is None:
                 w = wid_of[key] = len(self.tokens)
-                self.tokens.append(t)
+                self.tokens.append(key[0])
                 self.breaks.append(key[1])
             self.wid[i] = w
         self.wordings: OrderedDict[int, Wording] = OrderedDict()
@@ -179,18 +181,28 @@ class Grouper:
             self.wordings.move_to_end(w)
         return got
 
+    # Quote number -> a label of its unit, for quotes whose unit is already known (``regroup``:
+    # a former run's unit, where a wording's quotes and speakers are as they were). Quotes of one
+    # wording and form are all labelled or none.
+    given_units: Optional[dict[int, int]] = None
+
     def _units(self) -> None:
         """Quotes of one wording and form join one unit when their speakers are one person
         (named the same, or SAME by identity); one- and two-word quotes stay alone."""
         self.units: list[_Unit] = []
         self.unit_of: dict[int, int] = {}
         by_key: dict[tuple[int, bool], list[int]] = defaultdict(list)
+        given = self.given_units or {}
+        labelled: dict[int, int] = {}
         for i in self.eligible:
             q = self.quotes[i]
             w = self.wid[i]
             speaker = None if anonymous(q.speaker) else q.speaker
             u = None
-            if len(self.tokens[w]) >= MIN_JOIN_WORDS:
+            label = given.get(i)
+            if label is not None:
+                u = labelled.get(label)
+            elif len(self.tokens[w]) >= MIN_JOIN_WORDS:
                 for cand in by_key[(w, q.direct)]:
                     other = self.units[cand].speaker
                     if other == speaker or (other is not None and speaker is not None and self.same(other, speaker)):
@@ -200,6 +212,8 @@ class Grouper:
                 u = len(self.units)
                 self.units.append(_Unit(w, q.direct, speaker))
                 by_key[(w, q.direct)].append(u)
+                if label is not None:
+                    labelled[label] = u
             self.units[u].quotes.append(i)
             self.unit_of[i] = u
         self.units_of_wording: dict[int, list[int]] = defaultdict(list)

@@ -247,3 +247,49 @@ def test_an_elision_mark_taken_out_is_seen_as_a_change():
     uncut = replace(b, text="Nobody on this winter storms came in.")
     after = [*quotes, a, uncut]
     assert _again(after, articles, state)[0] == _full(after, articles)
+
+
+def _units(g: statements.Grouper) -> list[tuple]:
+    return [(g.tokens[u.wid], g.breaks[u.wid], u.direct, u.speaker, tuple(u.quotes)) for u in g.units]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_units_reused_from_the_state_are_a_full_runs_units(seed):
+    """A wording's units are taken from the previous run where its quotes' speakers are as they
+    were: the units (and their order) are those a full grouping makes, and most are reused."""
+    quotes, articles = _base(900, seed)
+    state = regroup.state_of(regroup.run(quotes, articles))
+    rng = random.Random(seed)
+    edited = quotes
+    for _ in range(3):
+        edited = _edit(edited, articles, rng, 20)
+        again = regroup.run(edited, articles, json.loads(json.dumps(state)))
+        assert _units(again) == _units(statements.Grouper(edited, articles))
+        assert again.given_units and len(again.given_units) > len(again.eligible) / 4  # (one-quote wordings are not labelled)
+        again.statements()
+        state = regroup.state_of(again)
+
+
+_FIRST = ["Ilse", "Bram", "Odile", "Kasimir", "Wren", "Tobiah"]
+_LAST = ["Varnholt", "Quenby", "Ostrava", "Pellham", "Dunmore", "Iveson"]
+
+
+@pytest.mark.parametrize("first", _FIRST)
+@pytest.mark.parametrize("last", _LAST)
+def test_a_surname_held_by_one_more_person_makes_a_wordings_units_again(first, last):
+    """The same quote carried under "<First> <Last>" and under "<Last>" alone is one unit while
+    one person has that surname; when a quote elsewhere brings a second person of that surname,
+    the wording's speakers are as they were, but its units must part (not be reused)."""
+    said = f"The {last.lower()} plan for the harbour ferries will not survive the winter."
+    arts = [Article(f"a{k}", f"t/{k}.txt", "", f"Outlet {k}", "metadata", body_start=0, body_end=10**9) for k in range(4)]
+    names = [f"{first} {last}", last, f"{first} {last}"]
+    quotes = [Quote(f"a{k}:q1", f"a{k}", said, 10, 10 + len(said), 1, 1, "full", speaker=n) for k, n in enumerate(names)]
+    _, _, state = regroup.group(quotes, arts)
+    other = Quote("a3:q1", "a3", "Nobody asked the pier staff what they thought.", 10, 60, 1, 1, "full",
+                  speaker=f"Zeno {last}")
+    after = [*quotes, other]
+    g = regroup.run(after, arts, json.loads(json.dumps(state)))
+    full = statements.Grouper(after, arts)
+    assert _units(g) == _units(full)
+    assert len({u.speaker for u in full.units if u.wid == full.wid[0]}) == 2  # the test means something
+    assert _again(after, arts, state)[0] == _full(after, arts)

@@ -320,3 +320,77 @@ def test_streamed_json_is_the_one_shot_document(generated, batch, monkeypatch):
         render.render_json(result, out)
         assert out.getvalue() == json.dumps(render.to_dict(result), ensure_ascii=False) + "\n"
         json.loads(out.getvalue())
+
+
+def test_renumbering_an_inputs_article_is_replace_of_its_ids():
+    """An input's article and quotes renumbered in the whole scan: equal to
+    ``dataclasses.replace`` of the ids, every other field kept."""
+    text = "“The new ferry timetable starts on Monday,” Orla Penhaligon said. “We are ready,” she added.\n"
+    art = build_article("a1", "x/one.txt", text)
+    qs = quotes_of(art)
+    assert len(qs) == 2
+    a, got = parallel._renumber(art, qs, "a7")
+    assert a == replace(art, id="a7")
+    want = [replace(q, id=f"a7:{q.id.rsplit(':', 1)[-1]}", article_id="a7") for q in qs]
+    assert got == want and [q.id for q in got] == [f"a7:{q.id.split(':')[1]}" for q in qs]
+    assert all(q.article_id == "a1" for q in qs)  # the input's own quotes are left as they were
+
+
+@pytest.mark.parametrize("number_from", [1, 2, 40])
+def test_a_cache_entry_reads_back_as_the_articles_and_quotes_it_was_made_from(number_from):
+    """``file_from`` gives back what ``file_json`` kept (quotes built without ``Quote.__init__``
+    equal those built with it, field by field), numbered from ``a<number_from>``."""
+    texts = [
+        "“The harbour tolls go up in May,” Tamsin Orrell said. Officials said the plan “needs work”.\n",
+        "Councillor Bede Farrant told reporters: “We will not close the pier.” He added, “Not this year.”\n",
+    ]
+    found = []
+    for k, text in enumerate(texts, 1):
+        art = build_article(f"a{k}", f"x/{k}.txt", text)
+        found.append((replace(art, text=""), quotes_of(art)))
+    assert sum(len(qs) for _, qs in found) >= 4
+    back, skipped = cachemod.file_from(cachemod.file_json(found, []), number_from)
+    assert skipped == []
+    for k, ((a, qs), (b, rs)) in enumerate(zip(found, back)):
+        aid = f"a{number_from + k}"
+        assert b == replace(a, id=aid)
+        want = [replace(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in qs]
+        assert rs == want
+        assert [vars(r) == vars(w) for r, w in zip(rs, want)] == [True] * len(rs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_path, generated, jobs, monkeypatch):
+    """Inputs found in the cache and inputs analysed by workers interleave in input order (a
+    window of one input per worker, so that they wait on each other); a damaged entry is
+    analysed again and written anew."""
+    monkeypatch.setattr(parallel, "WINDOW", 1)
+    files = sorted(generated.rglob("*.txt"))
+    expected = _json(scan([str(generated)]))
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:  # every third input in the cache
+        parallel.scan([str(f) for f in files[::3]], jobs=1, cache=c)
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=jobs, cache=c)) == expected
+        assert 0 < c.hits < len(files) and c.hits + c.misses == len(files)
+    con = sqlite3.connect(db)
+    damaged = con.execute("UPDATE entries SET value = '{\"articles\": 3}' WHERE rowid % 4 = 0").rowcount
+    con.commit()
+    con.close()
+    assert damaged > 2
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=jobs, cache=c)) == expected
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=jobs, cache=c)) == expected
+        assert c.misses == 0 and c.hits == len(files)
+
+
+def test_a_scan_leaves_the_cycle_collectors_thresholds_as_they_were(monkeypatch):
+    import gc
+
+    before = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(parallel, "assemble", lambda *a: seen.append(gc.get_threshold()) or scan([]))
+    parallel.scan([str(SAMPLES)], jobs=1)
+    assert seen and seen[0][0] >= parallel.GC_THRESHOLD[0]
+    assert gc.get_threshold() == before
