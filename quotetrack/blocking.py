@@ -81,34 +81,36 @@ class BlockingIndex:
         has fewer than ``need`` usable keys), most shared first, then by item; at most ``limit``."""
         # The rarest keys, fewest holders first, then by position: a key one item holds comes
         # before any other, so those are taken in order and only the rest are sorted.
-        get = self._postings.get
-        singles: list[int] = []  # the holder of each key only one item has, in key order
+        singles = 0  # how many keys only one item holds (at most query_keys, the first in key order)
+        others: list[int] = []  # the holders of those keys other than ``item`` (mostly it is ``item``)
         shared: list[tuple[int, int, list[int]]] = []  # (holders, position, holders) of the others
-        for i, k in enumerate(keys):
-            posting = get(k)
+        for i, posting in enumerate(map(self._postings.get, keys)):
             if posting is None:
                 continue
             if isinstance(posting, int):
-                if len(singles) < query_keys:
-                    singles.append(posting)
+                if singles < query_keys:
+                    singles += 1
+                    if posting != item:
+                        others.append(posting)
             else:
                 shared.append((len(posting), i, posting))
-        rest = query_keys - len(singles)
+        rest = query_keys - singles
         if rest > 0 and shared:
             shared.sort()
             del shared[rest:]
         else:
             shared = []
-        live = len(singles) + len(shared)
+        live = singles + len(shared)
         if not live:
             return []
         need = min(need, live)
         hits: dict[int, int] = {}
-        for j in singles:
-            hits[j] = hits.get(j, 0) + 1
+        get = hits.get
+        for j in others:
+            hits[j] = get(j, 0) + 1
         for _, _, holders in shared:
             for j in holders:
-                hits[j] = hits.get(j, 0) + 1
+                hits[j] = get(j, 0) + 1
         hits.pop(item, None)
         found = sorted((-n, j) for j, n in hits.items() if n >= need)
         return [j for _, j in found[:limit]]
