@@ -36,6 +36,15 @@ def single(text):
     return got[0][1], got
 
 
+THREE_PEOPLE = [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]
+
+
+def assert_speaks(text, name):
+    """The only quote of BODY + ``text`` (``{a}`` filled with ``name``) is ``name``'s."""
+    speaker, got = single(BODY + text.format(a=name))
+    assert speaker == name, got
+
+
 def cases(phrasings, people):
     """phrasing x people, with readable ids (phrasing id - surnames)."""
     return [
@@ -745,7 +754,7 @@ SIGNED_BELOW = {
 }
 
 
-@pytest.mark.parametrize("text, who", cases(SIGNED_BELOW, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(SIGNED_BELOW, THREE_PEOPLE))
 def test_quote_signed_on_the_line_below(text, who):
     speaker, got = single(BODY + "\n" + text.format(a=who[0]))
     assert speaker == who[0], got
@@ -766,10 +775,9 @@ INFINITIVE_CUE = {
 }
 
 
-@pytest.mark.parametrize("text, who", cases(INFINITIVE_CUE, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(INFINITIVE_CUE, THREE_PEOPLE))
 def test_infinitive_speech_verb_takes_the_governing_subject(text, who):
-    speaker, got = single(BODY + text.format(a=who[0]))
-    assert speaker == who[0], got
+    assert_speaks(text, who[0])
 
 
 def test_a_platform_after_a_preposition_is_no_infinitives_subject():
@@ -806,7 +814,7 @@ LEDE = (
 )
 
 
-@pytest.mark.parametrize("text, who", cases(HEADLINES, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(HEADLINES, THREE_PEOPLE))
 def test_headline_names_its_speaker(text, who):
     a = who[0]
     got = [(w, s, c) for w, s, c in found_all(text.format(a=a, s=a.split()[-1]) + LEDE.format(a=a)) if "too late" in w.lower()]
@@ -848,10 +856,9 @@ MODIFIED_NOUN = {
 }
 
 
-@pytest.mark.parametrize("text, who", cases(MODIFIED_NOUN, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(MODIFIED_NOUN, THREE_PEOPLE))
 def test_speech_word_after_a_modifier_is_a_noun(text, who):
-    speaker, got = single(BODY + text.format(a=who[0]))
-    assert speaker == who[0], got
+    assert_speaks(text, who[0])
 
 
 @pytest.mark.parametrize("subject", ["His aides", "The ferry operators", "Her two deputies"])
@@ -871,10 +878,9 @@ RELATIVE_OR_TAG = {
 }
 
 
-@pytest.mark.parametrize("text, who", cases(RELATIVE_OR_TAG, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(RELATIVE_OR_TAG, THREE_PEOPLE))
 def test_name_before_relative_clause_or_party_tag_speaks(text, who):
-    speaker, got = single(BODY + text.format(a=who[0]))
-    assert speaker == who[0], got
+    assert_speaks(text, who[0])
 
 
 def test_relative_clause_after_a_place_belongs_to_the_person_described():
@@ -972,7 +978,7 @@ def test_short_quote_with_a_speech_cue_is_the_speakers(text, who):
     assert len(got) == 1 and got[0][1] == who[0].split()[-1], got
 
 
-@pytest.mark.parametrize("text, who", cases(TITLES_AFTER_CUE, [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]))
+@pytest.mark.parametrize("text, who", cases(TITLES_AFTER_CUE, THREE_PEOPLE))
 def test_quoted_title_after_a_speech_verb_is_nobodys(text, who):
     got = [(w, s) for w, s, _ in found_all(BODY + text.format(a=who[0]))]
     assert len(got) == 1 and got[0][1] is None, got
