@@ -26,6 +26,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -190,6 +191,19 @@ class Cache:
             raise
         return db
 
+    def _connect_waiting(self) -> sqlite3.Connection:
+        """``_connect``, tried again while another process holds the file: two runs creating one
+        cache at once race to switch it to WAL, and SQLite reports that as "locked" at once,
+        without waiting for the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as err:
+                if not ("locked" in str(err) or "busy" in str(err)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _open(self) -> sqlite3.Connection:
         if self.path.is_dir():
             raise CacheError(f"{self.path}: is a folder, not a cache file")
@@ -198,7 +212,7 @@ class Cache:
         except OSError as err:
             raise CacheError(f"{self.path}: cannot create its folder: {err.strerror or err}") from None
         try:
-            return self._connect()
+            return self._connect_waiting()
         except sqlite3.OperationalError as err:
             if "locked" in str(err) or "busy" in str(err):
                 raise CacheError(f"{self.path}: {err}") from None
