@@ -11,10 +11,10 @@ from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote, evolve
 from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
-from .function_words import CLOSE_MARKS, OPEN_MARKS, PREPOSITIONS, english_share
+from .function_words import CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
 from .gender import gender_of
 from .headline import headline_line, headline_speaker
-from .mentions import Mention, np_starting_at, subject_of_verb
+from .mentions import Mention, is_organisation, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
@@ -76,11 +76,11 @@ class ArticleAttributor:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
         found = self._opener(main_clause_start(self.toks, lo, k), k)  # "When …, Roe fired back: “…”"
-        if not found or not (found[0].kind in ("name", "pronoun") or _organisation(found[0])):
+        if not found or not (found[0].kind in ("name", "pronoun") or is_organisation(found[0])):
             return None
         after = found[1]
         nxt = self.toks[after] if after < k else None
-        if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not (found[0].kind == "org" and nxt.low in _COORDINATORS):
+        if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not (found[0].kind == "org" and nxt.low in COORDINATORS):
             return found[0]  # ("Harbour News and former anchor Ann Roe have …": not the paper alone)
         return None
 
@@ -534,15 +534,6 @@ class ArticleAttributor:
         if rule_pick is None:
             return None, para
         return _Pick(rule_pick.speaker or "", rule_pick.mention_text, rule_pick.cue, rule_pick.rule, rule_pick.mention), para
-
-
-_COORDINATORS = frozenset(("and", "or", "nor", "but"))
-
-
-def _organisation(m: Mention) -> bool:
-    """An organisation named in two words or more ("The Harbour Trust", "the Riverside Tenants
-    Association"): a sentence about it may quote it."""
-    return m.kind == "org" and len(m.head.split()) >= 2
 
 
 _SPEECH_KEPT = 8  # reported statements a later quote may lie inside (a bound: nested speech is shallow)

@@ -11,6 +11,7 @@ from .function_words import (
     ADVERBIAL_OPENERS,
     AUXILIARIES,
     CLOSE_MARKS,
+    COORDINATORS,
     DETERMINERS,
     LEAD_PUNCT,
     OPEN_MARKS,
@@ -18,7 +19,7 @@ from .function_words import (
     S_CONTRACTIONS,
 )
 from .gender import is_first_name
-from .mentions import Mention, np_ending_at, np_starting_at, subject_of_verb
+from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
 from .people import looks_plural
 from .tokens import Tok
 
@@ -32,6 +33,11 @@ class Cue:
 
 def is_verb(t: Tok) -> bool:
     return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
+
+
+def speech_verb_at(toks: Sequence[Tok], v: int) -> bool:
+    """A speech verb at ``v`` that is not a noun there ("his tweets", "a snappy retort")."""
+    return is_verb(toks[v]) and not used_as_noun(toks, v)
 
 
 # Speech verbs only with their particle: "points out" says something, "campaign points" do not.
@@ -57,7 +63,7 @@ def is_quote_cue(toks: Sequence[Tok], v: int) -> bool:
     t = toks[v]
     if t.low in _PUT and v + 1 < len(toks) and toks[v + 1].low == "it" and v > 1 and _after_as(toks, v):
         return True  # "as Roe put it"
-    if not is_verb(t) or used_as_noun(toks, v):
+    if not speech_verb_at(toks, v):
         return False
     particle = _WITH_PARTICLE.get(t.low)
     return particle is None or (v + 1 < len(toks) and toks[v + 1].low == particle)
@@ -356,12 +362,12 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int, pronouns: bool = False)
     found = np_starting_at(toks, lo, hi)
     if found and pronouns and found[0].kind == "pronoun" and found[0].head in ("he", "she", "they"):
         return found[0] if found[1] < hi and toks[found[1]].kind == "w" and not toks[found[1]].is_cap else None
-    if found and found[0].kind == "org" and len(found[0].head.split()) >= 2 and found[1] < hi:
+    if found and is_organisation(found[0]) and found[1] < hi:
         # "The Harbour Trust did not want to comment, telling …": an organisation in two words or
         # more, followed by its verb, speaks
         after = toks[found[1]]
         verb_like = after.kind == "w" and not after.is_cap and after.low not in PREPOSITIONS
-        return found[0] if verb_like and after.low not in ("and", "or", "nor", "but") else None
+        return found[0] if verb_like and after.low not in COORDINATORS else None
     if not found or found[0].kind != "name" or found[0].text.endswith(("’s", "'s", "’", "'")):
         return None
     nxt = found[1]
@@ -372,7 +378,7 @@ def _named_opener(toks: Sequence[Tok], lo: int, hi: int, pronouns: bool = False)
         return None  # "The trade agreement, which Roe had called …": a thing, not a speaker
     if t.text in (",", "(") or (
         # "Back in 1999, …", "Early in his campaign, …": a fronted phrase, not a name
-        t.kind == "w" and not t.is_cap and t.low not in ("and", "or", "nor", "but") and t.low not in PREPOSITIONS
+        t.kind == "w" and not t.is_cap and t.low not in COORDINATORS and t.low not in PREPOSITIONS
     ):
         return found[0]
     return None

@@ -26,9 +26,9 @@ PARTICIPLE_FOLLOWERS = frozenset(
 TIME_AFTER = frozenset({"before", "after", "later", "earlier", "ago"})
 # A time adverbial between a subject and its verb ("Roe on Monday said", "the board last week
 # told", "the department less than two weeks ago said"): its words, and the nouns one must hold.
-TIME_NOUNS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
-    "evening night week weeks month months year years day days ago weekend".split()
+TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
+TIME_NOUNS = TIME_UNITS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight ago weekend".split()
 )
 TIME_PHRASE_WORDS = TIME_NOUNS | frozenset(
     "on last this next earlier later than less more over the past two three four five six few several a".split()
@@ -55,3 +55,5 @@ COMMON_ENGLISH = frozenset(
 def english_share(words: list[str]) -> float:
     """The share of (lower-case) words that are among the commonest English words."""
     return sum(w in COMMON_ENGLISH for w in words) / len(words) if words else 1.0
+# Words that join two subjects ("Harbour News and Ann Roe have …"): what follows is no verb.
+COORDINATORS = frozenset(("and", "or", "nor", "but"))

@@ -48,6 +48,12 @@ class Mention:
 
 
 
+def is_organisation(m: Mention) -> bool:
+    """An organisation named in two words or more ("The Harbour Trust", "the Riverside Tenants
+    Association"), not one capitalised word after "the" ("the British capital")."""
+    return m.kind == "org" and len(m.head.split()) >= 2
+
+
 def mention(toks: Sequence[Tok], i: int, j: int, kind: str, head: str) -> Mention:
     return Mention(" ".join(t.text for t in toks[i:j]), toks[i].start, toks[j - 1].end, kind, head)
 
@@ -409,20 +415,24 @@ def np_starting_at(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Menti
             return found
     if t.low == "the" and i + 1 < hi and toks[i + 1].is_cap:
         # "according to the Ashbury River Authority": an institution's name.
-        j = i + 1
-        while j < hi and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
-            j += 1
+        j = _institution_end(toks, i + 1, hi)
         return mention(toks, i, j, "org", " ".join(x.text for x in toks[i + 1 : j])), j
     return _group_from(toks, i, hi)
+
+
+def _institution_end(toks: Sequence[Tok], j: int, hi: int) -> int:
+    """The end of the capitalised words from ``j`` (before ``hi``), joined by "of", "for", "to"
+    ("Ashbury River Authority", "Chamber of Commerce")."""
+    while j < hi and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
+        j += 1
+    return j
 
 
 def _organisation_before_verb(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Mention, int]]:
     """ "The Harbour Gazette characterized …", "The Riverside Trust has said": "the", capitalised
     words and a verb (a past form, an auxiliary or a speech verb), not a description ("the U.S.
     ambassador")."""
-    j = i + 1
-    while j < hi and j < i + 8 and (toks[j].is_cap or (toks[j].low in TITLE_CONNECTORS and j + 1 < hi and toks[j + 1].is_cap)):
-        j += 1
+    j = _institution_end(toks, i + 1, min(hi, i + 8))
     if j >= hi or j - i < 3 or toks[j].kind != "w" or toks[j].is_cap:
         return None  # one capitalised word ("the British capital's") is no organisation's name
     nxt = toks[j].low

@@ -34,7 +34,7 @@ from typing import Callable, Optional, Sequence
 
 from ..lexicon import ABBREVIATIONS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..models import FULL
-from .cues import used_as_noun
+from .cues import speech_verb_at
 from .function_words import AUXILIARIES, CLOSE_MARKS, OPEN_MARKS
 from .mentions import Mention, mention, np_ending_at, np_starting_at, opening_participle
 from .tokens import soft_wrap
@@ -113,16 +113,6 @@ _QUESTION_WORDS = frozenset("what how whether when where why who whom which if".
 _NOT_CLAUSE_STARTS = _ADJUNCT_STARTS | _QUESTION_WORDS | frozenset("so yes no not nothing".split())
 # Words after a comma that start something the reporter adds, not the speaker.
 _CONTRAST = frozenset("but while although though whereas even yet".split())
-
-
-def is_cue_verb(toks: Sequence, v: int) -> bool:
-    t = toks[v]
-    return (
-        t.kind == "w"
-        and t.low in SPEECH_VERBS
-        and t.text[:1].islower()
-        and not used_as_noun(toks, v)
-    )
 
 
 def end_char(toks: Sequence, j: int) -> int:
@@ -232,7 +222,7 @@ def clause_end(toks: Sequence, i: int, hi: int, quote_kind: QuoteKind) -> int:
             continue
         if t.low == "that" and toks[m - 1].low in ("and", "but") and m - 1 > i:
             return m - 1  # "... and that ...": a second statement
-        if t.low == "and" and m + 1 < hi and is_cue_verb(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
+        if t.low == "and" and m + 1 < hi and speech_verb_at(toks, m + 1) and toks[m + 1].low not in _NOT_CUES:
             return m  # "... and added that ...", "... and said it was great": the speaker's next act
         if t.low == "and" and m + 2 < hi and toks[m + 1].kind == "w" and toks[m + 1].low not in AUXILIARIES \
                 and not toks[m + 1].low.endswith(("n't", "n’t")) and _subject_and_cue(toks, m + 1, hi):
@@ -256,11 +246,11 @@ def _ends_at_comma(toks: Sequence, m: int, hi: int) -> bool:
         return False  # "a crucial, although brief, opportunity", "should be punished, but not women who ..."
     if nxt.low in _CONTRAST or nxt.low == "according" or nxt.low == "compared":
         return True  # ", but ...", ", according to ...", ", compared with 41 percent for ..."
-    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ed") and nxt.low not in _NOT_CUES:
+    if speech_verb_at(toks, m + 1) and nxt.low.endswith("ed") and nxt.low not in _NOT_CUES:
         return True  # ", called her “third-rate” and ...", ", tweeted that ...": the speaker's next act
     if nxt.low in ("and", "but", "or") and m + 2 < hi and toks[m + 2].low == "that":
         return True
-    if is_cue_verb(toks, m + 1) and nxt.low.endswith("ing"):
+    if speech_verb_at(toks, m + 1) and nxt.low.endswith("ing"):
         return True  # ", adding that ...": a participle starts its own statement
     if _cue_follows(toks, m + 1, hi):
         return True  # ", aides said": another cue
@@ -332,7 +322,7 @@ _TELLING_OBJECTS = frozenset("reporters journalists me him her us them".split())
 
 
 def _cue(toks: Sequence, k: int) -> bool:
-    return is_cue_verb(toks, k) and not toks[k].low.endswith("ing") and toks[k].low not in _NOT_CUES
+    return speech_verb_at(toks, k) and not toks[k].low.endswith("ing") and toks[k].low not in _NOT_CUES
 
 
 def _skip_object(toks: Sequence, i: int, hi: int) -> int:
@@ -346,13 +336,13 @@ def _skip_object(toks: Sequence, i: int, hi: int) -> int:
     for m in range(i, min(hi, i + 8)):
         if toks[m].low == "that" and m > i:
             return m  # "told FBI agents that"
-        if toks[m].kind != "w" or is_cue_verb(toks, m) or toks[m].low in _ADJUNCT_STARTS:
+        if toks[m].kind != "w" or speech_verb_at(toks, m) or toks[m].low in _ADJUNCT_STARTS:
             break
     k = i
     if t.low in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
         k += 1
     start = k
-    while k < hi and k < start + 6 and toks[k].kind == "w" and toks[k].low != "that" and not is_cue_verb(toks, k):
+    while k < hi and k < start + 6 and toks[k].kind == "w" and toks[k].low != "that" and not speech_verb_at(toks, k):
         if not toks[k].is_cap and k > start and not toks[k - 1].low.endswith(("’s", "'s")):
             # "told reporters the plan was dead": a plural noun is the whole object.
             if toks[k - 1].is_cap or toks[k - 1].low.endswith("s"):
@@ -380,7 +370,7 @@ def _skip_adjuncts(toks: Sequence, i: int, hi: int) -> Optional[int]:
             if nxt is None or nxt.low in _VERB_STARTS or (nxt.low.endswith("ed") and not nxt.is_cap):
                 return None  # "said in the report that was released": "that" begins a relative clause
             return m + 1
-        if t.kind == "w" and is_cue_verb(toks, m):
+        if t.kind == "w" and speech_verb_at(toks, m):
             return None
     return None
 
@@ -485,7 +475,7 @@ def _to_after_object(toks: Sequence, i: int, hi: int, stops: frozenset[str]) -> 
         t = toks[m]
         if t.kind == "w" and t.low in stops:
             return m
-        if t.kind != "w" or is_cue_verb(toks, m) or t.low in ("that", "and", "or", "but") or t.low in _VERB_STARTS:
+        if t.kind != "w" or speech_verb_at(toks, m) or t.low in ("that", "and", "or", "but") or t.low in _VERB_STARTS:
             return None
     return None
 
@@ -514,7 +504,7 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
     if first.text in _CURRENCY and i + 1 < hi and toks[i + 1].text[:1].isdigit():
         return i, True  # "proposed $275 billion in new spending"
     if first.kind != "w" or first.low in _NOT_CLAUSE_STARTS or first.low in TIME_WORDS or first.low in _VERB_STARTS \
-            or first.low in ("that", "to", "it", "this", "these", "those") or is_cue_verb(toks, i):
+            or first.low in ("that", "to", "it", "this", "these", "those") or speech_verb_at(toks, i):
         return None
     if first.low in _OBJECT_PRONOUNS and not (i + 1 < hi and toks[i + 1].low in ("for", "of", "as")):
         return None  # "denied it"; but "accused him of lying", "dismissed him as an actor"
@@ -542,7 +532,7 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
-                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith(("ed", "ing")) or is_cue_verb(toks, m + 1)):
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith(("ed", "ing")) or speech_verb_at(toks, m + 1)):
             end = m
             break
     e = end
@@ -613,7 +603,7 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bo
         or (telling and (toks[m].is_cap or toks[m].low in _TELLING_OBJECTS or toks[m].low in ("the", "a", "an")))
     ):
         return None  # "Bob said he arrived ...": the verb's own clause follows
-    while m < hi and m < k + 10 and toks[m].kind == "w" and not is_cue_verb(toks, m):
+    while m < hi and m < k + 10 and toks[m].kind == "w" and not speech_verb_at(toks, m):
         if toks[m].low == "that" and m > k:
             return None  # "..., the company said on Friday that it had ...": the verb's own clause follows
         m += 1
@@ -627,7 +617,7 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bo
     if t.kind == "p" and t.text == "," and m + 1 < hi:
         if toks[m + 1].low in _ADJUNCT_STARTS:
             return True  # ", he said, on condition of anonymity"
-        if is_cue_verb(toks, m + 1) and toks[m + 1].low.endswith("ing"):
+        if speech_verb_at(toks, m + 1) and toks[m + 1].low.endswith("ing"):
             return True
         if inverted and toks[m + 1].low in _APPOSITION_STARTS or toks[m + 1].low.endswith("ing") and not toks[m + 1].is_cap:
             # ", said Ann Roe, a harbour engineer", ", he said, wiping his brow"; but after "he said"
@@ -674,7 +664,7 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
         j = clause_end(toks, m + 1, hi, quote_kind) if m + 1 < hi else c
     i, j = _trim(toks, i, j)
     if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or any(
-        is_cue_verb(toks, x) and (toks[x].low in _THAT_OPTIONAL or x + 1 < j and toks[x + 1].low == "that")
+        speech_verb_at(toks, x) and (toks[x].low in _THAT_OPTIONAL or x + 1 < j and toks[x + 1].low == "that")
         for x in range(i, min(j, i + 3))
     ):
         return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
@@ -761,7 +751,7 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
-            elif t.low in SPEECH_VERBS and is_cue_verb(toks, v) and (t.low not in _NOT_CUES or (
+            elif t.low in SPEECH_VERBS and speech_verb_at(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))
                     or t.low.startswith("point") and v + 1 < hi and toks[v + 1].low == "out"):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
@@ -968,7 +958,7 @@ def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
     while i - 1 >= lo and i > w - 8 and toks[i - 1].kind == "w" and (toks[i - 1].low not in _NOT_IN_SUBJECT or (
             toks[i - 1].low in ("and", "or") and i < w and i - 2 >= lo and toks[i - 2].kind == "w")) \
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
-            and not toks[i - 1].low.endswith("ing") and not is_cue_verb(toks, i - 1):
+            and not toks[i - 1].low.endswith("ing") and not speech_verb_at(toks, i - 1):
         i -= 1
     if i == w or (i > lo and toks[i - 1].kind == "w"):
         return None
@@ -1022,7 +1012,7 @@ def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         t = toks[w]
         if t.kind == "p" and t.text in _IN_SUBJECT_MARKS:
             continue
-        if t.kind != "w" or t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, w) or t.low in AUXILIARIES:
+        if t.kind != "w" or t.low in _NOT_IN_SUBJECT or speech_verb_at(toks, w) or t.low in AUXILIARIES:
             return None
         if t.low == "with":
             if w + 1 >= v or toks[v - 1].kind != "w":
@@ -1063,7 +1053,7 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
             if toks[s].low in _NOT_IN_SUBJECT or toks[m - 1].kind != "w":
                 return None
             return _as_written(toks, s, m, toks[m - 1].low)
-        if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or is_cue_verb(toks, m)):
+        if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or speech_verb_at(toks, m)):
             return None
     return None
 
@@ -1098,7 +1088,7 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if w.low in _DEMONSTRATIVES and i < k and (i - 1 == first or toks[i - 2].kind == "p"):
             i -= 1  # "those surveyed say", "That person said"
             break
-        if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or is_cue_verb(toks, i - 1):
+        if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or speech_verb_at(toks, i - 1):
             return None
         i -= 1
     if any(toks[m].low in ("and", "or") for m in range(i, k)) and (
@@ -1168,7 +1158,7 @@ def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
     ", Donald Trump's longtime confidant Roger Stone stated"."""
     k = ms
     while k - 1 > lo and k > ms - 8 and toks[k - 1].kind == "w" and toks[k - 1].low not in _NOT_IN_SUBJECT \
-            and not is_cue_verb(toks, k - 1) and toks[k - 1].low not in AUXILIARIES:
+            and not speech_verb_at(toks, k - 1) and toks[k - 1].low not in AUXILIARIES:
         k -= 1
     return k if k - 1 >= lo and toks[k - 1].text == "," else ms
 
@@ -1240,4 +1230,4 @@ def _np_end(toks: Sequence, k: int, hi: int) -> int:
 _IN_SOURCE_MARKS = frozenset("/’'&")
 
 
-__all__ = ["CONTENT_KINDS", "Found", "find_reported", "clause_after", "end_char", "is_cue_verb"]
+__all__ = ["CONTENT_KINDS", "Found", "find_reported", "clause_after", "end_char"]

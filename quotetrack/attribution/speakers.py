@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER
+from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER, TIME_UNITS
 from .gender import is_first_name
 from .people import DOCUMENTS
 
@@ -35,7 +35,6 @@ def looks_adverb(word: str) -> bool:
 # "I'm", "We’re", "They've": a pronoun and a verb, not a name.
 _PRONOUN_CONTRACTION = re.compile(r"^(?:i|we|you|they|he|she|it)['’](?:m|re|ve|ll|d)$")
 
-_TIME_UNITS = frozenset("year years month months week weeks day days morning evening night afternoon".split())
 
 
 @lru_cache(maxsize=4096)
@@ -56,9 +55,9 @@ def plausible_speaker(name: str) -> bool:
         return False
     if words[0].lower() in DETERMINERS and len(words) > 2 and words[1].lower() in DOCUMENTS:
         return False  # "a letter to Mr. Roe", "the statement from the board": a text, not who spoke
-    if last in _TIME_UNITS:
+    if last in TIME_UNITS:
         return False
-    if last in TIME_AFTER and any(w.lower() in _TIME_UNITS for w in words[:-1]):
+    if last in TIME_AFTER and any(w.lower() in TIME_UNITS for w in words[:-1]):
         return False  # "The day before", "Two weeks later"
     if len(words) == 1:
         w = words[0]
