@@ -1548,3 +1548,31 @@ def test_one_capitalised_word_after_the_is_no_organisation(opening):
     text = BODY + f"{opening} on Tuesday rejected Desmond Okereke's offer to make an “exception” to the ban.\n"
     got = found(text)
     assert all(s is None or s.split()[-1] not in opening for _, s, _ in got), got
+
+
+SURNAME_AFTER_OPENER = {
+    "and-commas": "And {s}, for all the work {p} put into the plan, seems to agree.",
+    "but": "But {s} disagrees with the engineers.",
+    "so": "So {s} went back to the drawing board.",
+    "yet": "Yet {s} still backs the scheme.",
+    "still": "Still, {s} thinks the board will approve it.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(SURNAME_AFTER_OPENER, [("Gerald Whitcombe", "Oscar Pennifold", "he"), ("Miriam Achterberg", "Ingrid Salvesen", "she"),
+                                 ("Victor Lindqvist", "Martin Margolis", "he")]),
+)
+def test_surname_after_a_sentence_opener_is_a_mention_pronouns_can_mean(text, who):
+    """"But Roe disagrees. “…,” she said.": "But" opens the sentence; Roe is named there (the
+    speaker of the quote before, of the same gender, is someone else), so the pronoun means Roe."""
+    person, other, p = who
+    surname = person.split()[-1]
+    doc = (
+        BODY + f"{person} chairs the reservoir board.\n"
+        f"“The reservoir is too small for the valley,” said {other}, an engineer at the water board.\n"
+        + text.format(s=surname, p=p) + f" “We do not yet know what will work,” {p} said.\n"
+    )
+    got, allq = speaker_of(doc, "We do not yet know")
+    assert got == person, f"expected {person!r}, got {got!r}; all: {allq}"

@@ -178,6 +178,9 @@ def _clean_name(name: list[Tok]) -> list[Tok]:
 
 
 # A word before a name that makes the words before it no role of the name's ("a spokeswoman for").
+# Capitalised words that open a sentence before its subject and are never part of a name
+# ("But Okafor …", "And Okafor, …"); not subordinators ("When Okafor died, …" is no subject).
+_OPENERS = frozenset({"and", "but", "so", "yet", "or", "nor", "then", "still", "also", "now", "later", "earlier"})
 _NOT_ROLE_LEAD = frozenset(TITLE_CONNECTORS | {"with", "from", "by", "at"})
 
 # How many people sharing one surname a surname alone may mean: far more than any article names
@@ -281,8 +284,9 @@ class People:
                 self.tok_index[t.start] = k
                 if prev is not None and prev.low in ("in", "from", "at"):
                     self.place_words.add(t.text)
-                # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor"), not inside a longer name
-                if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES):
+                # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor") or a sentence's
+                # opening function word ("But Okafor", "And Okafor, …"), not inside a longer name
+                if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES and prev.low not in _OPENERS):
                     owners = self.surname_index.get(bare(t.text))
                     if owners and len(owners) > 1 and prev is not None and prev.is_cap:
                         owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"
