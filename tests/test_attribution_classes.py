@@ -1576,3 +1576,38 @@ def test_surname_after_a_sentence_opener_is_a_mention_pronouns_can_mean(text, wh
     )
     got, allq = speaker_of(doc, "We do not yet know")
     assert got == person, f"expected {person!r}, got {got!r}; all: {allq}"
+
+
+ISSUED_DOCUMENTS = {
+    "issued-statement": ("{a} issued a statement on Monday apologizing to the tenants.", "statement"),
+    "released-brief-statement": ("{a} on Monday released a brief statement about the closure.", "statement"),
+    "sent-letter": ("{a} sent a letter to the council last week.", "letter"),
+    "put-out-release": ("{a} put out a press release after the vote.", "release"),
+    "emailed-memo": ("{a} emailed a memo to the staff on Friday.", "memo"),
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(ISSUED_DOCUMENTS, [("Gwendolyn Ashcombe",), ("The Harbour Pilots Association",), ("Norbert Quennell",)]),
+)
+def test_document_as_cue_subject_gives_whoever_issued_it(text, who):
+    """"<A> issued a statement … “…,” the statement said.": the words are A's, not those of the
+    person the statement was about or of anyone named nearby."""
+    (sentence, noun), (issuer,) = text, who
+    doc = (
+        BODY + sentence.format(a=issuer) + " Pietro Valcourt, the ferry operator, closed the crossing on Sunday."
+        + f" “We regret the closure and will reopen soon,” the {noun} said.\n"
+    )
+    got, allq = speaker_of(doc, "We regret the closure")
+    assert got == issuer, f"expected {issuer!r}, got {got!r}; all: {allq}"
+
+
+@pytest.mark.parametrize("noun", ["statement", "letter", "release"])
+def test_document_nobody_issued_gives_no_speaker_rather_than_a_neighbour(noun):
+    doc = (
+        BODY + "Pietro Valcourt, the ferry operator, closed the crossing on Sunday.\n"
+        f"“We regret the closure and will reopen soon,” the {noun} said.\n"
+    )
+    got, allq = speaker_of(doc, "We regret the closure")
+    assert got != "Pietro Valcourt", allq

@@ -26,6 +26,16 @@ HEADLINE_CUE = "(headline)"
 
 # How many tokens either side of a quote its cues are looked for in.
 CUE_WINDOW = 60
+# How far back (tokens) "the statement said" looks for who issued the statement.
+ISSUER_WINDOW = 150
+# Verbs whose subject issues a document ("the council released a statement").
+ISSUING_VERBS = frozenset("issued issues issue released releases release sent sends put puts posted posts published publishes distributed emailed wrote writes".split())
+
+
+def _issued_document(m: Mention) -> bool:
+    """"the statement", "this letter": a document issued before, whose words are its issuer's
+    (when no issuer is found, nobody's: not the nearest person's)."""
+    return m.kind == "role" and is_document(m.head) and m.text.split()[0].lower() in ("the", "that", "this")
 
 
 def _tok_start(t: Tok) -> int:
@@ -191,6 +201,8 @@ class ArticleAttributor:
                         return named
             return self.people.by_name(toks, at) or m.head
         if m.kind == "role":
+            if _issued_document(m):
+                return self.issuer(m.head, m.start)  # "“…,” the statement said": whoever issued it
             if m.text.split()[0].lower() in ("a", "an", "one", "another"):
                 return m.text  # "said a senior official": someone new, not a person named before
             named = self.people.by_role(m.head, at)
@@ -217,6 +229,34 @@ class ArticleAttributor:
                 return last.name if last is not None and para - last.para <= 1 else None
             return None
         return m.head
+
+    def issuer(self, document: str, at: int) -> Optional[str]:
+        """Who issued the document "the statement" (or "the release", "the letter") refers
+        to: the subject of the nearest "issued / released / sent … a statement" before ``at``
+        in its paragraph or the one before (at most ISSUER_WINDOW tokens back); none when no
+        such sentence is found (the text is nobody's words then, not the nearest person's)."""
+        toks = self.toks
+        k = bisect.bisect_left(toks, at, key=_tok_start)
+        if k >= len(toks):
+            return None
+        para = toks[k].para
+        noun = document.split()[-1].lower()
+        for d in range(k - 1, max(-1, k - ISSUER_WINDOW), -1):
+            t = toks[d]
+            if t.para < para - 1:
+                break
+            if t.low != noun:
+                continue
+            # "issued a statement", "released a brief written statement", "put out a statement"
+            for v in range(d - 1, max(-1, d - 5), -1):
+                if toks[v].low in ISSUING_VERBS:
+                    lo = self.sent_bounds[toks[v].sent][0]
+                    subj = subject_of_verb(toks, v, lo)
+                    if subj is None or subj.kind == "pronoun" and subj.head == "it":
+                        return None
+                    name = self.resolve(subj, toks[v].start, None, toks[v].para)
+                    return name if name and plausible_speaker(name) else None
+        return None
 
     def _may_be(self, speaker: str, pronoun: str) -> bool:
         """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
@@ -360,7 +400,7 @@ class ArticleAttributor:
             and pick.rule in ("after", "before")
             and pick.mention is not None
             and pick.mention.kind != "pronoun"
-            and bool(pick.speaker)
+            and (bool(pick.speaker) or _issued_document(pick.mention))
         )
 
     @staticmethod
