@@ -42,7 +42,7 @@ def read_verbs(text: str) -> frozenset[str]:
 
 
 def read_base_forms(text: str) -> frozenset[str]:
-    """The base form that opens each line of the verb list."""
+    """The word that opens each line of a list (a verb's or a noun's base form)."""
     return frozenset(w[0].lower() for line in text.splitlines() if (w := line.split("#", 1)[0].split()))
 
 
@@ -74,21 +74,8 @@ TITLES = _words(
     """
 )
 
-# Role nouns that a later "the <role>" can refer back to. Lower-case.
-ROLE_NOUNS = _words(
-    """
-    ambassador envoy diplomat president minister secretary senator governor mayor councillor councilor
-    councilman councilwoman congressman congresswoman representative lawmaker legislator chancellor premier
-    professor lecturer researcher scientist biologist economist analyst expert engineer physicist historian
-    official spokesman spokeswoman spokesperson director commissioner chairman chairwoman chair chief
-    executive ceo founder owner manager lawyer attorney prosecutor judge justice officer general admiral
-    colonel captain commander sergeant detective inspector sheriff activist campaigner organizer organiser
-    candidate leader head adviser advisor aide consultant author writer journalist editor doctor physician
-    nurse teacher student resident farmer fisherman worker union priest pastor bishop rabbi imam coach
-    player manager broker banker investor trader architect planner critic biologist ecologist
-    democrat republican
-    """
-)
+# Role nouns that a later "the <role>" can refer back to (data/role_nouns.txt). Lower-case.
+ROLE_NOUNS = read_base_forms(resources.files("quotetrack").joinpath("data", "role_nouns.txt").read_text(encoding="utf-8"))
 
 # Lower-case nouns for groups and institutions that speak in news copy.
 GROUP_NOUNS = _words(

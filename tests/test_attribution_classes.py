@@ -1611,3 +1611,27 @@ def test_document_nobody_issued_gives_no_speaker_rather_than_a_neighbour(noun):
     )
     got, allq = speaker_of(doc, "We regret the closure")
     assert got != "Pietro Valcourt", allq
+
+
+OUTLET_ROLE_SUBJECTS = {
+    "columnist": "The Lakeside Courier columnist {a} has been critical of the plan but on Tuesday wrote that {p} agreed with parts of it.",
+    "correspondent": "The Evening Ledger correspondent {a} visited the dam on Monday and found the gates shut.",
+    "pollster": "Harbour Research pollster {a} has tracked the race since spring.",
+}
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    cases(OUTLET_ROLE_SUBJECTS, [("Rowena Maddox", "she"), ("Cedric Ambleforth", "he"), ("Yvonne Pellerin", "she")]),
+)
+def test_outlet_and_role_before_a_name_leave_the_person_the_subject(text, who):
+    """"The <Outlet> columnist <Name> has …. “…,” she wrote.": the pronoun means the person the
+    sentence is about, not the outlet (a role word between them is the person's role)."""
+    name, p = who
+    other = "Carla Fenwright" if p == "she" else "Marcus Fenwright"
+    doc = (
+        BODY + f"{other}, the former executive, attacked the mayor last week.\n"
+        + text.format(a=name, p=p) + f" “The mayor has ignored the valley,” {p} wrote.\n"
+    )
+    got, allq = speaker_of(doc, "The mayor has ignored")
+    assert got == name, f"expected {name!r}, got {got!r}; all: {allq}"

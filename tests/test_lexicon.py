@@ -55,3 +55,41 @@ def test_base_forms_are_the_first_word_of_each_line_and_speech_verbs():
     assert read_base_forms("say said\n# a comment\nfume  # angry\n\n") == {"say", "fume"}
     assert SPEECH_BASE_FORMS <= SPEECH_VERBS
     assert "say" in SPEECH_BASE_FORMS and not {"said", "says", "saying"} & SPEECH_BASE_FORMS
+
+
+def _role_file_words():
+    text = resources.files("quotetrack").joinpath("data", "role_nouns.txt").read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def test_role_noun_file_holds_singular_base_forms_once():
+    from quotetrack.lexicon import ROLE_NOUNS
+
+    words = _role_file_words()
+    assert len(words) == len(set(words)), "a role is listed twice"
+    for w in words:
+        assert w == w.lower() and w.isalpha() and " " not in w, w
+    assert ROLE_NOUNS == frozenset(words)
+    assert not {"the", "said", "council", "walked"} & ROLE_NOUNS
+
+
+ROLE_PHRASINGS = {
+    # A capitalised role opening the sentence is the person's role, not a first name.
+    "role-opens-sentence": "{R} Odile Marchetti opened the meeting on Monday. “The budget is not ready,” the {r} said.",
+    "role-mid-sentence": "On Monday, {r} Odile Marchetti opened the meeting. “The budget is not ready,” the {r} said.",
+    "role-in-apposition": "Odile Marchetti, a {r} from the port, opened the meeting. “The budget is not ready,” the {r} said.",
+}
+
+
+@pytest.mark.parametrize("phrasing", sorted(ROLE_PHRASINGS))
+@pytest.mark.parametrize("role", _role_file_words())
+def test_every_listed_role_refers_back_to_the_person_named_with_it(role, phrasing):
+    """Each role noun in the list does its job: "the <role> said" means the person introduced
+    with that role (the list is tested word by word, not by a sample)."""
+    from quotetrack.api import quotes_of
+    from quotetrack.ingest import build_article
+
+    text = "The town council met on Tuesday to debate the flood defences.\n" + ROLE_PHRASINGS[phrasing].format(
+        R=role.capitalize(), r=role) + "\n"
+    got = [(q.text, q.speaker) for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
+    assert [s for _, s in got] == ["Odile Marchetti"], got

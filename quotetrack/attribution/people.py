@@ -75,6 +75,8 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     if _title_surname(run):
         k -= 1  # "Peter T. King", "Ruth Pope": a title word after a first name is a surname
     while k > 0 and (is_name_token(run[k - 1]) or (run[k - 1].low in NAME_CONNECTORS and k < len(run))):
+        if len(run) - k >= 2 and run[k - 1].low in ROLE_NOUNS:
+            break  # "Economist Ann Roe" opening a sentence: a role before a full name, not a first name
         k -= 1
     name = run[k:]
     while name and name[0].low in NAME_CONNECTORS:
