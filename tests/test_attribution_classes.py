@@ -1635,3 +1635,33 @@ def test_outlet_and_role_before_a_name_leave_the_person_the_subject(text, who):
     )
     got, allq = speaker_of(doc, "The mayor has ignored")
     assert got == name, f"expected {name!r}, got {got!r}; all: {allq}"
+
+
+CAPITALISED_MODIFIER_DESCRIPTIONS = {
+    "treasury-secretary": "The Treasury secretary also lauded {o} for the “needed reforms at the port authority.”",
+    "white-house-press-secretary": "The White House press secretary praised {o} for the “steady hand at the port authority.”",
+    "harbour-board-chairman": "The Harbour Board chairman thanked {o} for the “needed reforms at the port authority.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CAPITALISED_MODIFIER_DESCRIPTIONS, [("Mr. Kamberi",), ("Ms. Altamirano",), ("Mr. Oduwole",)]))
+def test_description_with_a_capitalised_modifier_is_the_subject_not_the_object(text, who):
+    """"The Treasury secretary lauded Mr. <X> for the “…”": the praise is the secretary's; X,
+    the verb's object, is not the speaker (nor does X take the role of the word before the verb)."""
+    (obj,) = who
+    doc = BODY + text.format(o=obj) + "\n"
+    got, allq = single(doc)
+    assert got is None or obj.split()[-1] not in got, allq
+
+
+@pytest.mark.parametrize("verb", ["lauded", "praised", "thanked", "criticised"])
+@pytest.mark.parametrize("who", ["Mr. Kamberi", "Ms. Altamirano", "Dr. Oduwole"])
+def test_role_word_before_a_verb_is_not_the_objects_role(verb, who):
+    """"The secretary lauded Mr. Roe": Roe is not "the secretary" (the role word must stand next
+    to the name), so a later "the secretary said" is not Roe's."""
+    doc = (
+        BODY + f"The secretary {verb} {who} on Monday for the new ferry timetable.\n"
+        "“The timetable will not change again,” the secretary said.\n"
+    )
+    got, allq = single(doc)
+    assert got is None or who.split()[-1] not in got, allq

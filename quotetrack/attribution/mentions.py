@@ -329,6 +329,12 @@ def _np_description(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                     k -= 1
                 head = description_head(toks, i + 1, j)
                 return mention(toks, k, j, "role", head) if head else None
+            k = i
+            while k - 1 >= lo and k > j - 12 and toks[k - 1].is_cap and toks[k - 1].low not in DETERMINERS:
+                k -= 1
+            if k - 1 >= lo and toks[k - 1].low in DETERMINERS and toks[k - 1].kind == "w":
+                i = k - 1  # "The Treasury secretary", "the White House press secretary": a capitalised modifier
+                continue
             break
         if t.low in AUXILIARIES:
             return None  # "The scheme was delivered ...": a clause, not a description

@@ -228,7 +228,8 @@ class People:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
             # "spokeswoman Ann Roe" gives Roe the role; "a spokeswoman for Ann Roe" does not.
-            near = [] if before and before[-1] in _NOT_ROLE_LEAD else before[-2:]
+            # The role word must stand next to the name ("the secretary lauded Mr. Roe" gives Roe no role).
+            near = before[-2:] if before and before[-1] not in _NOT_ROLE_LEAD and _roles_in(before[-1]) else []
             roles = role_words([t.text for t in titles] + near) if titles or near else set()
             roles |= self._apposition_roles(toks, j)
             if len(name) >= 2:
