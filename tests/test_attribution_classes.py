@@ -1665,3 +1665,39 @@ def test_role_word_before_a_verb_is_not_the_objects_role(verb, who):
     )
     got, allq = single(doc)
     assert got is None or who.split()[-1] not in got, allq
+
+
+PLACE_AND_STATE = {
+    "says": "{a} of Columbia, South Carolina says she thinks the council can win if it keeps “listening to the river towns.”",
+    "said": "{a} of Dover, Delaware said the council must keep “listening to the river towns.”",
+    "told": "{a} from Tulsa, Oklahoma told reporters the council should keep “listening to the river towns.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PLACE_AND_STATE, THREE_PEOPLE))
+def test_person_of_a_place_and_its_state_is_the_subject(text, who):
+    """"<Name> of <Town>, <State> says …": the person, not the state before the verb."""
+    assert_speaks(text, who[0])
+
+
+PASSIVE_AGENTS = {
+    "asked-by-host": "Rowan Teague was asked by host {a}, who backs the plan, “Why did the council wait so long to act?”",
+    "asked-by-moderator": "Rowan Teague was asked by moderator {a} whether the levy would risk “adding another burden to the river towns.”",
+    "told-by": "Rowan Teague was told by {a}: “The council cannot fund this in one year.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PASSIVE_AGENTS, THREE_PEOPLE))
+def test_passive_speech_verb_gives_the_agent(text, who):
+    """"<A> was asked by host <B>, “…?”": the question is B's (the agent after "by"), not A's."""
+    assert_speaks(text, who[0])
+
+
+@pytest.mark.parametrize("pair", [("Elena", "David Voskuijlen"), ("Martin", "Greta Olofsdottir"), ("Ines", "Paulo Carvalheira")])
+@pytest.mark.parametrize("description", ["The mayor's biographers", "Two historians of the port", "The study's authors"])
+def test_names_in_apposition_to_a_description_are_the_subject(pair, description):
+    """"<description>, Ann and Tom Roe, wrote that …": the people named, not the description."""
+    first, full = pair
+    doc = BODY + f"{description}, {first} and {full}, wrote that the harbour “was never built to last.”\n"
+    got, allq = single(doc)
+    assert got in (full, f"{first} {full.split()[-1]}"), allq

@@ -390,6 +390,18 @@ class ArticleAttributor:
             out.append(Proposal("continues", last.name, None, last.mention, "(continues)"))
         return out, props, para
 
+    def _restrictive_relative(self, r: Quote) -> bool:
+        """Reported speech whose cue opens a restrictive relative clause ("Voters who say the
+        economy matters most were divided"): a description of a group, whose words run on into
+        the main clause; quotes inside its span are not taken to be its speaker's."""
+        if r.cue_span is None:
+            return False
+        before = self.article.text[max(0, r.cue_span[0] - 12) : r.cue_span[0]].rstrip()
+        for word in (" who", " which"):
+            if before.endswith(word):
+                return not before[: -len(word)].rstrip().endswith(",")
+        return False
+
     def settled(self, pick: Optional[Proposal]) -> bool:
         """A cue right after or before the quote whose subject is a name, a role or an
         organisation, not a pronoun ("“…,” Ann Roe said", "said the ministry"): the
@@ -466,7 +478,8 @@ class ArticleAttributor:
                 if speaker and plausible_speaker(speaker):  # reported speech nobody (or no one plausible) said is dropped
                     out.append(evolve(q, speaker=speaker))
                     last = _Speaker(speaker, mention.text, para, q.start)
-                    speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
+                    if not self._restrictive_relative(q):
+                        speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
                 continue
             if not self.article.in_body(q.start, q.end) or q.start not in self.by_start:
                 out.append(q)

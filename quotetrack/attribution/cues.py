@@ -250,6 +250,9 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             # subject is its clause's, never the noun just before it ("is promising" aside).
             participle = True
             continue
+        agent = _passive_agent(toks, v, open_i)
+        if agent is not None:
+            return Cue(verb.text, agent)
         subj = subject_of_verb(toks, v, lo)
         if subj is not None:
             # "Varga said, adding: “...”": the cue is the participle, the speaker its clause's subject.
@@ -281,6 +284,18 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     if verbs and toks[verbs[-1]].low.endswith("ing"):
         return _participle_opener(toks, lo, open_i, nearest)
     return None
+
+
+_PASSIVE_AUXILIARIES = frozenset("was were is are been being".split())
+
+
+def _passive_agent(toks: Sequence[Tok], v: int, open_i: int) -> Optional[Mention]:
+    """"Roe was asked by host Ann Poe, who …, “…”": in the passive the speaker is the agent
+    after "by" (a name or a description), not the verb's subject."""
+    if v - 1 < 0 or toks[v - 1].low not in _PASSIVE_AUXILIARIES or v + 2 > open_i or toks[v + 1].low != "by":
+        return None
+    found = np_starting_at(toks, v + 2, open_i + 1)
+    return found[0] if found and found[0].kind in ("name", "role") else None
 
 
 def _participle_opener(toks: Sequence[Tok], lo: int, open_i: int, verb: str) -> Optional[Cue]:

@@ -225,7 +225,8 @@ def _np_before_comma(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     if relative is not None:
         return relative
     k = j - 2
-    while k >= lo and k > j - 6 and toks[k].is_cap:
+    # "…'s biographers, Ann and Tom Roe, wrote": two first names may share a surname
+    while k >= lo and k > j - 6 and (toks[k].is_cap or (toks[k].low == "and" and k - 1 >= lo and toks[k - 1].is_cap and k < j - 3)):
         k -= 1
     if k < j - 2 and k >= lo and toks[k].text == ",":
         inner = np_ending_at_word(toks, j - 1, k + 1)
@@ -304,6 +305,15 @@ def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) ->
         i -= 1
     run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
     _titles, name = split_run(run)
+    if outer and j - i <= 3 and i - 1 >= lo and toks[i - 1].text == ",":
+        # "Ann Roe of Columbia, South Carolina says": a place and its state after the person.
+        k = i - 2
+        while k >= lo and k > i - 6 and toks[k].is_cap:
+            k -= 1
+        if k < i - 2 and k - 1 >= lo and toks[k].low in ("of", "from") and toks[k - 1].is_cap:
+            person = _np_capitalised(toks, k, lo, outer=False)
+            if person is not None and person.kind == "name" and len(person.head.split()) >= 2:
+                return person
     if outer and i - 2 >= lo and toks[i - 1].low in _AFFILIATION and toks[i - 2].is_cap:
         person = _np_capitalised(toks, i - 1, lo, outer=False)
         if person is not None and person.kind == "name" and (len(person.head.split()) >= 2 or person.text != person.head):
