@@ -254,7 +254,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     print()
     print(f"{'input':15s} {'stage':11s} {'MB':>6s} {'wall s':>9s} {'cpu s':>9s} {'cpu s/MB':>9s} {'growth':>7s} {'quotes':>9s}")
     flagged: list[str] = []
-    # Warm-up in the parent, which the children are forked from: imports, nltk's stemmer.
+    # Warm-up in the parent, which the children are forked from: imports, compiled patterns.
     _analyse(_PROSE * 3)
     started = time.perf_counter()
     for name in inputs:

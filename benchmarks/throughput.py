@@ -18,7 +18,7 @@ records them), then measures, in this one process:
 
 quotetrack's memo caches (comparison tokens, stems) are emptied before each
 timed run, so every run starts cold, as a fresh CLI process would; the
-library is imported and nltk's stemmer loaded by a small warm-up scan first.
+library is imported and its patterns compiled by a small warm-up scan first.
 Times are wall-clock (``time.perf_counter``), best of ``--repeat`` runs, with
 the CPU time (``time.process_time``) of that run beside them: on a machine
 busy with other work the CPU time is the steadier figure.
@@ -207,7 +207,7 @@ def main(argv=None) -> int:
     print(f"corpus: {files} articles, {mb:.2f} MB, {args.corpus.relative_to(ROOT) if args.corpus.is_relative_to(ROOT) else args.corpus}")
     print(f"python {sys.version.split()[0]}, one process, one core; best of {args.repeat}")
 
-    # Warm-up: imports, nltk's stemmer, compiled regular expressions.
+    # Warm-up: imports, compiled regular expressions.
     sample = sorted(args.corpus.rglob("*.txt"))[:20]
     scan_texts([(str(p), p.read_text(encoding="utf-8")) for p in sample])
 

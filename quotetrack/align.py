@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Optional
 
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
+from .stem import stem as porter_stem
 from .textnorm import WORD_TOKEN, comparison_tokens, fold_token
 
 # Thresholds, on the share of the shorter wording's words found in order in the other.
@@ -47,7 +48,6 @@ ALTERED_MAX_SPREAD = 4  # matched words may spread over at most this many more w
 PARAPHRASE_MIN_OVERLAP = 0.5
 PARAPHRASE_MIN_SHARED = 3
 
-_STEMMER = None  # nltk's Porter stemmer, loaded on first use: importing nltk takes a quarter second
 _STOPWORDS = frozenset(
     """a an the and or but of to in on at for with by from as is are was were be been being it its this that
     these those there their they them he she his her we our us you your i me my not no so than then too very
@@ -184,13 +184,7 @@ _NEGATIONS = frozenset("not no never nobody none nothing neither nor cannot with
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    word = _IRREGULAR.get(word, word)
-    global _STEMMER
-    if _STEMMER is None:
-        from nltk.stem.porter import PorterStemmer
-
-        _STEMMER = PorterStemmer()
-    stem = _STEMMER.stem(word)
+    stem = porter_stem(_IRREGULAR.get(word, word))
     return _SYNONYMS.get(stem, stem)
 
 

@@ -4,7 +4,7 @@ no two modules import each other, however indirectly.
 The layers, lowest first (README "Modules" shows what each module holds):
 
 1. foundations, importing nothing of quotetrack: kinds, version, textnorm, lexicon,
-   pathmatch, walk, printable, textindex, progress, blocking, unionfind
+   pathmatch, walk, printable, textindex, progress, blocking, unionfind, stem
 2. models (the frozen dataclasses)
 3. text and names: styles, quotes, align, identity, outlets, readers
 4. reading inputs: ingest
@@ -30,7 +30,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "quotetrack"
 
 LAYERS: list[set[str]] = [
-    {"kinds", "version", "textnorm", "lexicon", "pathmatch", "walk", "printable", "textindex", "progress", "blocking", "unionfind"},
+    {"kinds", "version", "textnorm", "lexicon", "pathmatch", "walk", "printable", "textindex", "progress", "blocking", "unionfind", "stem"},
     {"models"},
     {"styles", "quotes", "align", "identity", "outlets", "readers"},
     {"ingest"},

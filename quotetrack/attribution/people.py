@@ -104,13 +104,16 @@ def _ends_name(run: Sequence[Tok]) -> bool:
     return is_name_token(run[-1]) or _title_surname(run)
 
 
-def cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
-    """Index ranges of capitalised runs, joined by title connectors (of, to, for)."""
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].is_cap:
-            i += 1
-            continue
+def cap_runs(toks: Sequence[Tok], caps: Optional[Sequence[int]] = None) -> Iterable[tuple[int, int]]:
+    """Index ranges of capitalised runs, joined by title connectors (of, to, for).
+    ``caps``: the indices of the capitalised tokens, when the caller has them."""
+    if caps is None:
+        caps = capitalised(toks)
+    n = len(toks)
+    j = 0
+    for i in caps:
+        if i < j:
+            continue  # inside the run before
         j = i + 1
         while j < n:
             t = toks[j]
@@ -126,7 +129,11 @@ def cap_runs(toks: Sequence[Tok]) -> Iterable[tuple[int, int]]:
             else:
                 break
         yield i, j
-        i = j
+
+
+def capitalised(toks: Sequence[Tok]) -> list[int]:
+    """The indices of the capitalised words: a few in ten of an article's tokens."""
+    return [k for k, t in enumerate(toks) if t.is_cap]
 
 
 def role_words(words: Iterable[str]) -> set[str]:
@@ -213,7 +220,8 @@ class People:
         # organisations and institutions ("Pendlebury Logistics"), (offset, words).
         self.orgs: list[tuple[int, str]] = []
         titled: list[tuple[str, set[str], int, list[str]]] = []
-        for i, j in cap_runs(toks):
+        caps = capitalised(toks)
+        for i, j in cap_runs(toks, caps):
             if j - i == 1 and not is_name_token(toks[i]):
                 continue  # "The", "He", "Mr.": a lone capitalised word that names nobody
             run = list(toks[i:j])
@@ -253,7 +261,7 @@ class People:
                 person.gender = gender_of("", words + sorted(roles))
         self.place_words: set[str] = set()
         self.tok_index: dict[int, int] = {}  # start offset of a capitalised word -> token index
-        self._surname_mentions(toks)
+        self._surname_mentions(toks, caps)
         # Mentions in subject position ("Obama said", "..., Trump called"): what a later
         # "he" most likely refers to, rather than a name in passing ("than Lincoln").
         self.subjects: set[int] = set()
@@ -263,7 +271,7 @@ class People:
                 if at is not None and in_subject_position(toks, at):
                     self.subjects.add(m)
 
-    def _surname_mentions(self, toks: Sequence[Tok]) -> None:
+    def _surname_mentions(self, toks: Sequence[Tok], caps: Sequence[int]) -> None:
         """One pass over the capitalised words: a surname on its own ("Okafor said") is a
         mention of the one person of that name named most recently before it (or first
         after it); capitalised words after "in", "from" or "at" are places and institutions."""
@@ -281,25 +289,24 @@ class People:
                 return (0, offset - before)
             return (1, (ms[i] - offset) if i < len(ms) else 1 << 30)
 
-        prev = None
-        for k, t in enumerate(toks):
-            if t.is_cap:
-                self.tok_index[t.start] = k
-                if prev is not None and prev.low in ("in", "from", "at"):
-                    self.place_words.add(t.text)
-                # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor") or a sentence's
-                # opening function word ("But Okafor", "And Okafor, …"), not inside a longer name
-                if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES and prev.low not in _OPENERS):
-                    owners = self.surname_index.get(bare(t.text))
-                    if owners and len(owners) > 1 and prev is not None and prev.is_cap:
-                        owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"
-                    if owners:
-                        p = owners[0] if len(owners) == 1 else min(owners, key=lambda o: latest(o, t.start))
-                        ms = full[p.name]
-                        i = bisect.bisect_left(ms, t.start)
-                        if not (i < len(ms) and ms[i] == t.start):
-                            alone[p.name].append(t.start)
-            prev = t
+        for k in caps:  # the capitalised words (``caps``), each with the token before it
+            t = toks[k]
+            prev = toks[k - 1] if k else None
+            self.tok_index[t.start] = k
+            if prev is not None and prev.low in ("in", "from", "at"):
+                self.place_words.add(t.text)
+            # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor") or a sentence's
+            # opening function word ("But Okafor", "And Okafor, …"), not inside a longer name
+            if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES and prev.low not in _OPENERS):
+                owners = self.surname_index.get(bare(t.text))
+                if owners and len(owners) > 1 and prev is not None and prev.is_cap:
+                    owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"
+                if owners:
+                    p = owners[0] if len(owners) == 1 else min(owners, key=lambda o: latest(o, t.start))
+                    ms = full[p.name]
+                    i = bisect.bisect_left(ms, t.start)
+                    if not (i < len(ms) and ms[i] == t.start):
+                        alone[p.name].append(t.start)
         for p in self.persons.values():
             if alone[p.name]:
                 p.mentions = sorted(set(p.mentions + alone[p.name]))
