@@ -283,18 +283,25 @@ _LINE_FURNITURE = re.compile(
     re.I,
 )
 _NEWSLETTER = re.compile(r"\bnewsletter\b", re.I)  # a line of one paragraph that names a newsletter
+# Quoted words in a line (a pair of marks): a line that quotes someone is article text, not a promotion.
+_QUOTED = re.compile(r"[“\"«„‘][^“”\"«»„]{2,}[”\"»’]")
 _PROMO = re.compile(r"newsletter|unlock|sign up|subscribe", re.I)
 _BODY_END_PUNCT = tuple(".!?\"”’'):")
 
 
 def _is_line_furniture(line: str) -> bool:
     """A line of furniture: one of _LINE_FURNITURE's forms, or a line (no line break) that
-    names a newsletter. _NEWSLETTER is searched only when the case-folded line holds the
+    names a newsletter and quotes nobody. _NEWSLETTER is searched only when the case-folded line holds the
     word (the only other letter re.I matches there, "ſ" for "s", folds to "s"): searched
     with re.I in every line, it cost as much as reading all the other furniture."""
     if _LINE_FURNITURE.fullmatch(line):
         return True
-    return "newsletter" in line.casefold() and "\n" not in line and _NEWSLETTER.search(line) is not None
+    return (
+        "newsletter" in line.casefold()
+        and "\n" not in line
+        and not _QUOTED.search(line)  # “We started a newsletter,” Roe said: the article's words, quoted
+        and _NEWSLETTER.search(line) is not None
+    )
 
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:

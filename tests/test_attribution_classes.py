@@ -720,7 +720,8 @@ from quotetrack.attribution.speakers import plausible_speaker  # noqa: E402
 
 @pytest.mark.parametrize(
     "name",
-    ["It", "Should", "Then", "Would", "They", "You", "this year", "last week", "that morning", "the following day", "R-Texas", "a statement"],
+    ["It", "Should", "Then", "Would", "They", "You", "this year", "last week", "that morning", "the following day", "R-Texas", "a statement",
+     "Perhaps", "Maybe", "Indeed", "Once", "Outside", "Thirty", "Twelve", "Yesterday"],
 )
 def test_function_words_and_times_are_no_speaker(name):
     assert not plausible_speaker(name)
@@ -1701,3 +1702,29 @@ def test_names_in_apposition_to_a_description_are_the_subject(pair, description)
     doc = BODY + f"{description}, {first} and {full}, wrote that the harbour “was never built to last.”\n"
     got, allq = single(doc)
     assert got in (full, f"{first} {full.split()[-1]}"), allq
+
+
+APPOSITION_DESCRIPTIONS = {
+    "backer-who-called": "“There are two choices, and the council must pick one,” said Gov. {a} of Idaho, a former backer of "
+                         "Sen. Ruth Calloway, who has since called on members to back the mayor. “Realistically, this is an opportunity.”",
+    "age-native-who": "“We like to break news,” said {a}, 34, a North Dakota native who broke into reporting covering the "
+                      "statehouse for the Herald. “The bulletin is a great venue for that.”",
+    "critic-who-told": "“The levy is unfair,” said {a}, a longtime critic of the board who told members to resign. "
+                       "“Nobody asked the river towns.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(APPOSITION_DESCRIPTIONS, THREE_PEOPLE))
+def test_description_in_apposition_to_a_speaker_is_that_speaker(text, who):
+    """"said <Name>, a former backer of <B>, who has since called …. “…”": the description (the
+    subject of the relative clause's speech verb) is the named speaker, so the quote that
+    continues is theirs, not a description's (class 7, continued by class 9)."""
+    (name,) = who
+    got = found(BODY + text.format(a=name) + "\n")
+    assert [s for _, s, _ in got] == [name, name], got
+
+
+@pytest.mark.parametrize("phrase", ["a North Dakota native who broke into", "a voice over", "the people he ran against",
+                                    "the fund she talked about"])
+def test_phrase_ending_in_a_preposition_is_no_speaker(phrase):
+    assert not plausible_speaker(phrase)

@@ -630,3 +630,17 @@ def test_hard_wrapped_markdown_body_starts_at_its_first_paragraph():
     title, start, _end, _f = body_layout(text, text.index("#"))
     assert title == "A title that is a title"
     assert text[start:].startswith("“We will not wait")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“I think the newsletter is a great venue for that,” said Odile Marchetti.",
+    "“We started a newsletter for the river towns,” the mayor said. “It lands on Fridays.”",
+])
+def test_a_quote_that_names_a_newsletter_stays_article_text(paragraph):
+    """A one-line paragraph naming a newsletter is page furniture only when it quotes nobody."""
+    from quotetrack.ingest import build_article
+    from quotetrack.pipeline import quotes_of
+
+    text = "Harbour board meets\n\nThe harbour board met on Tuesday to talk about the tides.\n\n" + paragraph + "\n"
+    art = build_article("a1", "x.txt", text)
+    assert [q.text for q in quotes_of(art) if q.direct], art.furniture

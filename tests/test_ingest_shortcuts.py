@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 from quotetrack import ingest
 
 # The furniture pattern as one expression, newsletter lines included: what the shortcut must equal.
-_ONE_PATTERN = re.compile(r"(.*\bnewsletter\b.*|" + ingest._LINE_FURNITURE.pattern[1:], re.I)
+_ONE_PATTERN = re.compile(r"((?!.*[“\"«„‘][^“”\"«»„]{2,}[”\"»’]).*\bnewsletter\b.*|" + ingest._LINE_FURNITURE.pattern[1:], re.I)
 
 _PIECES = [
     "newsletter", "Newsletter", "NEWSLETTER", "newſletter", "newsletters", "enewsletter", "news letter",
     "Sign up", "subscribe", "Follow us", "posted ", "Updated ", "- Weather:", "@desk", "12:45", "3h ago",
     "Credit: ", "Photo: ", "share", "print", "the council met", "Vorster Quay", " ", "\n", ".", ":", "’s",
-    "Daily", "for the", "ſ", "K", "İ", "ß",
+    "Daily", "for the", "ſ", "K", "İ", "ß", "“", "”", "said Roe",
 ]
 
 
@@ -42,6 +42,9 @@ def test_line_furniture_equals_the_single_pattern(pieces: list[str]) -> None:
         ("Our newsletters are free", False),  # the word, not a longer one
         ("Quarry workers said the newsletter\nwas late", False),  # two lines
         ("The harbour board met on Tuesday to talk about the tides.", False),
+        ("“I think the newsletter is a great venue for that,” said Pelham.", False),  # quoted words: article text
+        ("“We like news,” said Roe. “The newsletter lands on Fridays.”", False),
+        ("Sign up: “The Daily Tide” newsletter", True),  # a quoted title in a promotion is still furniture
     ],
 )
 def test_line_furniture_examples(line: str, furniture: bool) -> None:

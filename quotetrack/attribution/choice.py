@@ -14,7 +14,7 @@ from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_claus
 from .function_words import CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
 from .gender import gender_of
 from .headline import headline_line, headline_speaker
-from .mentions import Mention, is_organisation, np_starting_at, subject_of_verb
+from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
 from .people import INSTITUTION_NOUNS, People, is_document, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
@@ -203,6 +203,9 @@ class ArticleAttributor:
         if m.kind == "role":
             if _issued_document(m):
                 return self.issuer(m.head, m.start)  # "“…,” the statement said": whoever issued it
+            named = self._apposition_of(m)
+            if named is not None:
+                return named  # "Gov. Ann Roe of Idaho, a former backer of …, who …": Roe
             if m.text.split()[0].lower() in ("a", "an", "one", "another"):
                 return m.text  # "said a senior official": someone new, not a person named before
             named = self.people.by_role(m.head, at)
@@ -229,6 +232,28 @@ class ArticleAttributor:
                 return last.name if last is not None and para - last.para <= 1 else None
             return None
         return m.head
+
+    def _apposition_of(self, m: Mention) -> Optional[str]:
+        """The person a description stands in apposition to ("Ann Roe, a former backer of the
+        plan, …"): the name ending just before the comma in front of it, or None."""
+        toks = self.toks
+        k = bisect.bisect_left(toks, m.start, key=_tok_start)
+        if k < 2 or k >= len(toks) or toks[k].start != m.start or toks[k - 1].text != ",":
+            return None
+        e = bisect.bisect_left(toks, m.end, lo=k, key=_tok_start)
+        if e >= len(toks) or not (toks[e].text == "," or toks[e].low in ("who", "whose")):
+            return None  # "Roe, a top aide said, “…”": the aide speaks of Roe; an apposition is closed
+        lo = self.sent_bounds[toks[k].sent][0]
+        end = k - 1
+        if end - 2 > lo and toks[end - 1].text.isdigit() and toks[end - 2].text == ",":
+            end -= 2  # "Ann Roe, 34, a native of …": an age between them
+        np = np_ending_at(toks, end, lo) if end > lo else None
+        if np is None or np.kind != "name":
+            return None
+        name = self.resolve(np, np.start, None, toks[k].para)
+        if not name or not plausible_speaker(name):
+            return None
+        return name if name in self.people.persons or end != k - 1 else None
 
     def issuer(self, document: str, at: int) -> Optional[str]:
         """Who issued the document "the statement" (or "the release", "the letter") refers

@@ -18,10 +18,16 @@ from .people import DOCUMENTS
 # "R-Texas", "D-Calif.", "I-Vt.": a US party and state tag.
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.){1,4}$")
-_DANGLING = DETERMINERS | PREPOSITIONS | frozenset("and or but nor to by as than that which who".split())
+_DANGLING = DETERMINERS | PREPOSITIONS | frozenset(
+    "and or but nor to by as than that which who into onto about through over under against toward towards upon among between".split()
+)
 # One word that is a pronoun, an auxiliary or another function word ("It", "Should" opening
 # a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
-_FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset("he she it they we i you".split())
+_FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset(
+    """he she it they we i you once outside inside perhaps maybe instead meanwhile however indeed moreover
+    yesterday today tonight tomorrow one two three four five six seven eight nine ten eleven twelve twenty thirty
+    forty fifty sixty seventy eighty ninety hundred thousand""".split()
+)
 # Endings of adverbs in -ly ("hastily", "finally", "clearly", "briefly", "recently"); surnames in
 # -ly mostly end otherwise ("Donnelly", "Reilly", "Daly", "Healy").
 _ADVERB_ENDING = re.compile(r"(?:ily|ally|ely|tly|rly|fly|sly|dly|bly|gly|wly|mly|ply|nly)$")
