@@ -1,7 +1,9 @@
-"""Word lists used by attribution: speech verbs, titles, role nouns, and
+"""Word lists used by attribution: speech verbs, titles, role nouns, group nouns, and
 capitalised words that are not people's names.
 
-Kept in one place so that extending coverage is a one-line change.
+The lists live as data files in ``quotetrack/data`` (base forms; a verb's inflections are
+generated), so that extending coverage is a one-line change to a file; each is tested on
+its own in ``tests/test_lexicon.py``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ def read_verbs(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def read_words(text: str, lower: bool = False) -> frozenset[str]:
+    """Every word of a list file (several a line; ``#`` starts a comment), lower-cased on request."""
+    words = [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+    return frozenset(w.lower() for w in words) if lower else frozenset(words)
+
+
+def _data(name: str) -> str:
+    return resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+
+
 def read_base_forms(text: str) -> frozenset[str]:
     """The word that opens each line of a list (a verb's or a noun's base form)."""
     return frozenset(w[0].lower() for line in text.splitlines() if (w := line.split("#", 1)[0].split()))
@@ -59,32 +71,14 @@ PARTICIPLE_SUFFIX = "ing"
 # Multi-word cues, matched on lower-case tokens.
 ACCORDING_TO = ("according", "to")
 
-# Titles that precede a name ("Ambassador Helena Varga"). Lower-case, without dots.
-TITLES = _words(
-    """
-    mr mrs ms miss dr prof professor sir dame lord lady rev reverend fr father sister brother
-    president vice prime minister secretary under deputy assistant ambassador envoy consul
-    senator sen rep representative congressman congresswoman governor gov lieutenant lt
-    mayor councillor councilor councilman councilwoman alderman chancellor premier king queen prince princess
-    general gen admiral adm colonel col major maj captain capt commander sergeant sgt officer
-    judge justice attorney chief chairman chairwoman chair director commissioner superintendent
-    spokesman spokeswoman spokesperson pope cardinal bishop rabbi imam sheikh
-    engineer inspector detective constable sheriff coach
-    former acting interim incoming outgoing then state foreign defence defense finance trade
-    """
-)
+# Titles that precede a name ("Ambassador Helena Varga") (data/titles.txt). Lower-case, without dots.
+TITLES = read_words(_data("titles.txt"), lower=True)
 
 # Role nouns that a later "the <role>" can refer back to (data/role_nouns.txt). Lower-case.
-ROLE_NOUNS = read_base_forms(resources.files("quotetrack").joinpath("data", "role_nouns.txt").read_text(encoding="utf-8"))
+ROLE_NOUNS = read_base_forms(_data("role_nouns.txt"))
 
-# Lower-case nouns for groups and institutions that speak in news copy.
-GROUP_NOUNS = _words(
-    """
-    ministry department agency government company firm council committee commission office
-    officials experts analysts critics residents police spokesman spokeswoman spokesperson
-    campaign team administration statement report group organization organisation union
-    """
-)
+# Lower-case nouns for groups and institutions that speak in news copy (data/group_nouns.txt).
+GROUP_NOUNS = read_words(_data("group_nouns.txt"), lower=True)
 
 PRONOUNS = {
     "he": "m",
@@ -94,37 +88,8 @@ PRONOUNS = {
     "we": "p",
 }
 
-# Capitalised words that are never part of a person's name.
-NOT_NAMES = _words(
-    """
-    The A An And But Or If In On At Of For To From By With Without As It Its This That These Those
-    He She They We I You His Her Their Our My Your There Here When Where While After Before Since
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Mon Tue Wed Thu Fri Sat Sun
-    US U.S USA U.S.A UK U.K EU U.N UN NATO American Americans British Chinese Japanese German French Russian
-    United States Kingdom Union Nations Japan China Tokyo Washington Beijing Europe Asia Asian Pacific
-    Indo-Pacific Russia Ukraine Israel Korea Taiwan India Canada Britain London Paris Berlin Moscow
-    Ministry Department Agency Government Council Committee Commission Office House Senate Congress
-    Parliament Party Army Navy Air Force Marines Defense Defence State Foreign Finance Trade Justice
-    University Institute College School Center Centre Association Foundation Bank Group Company Corp Inc
-    Ltd Press News Times Post Journal Daily Herald Tribune Wire Reuters AP AFP Associated
-    Industries Technologies Technology Agency Forum Fleet Logistics Acquisition Sustainment
-    Top Stories Most Watched Related Read More Sign Subscribe Advertisement Share Video Photo
-    Mr Mrs Ms Dr Prof Sir President Prime Minister Secretary Ambassador Senator Governor Mayor
-    Professor Chief Director Commissioner General Admiral Under Deputy Vice Spokesman Spokeswoman
-    Councillor Councilor Rep Sen Gov Gen Lt Col Capt Judge Justice Chairman Chairwoman Engineer
-    God Christmas Easter Mr. Mrs. Ms. Dr. Prof. However Meanwhile Also Still Yet So Then Now
-    Earlier Later Last Next Today Yesterday Tomorrow According Some Many Most All Both Each Every
-    Such Other Another Several Few No Not Only One Two Three Four Five Six Seven Eight Nine Ten
-    Middle East West North South Northern Southern Eastern Western Central Sciences Studies Affairs
-    Cooperation Security Industrial Democratic Republican Liberal Conservative Labour Labor Green
-    National International Federal Royal City County Province Region Street Avenue Road Square
-    Neither Either Nor Whether Although Though Because Despite During Even Just Instead Unlike Like
-    Asked Speaking Writing Asked Under Over Through Across Against Among Between Within Without Until
-    Why What Who Whom Whose Which How Yes Well Oh Sure Please Thank Thanks Dear Hello
-    Democrat Democrats Democratic Republican Republicans GOP
-    """
-)
+# Capitalised words that are never part of a person's name (data/not_names.txt).
+NOT_NAMES = read_words(_data("not_names.txt"))
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = _words(

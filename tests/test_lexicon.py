@@ -93,3 +93,65 @@ def test_every_listed_role_refers_back_to_the_person_named_with_it(role, phrasin
         R=role.capitalize(), r=role) + "\n"
     got = [(q.text, q.speaker) for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
     assert [s for _, s in got] == ["Odile Marchetti"], got
+
+
+def _list_file_words(name):
+    text = resources.files("quotetrack").joinpath("data", name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+
+
+@pytest.mark.parametrize("name, lower", [("titles.txt", True), ("group_nouns.txt", True), ("not_names.txt", False)])
+def test_list_files_hold_each_word_once(name, lower):
+    from quotetrack import lexicon
+
+    words = _list_file_words(name)
+    dupes = sorted({w for w in words if words.count(w) > 1})
+    assert not dupes, f"listed twice in {name}: {dupes}"
+    for w in words:
+        assert w == w.lower() if lower else w[:1].isupper(), w
+    loaded = {"titles.txt": lexicon.TITLES, "group_nouns.txt": lexicon.GROUP_NOUNS, "not_names.txt": lexicon.NOT_NAMES}[name]
+    assert loaded == frozenset(words)
+
+
+def test_read_words_reads_every_word_and_skips_comments():
+    from quotetrack.lexicon import read_words
+
+    assert read_words("Mr Mrs  # honorifics\n# a comment\n\nDr\n") == {"Mr", "Mrs", "Dr"}
+    assert read_words("Mr Mrs\n", lower=True) == {"mr", "mrs"}
+
+
+_PERSON_TITLES = [t for t in _list_file_words("titles.txt") if t not in {
+    # modifiers a title carries, not titles of their own ("former", "acting", "state", "foreign")
+    "former", "acting", "interim", "incoming", "outgoing", "then", "state", "foreign", "defence", "defense",
+    "finance", "trade", "under", "vice", "prime", "deputy", "assistant", "lieutenant"}]
+
+
+@pytest.mark.parametrize("title", _PERSON_TITLES)
+def test_every_listed_title_before_a_name_leaves_the_person_the_speaker(title):
+    """Each title in the list does its job: "“…,” said <Title> Odile Marchetti." is Odile
+    Marchetti's, the title not part of her name."""
+    from quotetrack.api import quotes_of
+    from quotetrack.ingest import build_article
+
+    text = ("The town council met on Tuesday to debate the flood defences.\n"
+            f"“The budget is not ready,” said {title.capitalize()} Odile Marchetti.\n")
+    got = [q.speaker for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
+    assert got == ["Odile Marchetti"], got
+
+
+@pytest.mark.parametrize("noun", _list_file_words("group_nouns.txt"))
+def test_every_listed_group_noun_speaks_as_a_description(noun):
+    """"“…,” the <group> said." has a speaker (a description), for every group noun; a document
+    ("the statement") is read as a noun phrase too, but speaks for whoever issued it (none here)."""
+    from quotetrack.attribution.people import DOCUMENTS
+
+    from quotetrack.api import quotes_of
+    from quotetrack.ingest import build_article
+
+    text = ("The town council met on Tuesday to debate the flood defences.\n"
+            f"“The budget is not ready,” the {noun} said.\n")
+    got = [q.speaker for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
+    if noun in DOCUMENTS:
+        assert got == [None], got
+    else:
+        assert len(got) == 1 and got[0] and noun in got[0].lower(), got
