@@ -143,9 +143,8 @@ def test_every_listed_title_before_a_name_leaves_the_person_the_speaker(title):
 def test_every_listed_group_noun_speaks_as_a_description(noun):
     """"“…,” the <group> said." has a speaker (a description), for every group noun; a document
     ("the statement") is read as a noun phrase too, but speaks for whoever issued it (none here)."""
-    from quotetrack.attribution.people import DOCUMENTS
-
     from quotetrack.api import quotes_of
+    from quotetrack.attribution.people import DOCUMENTS
     from quotetrack.ingest import build_article
 
     text = ("The town council met on Tuesday to debate the flood defences.\n"
