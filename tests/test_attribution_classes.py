@@ -1728,3 +1728,16 @@ def test_description_in_apposition_to_a_speaker_is_that_speaker(text, who):
                                     "the fund she talked about"])
 def test_phrase_ending_in_a_preposition_is_no_speaker(phrase):
     assert not plausible_speaker(phrase)
+
+
+@pytest.mark.parametrize("outlet", ["The Harbourton Post", "The Evening Report", "The Lakeside Letter", "Quayside Video"])
+@pytest.mark.parametrize("frame", [
+    "{o} reported that the mayor was ousted “at the urging of three council members.”",
+    "{o} recently ran a piece that noted the levy “would help wealthy owners more than renters.”",
+])
+def test_outlet_named_like_a_document_is_a_speaker(outlet, frame):
+    """A capitalised outlet whose last word is a document noun ("The <Town> Post") is an
+    organisation and may speak; "a statement" or "the post" (lower case) still may not."""
+    speaker, got = single(BODY + frame.format(o=outlet) + "\n")
+    assert speaker is not None and speaker.split()[-1] == outlet.split()[-1], got
+    assert plausible_speaker(outlet) and not plausible_speaker("the post") and not plausible_speaker("a statement")

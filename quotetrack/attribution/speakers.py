@@ -57,8 +57,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # "The concerns being", "the plan has": a phrase cut before its verb
     if last.endswith(("’s", "'s")):
         return False  # "Trump’s", "Friday's", "It's": a possessive or a contraction, never who spoke
-    if last in DOCUMENTS:
-        return False
+    if last in DOCUMENTS and (words[-1][:1].islower() or len(words) == 1):
+        return False  # "a statement", "the post"; not "The Washington Post", "the Evening Post"
     if words[0].lower() in DETERMINERS and len(words) > 2 and words[1].lower() in DOCUMENTS:
         return False  # "a letter to Mr. Roe", "the statement from the board": a text, not who spoke
     if last in TIME_UNITS:
