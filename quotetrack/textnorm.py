@@ -9,6 +9,7 @@ words or digits. It never changes what is displayed: it is for comparing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Optional
 
@@ -106,6 +107,15 @@ def display_words(text: str) -> str:
         if part:
             cleaned.append(part)
     return " ".join(cleaned)
+
+
+@lru_cache(maxsize=65536)
+def fold_name(name: str) -> str:
+    """A name compared without accents or case: "François Hollande" and "FRANCOIS HOLLANDE" fold
+    to the same words (compatibility decomposition, combining marks dropped)."""
+    if name.isascii():
+        return name.casefold()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
 
 
 @lru_cache(maxsize=131072)

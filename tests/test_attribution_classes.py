@@ -1741,3 +1741,24 @@ def test_outlet_named_like_a_document_is_a_speaker(outlet, frame):
     speaker, got = single(BODY + frame.format(o=outlet) + "\n")
     assert speaker is not None and speaker.split()[-1] == outlet.split()[-1], got
     assert plausible_speaker(outlet) and not plausible_speaker("the post") and not plausible_speaker("a statement")
+
+
+@pytest.mark.parametrize("headline_name, body_name", [
+    ("Francois Halvard", "François Halvard"), ("Zoe Castaneda", "Zoë Castañeda"), ("RENE DUBOIS", "René Dubois"),
+    ("Jose Ibanez", "José Ibáñez"),
+])
+def test_headline_name_without_accents_or_case_is_the_body_s_person(headline_name, body_name):
+    """A headline that drops accents or shouts ("Francois", "RENE") names the person the body
+    names with them: the same name without accents or case."""
+    text = (f"{headline_name} Says Harbour Plan ‘Makes You Want To Weep.’\n\n"
+            f"The minister {body_name} has joined a growing list of critics of the plan.\n")
+    got = [(q.speaker, q.cue) for q in quotes_of(build_article("a1", "x.txt", text)) if q.direct]
+    assert got == [(body_name, "(headline)")], got
+
+
+def test_fold_name_drops_accents_and_case_only():
+    from quotetrack.textnorm import fold_name
+
+    assert fold_name("François Hollande") == fold_name("FRANCOIS HOLLANDE") == "francois hollande"
+    assert fold_name("Zoë") == "zoe" and fold_name("Ann Roe") == "ann roe"
+    assert fold_name("Ann Roe") != fold_name("Anna Roe")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from ..textnorm import fold_name
 from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
 from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
@@ -213,6 +214,7 @@ class People:
         self._fitting: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
         self._by_role: Optional[dict[str, list[Person]]] = None
         self._by_first: Optional[dict[str, list[Person]]] = None
+        self._folded: Optional[dict[str, str]] = None
         self.surname_index: dict[str, list[Person]] = {}
         # Words the article writes in lower case: "Rival" opening a sentence is not a first name.
         self.common = {t.low for t in toks if t.kind == "w" and not t.is_cap}
@@ -365,6 +367,14 @@ class People:
             return name
         if len(tokens) > 1 and tokens[0].lower() in self.common:
             return self.by_name(tokens[1:], offset)  # "Rival Hillary Clinton"
+        if len(tokens) > 1:
+            # "Francois Hollande" for "François Hollande", "ANN ROE" for "Ann Roe": the same name
+            # without accents or case (an index built on the first such question)
+            if self._folded is None:
+                self._folded = {}
+                for full in self.persons:
+                    self._folded.setdefault(fold_name(full), full)
+            return self._folded.get(fold_name(name))
         if len(tokens) == 1:
             p = self._by_surname(tokens[0], offset)
             if p is None:
