@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeAlias
 
 import typer
-from rich.console import Console
 
 from . import cache as cachemod
 from . import check as checks
@@ -47,6 +46,9 @@ from .sqlite_out import SUFFIXES, write_sqlite
 from .statements import select
 from .version import __version__
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 app = typer.Typer(
     help="Find direct quotes in news articles, attribute them to speakers, and compare how outlets carried each statement.",
     no_args_is_help=True,
@@ -80,6 +82,8 @@ UNWRAPPED = 100_000
 def _console(width: Optional[int] = None, needed: Callable[[], int] = lambda: UNWRAPPED) -> Console:
     """A console --width columns wide; else the terminal's width (or $COLUMNS); else,
     when piped, as wide as the output needs (``needed``)."""
+    from rich.console import Console  # only for output drawn by rich: JSON, CSV and Markdown never load it
+
     if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
         width = needed()
     return Console(width=width, highlight=False, markup=False, emoji=False, soft_wrap=False)

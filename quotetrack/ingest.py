@@ -187,7 +187,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Optional[
         if size > max_bytes:
             return None, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit"
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # Ask for the size stat gave and a byte more, not for max_bytes + 1: a read of n bytes
+            # allocates n bytes first (20 MiB a file by default). A file that grew (or that
+            # stat gives no size, as /proc does) is read on up to the limit.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         if os.path.islink(path):
             return None, "broken symbolic link"

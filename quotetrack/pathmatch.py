@@ -18,12 +18,17 @@ Matching is case-sensitive, as Git's is.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 @lru_cache(maxsize=1024)
 def _spec(pattern: str) -> GitIgnoreSpec:
+    # pathspec is imported on the first glob: a scan with no outlets mapping never loads it.
+    from pathspec import GitIgnoreSpec
+
     return GitIgnoreSpec.from_lines([normalise(pattern)])
 
 

@@ -14,13 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
-from typing import Any, Iterator, Optional, TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Iterator, Optional, TextIO
 
 from .align import Segment, diff_markup, word_diff
 from .diff import SideDiff
@@ -47,6 +41,13 @@ from .provenance import (
     wire_story_lines,
 )
 from .statements import select
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+# rich is imported inside the functions that draw for a terminal: JSON, CSV and Markdown
+# output never load it.
 
 JSON_SCHEMA_VERSION = 3
 
@@ -89,6 +90,8 @@ REPORTED_STYLE = "dim"
 
 
 def _diff_text(segs: list[Segment]) -> Text:
+    from rich.text import Text
+
     t = Text()
     for s in segs:
         if t:
@@ -133,16 +136,22 @@ TABLE_NARROW = 90  # below this width the speaker goes above the words instead o
 
 
 def _longest_word(lines: list[str]) -> int:
+    from rich.cells import cell_len
+
     return max([0] + [cell_len(w) for line in lines for w in line.split()])
 
 
 def _longest_line(lines: list[str]) -> int:
+    from rich.cells import cell_len
+
     return max([0] + [cell_len(part) for line in lines for part in line.split("\n")])
 
 
 def _table_rows(result: ScanResult, statements: Optional[list[Statement]]) -> list[tuple[str, str, Text, Text]]:
     """(id, speaker, wording, outlets) per row of the table: one per distinct wording of
     each chosen statement; id and speaker only on a statement's first row."""
+    from rich.text import Text
+
     quotes = {q.id: q for q in result.quotes}
     firsts = first_carriers(result)
     chosen = {s.id for s in (result.statements if statements is None else statements)}
@@ -177,6 +186,8 @@ def table_widths(rows: list[tuple[str, str, Text, Text]], width: Optional[int]) 
     word or date, so names wrap between words; the Wording column takes the rest.
     Below ``TABLE_NARROW`` columns there is no Speaker column: the speaker heads the
     wording instead."""
+    from rich.cells import cell_len
+
     w_id = max([1] + [cell_len(r[0]) for r in rows])
     outlet_lines = [r[3].plain for r in rows]
     w_outlets_need = max(len("Outlets"), _longest_line(outlet_lines))
@@ -197,6 +208,8 @@ def table_widths(rows: list[tuple[str, str, Text, Text]], width: Optional[int]) 
 
 def table_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
     """The width the table needs to show every row without squeezing it."""
+    from rich.cells import cell_len
+
     w = table_widths(_table_rows(result, statements), None)
     return max(w["id"] + w["speaker"] + w["wording"] + w["outlets"] + 13, cell_len(summary_line(result)))
 
@@ -246,6 +259,9 @@ def render_table(
     """One row per distinct wording of each statement (all statements unless given),
     then the terms (all unless given), each once. Fits any width from 60 columns:
     names wrap between words, ids and dates are never cut."""
+    from rich.table import Table
+    from rich.text import Text
+
     rows = _table_rows(result, statements)
     w = table_widths(rows, console.width)
     table = Table(show_lines=True, expand=False, title="Statements and the outlets that carried them", title_justify="left")
@@ -522,6 +538,8 @@ MATRIX_REPORTED = "(reported) "
 
 def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -> list[Text]:
     """Each statement's words; where only reported speech carries it, labelled so."""
+    from rich.text import Text
+
     direct = {q.id: q.direct for q in result.quotes}
     return [
         Text(one_line(st.text)) if direct.get(st.canonical_quote, True)
@@ -532,6 +550,8 @@ def _matrix_texts(result: ScanResult, rows: list[tuple[Statement, list[str]]]) -
 
 def _matrix_layout(result: ScanResult, rows: list[tuple[Statement, list[str]]], outlets: list[str]) -> tuple[int, int, int, int]:
     """Widths of the #, Speaker and (at most) Statement columns and of an outlet column."""
+    from rich.cells import cell_len
+
     w_id = max([1] + [cell_len(st.id) for st, _ in rows])
     speakers = [one_line(st.speaker) or "(unattributed)" for st, _ in rows]
     w_speaker = max(len("Speaker"), min(MATRIX_SPEAKER_MAX, max([0] + [cell_len(s) for s in speakers])))
@@ -542,6 +562,8 @@ def _matrix_layout(result: ScanResult, rows: list[tuple[Statement, list[str]]], 
 
 def matrix_width(result: ScanResult, statements: Optional[list[Statement]] = None) -> int:
     """The width the matrix needs to show every outlet in one block."""
+    from rich.cells import cell_len
+
     outlets, rows = matrix_rows(result, list(result.statements if statements is None else statements))
     w_id, w_speaker, w_text, w_outlet = _matrix_layout(result, rows, outlets)
     table = w_id + w_speaker + 6 + w_text + len(outlets) * (w_outlet + 3)
@@ -552,6 +574,9 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
     """Statements × outlets, one symbol per cell. Where the outlets do not fit the
     console's width, they are split into blocks, each with its outlets named under it:
     no outlet column is ever dropped and no statement id is ever cut."""
+    from rich.table import Table
+    from rich.text import Text
+
     chosen = {s.id for s in (result.statements if statements is None else statements)}
     sts = [s for s in ordered_statements(result) if s.id in chosen]
     outlets, rows = matrix_rows(result, sts)
@@ -590,6 +615,9 @@ def render_matrix(result: ScanResult, console: Console, statements: Optional[lis
 
 
 def render_diff(d: "SideDiff", console: Console) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
     def head(text: str) -> None:
         console.print(Text(text, style="bold underline"))
 

@@ -644,3 +644,51 @@ def test_a_quote_that_names_a_newsletter_stays_article_text(paragraph):
     text = "Harbour board meets\n\nThe harbour board met on Tuesday to talk about the tides.\n\n" + paragraph + "\n"
     art = build_article("a1", "x.txt", text)
     assert [q.text for q in quotes_of(art) if q.direct], art.furniture
+
+
+# -- read_bytes asks for the size stat gives, and reads on when the file grew ---------------
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 100, 4095, 4096, 4097, 65536, 200_000])
+def test_read_bytes_reads_the_whole_file(tmp_path, size):
+    from quotetrack.ingest import read_bytes
+
+    data = bytes((i * 7 + 3) % 251 for i in range(size))
+    p = tmp_path / "a.txt"
+    p.write_bytes(data)
+    assert read_bytes(str(p), 200_000) == (data, None)
+
+
+def _stat_giving(monkeypatch, size):
+    """os.stat, in ingest, with st_size ``size``: the file grew after stat (or is in /proc, size 0)."""
+    from quotetrack import ingest
+
+    true_stat = os.stat
+
+    class Stat:
+        def __init__(self, st):
+            self.st_mode = st.st_mode
+            self.st_size = size
+
+    monkeypatch.setattr(ingest.os, "stat", lambda path: Stat(true_stat(path)))
+
+
+@pytest.mark.parametrize("stat_says, real, limit", [(0, 10, 100), (5, 10, 100), (99, 100, 100), (0, 4096, 10_000), (10, 3000, 3000)])
+def test_read_bytes_reads_on_when_the_file_grew_after_stat(tmp_path, monkeypatch, stat_says, real, limit):
+    from quotetrack.ingest import read_bytes
+
+    p = tmp_path / "grows.txt"
+    p.write_bytes(b"x" * real)
+    _stat_giving(monkeypatch, stat_says)
+    assert read_bytes(str(p), limit) == (b"x" * real, None)
+
+
+@pytest.mark.parametrize("stat_says, real, limit", [(0, 101, 100), (50, 150, 100), (100, 5000, 100)])
+def test_read_bytes_stops_a_file_that_grew_over_the_limit(tmp_path, monkeypatch, stat_says, real, limit):
+    from quotetrack.ingest import read_bytes
+
+    p = tmp_path / "grows.txt"
+    p.write_bytes(b"y" * real)
+    _stat_giving(monkeypatch, stat_says)
+    data, reason = read_bytes(str(p), limit)
+    assert data is None and reason == f"file grew over the {limit:,}-byte limit while being read"

@@ -42,3 +42,17 @@ def test_a_window_of_the_text():
     toks = tokenize(text, start, end)
     assert [t.text for t in toks] == ["Read", "this", "part", "\n", "and", "this", "."]
     assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+# Letters whose lower case differs or is longer (İ -> i̇), title case (ǅ), a final sigma, and
+# letters with no case: a token's ``low`` is its word's lower case whatever they are.
+CASES = st.sampled_from(list("aAbBzZ") + ["İ", "ǅ", "ǆ", "Σ", "σ", "ς", "ß", "ẞ", "Ⅻ", "ⅻ", "Ⓐ", "ⓐ", "ﬁ", "ŉ", "日", "7", "'", "-", ".", " "])
+
+
+@given(st.text(CASES, max_size=40))
+def test_low_is_the_lower_case_of_each_token(text):
+    for t in tokenize(text, 0, len(text)):
+        if t.kind == "w" and not t.text.endswith("."):
+            assert t.low == t.text.lower()
+        elif t.kind == "w":  # an abbreviation's dot joined after its low was taken
+            assert t.low == t.text[:-1].lower()

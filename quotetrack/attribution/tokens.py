@@ -76,7 +76,9 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
             prev.start = s
             prev.end = pos
             prev.kind = "w"
-            prev.low = word.lower()
+            # Most words are in lower case already: the word itself, not a copy that lower()
+            # would make (islower() is true only where lower() changes nothing).
+            prev.low = word if word.islower() else word.lower()
             prev.para = prev.sent = 0
             prev.is_cap = word[0].isupper()
             append(prev)
