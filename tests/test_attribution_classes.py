@@ -1762,3 +1762,21 @@ def test_fold_name_drops_accents_and_case_only():
     assert fold_name("François Hollande") == fold_name("FRANCOIS HOLLANDE") == "francois hollande"
     assert fold_name("Zoë") == "zoe" and fold_name("Ann Roe") == "ann roe"
     assert fold_name("Ann Roe") != fold_name("Anna Roe")
+
+
+@pytest.mark.parametrize("org", ["Quillbird", "Harbourlink", "Tidewell"])
+@pytest.mark.parametrize("noun", ["company", "firm", "agency"])
+def test_the_company_after_a_one_word_organisation_spoke_is_that_organisation(org, noun):
+    """"“…,” Quillbird said in a statement. “…,” the company said.": a one-word organisation no
+    person is named by just spoke; "the company" is it (class 8), not a bare description."""
+    doc = (BODY + f"“As the threat has changed, so has our work,” {org} said in a statement.\n"
+           f"“We removed the accounts within hours,” the {noun} said.\n")
+    got = found(doc)
+    assert [s for _, s, _ in got] == [org, org], got
+
+
+def test_the_company_after_a_person_spoke_stays_a_description():
+    doc = (BODY + "“As the threat has changed, so has our work,” Marta Quillen said.\n"
+           "“We removed the accounts within hours,” the company said.\n")
+    got = found(doc)
+    assert [s for _, s, _ in got] == ["Marta Quillen", "the company"], got

@@ -12,10 +12,10 @@ from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
 from .function_words import CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
-from .gender import gender_of
+from .gender import gender_of, is_first_name
 from .headline import headline_line, headline_speaker
 from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
-from .people import INSTITUTION_NOUNS, People, is_document, role_words
+from .people import INSTITUTION_NOUNS, People, is_document, looks_plural, role_words
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
@@ -211,6 +211,8 @@ class ArticleAttributor:
             named = self.people.by_role(m.head, at)
             if named is None and m.head in INSTITUTION_NOUNS:
                 named = self.people.nearest_organisation(m.head, at)  # "the company said"
+                if named is None and last is not None and m.text.lower().split() == ["the", m.head] and self._institution(last.name):
+                    named = last.name  # "“…,” Twitter said. The company said …": the one that just spoke
             return named or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
@@ -282,6 +284,20 @@ class ArticleAttributor:
                     name = self.resolve(subj, toks[v].start, None, toks[v].para)
                     return name if name and plausible_speaker(name) else None
         return None
+
+    def _institution(self, speaker: str) -> bool:
+        """A speaker that is no person the article names and no description: a one-word
+        organisation ("Twitter") or an organisation's name."""
+        words = speaker.split()
+        return (
+            speaker not in self.people.persons
+            and all(w[:1].isupper() for w in words)
+            and not looks_plural(words[-1].lower())
+            and words[0].lower() not in ("the", "a", "an")
+            and not is_first_name(words[0])
+            and words[-1] not in self.people.surname_index
+            and len(words) <= 4
+        )
 
     def _may_be(self, speaker: str, pronoun: str) -> bool:
         """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
