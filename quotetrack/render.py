@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
+from json.encoder import encode_basestring
 from typing import Any, Iterator, Optional, TextIO
 
 from rich.cells import cell_len
@@ -307,6 +308,33 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
     }
 
 
+def _text_or_null(value: Optional[str]) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _span_json(span: Optional[tuple[int, int]]) -> str:
+    return f"[{span[0]:d}, {span[1]:d}]" if span else "null"
+
+
+def quote_json(q: Quote, article_path: str, outlet: Optional[str]) -> str:
+    """``json.dumps(quote_dict(q, article_path, outlet), ensure_ascii=False)``, the same text
+    written from a fixed template: no dict is built and no key encoded again (the quotes are
+    most of a scan's JSON; tests compare the two on many quotes)."""
+    spans = ", ".join(f"[{a:d}, {b:d}]" for a, b in q.quoted_spans)
+    return (
+        f'{{"id": {encode_basestring(q.id)}, "article": {encode_basestring(q.article_id)}, '
+        f'"path": {encode_basestring(article_path)}, "outlet": {_text_or_null(outlet)}, '
+        f'"text": {encode_basestring(q.text)}, "words": {encode_basestring(q.words)}, '
+        f'"start": {q.start:d}, "end": {q.end:d}, "line": {q.line:d}, "column": {q.column:d}, '
+        f'"kind": {encode_basestring(q.kind)}, "direct": {"true" if q.direct else "false"}, '
+        f'"closed": {"true" if q.closed else "false"}, "speaker": {_text_or_null(q.speaker)}, '
+        f'"speaker_mention": {_text_or_null(q.speaker_mention)}, "cue": {_text_or_null(q.cue)}, '
+        f'"speaker_span": {_span_json(q.speaker_span)}, "cue_span": {_span_json(q.cue_span)}, '
+        f'"quoted_spans": [{spans}], "content_kind": {_text_or_null(q.content_kind)}, '
+        f'"statement": {_text_or_null(q.statement)}}}'
+    )
+
+
 def article_dict(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -349,15 +377,33 @@ def summary_dict(result: ScanResult) -> dict[str, int]:
     }
 
 
-def _sections(result: ScanResult) -> Iterator[tuple[str, Any]]:
+class _Encoded(Iterator[str]):
+    """A list's items already written as JSON text (``render_json`` writes them as they are)."""
+
+    def __init__(self, items: Iterator[str]):
+        self._items = items
+
+    def __next__(self) -> str:
+        return next(self._items)
+
+
+def _quotes_json(result: ScanResult) -> _Encoded:
+    where = {a.id: (printable_path(a.path), a.outlet) for a in result.articles}  # once an article
+    return _Encoded(quote_json(q, *where[q.article_id]) for q in result.quotes)
+
+
+def _sections(result: ScanResult, encoded: bool = False) -> Iterator[tuple[str, Any]]:
     """The JSON document's members in order; the long lists as generators, so that a writer
-    can turn them into text one item at a time."""
+    can turn them into text one item at a time (``encoded``: the quotes as JSON text already)."""
     arts = {a.id: a for a in result.articles}
     firsts = first_carriers(result)
     yield "schema_version", JSON_SCHEMA_VERSION
     yield "summary", summary_dict(result)
     yield "articles", (article_dict(a) for a in result.articles)
-    yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
+    if encoded:
+        yield "quotes", _quotes_json(result)
+    else:
+        yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
     yield "statements", (statement_dict(s, firsts) for s in result.statements)
     yield "skipped", ({"path": printable_path(s.path), "reason": s.reason} for s in result.skipped)
     yield "wire_stories", (w.as_dict() for w in wire_stories(result))
@@ -382,7 +428,7 @@ def render_json(result: ScanResult, out: TextIO) -> None:
         return
     # json.dumps, not json.dump: only the one-shot call uses the C encoder.
     out.write("{")
-    for n, (key, value) in enumerate(_sections(result)):
+    for n, (key, value) in enumerate(_sections(result, encoded=True)):
         out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
             out.write(json.dumps(value, ensure_ascii=False, check_circular=False))
@@ -390,9 +436,12 @@ def render_json(result: ScanResult, out: TextIO) -> None:
         out.write("[")
         first = True
         while batch := list(islice(value, JSON_BATCH)):
-            # check_circular=False: the items are trees built here, and the check costs a dict
-            # insertion and deletion per list and dict.
-            text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # the items with ", " between them
+            if isinstance(value, _Encoded):
+                text = ", ".join(batch)
+            else:
+                # check_circular=False: the items are trees built here, and the check costs a dict
+                # insertion and deletion per list and dict.
+                text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # the items with ", " between them
             out.write(text if first else ", " + text)
             first = False
         out.write("]")
