@@ -131,7 +131,14 @@ class Regrouper(Grouper):
     def build_index(self) -> None:
         """The blocking indexes, and what a change reaches through them: the wordings and units
         that hold a dirty key that is not common in both runs (a key common in both is in
-        neither index)."""
+        neither index). With no dirty wording nothing is touched, and the indexes are built
+        only when a unit first asks for candidates (a re-scan whose changes reach no wording
+        and add no unit never does): they are made from the wordings and units alone, so
+        building them later gives the same indexes."""
+        if not self.dirty:
+            self._index_pending = True
+            return
+        self._index_pending = False
         super().build_index()
         dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
         live = _live(self.trigrams, self._held_trigrams, dirty_wordings)
@@ -141,6 +148,17 @@ class Regrouper(Grouper):
         # Only reported speech looks for candidates by its stems (a quote is found by them, but
         # what it finds is by its words).
         self.touched_units = {u for u, ks in self._held_stems.items() if not self.units[u].direct and not live.isdisjoint(ks)}
+
+    _index_pending = False  # build_index was called and the indexes are not built yet
+
+    def _index(self) -> None:
+        if self._index_pending:
+            self._index_pending = False
+            super().build_index()
+
+    def candidates(self, u: int) -> list[int]:
+        self._index()
+        return super().candidates(u)
 
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
         got = self.known.get(tuple(members))
@@ -191,6 +209,7 @@ class Regrouper(Grouper):
 
     def _sharers(self, u: int) -> set[int]:
         """Every unit whose candidates can hold u: those sharing a key of the index with it."""
+        self._index()
         unit = self.units[u]
         found = set(self.units_of_wording[unit.wid])
         if len(self.tokens[unit.wid]) >= MIN_JOIN_WORDS:

@@ -133,6 +133,27 @@ def test_nothing_changed_groups_nothing_again():
     assert state["grouped_again"][0] == 0
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_changes_that_reach_no_wording_build_no_index(seed):
+    """Quotes that only moved in their articles (words written before them): no wording is dirty,
+    no unit asks for candidates, and the blocking index is never built; the same statements.
+    A reworded quote makes the index be built, and the statements are still a full run's."""
+    quotes, articles = _base(900, seed)
+    _, _, state = regroup.group(quotes, articles)
+    rng = random.Random(seed)
+    moved = set(rng.sample(sorted({q.article_id for q in quotes}), 10))
+    edited = [replace(q, start=q.start + 9, end=q.end + 9) if q.article_id in moved else q for q in quotes]
+    assert edited != quotes
+    g = regroup.run(edited, articles, json.loads(json.dumps(state)))
+    assert g._index_pending and not hasattr(g, "trigrams")
+    assert g.statements() == _full(edited, articles)
+    i = rng.randrange(len(edited))
+    edited[i] = replace(edited[i], text=edited[i].text.replace(" ", " tidal ", 1))
+    g = regroup.run(edited, articles, json.loads(json.dumps(state)))
+    assert not g._index_pending and hasattr(g, "trigrams")
+    assert g.statements() == _full(edited, articles)
+
+
 def test_unchanged_quotes_in_another_order_group_in_full():
     quotes, articles = _base(800, 8)
     _, _, state = regroup.group(quotes, articles)
