@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from .align import content_stems
@@ -82,11 +83,17 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
     its occurrence number."""
     seen: dict[str, int] = {}
     out = []
+    # The digest is of repr((path, outlet, start, end, words, direct, kind)), its first two items once an article.
+    prefix: dict[str, str] = {}
+    blake2b = hashlib.blake2b
     for i in eligible:
         q = quotes[i]
-        a = by_id[q.article_id]
-        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
-        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        head = prefix.get(q.article_id)
+        if head is None:
+            a = by_id[q.article_id]
+            head = prefix[q.article_id] = f"({a.path!r}, {a.outlet!r}, "
+        raw = f"{head}{q.start!r}, {q.end!r}, {q.words!r}, {q.direct!r}, {str(q.kind)!r})"
+        k = blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
         n = seen.get(k, 0)
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
@@ -98,9 +105,9 @@ class Regrouper(Grouper):
 
     def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
                  wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None,
-                 plan: Optional[dict[str, Any]] = None):
+                 plan: Optional[dict[str, Any]] = None, eligible: Optional[list[int]] = None):
         self._plan = plan  # the previous run (``_previous``): its units are reused where they cannot differ
-        super().__init__(quotes, articles, census, wordings)
+        super().__init__(quotes, articles, census, wordings, eligible)
         self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
         self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
         self.touched_wordings: set[int] = set()
@@ -271,7 +278,7 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
         # An unchanged quote's wording is its previous one (its key holds its words).
         old, at = plan["wordings"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
         known = {i: old[at[k]] for i, k in zip(eligible, keys) if k in at}
-    g = Regrouper(quotes, articles, plan["census"] if plan else None, known, plan)
+    g = Regrouper(quotes, articles, plan["census"] if plan else None, known, plan, eligible)
     g.keys, g.names = keys, names
     if plan is None:
         g.build_index()
@@ -326,15 +333,20 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         plan["moved"] = set()
     else:
         census = plan["census"] = Census(q.speaker for q in quotes)
-        speakers = {q.speaker for q in quotes if q.speaker and not anonymous(q.speaker)}
+        speakers = {q.speaker for q in quotes if q.speaker and not _anonymous(q.speaker)}
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
 
 
+# ``identity.anonymous`` once a name (a run has far fewer names than quotes).
+_anonymous = lru_cache(maxsize=65536)(anonymous)
+
+
 def _speaker(q: Quote) -> Optional[str]:
     """A quote's speaker as units read it (an anonymous label is nobody in particular)."""
-    return None if anonymous(q.speaker) else q.speaker
+    s = q.speaker
+    return None if s is None or _anonymous(s) else s
 
 
 def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
@@ -428,7 +440,7 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
     if moved:
         for i in g.eligible:
             s = g.quotes[i].speaker
-            if s and not anonymous(s) and _surname(s) in moved:
+            if s and not _anonymous(s) and _surname(s) in moved:
                 g.dirty.add(g.wording_key(i))
         for t, _, speaker, _, _ in before_units:
             if speaker and _surname(speaker) in moved:
@@ -470,7 +482,7 @@ def state_of(g: Regrouper) -> dict[str, Any]:
     """This run as the next one reads it (its statements once ``g.statements()`` has built them)."""
     slot = {i: n for n, i in enumerate(g.eligible)}
     people = {}
-    for s in {q.speaker for q in g.quotes if q.speaker and not anonymous(q.speaker)}:
+    for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
         surname = _surname(s)
         n = g.census.people(surname)
         if n:

@@ -314,3 +314,23 @@ def test_a_surname_held_by_one_more_person_makes_a_wordings_units_again(first, l
     assert _units(g) == _units(full)
     assert len({u.speaker for u in full.units if u.wid == full.wid[0]}) == 2  # the test means something
     assert _again(after, arts, state)[0] == _full(after, arts)
+
+
+@pytest.mark.parametrize("path", ["x/one.txt", "it's \"here\"\\a.md", "lone \udcff byte.txt", "Zoë/日本.html"])
+def test_quote_keys_are_the_digest_of_the_fields_repr(path):
+    """``quote_keys`` writes the repr of (path, outlet, start, end, words, direct, kind) an article
+    at a time; the keys are the digest of that repr, whatever the path holds."""
+    import hashlib
+
+    quotes, articles = _base(200, 5)
+    articles = [replace(a, path=f"{path}{n}", outlet=f"O'{n % 3}\"") for n, a in enumerate(articles)]
+    by_id = {a.id: a for a in articles}
+    eligible = list(range(0, len(quotes), 2))
+    expected, seen = [], {}
+    for i in eligible:
+        q, a = quotes[i], by_id[quotes[i].article_id]
+        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
+        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        seen[k] = seen.get(k, 0) + 1
+        expected.append(k if seen[k] == 1 else f"{k}#{seen[k] - 1}")
+    assert regroup.quote_keys(quotes, eligible, by_id) == expected
