@@ -92,12 +92,16 @@ def key(kind: str, context: str, data: bytes) -> str:
 # --------------------------------------------------------------------------- JSON of articles and quotes
 
 
-def _quote_json(q: Quote) -> dict[str, Any]:
-    return {"n": q.id.rsplit(":", 1)[-1], **{f: getattr(q, f) for f in _QUOTE_FIELDS}}
+def _quote_json(q: Quote) -> list[Any]:
+    """A quote as a JSON array: its number in its article, then ``_QUOTE_FIELDS`` in order (an
+    array, not an object: no field name is written, read and hashed again for every quote)."""
+    return [q.id.rsplit(":", 1)[-1], *[getattr(q, f) for f in _QUOTE_FIELDS]]
 
 
-def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
-    fields = {f: d[f] for f in _QUOTE_FIELDS}
+def _quote_from(row: list[Any], article_id: str) -> Quote:
+    if not isinstance(row, list):
+        raise TypeError("a cached quote is not an array")
+    fields = dict(zip(_QUOTE_FIELDS, row[1:], strict=True))
     # JSON gives lists; the model holds offsets as tuples.
     for f in _SPANS:
         if fields.get(f) is not None:
@@ -107,7 +111,7 @@ def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
     # Every field set as ``Quote(...)`` sets it, without its __init__ (a re-scan builds every quote
     # of the corpus from here; tests compare the two).
     q = object.__new__(Quote)
-    q.__dict__.update(fields, id=f"{article_id}:{d['n']}", article_id=article_id, statement=None)
+    q.__dict__.update(fields, id=f"{article_id}:{row[0]}", article_id=article_id, statement=None)
     return q
 
 

@@ -385,6 +385,44 @@ def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_
         assert c.misses == 0 and c.hits == len(files)
 
 
+@pytest.mark.parametrize("damage", ["short", "long", "object", "number"])
+def test_an_entry_whose_quote_rows_are_damaged_is_a_miss(tmp_path, generated, damage):
+    """A cached quote is an array of its fields in order: one too few or too many, or a row that
+    is not an array, makes the entry a miss (analysed again and written anew), never a wrong quote."""
+    expected = _json(scan([str(generated)]))
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(generated)], jobs=1, cache=c)
+    con = sqlite3.connect(db)
+    hurt = 0
+    for key, value in con.execute("SELECT key, value FROM entries").fetchall():
+        entry = json.loads(value)
+        if not isinstance(entry, dict) or "articles" not in entry or hurt >= 5:
+            continue
+        rows = [row for art in entry["articles"] for row in art["quotes"]]
+        if not rows:
+            continue
+        row = rows[0]
+        if damage == "short":
+            row.pop()
+        elif damage == "long":
+            row.append(None)
+        else:
+            art = next(a for a in entry["articles"] if a["quotes"])
+            art["quotes"][0] = {"n": row[0]} if damage == "object" else 7
+        con.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(entry), key))
+        hurt += 1
+    con.commit()
+    con.close()
+    assert hurt == 5
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=1, cache=c)) == expected
+        assert c.misses == 5
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=1, cache=c)) == expected
+        assert c.misses == 0
+
+
 def test_a_scan_leaves_the_cycle_collectors_thresholds_as_they_were(monkeypatch):
     import gc
 
