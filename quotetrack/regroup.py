@@ -115,6 +115,9 @@ class Regrouper(Grouper):
         self._held_trigrams: dict[int, list[int]] = {}  # wording -> the dirty trigram keys it has
         self._held_stems: dict[int, list[int]] = {}  # unit -> the dirty stem keys it has
         self.known: dict[tuple[int, ...], tuple[int, list[tuple[str, float]]]] = {}
+        # A previous statement's parts by its members' wordings and forms, in order (its canonical
+        # member's place among them), for one whose members are not all this run's quotes.
+        self.known_words: dict[tuple, tuple[int, list[tuple[str, float]]]] = {}
         self.parts: list[tuple[list[int], int, list[tuple[str, float]]]] = []
         self.dirty: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()  # wordings (tokens, breaks) whose quotes changed
         self.keys: list[str] = []  # each groupable quote's key
@@ -168,7 +171,15 @@ class Regrouper(Grouper):
         return super().candidates(u)
 
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
+        """``Grouper.statement_parts``, from the previous run where it had a statement of the same
+        members, or of members of the same wordings and forms in the same order: the canonical
+        member and the matches are worked out from just those (``_canonical`` reads each member's
+        wording, form and place; ``compare`` two wordings), so they are the previous ones."""
         got = self.known.get(tuple(members))
+        if got is None and self.known_words:
+            words = self.known_words.get(tuple((self.wording_key(m), self.quotes[m].direct) for m in members))
+            if words is not None:
+                got = (members[words[0]], words[1])
         canon, matches = got if got is not None else super().statement_parts(members)
         self.parts.append((members, canon, matches))
         return canon, matches
@@ -455,7 +466,7 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
 
 def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
     """Join the unaffected previous statements as they were, and group the affected units again."""
-    old_keys = plan["keys"]
+    old_keys, wordings, wording, unit, old_units = plan["keys"], plan["wordings"], plan["wording"], plan["unit"], plan["units"]
     position = {k: n for n, k in enumerate(g.keys)}
     reused: set[int] = set()
     for members, canon, matches, units_before in plan["statements"]:
@@ -465,9 +476,13 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
         for u in units[1:]:
             g.uf.union(units[0], u)  # type: ignore[arg-type]
         reused.update(units)  # type: ignore[arg-type]
+        parts = [(str(k), float(s)) for k, s in matches]
         if all(old_keys[m] in position for m in members):
             at = tuple(g.eligible[position[old_keys[m]]] for m in members)
-            g.known[at] = (at[canon], [(str(k), float(s)) for k, s in matches])
+            g.known[at] = (at[canon], parts)
+        else:  # some member changed: the same parts if its members' wordings and forms are as they were
+            words = tuple((wordings[wording[m]], old_units[unit[m]][1]) for m in members)
+            g.known_words[words] = (canon, parts)
     affected = [u for u in range(len(g.units)) if u not in reused]
     g.join_affected(affected)
     g.again = len(affected)
