@@ -54,7 +54,9 @@ from .models import Article, Quote, Statement
 from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
-STATE = 3  # the state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and speaker)
+# The state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and
+# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``).
+STATE = 4
 
 
 class _Counts(Census):
@@ -316,17 +318,19 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
     if not previous or previous.get("layout") != STATE:
         return None
     try:
-        tokens = [tuple(t) for t in previous["tokens"]]
-        breaks = [tuple(int(k) for k in b) for b in previous["breaks"]]
+        tokens = [_tokens_from(t) for t in previous["tokens"]]
+        breaks = [tuple(map(int, b)) for b in previous["breaks"]]
+        wordings = list(zip(tokens, breaks))
+        paths = [str(p) for p in previous["paths"]]
         plan: dict[str, Any] = {
             "keys": list(previous["keys"]),
             "tokens": tokens,
-            "wordings": list(zip(tokens, breaks)),
-            "wording": [int(w) for w in previous["wording"]],
-            "unit": [int(u) for u in previous["unit"]],
-            "speaker": [int(n) for n in previous["speaker"]],
+            "wordings": wordings,
+            "wording": list(map(int, previous["wording"])),
+            "unit": list(map(int, previous["unit"])),
+            "speaker": list(map(int, previous["speaker"])),
             "speakers": [None if n is None else str(n) for n in previous["speakers"]],
-            "units": [((tokens[w], breaks[w]), bool(direct), speaker, str(path), int(start))
+            "units": [(wordings[w], direct is True, speaker, paths[path], int(start))
                       for w, direct, speaker, path, start in previous["units"]],
             "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
         }
@@ -488,9 +492,21 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
     g.again = len(affected)
 
 
-def _where(g: Regrouper, i: int) -> tuple[str, int]:
-    q = g.quotes[i]
-    return g.by_id[q.article_id].path, q.start
+def _tokens_json(tokens: tuple[str, ...]) -> Any:
+    """A wording's tokens as the state keeps them: one string, the tokens with a space between
+    them (a JSON list when a token is empty or holds a space, or there is none)."""
+    joined = " ".join(tokens)
+    if tokens and joined.count(" ") == len(tokens) - 1 and "" not in tokens:
+        return joined
+    return tokens
+
+
+def _tokens_from(kept: Any) -> tuple[str, ...]:
+    if isinstance(kept, str):
+        return tuple(kept.split(" "))
+    if not isinstance(kept, list):
+        raise TypeError("a wording's tokens are a string or a list")
+    return tuple(map(str, kept))
 
 
 def state_of(g: Regrouper) -> dict[str, Any]:
@@ -503,11 +519,25 @@ def state_of(g: Regrouper) -> dict[str, Any]:
         if n:
             people[surname] = n
     statements = []
+    unit_of = g.unit_of
     for members, canon, matches in g.parts:
-        units = sorted({g.unit_of[m] for m in members})
-        statements.append([[slot[m] for m in members], members.index(canon), [[k, s] for k, s in matches], units])
-    speakers: dict[Optional[str], int] = {}
-    speaker = [speakers.setdefault(_speaker(g.quotes[i]), len(speakers)) for i in g.eligible]
+        units = sorted({unit_of[m] for m in members})
+        statements.append(([slot[m] for m in members], members.index(canon), matches, units))
+    speakers: dict[Optional[str], int] = {}  # a speaker as units read it (``_speaker``) -> its number
+    number: dict[Optional[str], int] = {}  # a quote's speaker -> that number
+    speaker: list[int] = []
+    for i in g.eligible:
+        said = g.quotes[i].speaker
+        got = number.get(said)
+        if got is None:
+            got = number[said] = speakers.setdefault(None if said is None or _anonymous(said) else said, len(speakers))
+        speaker.append(got)
+    paths: dict[str, int] = {}
+    units_kept = []
+    for unit in g.units:
+        q = g.quotes[unit.quotes[0]]
+        path = paths.setdefault(g.by_id[q.article_id].path, len(paths))
+        units_kept.append((unit.wid, unit.direct, unit.speaker, path, q.start))
     return {
         "layout": STATE,
         "names": g.names,
@@ -516,10 +546,11 @@ def state_of(g: Regrouper) -> dict[str, Any]:
         "speakers": list(speakers),
         "people": people,
         "keys": g.keys,
-        "tokens": [list(t) for t in g.tokens],
-        "breaks": [list(b) for b in g.breaks],
+        "tokens": [_tokens_json(t) for t in g.tokens],
+        "breaks": g.breaks,
         "wording": [g.wid[i] for i in g.eligible],
-        "units": [[unit.wid, unit.direct, unit.speaker, *_where(g, unit.quotes[0])] for unit in g.units],
+        "paths": list(paths),
+        "units": units_kept,
         "statements": statements,
         "grouped_again": [g.again, len(g.units)],  # units grouped in this run, units in all
     }

@@ -337,3 +337,11 @@ def test_quote_keys_are_the_digest_of_the_fields_repr(path):
         seen[k] = seen.get(k, 0) + 1
         expected.append(k if seen[k] == 1 else f"{k}#{seen[k] - 1}")
     assert regroup.quote_keys(quotes, eligible, by_id) == expected
+
+
+@pytest.mark.parametrize("tokens", [("harbour", "tolls", "rise"), ("one",), (), ("a b", "c"), ("", "x"), ("x", ""),
+                                    ("x", " ", "y"), ("zoë", "naïve", "40000")])
+def test_a_wordings_tokens_read_back_from_the_state_as_they_were(tokens):
+    kept = json.loads(json.dumps(regroup._tokens_json(tokens)))
+    assert regroup._tokens_from(kept) == tokens
+    assert isinstance(kept, str) == (bool(tokens) and all(t and " " not in t for t in tokens))
