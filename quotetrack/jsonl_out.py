@@ -27,7 +27,7 @@ from typing import Any, Optional, TextIO
 from .models import Article, Quote, ScanResult
 from .printable import printable_path
 from .provenance import first_carriers, wire_stories
-from .render import JSON_SCHEMA_VERSION, article_dict, quote_json, statement_dict, summary_dict
+from .render import JSON_SCHEMA_VERSION, article_dict, quote_json, statement_json, summary_dict
 from .version import __version__
 
 
@@ -67,7 +67,7 @@ class JsonlWriter:
             self._write({"type": "speaker", "name": name, "names": sorted(names[name])})
         firsts = first_carriers(result)
         for s in result.statements:
-            self._write({"type": "statement", **statement_dict(s, firsts)})
+            self.out.write('{"type": "statement", ' + statement_json(s, firsts)[1:] + "\n")
         for w in wire_stories(result):
             self._write({"type": "wire_story", **w.as_dict()})
         self._write({"type": "summary", **summary_dict(result)})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -366,6 +367,34 @@ def statement_dict(s: Statement, firsts: dict[str, First]) -> dict[str, Any]:
     }
 
 
+def _number_json(x: float) -> str:
+    # json.dumps writes a finite float as float.__repr__ and an int as int.__repr__.
+    if (type(x) is float and math.isfinite(x)) or type(x) is int:
+        return repr(x)
+    return json.dumps(x)
+
+
+def statement_json(s: Statement, firsts: dict[str, First]) -> str:
+    """``json.dumps(statement_dict(s, firsts), ensure_ascii=False)``, written from a fixed template
+    (as ``quote_json``; tests compare the two)."""
+    f = firsts.get(s.id)
+    first = "null" if f is None else (
+        f'{{"outlet": {encode_basestring(f.outlet)}, "date": {encode_basestring(f.date)}, '
+        f'"quote": {encode_basestring(f.quote)}}}'
+    )
+    outlets = ", ".join(map(encode_basestring, s.outlets))
+    members = ", ".join(
+        f'{{"quote": {encode_basestring(m.quote_id)}, "outlet": {encode_basestring(m.outlet)}, '
+        f'"match": {encode_basestring(m.match)}, "score": {_number_json(m.score)}}}'
+        for m in s.members
+    )
+    return (
+        f'{{"id": {encode_basestring(s.id)}, "speaker": {_text_or_null(s.speaker)}, "text": {encode_basestring(s.text)}, '
+        f'"canonical_quote": {encode_basestring(s.canonical_quote)}, "first": {first}, "outlets": [{outlets}], '
+        f'"members": [{members}]}}'
+    )
+
+
 def summary_dict(result: ScanResult) -> dict[str, int]:
     return {
         "articles": len(result.articles),
@@ -402,9 +431,10 @@ def _sections(result: ScanResult, encoded: bool = False) -> Iterator[tuple[str, 
     yield "articles", (article_dict(a) for a in result.articles)
     if encoded:
         yield "quotes", _quotes_json(result)
+        yield "statements", _Encoded(statement_json(s, firsts) for s in result.statements)
     else:
         yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
-    yield "statements", (statement_dict(s, firsts) for s in result.statements)
+        yield "statements", (statement_dict(s, firsts) for s in result.statements)
     yield "skipped", ({"path": printable_path(s.path), "reason": s.reason} for s in result.skipped)
     yield "wire_stories", (w.as_dict() for w in wire_stories(result))
 

@@ -1,4 +1,4 @@
-"""The JSON of a quote written from a fixed template is ``json.dumps`` of its dict, byte for byte."""
+"""The JSON of a quote or a statement written from a fixed template is ``json.dumps`` of its dict, byte for byte."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 
 from quotetrack.api import scan_texts
 from quotetrack.jsonl_out import JsonlWriter
-from quotetrack.kinds import QuoteKind
-from quotetrack.models import FULL, Article, Quote
-from quotetrack.render import quote_dict, quote_json
+from quotetrack.kinds import MatchKind, QuoteKind
+from quotetrack.models import FULL, Article, Member, Quote, Statement
+from quotetrack.provenance import First
+from quotetrack.render import quote_dict, quote_json, statement_dict, statement_json
 
 # Strings a quote's fields can hold: quotes, backslashes, controls, non-ASCII, a lone surrogate
 # (a file name that is not UTF-8), bidi marks, an empty string.
@@ -63,3 +64,24 @@ def test_jsonl_quote_record_is_the_dict_with_its_type_first():
     writer.article(art, [q])
     lines = out.getvalue().splitlines()
     assert lines[-1] == json.dumps({"type": "quote", **quote_dict(q, "x/two.txt", "Outlet")}, ensure_ascii=False)
+
+
+def _statement(n: int, text: str, speaker, scores, first: bool) -> tuple[Statement, dict[str, First]]:
+    kinds = list(MatchKind)
+    members = tuple(Member(f"a{k}:{n}", AWKWARD[(n + k) % len(AWKWARD)] or "Outlet", kinds[k % len(kinds)], score)
+                    for k, score in enumerate(scores))
+    s = Statement(f"s{n}", speaker, text, members[0].quote_id if members else "a1:1", members)
+    firsts = {s.id: First(AWKWARD[n % len(AWKWARD)], "2025-03-0" + str(n % 9 + 1), f"a{n}:1", n % 2 == 0)} if first else {}
+    return s, firsts
+
+
+SCORES = [[1.0], [1.0, 0.72, 0.906], [0.1 + 0.2, 1e-07, 123456789.123, 0.0], [1, 0.5], [float("nan")], [float("inf"), -0.0], []]
+
+
+@pytest.mark.parametrize("n", range(len(AWKWARD)))
+@pytest.mark.parametrize("scores", SCORES)
+@pytest.mark.parametrize("speaker", NAMES[:3])
+def test_statement_json_is_json_dumps_of_statement_dict(n, scores, speaker):
+    for first in (True, False):
+        s, firsts = _statement(n, AWKWARD[n], speaker, scores, first)
+        assert statement_json(s, firsts) == json.dumps(statement_dict(s, firsts), ensure_ascii=False)
