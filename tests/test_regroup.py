@@ -345,3 +345,40 @@ def test_a_wordings_tokens_read_back_from_the_state_as_they_were(tokens):
     kept = json.loads(json.dumps(regroup._tokens_json(tokens)))
     assert regroup._tokens_from(kept) == tokens
     assert isinstance(kept, str) == (bool(tokens) and all(t and " " not in t for t in tokens))
+
+
+def test_speaker_names_merged_from_the_previous_run_are_a_full_merges(monkeypatch):
+    """``api.assemble_again`` merges speaker names as ``assemble`` does: from the previous run's
+    merge when the names and their counts are as they were (the merge is not asked again), else
+    merged anew (a name given to one more quote, a surname alone, a damaged entry)."""
+    from quotetrack import api
+
+    quotes, articles = _base(700, 11)
+    # Invented people named in several forms (initials, a middle initial, the surname alone).
+    forms = [["Marisol Quenby", "M. Quenby", "Quenby", "Marisol A. Quenby"],
+             ["Oswin Tarrant-Leigh", "O. Tarrant-Leigh", "Tarrant-Leigh"],
+             ["Hedda Ploughwright", "Ploughwright", "H. Ploughwright"]]
+    named = [name for group in forms for name in group]
+    quotes = [replace(q, speaker=named[i // 5 % len(named)]) if i % 5 == 0 else q for i, q in enumerate(quotes)]
+    plain = api.assemble(articles, quotes)
+    got, state = api.assemble_again(articles, quotes, (), None)
+    assert got == plain and len(state["speaker_names"]["changed"]) >= 6
+    asked = []
+    real = api.canonical_names
+    monkeypatch.setattr(api, "canonical_names", lambda counts: asked.append(1) or real(counts))
+    again, state2 = api.assemble_again(articles, quotes, (), json.loads(json.dumps(state)))
+    assert again == plain and not asked and state2["speaker_names"] == state["speaker_names"]
+    speakers = named + sorted({q.speaker for q in quotes if q.speaker and " " in q.speaker})[:3]
+    for n, name in enumerate(speakers):
+        i = next(i for i, q in enumerate(quotes) if q.speaker and q.speaker != name)
+        edited = list(quotes)
+        edited[i] = replace(edited[i], speaker=name if n % 2 else name.split()[-1])
+        asked.clear()
+        got, _ = api.assemble_again(articles, edited, (), json.loads(json.dumps(state)))
+        assert got == api.assemble(articles, edited) and asked
+    for damage in ([["x", "y"]], {"Somebody": 3}, None):
+        hurt = json.loads(json.dumps(state))
+        hurt["speaker_names"]["changed"] = damage
+        asked.clear()
+        got, _ = api.assemble_again(articles, quotes, (), hurt)
+        assert got == plain and asked
