@@ -113,6 +113,7 @@ class Regrouper(Grouper):
         self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
         self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
         self.touched_wordings: set[int] = set()
+        self.dirty_wordings: set[int] = set()  # the wordings (numbers) of ``dirty``, once the index is built
         self.touched_units: set[int] = set()
         self._held_trigrams: dict[int, list[int]] = {}  # wording -> the dirty trigram keys it has
         self._held_stems: dict[int, list[int]] = {}  # unit -> the dirty stem keys it has
@@ -152,7 +153,7 @@ class Regrouper(Grouper):
             return
         self._index_pending = False
         super().build_index()
-        dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
+        dirty_wordings = self.dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
         live = _live(self.trigrams, self._held_trigrams, dirty_wordings)
         self.touched_wordings = {w for w, ks in self._held_trigrams.items() if not live.isdisjoint(ks)}
         dirty_units = {u for u, unit in enumerate(self.units) if unit.wid in dirty_wordings}
@@ -189,7 +190,7 @@ class Regrouper(Grouper):
     def reached(self, u: int) -> bool:
         """Whether a change reaches unit u: its wording is dirty, or it or its wording is touched."""
         w = self.units[u].wid
-        return u in self.touched_units or w in self.touched_wordings or (self.tokens[w], self.breaks[w]) in self.dirty
+        return u in self.touched_units or w in self.touched_wordings or w in self.dirty_wordings
 
     # ------------------------------------------------------------------ joining the affected units
 
@@ -332,16 +333,17 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
             "speakers": [None if n is None else str(n) for n in previous["speakers"]],
             "units": [(wordings[w], direct is True, speaker, paths[path], int(start))
                       for w, direct, speaker, path, start in previous["units"]],
-            "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
+            # A statement's members, matches and units are read where it is joined (no copies).
+            "statements": [(m, int(c), k, u) for m, c, k, u in previous["statements"]],
         }
         old_people = dict(previous["people"])
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     n = len(plan["keys"])
-    if len(plan["wording"]) != n or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+    if len(plan["wording"]) != n or len(breaks) != len(tokens) or not _within(plan["wording"], len(tokens)):
         return None
-    if len(plan["unit"]) != n or len(plan["speaker"]) != n or not all(0 <= u < len(plan["units"]) for u in plan["unit"]) \
-            or not all(0 <= k < len(plan["speakers"]) for k in plan["speaker"]):
+    if len(plan["unit"]) != n or len(plan["speaker"]) != n or not _within(plan["unit"], len(plan["units"])) \
+            or not _within(plan["speaker"], len(plan["speakers"])):
         return None
     if previous.get("names") == names:
         plan["census"] = _Counts(old_people)
@@ -352,6 +354,11 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
+
+
+def _within(numbers: list[int], n: int) -> bool:
+    """Whether every number is in range(n)."""
+    return not numbers or (min(numbers) >= 0 and max(numbers) < n)
 
 
 # ``identity.anonymous`` once a name (a run has far fewer names than quotes).
