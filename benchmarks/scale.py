@@ -9,7 +9,9 @@ that command (corpora from ``benchmarks/corpus.py``, written once under
 
 1. articles/s of ``quotetrack scan CORPUS -f json --jobs 1`` and ``--jobs N``
    (N: every core), on ``--articles`` articles;
-2. the cache: ``scan --cache`` on ``--cache-articles`` articles, cold; then,
+2. the cache: ``scan --cache`` on ``--cache-articles`` articles (a copy of the
+   corpus with its files' modification times, so that a re-scan takes an
+   unchanged file by its size and time: ``cache.Cache.seen``), cold; then,
    after ``--changed`` files are edited (a cue word: " said" becomes " told
    reporters", which moves every quote after it), the re-scan (every other input is found in the cache, and grouping reuses the
    statements no change reaches: ``quotetrack.regroup``), as a share of the

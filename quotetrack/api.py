@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Optional, Sequence, Union
 
 from .attribution import canonicalize_speakers
+from .identity import canonical_names, renamed, speaker_counts
 from .ingest import DEFAULT_MAX_BYTES, build_article, load
 from .models import Article, Quote, ScanResult, Skipped
 from .pipeline import quotes_of
@@ -43,10 +45,35 @@ def assemble_again(
     articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequence[Skipped], previous: Optional[dict[str, Any]]
 ) -> tuple[ScanResult, dict[str, Any]]:
     """``assemble``, grouping again only what changed since ``previous`` (the state a former
-    call returned: see ``regroup``); the same result, and the state of this one."""
-    merged = canonicalize_speakers(quotes)
+    call returned: see ``regroup``); the same result, and the state of this one. Speaker names
+    are merged as ``canonicalize_speakers`` merges them, from the previous run's merge when
+    the names and their counts are the ones it had (all ``canonical_names`` reads)."""
+    merged, names = _merge_speakers(quotes, previous.get(_NAMES) if previous else None)
     statements, grouped, state = regroup(merged, articles, previous)
+    state[_NAMES] = names
     return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped)), state
+
+
+_NAMES = "speaker_names"  # the state's entry of the merged speaker names
+
+
+def _merge_speakers(quotes: Sequence[Quote], previous: Any) -> tuple[list[Quote], dict[str, Any]]:
+    """``canonicalize_speakers(quotes)``, and what to keep of it: a digest of the names and their
+    counts, and the names it changed. ``previous``: that of a former run, used when its digest
+    is this one's."""
+    counts = speaker_counts(quotes)
+    h = hashlib.sha256()
+    for name in sorted(counts):
+        h.update(f"{name}\0{counts[name]}\0".encode("utf-8", "surrogatepass"))
+    digest = h.hexdigest()
+    canon: Optional[dict[str, str]] = None
+    if isinstance(previous, dict) and previous.get("digest") == digest:
+        kept = previous.get("changed")
+        if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in kept.items()):
+            canon = kept
+    if canon is None:
+        canon = {k: v for k, v in canonical_names(counts).items() if k != v}
+    return renamed(quotes, canon), {"digest": digest, "changed": canon}
 
 
 def scan(

@@ -92,12 +92,16 @@ def key(kind: str, context: str, data: bytes) -> str:
 # --------------------------------------------------------------------------- JSON of articles and quotes
 
 
-def _quote_json(q: Quote) -> dict[str, Any]:
-    return {"n": q.id.rsplit(":", 1)[-1], **{f: getattr(q, f) for f in _QUOTE_FIELDS}}
+def _quote_json(q: Quote) -> list[Any]:
+    """A quote as a JSON array: its number in its article, then ``_QUOTE_FIELDS`` in order (an
+    array, not an object: no field name is written, read and hashed again for every quote)."""
+    return [q.id.rsplit(":", 1)[-1], *[getattr(q, f) for f in _QUOTE_FIELDS]]
 
 
-def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
-    fields = {f: d[f] for f in _QUOTE_FIELDS}
+def _quote_from(row: list[Any], article_id: str) -> Quote:
+    if not isinstance(row, list):
+        raise TypeError("a cached quote is not an array")
+    fields = dict(zip(_QUOTE_FIELDS, row[1:], strict=True))
     # JSON gives lists; the model holds offsets as tuples.
     for f in _SPANS:
         if fields.get(f) is not None:
@@ -107,7 +111,7 @@ def _quote_from(d: dict[str, Any], article_id: str) -> Quote:
     # Every field set as ``Quote(...)`` sets it, without its __init__ (a re-scan builds every quote
     # of the corpus from here; tests compare the two).
     q = object.__new__(Quote)
-    q.__dict__.update(fields, id=f"{article_id}:{d['n']}", article_id=article_id, statement=None)
+    q.__dict__.update(fields, id=f"{article_id}:{row[0]}", article_id=article_id, statement=None)
     return q
 
 
@@ -152,7 +156,14 @@ _CREATE = (
     # label: the input an entry was made from, so that its older entries can go
     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, label TEXT NOT NULL, value TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS entries_label ON entries (label)",
+    # place: a digest of what decides an input's entry but its bytes (``scan``'s path and options);
+    # the entry key its bytes gave when the file had this size and modification time (see ``seen``).
+    "CREATE TABLE IF NOT EXISTS seen (place TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key TEXT NOT NULL)",
 )
+
+# A file modified less than this long before it was read may be modified again within the same
+# modification time (coarse file-system clocks): its size and time are not trusted (``seen``).
+SETTLED_NS = 3_000_000_000
 
 
 class Cache:
@@ -164,6 +175,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._pending: list[tuple[str, str, str]] = []
+        self._seen: list[tuple[str, int, int, str]] = []
         self._broken = False
         self._db = self._open()
 
@@ -268,11 +280,38 @@ class Cache:
         if len(self._pending) >= BATCH:
             self.flush()
 
+    def seen(self, place: str, size: int, mtime_ns: int) -> Optional[str]:
+        """The entry key of the input at ``place`` (``key("scan-place", …)``) when it was last read
+        with this size and modification time, or None. The bytes are then taken to be the same
+        without reading them: a file rewritten with the same size and modification time (a tool
+        that sets them back) is not seen as changed (``scan --rehash`` reads every input)."""
+        if self._broken:
+            return None
+        try:
+            row = self._db.execute("SELECT size, mtime_ns, key FROM seen WHERE place = ?", (place,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return None
+        if row is None or row[0] != size or row[1] != mtime_ns:
+            return None
+        return str(row[2])
+
+    def put_seen(self, place: str, size: int, mtime_ns: int, k: str, read_ns: int) -> None:
+        """Keep the entry key ``k`` of the bytes read at ``read_ns`` (``time.time_ns()`` before reading)
+        from the file at ``place`` of this size and modification time; nothing when the file had
+        been modified less than ``SETTLED_NS`` before (it may change again within the same time)."""
+        if self._broken or read_ns - mtime_ns < SETTLED_NS:
+            return
+        self._seen.append((place, size, mtime_ns, k))
+        if len(self._seen) >= BATCH:
+            self.flush()
+
     def flush(self) -> None:
-        if not self._pending or self._broken:
-            self._pending = []
+        if (not self._pending and not self._seen) or self._broken:
+            self._pending, self._seen = [], []
             return
         rows, self._pending = self._pending, []
+        seen, self._seen = self._seen, []
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -280,6 +319,7 @@ class Cache:
                 # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
                 db.executemany("DELETE FROM entries WHERE label = ? AND key != ?", [(label, k) for k, label, _ in rows])
                 db.executemany("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT OR REPLACE INTO seen (place, size, mtime_ns, key) VALUES (?, ?, ?, ?)", seen)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:

@@ -119,6 +119,7 @@ def scan(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Report each input's format, the decoding used, and what offsets refer to (on stderr)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes finding quotes (default: one a core); the output is the same for any number."),
     cache: Optional[Path] = typer.Option(None, "--cache", help="A cache file (SQLite): inputs unchanged since it was written are not analysed again."),
+    rehash: bool = typer.Option(False, "--rehash", help="With --cache: read and hash every input, even one whose size and modification time are those the cache saw when it last read it (by default such a file is taken to be unchanged)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the result as a SQLite database (.db, .sqlite or .sqlite3); nothing goes to standard output unless --format is given too."),
 ) -> None:
     """Find every quote, attribute it, and group each statement across outlets.
@@ -140,7 +141,7 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
-    result = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet)
+    result = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
     if output is not None:
         _write_database(result, output)
     if verbose:

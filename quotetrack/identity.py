@@ -333,11 +333,20 @@ def canonicalize_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     frequent form; a surname on its own becomes the one full name that carries
     it, and stays as it is when several people share it.
     """
+    return renamed(quotes, canonical_names(speaker_counts(quotes)))
+
+
+def speaker_counts(quotes: Sequence[Quote]) -> dict[str, int]:
+    """Each speaker name and how many quotes carry it (all ``canonical_names`` reads)."""
     counts: dict[str, int] = {}
     for q in quotes:
         if q.speaker:
             counts[q.speaker] = counts.get(q.speaker, 0) + 1
-    canon = canonical_names(counts)
+    return counts
+
+
+def renamed(quotes: Sequence[Quote], canon: Mapping[str, str]) -> list[Quote]:
+    """The quotes with each speaker name replaced by its canonical name (``canonical_names``)."""
     return [q if not q.speaker or (name := canon.get(q.speaker)) is None or name == q.speaker else evolve(q, speaker=name)
             for q in quotes]
 

@@ -27,7 +27,7 @@ from typing import Any, Optional, TextIO
 from .models import Article, Quote, ScanResult
 from .printable import printable_path
 from .provenance import first_carriers, wire_stories
-from .render import JSON_SCHEMA_VERSION, article_dict, quote_dict, statement_dict, summary_dict
+from .render import JSON_SCHEMA_VERSION, article_dict, quote_json, statement_json, summary_dict
 from .version import __version__
 
 
@@ -49,7 +49,8 @@ class JsonlWriter:
         for q in quotes:
             if q.speaker:
                 self.named[q.id] = q.speaker
-            self._write({"type": "quote", **quote_dict(q, path, a.outlet)})
+            # The record is the quote's JSON with its type first (as ``{"type": "quote", **quote_dict(…)}``).
+            self.out.write('{"type": "quote", ' + quote_json(q, path, a.outlet)[1:] + "\n")
         self.out.flush()
 
     def finish(self, result: ScanResult) -> None:
@@ -66,7 +67,7 @@ class JsonlWriter:
             self._write({"type": "speaker", "name": name, "names": sorted(names[name])})
         firsts = first_carriers(result)
         for s in result.statements:
-            self._write({"type": "statement", **statement_dict(s, firsts)})
+            self.out.write('{"type": "statement", ' + statement_json(s, firsts)[1:] + "\n")
         for w in wire_stories(result):
             self._write({"type": "wire_story", **w.as_dict()})
         self._write({"type": "summary", **summary_dict(result)})

@@ -23,7 +23,9 @@ import gc
 import json
 import multiprocessing
 import os
+import stat
 import sys
+import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,10 +104,10 @@ def _pool(jobs: int, files: int):
     return ctx.Pool(min(jobs, files), initializer=_init, initargs=(_state["loader"],))
 
 
-def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None) -> Iterator[_Done]:
+def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None, rehash: bool = False) -> Iterator[_Done]:
     """Each input's result, in input order."""
     if cache is not None:
-        yield from _results_cached(files, jobs, cache)
+        yield from _results_cached(files, jobs, cache, rehash)
         return
     if jobs <= 1 or len(files) < 2:
         for f in files:
@@ -118,9 +120,25 @@ def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None
             yield _analyse_input(f) if here else next(work)
 
 
-def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache) -> Iterator[_Done]:
-    """``_results`` with the cache: this process reads and hashes each input and looks its
-    entry up; only the inputs the cache does not hold go to the workers (with their bytes).
+def _unchanged(f: str, cache: cachemod.Cache, place: str, max_bytes: int,
+               rehash: bool) -> tuple[Optional[str], Optional[os.stat_result]]:
+    """The cache entry of input ``f`` when it is a regular file within ``max_bytes`` whose size
+    and modification time are those it had when its bytes were last read (``Cache.seen``: they
+    are then not read again; ``rehash``: never), and its stat (None when it has none)."""
+    try:
+        st = os.stat(f)
+    except OSError:
+        return None, None
+    if rehash or not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+        return None, st
+    k = cache.seen(place, st.st_size, st.st_mtime_ns)
+    return (None if k is None else cache.get(k, count=False)), st
+
+
+def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False) -> Iterator[_Done]:
+    """``_results`` with the cache: this process looks each input's entry up, by its size and
+    modification time where the cache saw them before (``rehash``: never), else by reading and
+    hashing it; only the inputs the cache does not hold go to the workers (with their bytes).
     A re-scan of a corpus the cache holds starts no worker, and sends no articles between
     processes. At most ``WINDOW`` inputs a worker wait for one, so memory stays bounded."""
     loader = _state["loader"]
@@ -131,12 +149,21 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache) -> Itera
         for f in files:
             if f == STDIN:
                 pending.append(_analyse_input(f))
+                continue
+            context = loader.outlet_context(f)
+            place = cachemod.key("scan-place", context, b"")
+            hit, st = _unchanged(f, cache, place, loader.max_bytes, rehash)
+            if hit is not None:
+                pending.append(_Done([], [], hit=(f, hit)))
             else:
+                read_ns = time.time_ns()
                 data, reason = read_bytes(f, loader.max_bytes)
                 if data is None:
                     pending.append(_Done([], [Skipped(f, reason or "unreadable")]))
                 else:
-                    k = cachemod.key("scan-input", loader.outlet_context(f), data)
+                    k = cachemod.key("scan-input", context, data)
+                    if st is not None and st.st_size == len(data):
+                        cache.put_seen(place, st.st_size, st.st_mtime_ns, k, read_ns)
                     hit = cache.get(k, count=False)
                     if hit is not None:
                         pending.append(_Done([], [], hit=(f, hit)))
@@ -205,12 +232,15 @@ def scan(
     cache: Optional[cachemod.Cache] = None,
     progress: Optional[Callable[[int, int], None]] = None,
     on_article: Optional[Callable[[Article, list[Quote]], None]] = None,
+    rehash: bool = False,
 ) -> ScanResult:
     """``api.scan`` input by input: the same result, with every article's ``text`` empty.
 
     ``jobs``: processes finding quotes (1: this one). ``cache``: an open
     ``cache.Cache``; inputs whose entry it has are not analysed again, and
-    the others are added to it. ``progress``: called with (inputs done,
+    the others are added to it; an input whose size and modification time
+    are those the cache saw when it last read it is not read again, unless
+    ``rehash``. ``progress``: called with (inputs done,
     inputs in all). ``on_article``: called with each article and its quotes
     (speakers as its article names them) as soon as they are found, in order.
     """
@@ -224,7 +254,7 @@ def scan(
     articles: list[Article] = []
     quotes: list[Quote] = []
     try:
-        for n, done in enumerate(_results(files, jobs, cache), 1):
+        for n, done in enumerate(_results(files, jobs, cache, rehash), 1):
             if done.hit is not None:
                 done = _decoded(done, len(articles) + 1)
             for a, qs in done.found:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from .align import content_stems
@@ -53,7 +54,9 @@ from .models import Article, Quote, Statement
 from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
-STATE = 3  # the state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and speaker)
+# The state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and
+# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``).
+STATE = 4
 
 
 class _Counts(Census):
@@ -82,11 +85,17 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
     its occurrence number."""
     seen: dict[str, int] = {}
     out = []
+    # The digest is of repr((path, outlet, start, end, words, direct, kind)), its first two items once an article.
+    prefix: dict[str, str] = {}
+    blake2b = hashlib.blake2b
     for i in eligible:
         q = quotes[i]
-        a = by_id[q.article_id]
-        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
-        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        head = prefix.get(q.article_id)
+        if head is None:
+            a = by_id[q.article_id]
+            head = prefix[q.article_id] = f"({a.path!r}, {a.outlet!r}, "
+        raw = f"{head}{q.start!r}, {q.end!r}, {q.words!r}, {q.direct!r}, {str(q.kind)!r})"
+        k = blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
         n = seen.get(k, 0)
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
@@ -98,16 +107,20 @@ class Regrouper(Grouper):
 
     def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
                  wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None,
-                 plan: Optional[dict[str, Any]] = None):
+                 plan: Optional[dict[str, Any]] = None, eligible: Optional[list[int]] = None):
         self._plan = plan  # the previous run (``_previous``): its units are reused where they cannot differ
-        super().__init__(quotes, articles, census, wordings)
+        super().__init__(quotes, articles, census, wordings, eligible)
         self.dirty_trigrams: set[int] = set()  # the word trigram keys of dirty wordings, before and now
         self.dirty_stems: set[int] = set()  # their stem keys, for every speaker of theirs
         self.touched_wordings: set[int] = set()
+        self.dirty_wordings: set[int] = set()  # the wordings (numbers) of ``dirty``, once the index is built
         self.touched_units: set[int] = set()
         self._held_trigrams: dict[int, list[int]] = {}  # wording -> the dirty trigram keys it has
         self._held_stems: dict[int, list[int]] = {}  # unit -> the dirty stem keys it has
         self.known: dict[tuple[int, ...], tuple[int, list[tuple[str, float]]]] = {}
+        # A previous statement's parts by its members' wordings and forms, in order (its canonical
+        # member's place among them), for one whose members are not all this run's quotes.
+        self.known_words: dict[tuple, tuple[int, list[tuple[str, float]]]] = {}
         self.parts: list[tuple[list[int], int, list[tuple[str, float]]]] = []
         self.dirty: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()  # wordings (tokens, breaks) whose quotes changed
         self.keys: list[str] = []  # each groupable quote's key
@@ -131,9 +144,16 @@ class Regrouper(Grouper):
     def build_index(self) -> None:
         """The blocking indexes, and what a change reaches through them: the wordings and units
         that hold a dirty key that is not common in both runs (a key common in both is in
-        neither index)."""
+        neither index). With no dirty wording nothing is touched, and the indexes are built
+        only when a unit first asks for candidates (a re-scan whose changes reach no wording
+        and add no unit never does): they are made from the wordings and units alone, so
+        building them later gives the same indexes."""
+        if not self.dirty:
+            self._index_pending = True
+            return
+        self._index_pending = False
         super().build_index()
-        dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
+        dirty_wordings = self.dirty_wordings = {w for w, t in enumerate(zip(self.tokens, self.breaks)) if t in self.dirty}
         live = _live(self.trigrams, self._held_trigrams, dirty_wordings)
         self.touched_wordings = {w for w, ks in self._held_trigrams.items() if not live.isdisjoint(ks)}
         dirty_units = {u for u, unit in enumerate(self.units) if unit.wid in dirty_wordings}
@@ -142,8 +162,27 @@ class Regrouper(Grouper):
         # what it finds is by its words).
         self.touched_units = {u for u, ks in self._held_stems.items() if not self.units[u].direct and not live.isdisjoint(ks)}
 
+    _index_pending = False  # build_index was called and the indexes are not built yet
+
+    def _index(self) -> None:
+        if self._index_pending:
+            self._index_pending = False
+            super().build_index()
+
+    def candidates(self, u: int) -> list[int]:
+        self._index()
+        return super().candidates(u)
+
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
+        """``Grouper.statement_parts``, from the previous run where it had a statement of the same
+        members, or of members of the same wordings and forms in the same order: the canonical
+        member and the matches are worked out from just those (``_canonical`` reads each member's
+        wording, form and place; ``compare`` two wordings), so they are the previous ones."""
         got = self.known.get(tuple(members))
+        if got is None and self.known_words:
+            words = self.known_words.get(tuple((self.wording_key(m), self.quotes[m].direct) for m in members))
+            if words is not None:
+                got = (members[words[0]], words[1])
         canon, matches = got if got is not None else super().statement_parts(members)
         self.parts.append((members, canon, matches))
         return canon, matches
@@ -151,7 +190,7 @@ class Regrouper(Grouper):
     def reached(self, u: int) -> bool:
         """Whether a change reaches unit u: its wording is dirty, or it or its wording is touched."""
         w = self.units[u].wid
-        return u in self.touched_units or w in self.touched_wordings or (self.tokens[w], self.breaks[w]) in self.dirty
+        return u in self.touched_units or w in self.touched_wordings or w in self.dirty_wordings
 
     # ------------------------------------------------------------------ joining the affected units
 
@@ -191,6 +230,7 @@ class Regrouper(Grouper):
 
     def _sharers(self, u: int) -> set[int]:
         """Every unit whose candidates can hold u: those sharing a key of the index with it."""
+        self._index()
         unit = self.units[u]
         found = set(self.units_of_wording[unit.wid])
         if len(self.tokens[unit.wid]) >= MIN_JOIN_WORDS:
@@ -252,7 +292,7 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
         # An unchanged quote's wording is its previous one (its key holds its words).
         old, at = plan["wordings"], {k: w for k, w in zip(plan["keys"], plan["wording"])}
         known = {i: old[at[k]] for i, k in zip(eligible, keys) if k in at}
-    g = Regrouper(quotes, articles, plan["census"] if plan else None, known, plan)
+    g = Regrouper(quotes, articles, plan["census"] if plan else None, known, plan, eligible)
     g.keys, g.names = keys, names
     if plan is None:
         g.build_index()
@@ -279,43 +319,56 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
     if not previous or previous.get("layout") != STATE:
         return None
     try:
-        tokens = [tuple(t) for t in previous["tokens"]]
-        breaks = [tuple(int(k) for k in b) for b in previous["breaks"]]
+        tokens = [_tokens_from(t) for t in previous["tokens"]]
+        breaks = [tuple(map(int, b)) for b in previous["breaks"]]
+        wordings = list(zip(tokens, breaks))
+        paths = [str(p) for p in previous["paths"]]
         plan: dict[str, Any] = {
             "keys": list(previous["keys"]),
             "tokens": tokens,
-            "wordings": list(zip(tokens, breaks)),
-            "wording": [int(w) for w in previous["wording"]],
-            "unit": [int(u) for u in previous["unit"]],
-            "speaker": [int(n) for n in previous["speaker"]],
+            "wordings": wordings,
+            "wording": list(map(int, previous["wording"])),
+            "unit": list(map(int, previous["unit"])),
+            "speaker": list(map(int, previous["speaker"])),
             "speakers": [None if n is None else str(n) for n in previous["speakers"]],
-            "units": [((tokens[w], breaks[w]), bool(direct), speaker, str(path), int(start))
+            "units": [(wordings[w], direct is True, speaker, paths[path], int(start))
                       for w, direct, speaker, path, start in previous["units"]],
-            "statements": [(list(m), int(c), list(k), list(u)) for m, c, k, u in previous["statements"]],
+            # A statement's members, matches and units are read where it is joined (no copies).
+            "statements": [(m, int(c), k, u) for m, c, k, u in previous["statements"]],
         }
         old_people = dict(previous["people"])
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     n = len(plan["keys"])
-    if len(plan["wording"]) != n or len(breaks) != len(tokens) or not all(0 <= w < len(tokens) for w in plan["wording"]):
+    if len(plan["wording"]) != n or len(breaks) != len(tokens) or not _within(plan["wording"], len(tokens)):
         return None
-    if len(plan["unit"]) != n or len(plan["speaker"]) != n or not all(0 <= u < len(plan["units"]) for u in plan["unit"]) \
-            or not all(0 <= k < len(plan["speakers"]) for k in plan["speaker"]):
+    if len(plan["unit"]) != n or len(plan["speaker"]) != n or not _within(plan["unit"], len(plan["units"])) \
+            or not _within(plan["speaker"], len(plan["speakers"])):
         return None
     if previous.get("names") == names:
         plan["census"] = _Counts(old_people)
         plan["moved"] = set()
     else:
         census = plan["census"] = Census(q.speaker for q in quotes)
-        speakers = {q.speaker for q in quotes if q.speaker and not anonymous(q.speaker)}
+        speakers = {q.speaker for q in quotes if q.speaker and not _anonymous(q.speaker)}
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
 
 
+def _within(numbers: list[int], n: int) -> bool:
+    """Whether every number is in range(n)."""
+    return not numbers or (min(numbers) >= 0 and max(numbers) < n)
+
+
+# ``identity.anonymous`` once a name (a run has far fewer names than quotes).
+_anonymous = lru_cache(maxsize=65536)(anonymous)
+
+
 def _speaker(q: Quote) -> Optional[str]:
     """A quote's speaker as units read it (an anonymous label is nobody in particular)."""
-    return None if anonymous(q.speaker) else q.speaker
+    s = q.speaker
+    return None if s is None or _anonymous(s) else s
 
 
 def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
@@ -409,7 +462,7 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
     if moved:
         for i in g.eligible:
             s = g.quotes[i].speaker
-            if s and not anonymous(s) and _surname(s) in moved:
+            if s and not _anonymous(s) and _surname(s) in moved:
                 g.dirty.add(g.wording_key(i))
         for t, _, speaker, _, _ in before_units:
             if speaker and _surname(speaker) in moved:
@@ -424,7 +477,7 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
 
 def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
     """Join the unaffected previous statements as they were, and group the affected units again."""
-    old_keys = plan["keys"]
+    old_keys, wordings, wording, unit, old_units = plan["keys"], plan["wordings"], plan["wording"], plan["unit"], plan["units"]
     position = {k: n for n, k in enumerate(g.keys)}
     reused: set[int] = set()
     for members, canon, matches, units_before in plan["statements"]:
@@ -434,34 +487,64 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
         for u in units[1:]:
             g.uf.union(units[0], u)  # type: ignore[arg-type]
         reused.update(units)  # type: ignore[arg-type]
+        parts = [(str(k), float(s)) for k, s in matches]
         if all(old_keys[m] in position for m in members):
             at = tuple(g.eligible[position[old_keys[m]]] for m in members)
-            g.known[at] = (at[canon], [(str(k), float(s)) for k, s in matches])
+            g.known[at] = (at[canon], parts)
+        else:  # some member changed: the same parts if its members' wordings and forms are as they were
+            words = tuple((wordings[wording[m]], old_units[unit[m]][1]) for m in members)
+            g.known_words[words] = (canon, parts)
     affected = [u for u in range(len(g.units)) if u not in reused]
     g.join_affected(affected)
     g.again = len(affected)
 
 
-def _where(g: Regrouper, i: int) -> tuple[str, int]:
-    q = g.quotes[i]
-    return g.by_id[q.article_id].path, q.start
+def _tokens_json(tokens: tuple[str, ...]) -> Any:
+    """A wording's tokens as the state keeps them: one string, the tokens with a space between
+    them (a JSON list when a token is empty or holds a space, or there is none)."""
+    joined = " ".join(tokens)
+    if tokens and joined.count(" ") == len(tokens) - 1 and "" not in tokens:
+        return joined
+    return tokens
+
+
+def _tokens_from(kept: Any) -> tuple[str, ...]:
+    if isinstance(kept, str):
+        return tuple(kept.split(" "))
+    if not isinstance(kept, list):
+        raise TypeError("a wording's tokens are a string or a list")
+    return tuple(map(str, kept))
 
 
 def state_of(g: Regrouper) -> dict[str, Any]:
     """This run as the next one reads it (its statements once ``g.statements()`` has built them)."""
     slot = {i: n for n, i in enumerate(g.eligible)}
     people = {}
-    for s in {q.speaker for q in g.quotes if q.speaker and not anonymous(q.speaker)}:
+    for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
         surname = _surname(s)
         n = g.census.people(surname)
         if n:
             people[surname] = n
     statements = []
+    unit_of = g.unit_of
     for members, canon, matches in g.parts:
-        units = sorted({g.unit_of[m] for m in members})
-        statements.append([[slot[m] for m in members], members.index(canon), [[k, s] for k, s in matches], units])
-    speakers: dict[Optional[str], int] = {}
-    speaker = [speakers.setdefault(_speaker(g.quotes[i]), len(speakers)) for i in g.eligible]
+        units = sorted({unit_of[m] for m in members})
+        statements.append(([slot[m] for m in members], members.index(canon), matches, units))
+    speakers: dict[Optional[str], int] = {}  # a speaker as units read it (``_speaker``) -> its number
+    number: dict[Optional[str], int] = {}  # a quote's speaker -> that number
+    speaker: list[int] = []
+    for i in g.eligible:
+        said = g.quotes[i].speaker
+        got = number.get(said)
+        if got is None:
+            got = number[said] = speakers.setdefault(None if said is None or _anonymous(said) else said, len(speakers))
+        speaker.append(got)
+    paths: dict[str, int] = {}
+    units_kept = []
+    for unit in g.units:
+        q = g.quotes[unit.quotes[0]]
+        path = paths.setdefault(g.by_id[q.article_id].path, len(paths))
+        units_kept.append((unit.wid, unit.direct, unit.speaker, path, q.start))
     return {
         "layout": STATE,
         "names": g.names,
@@ -470,10 +553,11 @@ def state_of(g: Regrouper) -> dict[str, Any]:
         "speakers": list(speakers),
         "people": people,
         "keys": g.keys,
-        "tokens": [list(t) for t in g.tokens],
-        "breaks": [list(b) for b in g.breaks],
+        "tokens": [_tokens_json(t) for t in g.tokens],
+        "breaks": g.breaks,
         "wording": [g.wid[i] for i in g.eligible],
-        "units": [[unit.wid, unit.direct, unit.speaker, *_where(g, unit.quotes[0])] for unit in g.units],
+        "paths": list(paths),
+        "units": units_kept,
         "statements": statements,
         "grouped_again": [g.again, len(g.units)],  # units grouped in this run, units in all
     }

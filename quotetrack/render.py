@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, Iterator, Optional, TextIO
 
 from .align import Segment, diff_markup, word_diff
@@ -323,6 +325,33 @@ def quote_dict(q: Quote, article_path: str, outlet: str) -> dict[str, Any]:
     }
 
 
+def _text_or_null(value: Optional[str]) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _span_json(span: Optional[tuple[int, int]]) -> str:
+    return f"[{span[0]:d}, {span[1]:d}]" if span else "null"
+
+
+def quote_json(q: Quote, article_path: str, outlet: Optional[str]) -> str:
+    """``json.dumps(quote_dict(q, article_path, outlet), ensure_ascii=False)``, the same text
+    written from a fixed template: no dict is built and no key encoded again (the quotes are
+    most of a scan's JSON; tests compare the two on many quotes)."""
+    spans = ", ".join(f"[{a:d}, {b:d}]" for a, b in q.quoted_spans)
+    return (
+        f'{{"id": {encode_basestring(q.id)}, "article": {encode_basestring(q.article_id)}, '
+        f'"path": {encode_basestring(article_path)}, "outlet": {_text_or_null(outlet)}, '
+        f'"text": {encode_basestring(q.text)}, "words": {encode_basestring(q.words)}, '
+        f'"start": {q.start:d}, "end": {q.end:d}, "line": {q.line:d}, "column": {q.column:d}, '
+        f'"kind": {encode_basestring(q.kind)}, "direct": {"true" if q.direct else "false"}, '
+        f'"closed": {"true" if q.closed else "false"}, "speaker": {_text_or_null(q.speaker)}, '
+        f'"speaker_mention": {_text_or_null(q.speaker_mention)}, "cue": {_text_or_null(q.cue)}, '
+        f'"speaker_span": {_span_json(q.speaker_span)}, "cue_span": {_span_json(q.cue_span)}, '
+        f'"quoted_spans": [{spans}], "content_kind": {_text_or_null(q.content_kind)}, '
+        f'"statement": {_text_or_null(q.statement)}}}'
+    )
+
+
 def article_dict(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -354,6 +383,34 @@ def statement_dict(s: Statement, firsts: dict[str, First]) -> dict[str, Any]:
     }
 
 
+def _number_json(x: float) -> str:
+    # json.dumps writes a finite float as float.__repr__ and an int as int.__repr__.
+    if (type(x) is float and math.isfinite(x)) or type(x) is int:
+        return repr(x)
+    return json.dumps(x)
+
+
+def statement_json(s: Statement, firsts: dict[str, First]) -> str:
+    """``json.dumps(statement_dict(s, firsts), ensure_ascii=False)``, written from a fixed template
+    (as ``quote_json``; tests compare the two)."""
+    f = firsts.get(s.id)
+    first = "null" if f is None else (
+        f'{{"outlet": {encode_basestring(f.outlet)}, "date": {encode_basestring(f.date)}, '
+        f'"quote": {encode_basestring(f.quote)}}}'
+    )
+    outlets = ", ".join(map(encode_basestring, s.outlets))
+    members = ", ".join(
+        f'{{"quote": {encode_basestring(m.quote_id)}, "outlet": {encode_basestring(m.outlet)}, '
+        f'"match": {encode_basestring(m.match)}, "score": {_number_json(m.score)}}}'
+        for m in s.members
+    )
+    return (
+        f'{{"id": {encode_basestring(s.id)}, "speaker": {_text_or_null(s.speaker)}, "text": {encode_basestring(s.text)}, '
+        f'"canonical_quote": {encode_basestring(s.canonical_quote)}, "first": {first}, "outlets": [{outlets}], '
+        f'"members": [{members}]}}'
+    )
+
+
 def summary_dict(result: ScanResult) -> dict[str, int]:
     return {
         "articles": len(result.articles),
@@ -365,16 +422,35 @@ def summary_dict(result: ScanResult) -> dict[str, int]:
     }
 
 
-def _sections(result: ScanResult) -> Iterator[tuple[str, Any]]:
+class _Encoded(Iterator[str]):
+    """A list's items already written as JSON text (``render_json`` writes them as they are)."""
+
+    def __init__(self, items: Iterator[str]):
+        self._items = items
+
+    def __next__(self) -> str:
+        return next(self._items)
+
+
+def _quotes_json(result: ScanResult) -> _Encoded:
+    where = {a.id: (printable_path(a.path), a.outlet) for a in result.articles}  # once an article
+    return _Encoded(quote_json(q, *where[q.article_id]) for q in result.quotes)
+
+
+def _sections(result: ScanResult, encoded: bool = False) -> Iterator[tuple[str, Any]]:
     """The JSON document's members in order; the long lists as generators, so that a writer
-    can turn them into text one item at a time."""
+    can turn them into text one item at a time (``encoded``: the quotes as JSON text already)."""
     arts = {a.id: a for a in result.articles}
     firsts = first_carriers(result)
     yield "schema_version", JSON_SCHEMA_VERSION
     yield "summary", summary_dict(result)
     yield "articles", (article_dict(a) for a in result.articles)
-    yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
-    yield "statements", (statement_dict(s, firsts) for s in result.statements)
+    if encoded:
+        yield "quotes", _quotes_json(result)
+        yield "statements", _Encoded(statement_json(s, firsts) for s in result.statements)
+    else:
+        yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
+        yield "statements", (statement_dict(s, firsts) for s in result.statements)
     yield "skipped", ({"path": printable_path(s.path), "reason": s.reason} for s in result.skipped)
     yield "wire_stories", (w.as_dict() for w in wire_stories(result))
 
@@ -398,7 +474,7 @@ def render_json(result: ScanResult, out: TextIO) -> None:
         return
     # json.dumps, not json.dump: only the one-shot call uses the C encoder.
     out.write("{")
-    for n, (key, value) in enumerate(_sections(result)):
+    for n, (key, value) in enumerate(_sections(result, encoded=True)):
         out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
             out.write(json.dumps(value, ensure_ascii=False, check_circular=False))
@@ -406,9 +482,12 @@ def render_json(result: ScanResult, out: TextIO) -> None:
         out.write("[")
         first = True
         while batch := list(islice(value, JSON_BATCH)):
-            # check_circular=False: the items are trees built here, and the check costs a dict
-            # insertion and deletion per list and dict.
-            text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # the items with ", " between them
+            if isinstance(value, _Encoded):
+                text = ", ".join(batch)
+            else:
+                # check_circular=False: the items are trees built here, and the check costs a dict
+                # insertion and deletion per list and dict.
+                text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # the items with ", " between them
             out.write(text if first else ", " + text)
             first = False
         out.write("]")

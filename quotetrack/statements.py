@@ -99,15 +99,19 @@ class Grouper:
     """The state of one grouping run: wordings, units, the blocking indexes and the joins."""
 
     def __init__(self, quotes: Sequence[Quote], articles: Sequence[Article], census: Optional[Census] = None,
-                 wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None):
+                 wordings: Optional[dict[int, tuple[tuple[str, ...], tuple[int, ...]]]] = None,
+                 eligible: Optional[list[int]] = None):
         """``census``: the run's (else counted from the quotes); ``wordings``: quotes' wordings
-        (comparison tokens and elision breaks) already known, by quote number (else worked out)."""
+        (comparison tokens and elision breaks) already known, by quote number (else worked out);
+        ``eligible``: the numbers of the groupable quotes, when already known (``regroup``)."""
         self.quotes = quotes
         self.by_id = {a.id: a for a in articles}
         self.census = census if census is not None else Census(q.speaker for q in quotes)
         self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
         self._names: dict[str, Optional[Name]] = {}
-        self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
+        if eligible is None:
+            eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
+        self.eligible = eligible
         self.judge = judge()
         self._wordings(wordings or {})
         self._units()

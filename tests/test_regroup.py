@@ -133,6 +133,30 @@ def test_nothing_changed_groups_nothing_again():
     assert state["grouped_again"][0] == 0
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_changes_that_reach_no_wording_build_no_index(seed):
+    """Quotes that only moved in their articles (words written before them): no wording is dirty,
+    no unit asks for candidates, and the blocking index is never built; the same statements.
+    A reworded quote makes the index be built, and the statements are still a full run's."""
+    quotes, articles = _base(900, seed)
+    _, _, state = regroup.group(quotes, articles)
+    rng = random.Random(seed)
+    moved = set(rng.sample(sorted({q.article_id for q in quotes}), 10))
+    edited = [replace(q, start=q.start + 9, end=q.end + 9) if q.article_id in moved else q for q in quotes]
+    assert edited != quotes
+    g = regroup.run(edited, articles, json.loads(json.dumps(state)))
+    assert g._index_pending and not hasattr(g, "trigrams")
+    assert g.statements() == _full(edited, articles)
+    # Statements whose members moved have the previous canonical member and matches: no two
+    # wordings are compared again (none of the judge's features is built).
+    assert g.known_words and g.built == 0
+    i = rng.randrange(len(edited))
+    edited[i] = replace(edited[i], text=edited[i].text.replace(" ", " tidal ", 1))
+    g = regroup.run(edited, articles, json.loads(json.dumps(state)))
+    assert not g._index_pending and hasattr(g, "trigrams")
+    assert g.statements() == _full(edited, articles)
+
+
 def test_unchanged_quotes_in_another_order_group_in_full():
     quotes, articles = _base(800, 8)
     _, _, state = regroup.group(quotes, articles)
@@ -293,3 +317,68 @@ def test_a_surname_held_by_one_more_person_makes_a_wordings_units_again(first, l
     assert _units(g) == _units(full)
     assert len({u.speaker for u in full.units if u.wid == full.wid[0]}) == 2  # the test means something
     assert _again(after, arts, state)[0] == _full(after, arts)
+
+
+@pytest.mark.parametrize("path", ["x/one.txt", "it's \"here\"\\a.md", "lone \udcff byte.txt", "Zoë/日本.html"])
+def test_quote_keys_are_the_digest_of_the_fields_repr(path):
+    """``quote_keys`` writes the repr of (path, outlet, start, end, words, direct, kind) an article
+    at a time; the keys are the digest of that repr, whatever the path holds."""
+    import hashlib
+
+    quotes, articles = _base(200, 5)
+    articles = [replace(a, path=f"{path}{n}", outlet=f"O'{n % 3}\"") for n, a in enumerate(articles)]
+    by_id = {a.id: a for a in articles}
+    eligible = list(range(0, len(quotes), 2))
+    expected, seen = [], {}
+    for i in eligible:
+        q, a = quotes[i], by_id[quotes[i].article_id]
+        raw = repr((a.path, a.outlet, q.start, q.end, q.words, q.direct, str(q.kind)))
+        k = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        seen[k] = seen.get(k, 0) + 1
+        expected.append(k if seen[k] == 1 else f"{k}#{seen[k] - 1}")
+    assert regroup.quote_keys(quotes, eligible, by_id) == expected
+
+
+@pytest.mark.parametrize("tokens", [("harbour", "tolls", "rise"), ("one",), (), ("a b", "c"), ("", "x"), ("x", ""),
+                                    ("x", " ", "y"), ("zoë", "naïve", "40000")])
+def test_a_wordings_tokens_read_back_from_the_state_as_they_were(tokens):
+    kept = json.loads(json.dumps(regroup._tokens_json(tokens)))
+    assert regroup._tokens_from(kept) == tokens
+    assert isinstance(kept, str) == (bool(tokens) and all(t and " " not in t for t in tokens))
+
+
+def test_speaker_names_merged_from_the_previous_run_are_a_full_merges(monkeypatch):
+    """``api.assemble_again`` merges speaker names as ``assemble`` does: from the previous run's
+    merge when the names and their counts are as they were (the merge is not asked again), else
+    merged anew (a name given to one more quote, a surname alone, a damaged entry)."""
+    from quotetrack import api
+
+    quotes, articles = _base(700, 11)
+    # Invented people named in several forms (initials, a middle initial, the surname alone).
+    forms = [["Marisol Quenby", "M. Quenby", "Quenby", "Marisol A. Quenby"],
+             ["Oswin Tarrant-Leigh", "O. Tarrant-Leigh", "Tarrant-Leigh"],
+             ["Hedda Ploughwright", "Ploughwright", "H. Ploughwright"]]
+    named = [name for group in forms for name in group]
+    quotes = [replace(q, speaker=named[i // 5 % len(named)]) if i % 5 == 0 else q for i, q in enumerate(quotes)]
+    plain = api.assemble(articles, quotes)
+    got, state = api.assemble_again(articles, quotes, (), None)
+    assert got == plain and len(state["speaker_names"]["changed"]) >= 6
+    asked = []
+    real = api.canonical_names
+    monkeypatch.setattr(api, "canonical_names", lambda counts: asked.append(1) or real(counts))
+    again, state2 = api.assemble_again(articles, quotes, (), json.loads(json.dumps(state)))
+    assert again == plain and not asked and state2["speaker_names"] == state["speaker_names"]
+    speakers = named + sorted({q.speaker for q in quotes if q.speaker and " " in q.speaker})[:3]
+    for n, name in enumerate(speakers):
+        i = next(i for i, q in enumerate(quotes) if q.speaker and q.speaker != name)
+        edited = list(quotes)
+        edited[i] = replace(edited[i], speaker=name if n % 2 else name.split()[-1])
+        asked.clear()
+        got, _ = api.assemble_again(articles, edited, (), json.loads(json.dumps(state)))
+        assert got == api.assemble(articles, edited) and asked
+    for damage in ([["x", "y"]], {"Somebody": 3}, None):
+        hurt = json.loads(json.dumps(state))
+        hurt["speaker_names"]["changed"] = damage
+        asked.clear()
+        got, _ = api.assemble_again(articles, quotes, (), hurt)
+        assert got == plain and asked

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -385,6 +388,44 @@ def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_
         assert c.misses == 0 and c.hits == len(files)
 
 
+@pytest.mark.parametrize("damage", ["short", "long", "object", "number"])
+def test_an_entry_whose_quote_rows_are_damaged_is_a_miss(tmp_path, generated, damage):
+    """A cached quote is an array of its fields in order: one too few or too many, or a row that
+    is not an array, makes the entry a miss (analysed again and written anew), never a wrong quote."""
+    expected = _json(scan([str(generated)]))
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(generated)], jobs=1, cache=c)
+    con = sqlite3.connect(db)
+    hurt = 0
+    for key, value in con.execute("SELECT key, value FROM entries").fetchall():
+        entry = json.loads(value)
+        if not isinstance(entry, dict) or "articles" not in entry or hurt >= 5:
+            continue
+        rows = [row for art in entry["articles"] for row in art["quotes"]]
+        if not rows:
+            continue
+        row = rows[0]
+        if damage == "short":
+            row.pop()
+        elif damage == "long":
+            row.append(None)
+        else:
+            art = next(a for a in entry["articles"] if a["quotes"])
+            art["quotes"][0] = {"n": row[0]} if damage == "object" else 7
+        con.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(entry), key))
+        hurt += 1
+    con.commit()
+    con.close()
+    assert hurt == 5
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=1, cache=c)) == expected
+        assert c.misses == 5
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(generated)], jobs=1, cache=c)) == expected
+        assert c.misses == 0
+
+
 def test_a_scan_leaves_the_cycle_collectors_thresholds_as_they_were(monkeypatch):
     import gc
 
@@ -394,3 +435,92 @@ def test_a_scan_leaves_the_cycle_collectors_thresholds_as_they_were(monkeypatch)
     parallel.scan([str(SAMPLES)], jobs=1)
     assert seen and seen[0][0] >= parallel.GC_THRESHOLD[0]
     assert gc.get_threshold() == before
+
+
+# --------------------------------------------------------------------------- size and modification time
+
+
+def _copy_aged(src: Path, dst: Path, age_s: float = 600) -> list[Path]:
+    """A copy of a corpus whose files were last modified ``age_s`` seconds ago."""
+    shutil.copytree(src, dst)
+    old = time.time_ns() - int(age_s * 1e9)
+    files = sorted(dst.rglob("*.txt"))
+    for f in files:
+        os.utime(f, ns=(old, old))
+    return files
+
+
+def _reads(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = parallel.read_bytes
+    monkeypatch.setattr(parallel, "read_bytes", lambda path, *a: seen.append(path) or real(path, *a))
+    return seen
+
+
+def test_a_file_whose_size_and_time_are_as_the_cache_saw_them_is_not_read_again(tmp_path, generated, monkeypatch):
+    """A re-scan reads only the inputs whose size or modification time changed (or that were
+    modified too shortly before the cache read them), and gives a plain scan's JSON after edits,
+    additions and removals, with ``--jobs`` 1 and 2."""
+    d = tmp_path / "c"
+    files = _copy_aged(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(d)], jobs=1, cache=c)) == _json(scan([str(d)]))
+    reads = _reads(monkeypatch)
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(d)], jobs=1, cache=c)) == _json(scan([str(d)]))
+        assert c.hits == len(files)
+    assert [r for r in reads if r.startswith(str(d))] == []
+    # Edits (longer, shorter), a file touched without a change, one removed, one added (its time: now).
+    files[0].write_text(files[0].read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    files[1].write_text(files[1].read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    os.utime(files[2])
+    files[3].unlink()
+    added = d / "added.txt"
+    added.write_text("“The quay reopens in April,” Wenna Trelawny said.\n", encoding="utf-8")
+    for jobs in (1, 2):
+        reads.clear()
+        db2 = tmp_path / f"cache{jobs}.sqlite3"
+        shutil.copy(db, db2)
+        with cachemod.Cache(db2) as c:
+            assert _json(parallel.scan([str(d)], jobs=jobs, cache=c)) == _json(scan([str(d)]))
+        assert sorted(reads) == sorted(map(str, [files[0], files[1], files[2], added]))
+        # The files modified just now are read again next time too (their time is not trusted yet).
+        reads.clear()
+        with cachemod.Cache(db2) as c:
+            parallel.scan([str(d)], jobs=jobs, cache=c)
+        assert sorted(reads) == sorted(map(str, [files[0], files[1], files[2], added]))
+
+
+def test_rehash_reads_a_file_rewritten_with_its_size_and_time_set_back(tmp_path, generated):
+    """The trade-off: a file rewritten with the same size and its modification time set back is
+    taken to be unchanged; ``rehash`` reads every input, and then sees the change."""
+    d = tmp_path / "c"
+    files = _copy_aged(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        before = _json(parallel.scan([str(d)], jobs=1, cache=c))
+    f = next(f for f in files if " said" in f.read_text(encoding="utf-8"))
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace(" said", " sai!", 1), encoding="utf-8")  # the same size
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.read_text(encoding="utf-8") != text
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(d)], jobs=1, cache=c)) == before
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(d)], jobs=1, cache=c, rehash=True)) == _json(scan([str(d)])) != before
+        assert c.misses == 1
+
+
+def test_a_file_grown_past_max_bytes_is_skipped_though_its_time_is_as_seen(tmp_path, generated):
+    d = tmp_path / "c"
+    files = _copy_aged(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(d)], jobs=1, cache=c)
+    limit = sorted(f.stat().st_size for f in files)[len(files) // 2]
+    with cachemod.Cache(db) as c:
+        got = parallel.scan([str(d)], max_bytes=limit, jobs=1, cache=c)
+    plain = scan([str(d)], max_bytes=limit)
+    assert _json(got) == _json(plain) and len(got.skipped) >= len(files) // 2 - 1
