@@ -1780,3 +1780,20 @@ def test_the_company_after_a_person_spoke_stays_a_description():
            "“We removed the accounts within hours,” the company said.\n")
     got = found(doc)
     assert [s for _, s, _ in got] == ["Marta Quillen", "the company"], got
+
+
+@pytest.mark.parametrize("kin, first, pronoun", [
+    ("wife", "Melania", "she"), ("wife", "Rosalind", "she"), ("husband", "Everett", "he"),
+    ("daughter", "Imogen", "she"), ("son", "Desmond", "he"), ("brother", "Lionel", "he"),
+])
+def test_person_called_by_first_name_in_apposition_is_a_pronoun_candidate(kin, first, pronoun):
+    """"the mayor's wife, Melania, is scheduled to speak. … she described him as “…”": a person
+    the article calls by first name only, after a kinship or role noun, is a person the pronoun
+    can mean (not the earlier speaker of the same gender)."""
+    other = "Jan Brewster" if pronoun == "she" else "Tom Brewster"
+    doc = (BODY + f"{other}, the former governor, said on Monday that the party would unite. "
+           f"“We will win in the fall,” {pronoun} said.\n"
+           f"On the opening night, the mayor's {kin}, {first}, is scheduled to speak. At a rally this spring, "
+           f"{pronoun} described the mayor as “kind and fair to everyone in the valley.”\n")
+    got, allq = speaker_of(doc, "kind and fair")
+    assert got == first, allq

@@ -252,6 +252,12 @@ class People:
                     p.roles |= roles
                 elif any(t.low.rstrip(".") in TITLES for t in titles):
                     titled.append((bare(name[0].text), roles, name[0].start, [t.text for t in titles]))
+                elif not titles and i >= 2 and toks[i - 1].text == "," and toks[i - 2].low in ROLE_NOUNS \
+                        and is_first_name(name[0].text) and j < len(toks) and toks[j].text in (",", "."):
+                    # "Roe's wife, Melania, is …": a person the article calls by first name only
+                    person = self._add(name[0].text, {toks[i - 2].low}, name[0].start)
+                    if not person.gender:
+                        person.gender = gender_of(name[0].text, [toks[i - 2].low])
         # "Mr. Okafor", "President Okafor" in an article that never gives the full name: a
         # person known by title and surname (pronouns may refer to them).
         named_words = {w for name in self.persons for w in name.split()}
