@@ -1797,3 +1797,14 @@ def test_person_called_by_first_name_in_apposition_is_a_pronoun_candidate(kin, f
            f"{pronoun} described the mayor as “kind and fair to everyone in the valley.”\n")
     got, allq = speaker_of(doc, "kind and fair")
     assert got == first, allq
+
+
+@pytest.mark.parametrize("opener", ["Good", "Ask", "Nuclear", "Bad"])
+def test_common_word_opening_a_sentence_is_no_context_speaker(opener):
+    """"Good information can still drive out bad, when “…”": a capitalised word opening a
+    sentence that the article also writes in lower case names nobody."""
+    doc = (BODY + f"The board said the plan was {opener.lower()} for the valley, and the council agreed.\n"
+           f"{opener} information can still drive out the rest, but only when “the truth is simpler than the rumour.”\n")
+    got = found(doc)
+    assert all(s != opener for _, s, _ in got), got
+    assert not plausible_speaker("Thirteen") and not plausible_speaker("Seventeen")

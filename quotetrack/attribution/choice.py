@@ -86,13 +86,25 @@ class ArticleAttributor:
             return None
         lo, _ = self.sent_bounds[self.toks[k].sent]
         found = self._opener(main_clause_start(self.toks, lo, k), k)  # "When …, Roe fired back: “…”"
-        if not found or not (found[0].kind in ("name", "pronoun") or is_organisation(found[0])):
+        if not found or not (found[0].kind in ("name", "pronoun") or is_organisation(found[0])) or self._common_word(found[0]):
             return None
         after = found[1]
         nxt = self.toks[after] if after < k else None
         if nxt is not None and nxt.kind == "w" and not nxt.is_cap and not (found[0].kind == "org" and nxt.low in COORDINATORS):
             return found[0]  # ("Harbour News and former anchor Ann Roe have …": not the paper alone)
         return None
+
+    def _common_word(self, m: Mention) -> bool:
+        """A one-word "name" opening a sentence that the article also writes in lower case and
+        nobody it names bears ("Good information can …", "Ask yourself: …"): a word, not a name."""
+        words = m.head.split()
+        return (
+            m.kind == "name"
+            and len(words) == 1
+            and words[0].lower() in self.people.common
+            and words[0] not in self.people.surname_index
+            and m.head not in self.people.persons
+        )
 
     def _after_colon(self, k: int) -> bool:
         """The quote token at ``k`` follows a colon in its own sentence ("Roe fired back: “…”")."""

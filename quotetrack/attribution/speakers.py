@@ -25,7 +25,8 @@ _DANGLING = DETERMINERS | PREPOSITIONS | frozenset(
 # a question, "Then") names nobody; nor does a phrase ending in a unit of time ("this year").
 _FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozenset(
     """he she it they we i you once outside inside perhaps maybe instead meanwhile however indeed moreover
-    yesterday today tonight tomorrow one two three four five six seven eight nine ten eleven twelve twenty thirty
+    yesterday today tonight tomorrow one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty
     forty fifty sixty seventy eighty ninety hundred thousand""".split()
 )
 # Endings of adverbs in -ly ("hastily", "finally", "clearly", "briefly", "recently"); surnames in
