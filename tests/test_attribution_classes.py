@@ -1808,3 +1808,19 @@ def test_common_word_opening_a_sentence_is_no_context_speaker(opener):
     got = found(doc)
     assert all(s != opener for _, s, _ in got), got
     assert not plausible_speaker("Thirteen") and not plausible_speaker("Seventeen")
+
+
+REPORTED_ASIDES = {
+    "after-told": "“Your plan is sound,” {a} assured {b}, after {b} told the board that most residents backed it. “I will not let you down.”",
+    "when-said": "“The levy is fair,” {a} told reporters, when {b} said on Monday that it would fail. “We will hold the line.”",
+    "who-said": "“The levy is fair,” said {a}, who met {b}, a consultant who said the vote would be close. “We will hold the line.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(REPORTED_ASIDES, [("Marta Quillen", "Ingrid Salvesen"), ("Desmond Okereke", "Oscar Pennifold")]))
+def test_reported_speech_in_an_aside_does_not_take_over_the_next_quote(text, who):
+    """"“…,” A assured B, after B told the board that …. “…”": B's reported words sit in a
+    subordinate clause of A's attribution; the quote that follows continues A (class 9)."""
+    a, b = who
+    got = found(BODY + text.format(a=a, b=b) + "\n")
+    assert [s for _, s, _ in got] == [a, a], got

@@ -32,6 +32,10 @@ ISSUER_WINDOW = 150
 ISSUING_VERBS = frozenset("issued issues issue released releases release sent sends put puts posted posts published publishes distributed emailed wrote writes".split())
 
 
+# Words that open a subordinate or relative clause before a reported speaker ("after Poe told …").
+_SUBORDINATORS = frozenset("after when while as because before since until though although if whereas once".split())
+
+
 def _issued_document(m: Mention) -> bool:
     """"the statement", "this letter": a document issued before, whose words are its issuer's
     (when no issuer is found, nobody's: not the nearest person's)."""
@@ -443,6 +447,23 @@ class ArticleAttributor:
             out.append(Proposal("continues", last.name, None, last.mention, "(continues)"))
         return out, props, para
 
+    def _aside_of_quote(self, r: Quote, mention: Mention, out: Sequence[Quote]) -> bool:
+        """Reported speech in a subordinate or relative clause of the sentence that attributes
+        the direct quote before it ("“…,” Roe assured Poe, after Poe told him …. “…”"; "said
+        Roe, a consultant who said …"): an aside of that sentence, so the quote's speaker stays
+        the one a following quote continues."""
+        prev = next((p for p in reversed(out[:-1]) if p.direct), None)
+        if prev is None or not prev.speaker or prev.cue is None or prev.cue.startswith("(") or r.start < prev.end:
+            return False
+        k = bisect.bisect_left(self.toks, r.start, key=_tok_start)
+        j = self.by_start.get(prev.start)
+        if j is None or k >= len(self.toks) or self.toks[k].sent != self.toks[j].sent:
+            return False
+        m = bisect.bisect_left(self.toks, mention.start, key=_tok_start)
+        around = [t.low for t in self.toks[max(j, m - 3) : m]]
+        c = bisect.bisect_left(self.toks, r.cue_span[0], key=_tok_start) if r.cue_span else m
+        return bool(_SUBORDINATORS.intersection(around)) or (c > 0 and self.toks[c - 1].low in ("who", "which"))
+
     def _restrictive_relative(self, r: Quote) -> bool:
         """Reported speech whose cue opens a restrictive relative clause ("Voters who say the
         economy matters most were divided"): a description of a group, whose words run on into
@@ -530,7 +551,8 @@ class ArticleAttributor:
                 speaker = self.resolve(mention, q.start, last, para)
                 if speaker and plausible_speaker(speaker):  # reported speech nobody (or no one plausible) said is dropped
                     out.append(evolve(q, speaker=speaker))
-                    last = _Speaker(speaker, mention.text, para, q.start)
+                    if not self._aside_of_quote(q, mention, out):
+                        last = _Speaker(speaker, mention.text, para, q.start)
                     if not self._restrictive_relative(q):
                         speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
                 continue
