@@ -1824,3 +1824,26 @@ def test_reported_speech_in_an_aside_does_not_take_over_the_next_quote(text, who
     a, b = who
     got = found(BODY + text.format(a=a, b=b) + "\n")
     assert [s for _, s, _ in got] == [a, a], got
+
+
+PARTICLE_CUES = {
+    "shot-back": "After Governor Jerry Brennan criticised the plan during a debate, {a} shot back, “I could have stayed home, but I chose to fight.”",
+    "fired-back": "After Governor Jerry Brennan criticised the plan during a debate, {a} fired back: “I could have stayed home, but I chose to fight.”",
+    "hit-back": "When Governor Jerry Brennan criticised the plan, {a} hit back, “I could have stayed home, but I chose to fight.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PARTICLE_CUES, THREE_PEOPLE))
+def test_speech_verb_with_its_particle_is_a_cue(text, who):
+    """"<A> shot back, “…”": a verb that speaks only with its particle is the main clause's cue
+    (not the fronted clause's "criticised", whose subject is someone else)."""
+    assert_speaks(text, who[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ball shot into view as the banner “Welcome home” rose over the stand.",
+    "The storm hit the pier hard, and the signs read “Closed” all week.",
+])
+def test_particle_verb_without_its_particle_is_no_cue(sentence):
+    got = found(BODY + sentence + "\n")
+    assert all(s is None for _, s, _ in got), got

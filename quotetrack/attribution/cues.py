@@ -32,16 +32,35 @@ class Cue:
 
 
 def is_verb(t: Tok) -> bool:
-    return t.kind == "w" and t.low in SPEECH_VERBS and t.text[:1].islower()
+    """A lower-case speech verb form; a verb that speaks only with its particle ("fired back")
+    counts here, and speech_verb_at checks the particle."""
+    return t.kind == "w" and (t.low in SPEECH_VERBS or t.low in _WITH_PARTICLE) and t.text[:1].islower()
 
 
 def speech_verb_at(toks: Sequence[Tok], v: int) -> bool:
-    """A speech verb at ``v`` that is not a noun there ("his tweets", "a snappy retort")."""
-    return is_verb(toks[v]) and not used_as_noun(toks, v)
+    """A speech verb at ``v`` that is not a noun there ("his tweets", "a snappy retort"), followed
+    by its particle where it needs one ("fired back", "points out")."""
+    if not is_verb(toks[v]) or used_as_noun(toks, v):
+        return False
+    low = toks[v].low
+    if low in SPEECH_VERBS:
+        return True  # ("point" is a speech verb of its own in reported speech: "pointed to the finding")
+    particle = _WITH_PARTICLE.get(low)
+    return particle is not None and v + 1 < len(toks) and toks[v + 1].low == particle
 
 
-# Speech verbs only with their particle: "points out" says something, "campaign points" do not.
-_WITH_PARTICLE = {form: particle for base, particle in (("point", "out"),) for form in inflections(base)}
+# Speech verbs only with their particle: "points out" says something, "campaign points" do not;
+# "shot back" answers, "shot" does not.
+_WITH_PARTICLE = {
+    form: particle
+    for forms, particle in (
+        (inflections("point"), "out"),
+        (inflections("fire"), "back"),
+        (inflections("shoot") | {"shot", "shooting"}, "back"),
+        ({"hit", "hits", "hitting"}, "back"),
+    )
+    for form in forms
+}
 
 
 _PUT = frozenset(("put", "puts"))
