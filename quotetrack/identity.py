@@ -46,6 +46,7 @@ from nameparser.config import CONSTANTS
 from .kinds import StrEnum
 from .lexicon import TITLES
 from .models import Quote, evolve
+from .textnorm import fold_name
 
 
 class Sameness(StrEnum):
@@ -87,7 +88,8 @@ _BRACKETED = re.compile(r"[\"“”(][^\"“”()]*[\"“”)]")
 
 
 def _fold(word: str) -> str:
-    return word.casefold().strip(".,;:")
+    """A word compared without case or accents ("Ibáñez" and "IBANEZ" are one surname)."""
+    return fold_name(word).strip(".,;:")
 
 
 def title_like(word: str) -> bool:
@@ -172,7 +174,7 @@ _SPELLING = 0.9  # Jaro-Winkler similarity of two spellings of one first name
 
 def surnames_agree(a: str, b: str) -> bool:
     """Equal, or one edit apart when both are long (Murray and Murphy are two edits apart)."""
-    a, b = a.casefold(), b.casefold()
+    a, b = _fold(a), _fold(b)
     if a == b:
         return True
     return min(len(a), len(b)) >= _SURNAME_TYPO_MIN and jellyfish.damerau_levenshtein_distance(a, b) <= 1
@@ -203,7 +205,7 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if not surnames_agree(ta[-1], tb[-1]):
         return False
-    if ta[-1].casefold() != tb[-1].casefold():
+    if _fold(ta[-1]) != _fold(tb[-1]):
         # A surname spelt two ways is one person only when nothing else differs
         # (Dean Baker and Dan Backer are two people).
         return _fold(ta[0]) == _fold(tb[0])
@@ -258,6 +260,8 @@ def _compare(a: Name, b: Name, census: Optional[Census]) -> Verdict:
         role = a if a.is_role else b
         other = b if role is a else a
         return Verdict(UNCERTAIN, f"‘{role.text}’ names a role, not a person: it may or may not be {other.text}")
+    if a.words == b.words:
+        return Verdict(SAME, "the same name, case and accents aside")
     short, full = sorted((a.words, b.words), key=len)
     if len(short) >= 2 and full[-len(short) :] == short:
         return Verdict(SAME, "the longer name adds a title or role")

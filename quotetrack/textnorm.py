@@ -112,7 +112,8 @@ def display_words(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A name compared without accents or case: "François Hollande" and "FRANCOIS HOLLANDE" fold
-    to the same words (compatibility decomposition, combining marks dropped)."""
+    to the same words (compatibility decomposition, combining marks dropped; letters that do not
+    decompose, such as "ø" or "æ", stay as they are)."""
     if name.isascii():
         return name.casefold()
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()

@@ -149,3 +149,22 @@ def test_grouping_uses_the_same_identity():
     assert _speakers_agree(_q(1, None), _q(2, OTHER), census)
     # Reported speech joins only a known speaker.
     assert not _speakers_agree(_q(1, None, direct=False), _q(2, OTHER), census)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("José Ibáñez", "Jose Ibanez"), ("François Halvard", "FRANCOIS HALVARD"), ("Zoë Castañeda", "Zoe Castaneda"),
+    ("Mayor René Dubois", "Rene Dubois"),
+])
+def test_a_name_without_its_accents_is_the_same_person(a, b):
+    """One person whether or not a page keeps the accents of their name: never "different"
+    (a check error would fail a correct article)."""
+    from quotetrack.identity import SAME, identity
+
+    assert identity(a, b).kind == SAME, identity(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("José Ibáñez", "José Ibarra"), ("René Dubois", "Renée Dupont")])
+def test_accents_aside_different_surnames_stay_different(a, b):
+    from quotetrack.identity import DIFFERENT, identity
+
+    assert identity(a, b).kind == DIFFERENT
