@@ -45,7 +45,6 @@ from .models import (
     Quote,
     Statement,
 )
-from .textindex import trigrams
 from .textnorm import comparison_tokens
 from .unionfind import UnionFind
 
@@ -107,6 +106,7 @@ class Grouper:
         self.census = census if census is not None else Census(q.speaker for q in quotes)
         self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
         self._names: dict[str, Optional[Name]] = {}
+        self._who: dict[str, str] = {}  # a speaker -> the surname (else the folded name) its stem keys carry
         self.eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.judge = judge()
         self._wordings(wordings or {})
@@ -250,14 +250,19 @@ class Grouper:
 
     def _trigram_keys(self, w: int) -> list[int]:
         # Hashes of the trigrams: an int takes less room than the string, and a collision
-        # costs at most one needless comparison.
-        return list(dict.fromkeys(map(hash, trigrams(self.tokens[w]))))
+        # costs at most one needless comparison. For three words or more these are the hashes of
+        # ``textindex.trigrams`` in its order, taken once each: hashed as they come and kept on the
+        # first, as a trigram standing twice hashes the same both times.
+        t = self.tokens[w]
+        return list(dict.fromkeys(map(hash, zip(t, t[1:], t[2:]))))
 
     def _stem_keys(self, u: int) -> list[int]:
         unit = self.units[u]
         if unit.speaker is None or len(self.tokens[unit.wid]) < MIN_JOIN_WORDS:
             return []
-        who = parse(unit.speaker).surname or unit.speaker.casefold()
+        who = self._who.get(unit.speaker)
+        if who is None:
+            who = self._who[unit.speaker] = parse(unit.speaker).surname or unit.speaker.casefold()
         return [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
 
     def candidates(self, u: int) -> list[int]:
@@ -346,9 +351,13 @@ class Grouper:
         """The anchor unit u matches best; ties go by where the anchor is (path, offset), never by
         input order. An unattributed quote whose words match equally well quotes by different
         people stays apart: nobody can say whose words it carries."""
+        return self._best_of(u, self.candidates(u))
+
+    def _best_of(self, u: int, candidates: list[int]) -> Optional[int]:
+        """``best_anchor(u)`` among ``candidates``, u's."""
         best_key: Optional[tuple] = None
         best: list[int] = []
-        for v in self.candidates(u):
+        for v in candidates:
             if not self.units[v].anchor:
                 continue
             m = self.rank(u, v)
@@ -371,18 +380,21 @@ class Grouper:
 
     def attach_loose(self) -> None:
         """Every other unit attaches to its best anchor, or groups with the others that found none."""
-        loose: list[int] = []
+        loose: list[tuple[int, list[int]]] = []  # a loose unit with candidates, and them (asked once)
+        loose_set: set[int] = set()
         for u, unit in enumerate(self.units):
             if unit.anchor:
                 continue
-            v = self.best_anchor(u)
+            found = self.candidates(u)
+            v = self._best_of(u, found)
             if v is None:
-                loose.append(u)
+                loose_set.add(u)
+                if found:
+                    loose.append((u, found))
             else:
                 self.uf.union(v, u)
-        loose_set = set(loose)
-        for u in loose:
-            for v in self.candidates(u):
+        for u, found in loose:
+            for v in found:
                 if v in loose_set and not self.uf.same(u, v) and self.rank(u, v) is not None:
                     self.uf.union(u, v)
 
