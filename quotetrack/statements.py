@@ -34,7 +34,7 @@ from typing import Iterator, Optional, Sequence
 
 from .align import Comparison, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
 from .blocking import BlockingIndex
-from .identity import SAME, Census, Name, anonymous, identity, may_be_same, parse
+from .identity import SAME, Census, Name, anonymous, described, identity, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
 from .models import (
     ALTERED,
@@ -264,7 +264,8 @@ class Grouper:
             return []
         who = self._who.get(unit.speaker)
         if who is None:
-            who = self._who[unit.speaker] = parse(unit.speaker).surname or unit.speaker.casefold()
+            surname = "" if described(unit.speaker) else parse(unit.speaker).surname
+            who = self._who[unit.speaker] = surname or unit.speaker.casefold()
         return [hash((who, st)) for st in sorted(content_stems(self.tokens[unit.wid]))]
 
     def candidates(self, u: int) -> list[int]:
