@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Any, Optional
 
 from .models import ALTERED, EXCERPT, PARAPHRASE, UNRELATED, VERBATIM
 from .stem import stem as porter_stem
@@ -209,7 +209,12 @@ _MODALS = {
 
 
 class Wording:
-    """What the judge needs of one wording, computed once per distinct wording (:func:`wording`)."""
+    """What the judge needs of one wording, computed once per distinct wording (:func:`wording`).
+
+    Built in three steps, each when first read: the tokens and elision breaks; what ``compare``'s
+    exact rules read (``positions``, ``content_before``, ``words``, ``trigrams``), not needed when
+    the two are verbatim or an excerpt; and the judge's features (the rest), not needed when an
+    exact rule decides. Every attribute reads the same whenever it is computed."""
 
     __slots__ = ("tokens", "breaks", "positions", "content_before", "words", "stems", "bigrams", "trigrams",
                  "fourgrams", "repeated", "letters", "numbers", "modals", "negated", "judged")
@@ -217,6 +222,22 @@ class Wording:
     def __init__(self, tokens: tuple[str, ...], breaks: tuple[int, ...] = ()):
         self.tokens = tokens
         self.breaks = breaks  # where elision marks cut the words (:func:`elision_breaks`)
+        # A judge, its unmatched weights summed over this wording's words, its word weights (in units of
+        # 1e-4) summed likewise, and each word's.
+        self.judged: Optional[tuple[Judge, float, int, dict[str, int]]] = None
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a slot not yet set: compute its step.
+        if name in _SHAPE:
+            self._shape()
+        elif name in _FEATURES:
+            self._features()
+        else:
+            raise AttributeError(f"'Wording' object has no attribute {name!r}")
+        return object.__getattribute__(self, name)
+
+    def _shape(self) -> None:
+        tokens = self.tokens
         positions: dict[str, list[int]] = {}
         for i, t in enumerate(tokens):
             positions.setdefault(t, []).append(i)
@@ -226,10 +247,14 @@ class Wording:
             before.append(before[-1] + (t not in _STOPWORDS))
         self.content_before = tuple(before)
         self.words = frozenset(positions)
-        self.stems = content_stems(tokens)  # content-word stems (stop words left out)
         # n-grams as strings: a string keeps its hash, a tuple computes it at every look-up.
-        self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
         self.trigrams = frozenset(f"{x} {y} {z}" for x, y, z in zip(tokens, tokens[1:], tokens[2:]))
+
+    def _features(self) -> None:
+        tokens = self.tokens
+        positions = self.positions
+        self.stems = content_stems(tokens)  # content-word stems (stop words left out)
+        self.bigrams = frozenset(f"{x} {y}" for x, y in zip(tokens, tokens[1:]))
         self.fourgrams = frozenset(f"{w} {x} {y} {z}" for w, x, y, z in zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
         # The word n-grams (n = 1 to 4) standing more than once, and how often: the n-gram sets count each
         # once, and the clipped n-gram matches (:func:`_clipped`) add the repeats both wordings have.
@@ -243,12 +268,13 @@ class Wording:
                 repeated.update((g, c) for g, c in counts.items() if c > 1)
         self.repeated = repeated
         self.letters = {w: _letter_signature(w) for w in self.words}
-        self.numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))  # numbers, dates, amounts
+        self.numbers = frozenset(t for t in tokens if any(map(str.isdigit, t)))  # numbers, dates, amounts
         self.modals = frozenset(_MODALS[t] for t in tokens if t in _MODALS)
         self.negated = _negated(tokens)
-        # A judge, its unmatched weights summed over this wording's words, its word weights (in units of
-        # 1e-4) summed likewise, and each word's.
-        self.judged: Optional[tuple[Judge, float, int, dict[str, int]]] = None
+
+
+_SHAPE = frozenset({"positions", "content_before", "words", "trigrams"})
+_FEATURES = frozenset({"stems", "bigrams", "fourgrams", "repeated", "letters", "numbers", "modals", "negated"})
 
 
 LETTER_BUCKETS = 2048  # the letter signatures' size in bits

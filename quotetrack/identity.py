@@ -156,6 +156,17 @@ def parse(name: str) -> Name:
     return Name(text, words, tuple(written), lead[: k + 1], lead[k + 1 :], " ".join(surname_words), nickname)
 
 
+def described(name: str) -> bool:
+    """Whether ``parse(name)`` is sure to be a description, not a person: the name's first word is
+    an article or a possessive (``the harbour council``, ``Her aides``), so it has no surname
+    whatever the rest holds. Told from that first word alone, without nameparser (which ``parse``
+    may call for the rest, and which is slow): the first word is never dropped as a suffix."""
+    text = " ".join(name.split())
+    plain = " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
+    words = _BRACKETED.sub(" ", plain).split()
+    return bool(words) and _fold(words[0]) in _DETERMINERS
+
+
 def personal_name(name: str) -> str:
     """The name without the title and role words before it, as written (``Harbour Master
     Lena Oduya`` → ``Lena Oduya``, ``MAYOR FERRANT`` → ``Ferrant``); a label that names a
@@ -221,6 +232,8 @@ class Census:
     def __init__(self, names: Iterable[Optional[str]]):
         reps: dict[str, list[Name]] = {}
         for raw in sorted({n for n in names if n and not anonymous(n)}):
+            if described(raw):
+                continue  # a role: parse(raw).is_role
             p = parse(raw)
             if p.is_role or not p.given:
                 continue

@@ -382,3 +382,26 @@ def test_the_judge_gives_the_same_probability_with_the_altered_rules_blocks_as_w
         c = compare_wordings(a, b, model)
         if c.kind in ("paraphrase", "unrelated"):
             assert c.score == round(model.probability(a, b), 3)
+
+
+_WORDING_PARTS = ("positions", "content_before", "words", "trigrams", "stems", "bigrams", "fourgrams", "repeated",
+                  "letters", "numbers", "modals", "negated")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_wording_parts_are_the_same_whenever_read(seed):
+    """A wording's parts are built when first read: read in any order, each reads the same
+    (repeated words, numbers, modals and negations included)."""
+    rng = random.Random(seed)
+    vocab = ["the", "tide", "will", "not", "rise", "would", "never", "3", "2028", "quay", "of", "quay-side", "no"]
+    for _ in range(40):
+        tokens = tuple(rng.choice(vocab) for _ in range(rng.randint(1, 16)))
+        reference = Wording(tokens)
+        expected = {name: getattr(reference, name) for name in _WORDING_PARTS}
+        order = list(_WORDING_PARTS)
+        rng.shuffle(order)
+        other = Wording(tokens)
+        assert {name: getattr(other, name) for name in order} == expected
+    assert expected["numbers"] == frozenset(t for t in tokens if any(c.isdigit() for c in t))
+    with pytest.raises(AttributeError):
+        Wording(("a", "b")).no_such_part  # noqa: B018

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -81,3 +82,36 @@ def test_may_be_same_never_parts_one_person(seed):
             assert g.same(a, b) == verdict, (a, b)
             same_pairs += verdict and a != b
     assert same_pairs > 50  # the test meets real matches, not only strangers
+
+
+@pytest.mark.parametrize("seed", [2, 17])
+def test_grouping_makes_no_reference_cycles(seed):
+    """``statements.group`` pauses the cyclic collector (``collector_paused``): that is sound only
+    while grouping leaves no cyclic garbage behind, which a full collection right after shows."""
+    quotes, articles = grouping_bench.generate(800, seed)
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        found, _ = statements.group(quotes, articles)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+    assert sum(1 for s in found if len(s.members) > 1) > 10
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_grouping_restores_the_collector(enabled, monkeypatch):
+    quotes, articles = grouping_bench.generate(200, 4)
+    seen = []
+    build = statements.Grouper.build_index
+    monkeypatch.setattr(statements.Grouper, "build_index", lambda g: (seen.append(gc.isenabled()), build(g)))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        statements.group(quotes, articles)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]

@@ -11,6 +11,7 @@ from quotetrack.identity import (
     SAME,
     UNCERTAIN,
     Census,
+    described,
     identity,
     parse,
     personal_name,
@@ -168,3 +169,21 @@ def test_accents_aside_different_surnames_stay_different(a, b):
     from quotetrack.identity import DIFFERENT, identity
 
     assert identity(a, b).kind == DIFFERENT
+
+
+_LEADS = ["the", "The", "THE", "a", "An", "our", "Their", "his", "HER", "its", "this", "That", "(the", "Mayor", "one",
+          "Ms.", "Dr", ",the", "the,", '"the"', "some"]
+_RESTS = ["harbour council", "Quay Board, Jr.", "aides (\u201cthe crew\u201d)", "Orvel Tamsin III", "tide keepers Sr",
+          "Wexmoor", "", "new, council PhD", "  marsh   wardens  ", "O'Dalry-Fenn", "V", "jr"]
+
+
+@pytest.mark.parametrize("lead", _LEADS)
+def test_described_names_parse_as_descriptions(lead):
+    """``described`` (which lets grouping skip nameparser) never says so of a name whose parse
+    has a surname: every name it picks parses as a description."""
+    for rest in _RESTS:
+        for name in (f"{lead} {rest}", f"{lead} {rest}".upper(), f"{lead}"):
+            if described(name):
+                p = parse(name)
+                assert p.is_role and p.surname == "", name
+    assert described("the quay board") and described("HER AIDES") and not described("Orvel Tamsin")
