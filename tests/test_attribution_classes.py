@@ -36,6 +36,12 @@ def single(text):
     return got[0][1], got
 
 
+def assert_said(doc, snippet, name):
+    """The quote of ``doc`` whose words contain ``snippet`` is ``name``'s."""
+    got, allq = speaker_of(doc, snippet)
+    assert got == name, f"expected {name!r}, got {got!r}; all: {allq}"
+
+
 THREE_PEOPLE = [("Marta Quillen",), ("Desmond Okereke",), ("Tamsin Holloway",)]
 
 
@@ -89,8 +95,7 @@ WHEN_CLAUSE = {
 def test_pronoun_in_a_when_clause_goes_to_the_clause_subject(text, who, before):
     a, earlier, p = who
     doc = BODY + before.format(e=earlier) + "\n" + text.format(a=a, p=p) + "\n"
-    got, allq = speaker_of(doc, "We are doing")
-    assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "We are doing", a)
 
 
 CANDIDATE_CONTEXTS = {
@@ -109,8 +114,7 @@ CANDIDATE_CONTEXTS = {
 def test_person_first_named_outside_subject_position_is_a_pronoun_candidate(text, who):
     m, w = who
     doc = BODY + text.format(m=m, w=w) + "\n“These numbers are correct and I will defend them,” she said.\n"
-    got, allq = speaker_of(doc, "These numbers")
-    assert got == w, f"expected {w!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "These numbers", w)
 
 
 GENDER_PAIRS = [  # (woman, man); none of these first names occurs elsewhere in the project
@@ -140,8 +144,7 @@ def test_pronoun_agrees_in_gender(woman, man, pronoun, woman_first, frame):
     x, y = (woman, man) if woman_first else (man, woman)
     doc = BODY + frame.format(x=x, y=y) + f"\n“The water came up to the second shelf,” {pronoun} said.\n"
     expected = woman if pronoun == "she" else man
-    got, allq = speaker_of(doc, "second shelf")
-    assert got == expected, f"expected {expected!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "second shelf", expected)
 
 
 # -- 2. Participle and reporting clauses ------------------------------------
@@ -174,8 +177,7 @@ INVERTED_THEN_PARTICIPLE = {
 def test_participle_after_an_inverted_cue_belongs_to_its_subject(text, who):
     (n,) = who
     doc = BODY + "Warren Ulverston presented the engineers’ plan on Monday.\n" + text.format(n=n, w="building walls for years") + "\n"
-    got, allq = speaker_of(doc, "building walls")
-    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "building walls", n)
 
 
 FRONTED_THEN_OBJECT = {
@@ -243,8 +245,7 @@ COLON_INTRO = {
 def test_colon_introduction_without_a_speech_verb(text, who):
     (n,) = who
     doc = BODY + "Critics were quick to respond.\n" + text.format(n=n) + "\n"
-    got, allq = speaker_of(doc, "broken promise")
-    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "broken promise", n)
 
 
 @pytest.mark.parametrize(
@@ -324,8 +325,7 @@ AFTER_QUOTE_VERBS = {
 def test_uncommon_speech_verbs_after_the_quote(text, who):
     (n,) = who
     doc = BODY + "“We did our best with the money we had,” Frank Haskovar said.\n" + text.format(n=n) + "\n"
-    got, allq = speaker_of(doc, "flooded basement")
-    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "flooded basement", n)
 
 
 AS_PUTS_IT = {
@@ -338,8 +338,7 @@ AS_PUTS_IT = {
 def test_as_name_puts_it(text, who):
     (n,) = who
     doc = BODY + "Walter Zelenko, the city engineer, has doubts about the design.\n" + text.format(n=n) + "\n"
-    got, allq = speaker_of(doc, "promise made of concrete")
-    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "promise made of concrete", n)
 
 
 ACCORDING_AFTER = {
@@ -542,8 +541,7 @@ DATELINE = {
 def test_dateline_is_not_the_speaker(text, who):
     (n,) = who
     doc = "Heavy snow closed roads across the region for a third day.\n" + text.format(n=n) + "\n"
-    got, allq = speaker_of(doc, "snow just kept")
-    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "snow just kept", n)
 
 
 # -- Text that is not English ------------------------------------------------
@@ -1575,8 +1573,7 @@ def test_surname_after_a_sentence_opener_is_a_mention_pronouns_can_mean(text, wh
         f"“The reservoir is too small for the valley,” said {other}, an engineer at the water board.\n"
         + text.format(s=surname, p=p) + f" “We do not yet know what will work,” {p} said.\n"
     )
-    got, allq = speaker_of(doc, "We do not yet know")
-    assert got == person, f"expected {person!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "We do not yet know", person)
 
 
 ISSUED_DOCUMENTS = {
@@ -1600,8 +1597,7 @@ def test_document_as_cue_subject_gives_whoever_issued_it(text, who):
         BODY + sentence.format(a=issuer) + " Pietro Valcourt, the ferry operator, closed the crossing on Sunday."
         + f" “We regret the closure and will reopen soon,” the {noun} said.\n"
     )
-    got, allq = speaker_of(doc, "We regret the closure")
-    assert got == issuer, f"expected {issuer!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "We regret the closure", issuer)
 
 
 @pytest.mark.parametrize("noun", ["statement", "letter", "release"])
@@ -1634,8 +1630,7 @@ def test_outlet_and_role_before_a_name_leave_the_person_the_subject(text, who):
         BODY + f"{other}, the former executive, attacked the mayor last week.\n"
         + text.format(a=name, p=p) + f" “The mayor has ignored the valley,” {p} wrote.\n"
     )
-    got, allq = speaker_of(doc, "The mayor has ignored")
-    assert got == name, f"expected {name!r}, got {got!r}; all: {allq}"
+    assert_said(doc, "The mayor has ignored", name)
 
 
 CAPITALISED_MODIFIER_DESCRIPTIONS = {
