@@ -1842,3 +1842,19 @@ def test_speech_verb_with_its_particle_is_a_cue(text, who):
 def test_particle_verb_without_its_particle_is_no_cue(sentence):
     got = found(BODY + sentence + "\n")
     assert all(s is None for _, s, _ in got), got
+
+
+COORDINATED_SPEAKERS = {
+    "colon": "FLOOD POLLS NOT WRONG, JUST EARLY - {a} and {b}: “Although the polls failed to predict the result, they were close.”",
+    "wrote-after": "“The levee will hold through the winter,” {a} and {b} of the Institute for Coastal Flood Research wrote in March.",
+    "modifier": "{a} and 24-year-old {b}, a fellow volunteer, explained that canvassers rank voters from “definitely voting” to “never.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(COORDINATED_SPEAKERS, [("Marta Quillen", "Jon Okafor"), ("Tamsin Holloway", "Bruno Castellane")]))
+def test_two_people_as_one_subject_give_the_first_named(text, who):
+    """"<A> and <B> wrote …", "<A> and <B>: “…”": a quote has one speaker, the person named
+    first (not the second name, nor an institution after it)."""
+    a, b = who
+    got = found(BODY + text.format(a=a, b=b) + "\n")
+    assert got and all(s == a for _, s, _ in got), got

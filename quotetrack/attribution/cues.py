@@ -19,7 +19,7 @@ from .function_words import (
     S_CONTRACTIONS,
 )
 from .gender import is_first_name
-from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
+from .mentions import Mention, first_of_pair, is_organisation, np_ending_at, np_starting_at, subject_of_verb
 from .people import looks_plural
 from .tokens import Tok
 
@@ -247,7 +247,7 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     ):
         np = np_ending_at(toks, open_i, lo)
         if np is not None and np.kind == "name":
-            return Cue(":", _person_before_affiliation(toks, np, lo))
+            return Cue(":", first_of_pair(toks, _person_before_affiliation(toks, np, lo), lo, open_i))
     # "according to X, “...”"
     for i in range(open_i, max(lo, open_i - 16) - 1, -1):
         if toks[i].low == "to" and i - 1 >= lo and toks[i - 1].low == "according":

@@ -82,8 +82,26 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
     if subj is not None and subj.kind != "pronoun":
-        return _person_before_open_apposition(toks, subj, lo, v) or subj
+        return _person_before_open_apposition(toks, subj, lo, v) or first_of_pair(toks, subj, lo, v)
     return subj
+
+
+def first_of_pair(toks: Sequence[Tok], subj: Mention, lo: int, before: int) -> Mention:
+    """The first of two people named as one subject ("Ann Roe and Tom Poe wrote", "Ann Roe and
+    24-year-old Tom Poe explained", "Ann Roe and Tom Poe: “…”"): quotetrack gives a quote one
+    speaker, the one named first; ``subj`` itself otherwise."""
+    if subj.kind != "name":
+        return subj
+    i = _token_at(toks, subj.start, max(lo, 0), before)
+    k = i - 1
+    while k > lo and i - k <= 3 and toks[k].kind == "w" and not toks[k].is_cap and toks[k].low != "and":
+        k -= 1  # a modifier of the second name ("24-year-old", "fellow")
+    if k - 1 <= lo or toks[k].low != "and" or not toks[k - 1].is_cap:
+        return subj
+    first = _np_capitalised(toks, k, lo, outer=False)
+    if first is None or first.kind != "name" or len(first.head.split()) < 2 or not is_first_name(first.head.split()[0]):
+        return subj
+    return first
 
 
 def _before_time_phrase(toks: Sequence[Tok], j: int, lo: int) -> int:
