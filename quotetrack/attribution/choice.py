@@ -447,12 +447,12 @@ class ArticleAttributor:
             out.append(Proposal("continues", last.name, None, last.mention, "(continues)"))
         return out, props, para
 
-    def _aside_of_quote(self, r: Quote, mention: Mention, out: Sequence[Quote]) -> bool:
+    def _aside_of_quote(self, r: Quote, mention: Mention, prev: Optional[Quote]) -> bool:
         """Reported speech in a subordinate or relative clause of the sentence that attributes
         the direct quote before it ("“…,” Roe assured Poe, after Poe told him …. “…”"; "said
         Roe, a consultant who said …"): an aside of that sentence, so the quote's speaker stays
         the one a following quote continues."""
-        prev = next((p for p in reversed(out[:-1]) if p.direct), None)
+        # ``prev``: the last direct quote attributed before ``r`` (kept by ``run``: a bound)
         if prev is None or not prev.speaker or prev.cue is None or prev.cue.startswith("(") or r.start < prev.end:
             return False
         k = bisect.bisect_left(self.toks, r.start, key=_tok_start)
@@ -545,13 +545,16 @@ class ArticleAttributor:
         last: Optional[_Speaker] = None
         spoken: dict[str, int] = {}
         speech: list[tuple[Quote, Proposal]] = []  # the latest reported statements, with who said them
+        last_direct: Optional[Quote] = None  # the last direct quote in ``out``
         for q in sorted([*quotes, *reported], key=lambda q: (q.start, q.direct)):
+            if out and out[-1].direct:
+                last_direct = out[-1]
             if not q.direct:
                 mention, para = self._reported[q.id]
                 speaker = self.resolve(mention, q.start, last, para)
                 if speaker and plausible_speaker(speaker):  # reported speech nobody (or no one plausible) said is dropped
                     out.append(evolve(q, speaker=speaker))
-                    if not self._aside_of_quote(q, mention, out):
+                    if not self._aside_of_quote(q, mention, last_direct):
                         last = _Speaker(speaker, mention.text, para, q.start)
                     if not self._restrictive_relative(q):
                         speech = [*speech[-(_SPEECH_KEPT - 1):], (q, Proposal("reported", speaker, mention, mention.text, q.cue or ""))]
