@@ -363,11 +363,14 @@ def test_a_cache_entry_reads_back_as_the_articles_and_quotes_it_was_made_from(nu
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_path, generated, jobs, monkeypatch):
-    """Inputs found in the cache and inputs analysed by workers interleave in input order (a
-    window of one input per worker, so that they wait on each other); a damaged entry is
-    analysed again and written anew."""
+@pytest.mark.parametrize("inline", [0, 3, parallel.INLINE])
+def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_path, generated, jobs, inline,
+                                                                             monkeypatch):
+    """Inputs found in the cache, inputs analysed here (the first ``inline`` misses) and inputs
+    analysed by workers interleave in input order (a window of one input per worker, so that
+    they wait on each other); a damaged entry is analysed again and written anew."""
     monkeypatch.setattr(parallel, "WINDOW", 1)
+    monkeypatch.setattr(parallel, "INLINE", inline)
     files = sorted(generated.rglob("*.txt"))
     expected = _json(scan([str(generated)]))
     db = tmp_path / "cache.sqlite3"
