@@ -152,7 +152,7 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
     pool = None
     window = WINDOW * max(1, jobs)
     # Each input's place, and its entry key where its size and time are known (nothing read yet).
-    looked = []
+    looked: list[Optional[tuple[str, str, Optional[str], Optional[os.stat_result]]]] = []
     for f in files:
         if f == STDIN:
             looked.append(None)
