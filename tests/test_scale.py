@@ -363,11 +363,15 @@ def test_a_cache_entry_reads_back_as_the_articles_and_quotes_it_was_made_from(nu
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_path, generated, jobs, monkeypatch):
-    """Inputs found in the cache and inputs analysed by workers interleave in input order (a
-    window of one input per worker, so that they wait on each other); a damaged entry is
-    analysed again and written anew."""
+@pytest.mark.parametrize("inline", [0, 3, parallel.INLINE])
+def test_a_scan_with_the_cache_half_full_or_entries_damaged_is_a_plain_scan(tmp_path, generated, jobs, inline,
+                                                                             monkeypatch):
+    """Inputs found in the cache and inputs analysed by workers (or here, when at most ``inline``
+    inputs are not known by their size and time) interleave in input order (a window of one
+    input per worker, so that they wait on each other); a damaged entry is analysed again and
+    written anew."""
     monkeypatch.setattr(parallel, "WINDOW", 1)
+    monkeypatch.setattr(parallel, "INLINE", inline)
     files = sorted(generated.rglob("*.txt"))
     expected = _json(scan([str(generated)]))
     db = tmp_path / "cache.sqlite3"
@@ -524,3 +528,30 @@ def test_a_file_grown_past_max_bytes_is_skipped_though_its_time_is_as_seen(tmp_p
         got = parallel.scan([str(d)], max_bytes=limit, jobs=1, cache=c)
     plain = scan([str(d)], max_bytes=limit)
     assert _json(got) == _json(plain) and len(got.skipped) >= len(files) // 2 - 1
+
+
+@pytest.mark.parametrize("changed", [1, 3, 4, 9])
+def test_workers_start_only_when_more_inputs_than_inline_are_not_known_by_size_and_time(
+        tmp_path, generated, changed, monkeypatch):
+    """With ``--jobs 2`` and the cache, a re-scan where at most ``INLINE`` files changed analyses
+    them in this process (no worker starts); with more, workers do. Either way the JSON is a
+    plain scan's; a first scan (nothing known) starts workers."""
+    monkeypatch.setattr(parallel, "INLINE", 3)
+    pools: list[int] = []
+    real = parallel._pool
+    monkeypatch.setattr(parallel, "_pool", lambda jobs, n: pools.append(jobs) or real(jobs, n))
+    d = tmp_path / "c"
+    files = _copy_aged(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    with cachemod.Cache(db) as c:
+        parallel.scan([str(d)], jobs=2, cache=c)
+    assert pools == [2]
+    pools.clear()
+    edited = [f for f in files if " said" in f.read_text(encoding="utf-8")][::2][:changed]
+    assert len(edited) == changed
+    for f in edited:
+        f.write_text(f.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    with cachemod.Cache(db) as c:
+        assert _json(parallel.scan([str(d)], jobs=2, cache=c)) == _json(scan([str(d)]))
+        assert c.misses == changed
+    assert pools == ([] if changed <= 3 else [2])
