@@ -295,8 +295,8 @@ class ArticleAttributor:
                 if toks[v].low in ISSUING_VERBS:
                     lo = self.sent_bounds[toks[v].sent][0]
                     subj = subject_of_verb(toks, v, lo)
-                    if subj is None or subj.kind == "pronoun" and subj.head == "it":
-                        return None
+                    if subj is None or subj.kind == "pronoun" and subj.head == "it" or _issued_document(subj):
+                        return None  # (a document issuing a document is followed no further: a bound)
                     name = self.resolve(subj, toks[v].start, None, toks[v].para)
                     return name if name and plausible_speaker(name) else None
         return None
