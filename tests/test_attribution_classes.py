@@ -1858,3 +1858,14 @@ def test_two_people_as_one_subject_give_the_first_named(text, who):
     a, b = who
     got = found(BODY + text.format(a=a, b=b) + "\n")
     assert got and all(s == a for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("first, pronoun", [("Edward-Isaac", "he"), ("Hans-Peter", "he"), ("Mary-Kate", "she"), ("Anne-Marie", "she")])
+def test_double_first_name_is_a_first_name_with_its_parts_gender(first, pronoun):
+    """A hyphenated first name whose parts are first names ("Hans-Peter") is a first name: the
+    first of two people named as one subject, and the gender its parts agree on."""
+    from quotetrack.attribution.gender import gender_of, is_first_name
+
+    assert is_first_name(first) and gender_of(first) == ("m" if pronoun == "he" else "f")
+    got = found(BODY + f"“The levee will hold,” {first} Dovresse and Gabriel Tennant wrote.\n")
+    assert [s for _, s, _ in got] == [f"{first} Dovresse"], got

@@ -51,10 +51,22 @@ def gender_of(first: str, words: Iterable[str] = ()) -> str:
     if len(first) < 2:
         return ""
     g = first_names().get(first, "")
+    if not g and "-" in first:
+        # "Hans-Peter", "Mary-Kate": a double first name not in the dictionary takes the gender
+        # its parts agree on
+        parts = {first_names().get(p, "") for p in first.split("-") if p}
+        g = parts.pop() if len(parts) == 1 else ""
     return g if g != "?" else ""
 
 
 @lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     """Whether a capitalised word is a first name in the dictionary (of either sex)."""
-    return len(word) > 1 and word[:1].isupper() and word.lower() in first_names()
+    if len(word) < 2 or not word[:1].isupper():
+        return False
+    low = word.lower()
+    if low in first_names():
+        return True
+    # a double first name whose parts are first names ("Edward-Isaac", "Hans-Peter")
+    parts = low.split("-")
+    return len(parts) == 2 and all(len(p) > 1 and p in first_names() for p in parts)
