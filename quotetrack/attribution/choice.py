@@ -7,11 +7,12 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
+from ..lexicon import inflections
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote, evolve
 from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
 from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
-from .function_words import CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
+from .function_words import ADVERBIAL_OPENERS, CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
 from .gender import gender_of, is_first_name
 from .headline import headline_line, headline_speaker
 from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
@@ -29,11 +30,13 @@ CUE_WINDOW = 60
 # How far back (tokens) "the statement said" looks for who issued the statement.
 ISSUER_WINDOW = 150
 # Verbs whose subject issues a document ("the council released a statement").
-ISSUING_VERBS = frozenset("issued issues issue released releases release sent sends put puts posted posts published publishes distributed emailed wrote writes".split())
+ISSUING_VERBS = frozenset(
+    form for base in "issue release send put post publish distribute email write".split() for form in inflections(base)
+) | frozenset("sent put wrote".split())
 
 
 # Words that open a subordinate or relative clause before a reported speaker ("after Poe told …").
-_SUBORDINATORS = frozenset("after when while as because before since until though although if whereas once".split())
+_SUBORDINATORS = ADVERBIAL_OPENERS | {"as"}
 
 
 def _issued_document(m: Mention) -> bool:

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from ..textnorm import fold_name
-from .function_words import DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
+from .function_words import COORDINATORS, DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
 from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
 
@@ -190,7 +190,7 @@ def _clean_name(name: list[Tok]) -> list[Tok]:
 # A word before a name that makes the words before it no role of the name's ("a spokeswoman for").
 # Capitalised words that open a sentence before its subject and are never part of a name
 # ("But Okafor …", "And Okafor, …"); not subordinators ("When Okafor died, …" is no subject).
-_OPENERS = frozenset({"and", "but", "so", "yet", "or", "nor", "then", "still", "also", "now", "later", "earlier"})
+_OPENERS = COORDINATORS | frozenset("so yet then still also now later earlier".split())
 _NOT_ROLE_LEAD = frozenset(TITLE_CONNECTORS | {"with", "from", "by", "at"})
 
 # How many people sharing one surname a surname alone may mean: far more than any article names
