@@ -1869,3 +1869,52 @@ def test_double_first_name_is_a_first_name_with_its_parts_gender(first, pronoun)
     assert is_first_name(first) and gender_of(first) == ("m" if pronoun == "he" else "f")
     got = found(BODY + f"“The levee will hold,” {first} Dovresse and Gabriel Tennant wrote.\n")
     assert [s for _, s, _ in got] == [f"{first} Dovresse"], got
+
+
+# -- First names the dictionary lists for both sexes, one of them only outside English-speaking countries
+
+DICTIONARY_SPLIT_PAIRS = [  # (woman, man): names whose lines in the dictionary disagree
+    ("Jane Oskarsby", "George Maltravers"),
+    ("Karen Wyndthorpe", "Mike Allardyce"),
+    ("Anne Brissenden", "Tony Kettleborough"),
+    ("Sharon Pevensley", "Dan Fothergale"),
+    ("Joy Tremellick", "Ken Ashworthy"),
+]
+
+
+@pytest.mark.parametrize("woman_first", [True, False], ids=["woman-first", "man-first"])
+@pytest.mark.parametrize("pronoun", ["she", "he"])
+@pytest.mark.parametrize("woman, man", DICTIONARY_SPLIT_PAIRS, ids=[f"{w.split()[0]}-{m.split()[0]}" for w, m in DICTIONARY_SPLIT_PAIRS])
+def test_gender_of_a_name_english_speaking_countries_agree_on(woman, man, pronoun, woman_first):
+    """"George", "Karen": the dictionary has a line of the other sex (or of both) for another
+    country; the sex Britain, Ireland and the U.S.A. give the name, holding most of its weight
+    everywhere, is its gender, so "she" and "he" pick the right one of two people."""
+    x, y = (woman, man) if woman_first else (man, woman)
+    doc = BODY + GENDER_FRAMES["two-sentences"].format(x=x, y=y) + f"\n“The water came up to the second shelf,” {pronoun} said.\n"
+    assert_said(doc, "second shelf", woman if pronoun == "she" else man)
+
+
+def _line(code: str, name: str, freqs: dict[int, str]) -> str:
+    cols = [" "] * 55
+    for i, v in freqs.items():
+        cols[i] = v
+    return f"{code:<2} {name:<26} " + "".join(cols) + "$\n"
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([("m", {0: "5", 2: "7"}), ("?", {50: "3"})], "m"),  # male where English is spoken, unisex far away
+        ([("f", {1: "6"}), ("m", {20: "1"})], "f"),  # female in Ireland, rare as a man's name elsewhere
+        ([("f", {0: "3"}), ("m", {2: "1"})], "?"),  # the English-speaking countries disagree
+        ([("f", {0: "4"}), ("m", {10: "9", 11: "9", 12: "9"})], "?"),  # most of its weight is the other sex's
+        ([("m", {}), ("f", {5: "2"})], "?"),  # no English-speaking country knows it
+        ([("m", {0: "2"}), ("m", {30: "4"})], "m"),  # its lines agree
+    ],
+)
+def test_a_name_on_lines_that_disagree_is_decided_by_frequencies(rows, expected):
+    from quotetrack.attribution.gender import _CODES, _decide
+
+    sex_code = {"m": "M", "f": "F", "?": "?"}
+    lines = [(_CODES.get(sex_code[g], "?"), _line(sex_code[g], "Zzname", f)) for g, f in rows]
+    assert _decide(lines) == expected

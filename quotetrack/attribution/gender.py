@@ -18,6 +18,43 @@ from ..lexicon import FEMALE_WORDS, MALE_WORDS
 # Codes in the dictionary's first column: M / F (always), 1M / ?M / 1F / ?F
 # (mostly), ? (either). "Mostly" names count: they are right far more often than not.
 _CODES = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}
+# Columns 30 onwards give a name's frequency in each of 55 countries, one hexadecimal digit
+# each (1 rare .. D extremely common); the first three are Great Britain, Ireland and the U.S.A.
+_FREQ_START, _N_COUNTRIES, _ENGLISH = 30, 55, 3
+# ... and the share of its weight everywhere that sex must hold (Ben, Sean: male in Britain,
+# Ireland and the U.S.A., unisex in one Asian country; Kim, Jean: not decided by this).
+_SHARE = 0.8
+
+
+def _weights(line: str) -> tuple[int, int]:
+    """(frequency in the English-speaking countries, frequency everywhere) of one line."""
+    eng = total = 0
+    for i, ch in enumerate(line[_FREQ_START : _FREQ_START + _N_COUNTRIES]):
+        if ch != " " and ch in "123456789ABCDabcd":
+            v = int(ch, 16)
+            total += v
+            if i < _ENGLISH:
+                eng += v
+    return eng, total
+
+
+def _decide(rows: list[tuple[str, str]]) -> str:
+    """A name's gender from its dictionary lines (sex, line): the one sex all its lines agree on;
+    else the one sex the English-speaking countries give it, when they know the name and that
+    sex also holds most of its weight everywhere; else "?"."""
+    sexes = {g for g, _ in rows}
+    if len(sexes) == 1:
+        return sexes.pop()
+    lines = [(g, *_weights(line)) for g, line in rows]
+    eng = {g for g, e, _ in lines if e}
+    if len(eng) == 1:
+        g = next(iter(eng))
+        if g != "?":
+            total = sum(t for _, _, t in lines)
+            mine = sum(t for s, _, t in lines if s == g)
+            if total and mine >= _SHARE * total:
+                return g
+    return "?"
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +66,35 @@ def first_names() -> dict[str, str]:
         fh = path.open(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - a broken install
         return out
+    # the dictionary is sorted, so a name's lines are next to each other; a name whose lines
+    # disagree is decided by their frequencies (`_decide`) once its last line is read
+    rows: list[tuple[str, str]] = []
+    name = ""
     with fh:
         for line in fh:
             if line[:1] in "#=":
                 continue
             g = _CODES.get(line[:2].strip(), "?")
-            name = line[3:29].strip().lower().replace("+", "-")
+            this = line[3:29].strip().lower().replace("+", "-")
+            if this == name:
+                rows.append((g, line))
+                continue
+            if len(rows) > 1:
+                _settle(out, name, rows)
+            name, rows = this, [(g, line)]
             prev = out.get(name)
             out[name] = g if prev is None or prev == g else "?"
+    if len(rows) > 1:
+        _settle(out, name, rows)
     return out
+
+
+def _settle(out: dict[str, str], name: str, rows: list[tuple[str, str]]) -> None:
+    """Gives a name read on several adjacent lines the gender they decide; a name also met
+    elsewhere in the file keeps no gender when the two disagree."""
+    before = out.get(name)
+    g = _decide(rows)
+    out[name] = g if before in (None, rows[0][0], g) else "?"
 
 
 def gender_of(first: str, words: Iterable[str] = ()) -> str:
