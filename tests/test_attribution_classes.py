@@ -1918,3 +1918,19 @@ def test_a_name_on_lines_that_disagree_is_decided_by_frequencies(rows, expected)
     sex_code = {"m": "M", "f": "F", "?": "?"}
     lines = [(_CODES.get(sex_code[g], "?"), _line(sex_code[g], "Zzname", f)) for g, f in rows]
     assert _decide(lines) == expected
+
+
+# -- A person no first name or title gives a gender: the pronouns after their mentions
+
+@pytest.mark.parametrize("his_first", [True, False], ids=["his-first", "hers-first"])
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+@pytest.mark.parametrize("title", ["Dr.", "Councillor", "Judge"])
+@pytest.mark.parametrize("a, b", [("Okwuosa", "Brandlin"), ("Tessaro", "Kildrummy"), ("Vanterpool", "Achterberg")])
+def test_gender_read_from_the_pronouns_after_a_persons_mentions(a, b, title, pronoun, his_first):
+    """Two people known only by a title that tells no gender: the one whose mentions are
+    followed by "his" is the "he" of a later quote, the other the "she", whichever was named last."""
+    him = f"{title} {a} opened the inquiry and said his panel would sit all week. Later {title} {a} thanked his staff."
+    her = f"{title} {b} gave evidence and defended her budget. {title} {b} also said she had warned the council."
+    story = (him + " " + her) if his_first else (her + " " + him)
+    doc = BODY + story + f"\n“The records were never kept,” {pronoun} said.\n"
+    assert_said(doc, "records were never", a if pronoun == "he" else b)

@@ -200,6 +200,11 @@ MAX_SHARING_SURNAME = 8
 # How many mentions back ``latest_before`` looks: far more than any article's
 # pronoun needs, and a bound that keeps hostile input linear.
 LOOK_BACK_MENTIONS = 500
+# A person's gender read from the pronouns after their mentions: how far to look (words of the
+# same sentence) and how many mentions must agree.
+PRONOUN_GENDER_WINDOW = 12
+MIN_PRONOUN_VOTES = 2
+_PRONOUN_GENDER = {w: "m" for w in ("he", "him", "his", "himself")} | {w: "f" for w in ("she", "her", "hers", "herself")}
 
 
 class People:
@@ -278,6 +283,36 @@ class People:
                 at = self.tok_index.get(m)
                 if at is not None and in_subject_position(toks, at):
                     self.subjects.add(m)
+        self._genders_from_pronouns(toks)
+
+    def _genders_from_pronouns(self, toks: Sequence[Tok]) -> None:
+        """A person no first name or title gives a gender ("Okafor", "Angel Ruiz"): the gender
+        of the pronouns that follow their mentions, the first third-person pronoun in the
+        same sentence before anyone else is named, when at least two mentions agree and
+        none says otherwise ("Okafor took his seat … Okafor said he …")."""
+        unknown = [p for p in self.persons.values() if not p.gender]
+        if not unknown:
+            return
+        named = {m for p in self.persons.values() for m in p.mentions}
+        for p in unknown:
+            votes = {"m": 0, "f": 0}
+            for m in p.mentions:
+                k = self.tok_index.get(m)
+                if k is None:
+                    continue
+                sent = toks[k].sent
+                for t in toks[k + 1 : k + 1 + PRONOUN_GENDER_WINDOW]:
+                    if t.sent != sent or t.kind == "q" or t.start in named:
+                        break
+                    g = _PRONOUN_GENDER.get(t.low)
+                    if g:
+                        votes[g] += 1
+                        break
+            m_votes, f_votes = votes["m"], votes["f"]
+            if m_votes >= MIN_PRONOUN_VOTES and not f_votes:
+                p.gender = "m"
+            elif f_votes >= MIN_PRONOUN_VOTES and not m_votes:
+                p.gender = "f"
 
     def _surname_mentions(self, toks: Sequence[Tok], caps: Sequence[int]) -> None:
         """One pass over the capitalised words: a surname on its own ("Okafor said") is a
