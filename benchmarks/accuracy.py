@@ -1157,15 +1157,17 @@ def reported_table(s: ReportedScore) -> str:
 # --------------------------------------------------------------------------- hand-audited coreference gold
 
 UNCLEAR = "unclear"
+NOBODY = "nobody"  # the quoted words are nobody's: a title, a name, the writer's own scare quotes
 
 
 @dataclass
 class Audited:
     """A gold quote's speaker as read by hand (benchmarks/audit/, made with benchmarks/audit_coref.py)."""
 
-    speaker: Optional[str]  # None: the text does not settle who it is ("unclear")
+    speaker: Optional[str]  # None: the text does not settle who it is ("unclear"), or nobody said it
     aliases: list[str] = field(default_factory=list)  # other names the article gives the same speaker
     harness_gold: Optional[str] = None  # the harness's gold name when the audit was made
+    nobody: bool = False  # the quoted words are presented as nobody's (a title, a term in scare quotes)
 
     @property
     def names(self) -> list[str]:
@@ -1204,11 +1206,12 @@ def load_audit(paths: list[str]) -> dict[tuple[str, int, int], Audited]:
                 raise SystemExit(f"accuracy: {path}:{n}: not an audited case ({exc})") from None
             if not speaker:
                 raise SystemExit(f"accuracy: {path}:{n}: empty speaker (write {UNCLEAR!r} when the text does not settle it)")
-            unclear = speaker.casefold() == UNCLEAR
+            unclear = speaker.casefold() in (UNCLEAR, NOBODY)
             out[key] = Audited(
                 None if unclear else speaker,
                 [] if unclear else [str(a) for a in rec.get("aliases", [])],
                 rec.get("harness_gold"),
+                speaker.casefold() == NOBODY,
             )
     return out
 
@@ -1220,6 +1223,7 @@ class AuditScore:
     listed: int = 0  # audited cases given
     found: int = 0  # of those, gold quotes of this run (same article and offsets)
     unclear: int = 0  # found, but the audit could not name the speaker: left out of everything below
+    nobody: int = 0  # of the clear ones, words presented as nobody's: right only without a speaker
     harness_changed: int = 0  # found, but the harness gold name now differs from the one audited
     clear: int = 0  # found and not unclear
     harness_agrees: int = 0  # of the clear ones, harness gold right by the surname rule
@@ -1235,43 +1239,53 @@ def score_audit(
     preds: list[Pred],
     pairs: dict[int, int],
     audit: dict[tuple[str, int, int], Audited],
+    kind: Optional[str] = None,
 ) -> AuditScore:
-    """Score the matched audited gold quotes both ways. The harness gold is right when its name's last word is
-    the audited speaker's (or an alias's) last word, the same surname rule as for a prediction."""
-    s = AuditScore(listed=len(audit))
+    """Score the matched audited gold quotes both ways (only those whose harness gold is of ``kind``, when
+    given). The harness gold is right when its name's last word is the audited speaker's (or an alias's) last
+    word, the same surname rule as for a prediction; where the audit says the words are nobody's, a speaker
+    is wrong and no speaker is right."""
+    s = AuditScore()
     for gi, g in enumerate(golds):
         a = audit.get((g.article, g.start, g.end))
-        if a is None:
+        if a is None or (kind and g.speaker.kind != kind):
             continue
         s.found += 1
         if a.harness_gold is not None and a.harness_gold != g.speaker.name:
             s.harness_changed += 1
-        if a.speaker is None:
+        if a.speaker is None and not a.nobody:
             s.unclear += 1
             continue
         s.clear += 1
-        harness_ok = bool(g.speaker.name) and surname(g.speaker.name or "") in {surname(n) for n in a.names}
+        s.nobody += a.nobody
+        if a.nobody:
+            harness_ok = not g.speaker.name
+        else:
+            harness_ok = bool(g.speaker.name) and surname(g.speaker.name or "") in {surname(n) for n in a.names}
         s.harness_agrees += harness_ok
         if gi not in pairs:
             continue
         p = preds[pairs[gi]]
         s.matched += 1
         s.right_harness += speaker_right(g.speaker, p)
-        ok = names_right(a.names, p)
+        ok = not p.speaker if a.nobody else names_right(a.names, p)
         s.right_audit += ok
         if not harness_ok:
             s.harness_wrong_matched += 1
             s.right_audit_where_harness_wrong += ok
+    # with a kind, the audited cases of other kinds are not this score's: only the found ones are listed
+    s.listed = len(audit) if kind is None else s.found
     return s
 
 
-def audit_report(system: str, s: AuditScore, files: str) -> str:
+def audit_report(system: str, s: AuditScore, files: str, what: str = "coreference") -> str:
     def frac(k: int, n: int) -> str:
         return f"{k} of {n} ({pct(k / n if n else None)} %)"
 
     lines = [
-        f"coreference gold audited by hand ({files}): {s.listed} cases listed, {s.found} found among this run's "
-        f"gold quotes, {s.unclear} unclear (left out), {s.clear} scored",
+        f"{what} gold audited by hand ({files}): {s.listed} cases listed, {s.found} found among this run's "
+        f"gold quotes, {s.unclear} unclear (left out), {s.clear} scored"
+        + (f" ({s.nobody} of them nobody's words: right only without a speaker)" if s.nobody else ""),
         f"  harness gold agrees with the audit (surname rule): {frac(s.harness_agrees, s.clear)}",
         f"  {system}, on the {s.matched} of these it matched: speaker right against the harness gold "
         f"{frac(s.right_harness, s.matched)}; against the audit {frac(s.right_audit, s.matched)}",
@@ -1530,7 +1544,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         s, pairs, right = score(golds, run.preds)
         right_by_run[run.name] = right
         if audit:
-            audit_notes.append(audit_report(run.name, score_audit(golds, run.preds, pairs, audit), ", ".join(args.audited)))
+            files = ", ".join(args.audited)
+            for kind, what in (("coref", "coreference"), ("named", "named")):
+                ks = score_audit(golds, run.preds, pairs, audit, kind)
+                if ks.found:
+                    audit_notes.append(audit_report(run.name, ks, files, what))
+            keys = {(g.article, g.start, g.end) for g in golds if g.speaker.kind in ("coref", "named")}
+            if missing := sum(1 for k in audit if k not in keys):
+                audit_notes.append(f"  note: {missing} audited cases are not named or coref gold quotes of this run")
         aps = len(articles) / run.seconds if run.seconds > 0 else None
         rows.append((run.name, "all", s, aps))
         if run.name == "quotetrack":

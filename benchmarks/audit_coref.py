@@ -1,7 +1,8 @@
-"""Export the accuracy harness's coreference gold quotes for a blind hand audit.
+"""Export the accuracy harness's coreference (or named) gold quotes for a blind hand audit.
 
     python benchmarks/audit_coref.py --polnear PATH --split dev --export cases.jsonl
     python benchmarks/audit_coref.py --polnear PATH --split train --sample 150 --seed 11 --export cases.jsonl
+    python benchmarks/audit_coref.py --polnear PATH --split dev --kind named --no-source --export cases.jsonl
 
 Lists every gold direct quote whose speaker kind is ``coref`` in ``benchmarks/accuracy.py`` (the PolNeAR
 Source is a pronoun or a description, and the harness's gold name comes from CoreNLP's coreference chain),
@@ -14,6 +15,10 @@ one JSON object a line:
     context                 about 900 characters before the quote and 300 after it, paragraph breaks kept;
                             the quote is marked [[...]] and the Source span <<...>> where it lies inside
     context_start           the article offset where the context begins
+
+``--kind named`` lists the gold quotes whose Source is a name instead. ``--no-source`` leaves the Source span
+unmarked in the context (for named gold the span is the name, which would give the answer away); the
+``source`` and ``harness_gold`` fields stay in the file for scoring, and are not shown to the reader.
 
 Nothing of quotetrack's output is in the file: the audit is labelled blind. ``--sample N --seed S`` keeps a
 random sample of N cases (``random.Random(S).sample`` over the cases in article and offset order), written
@@ -63,16 +68,16 @@ def marked_context(text: str, g: GoldQuote, source: list[tuple[int, int]]) -> tu
     return "".join(out), lo
 
 
-def coref_cases(articles) -> list[dict]:  # noqa: ANN001
+def coref_cases(articles, kind: str = "coref", mark_source: bool = True) -> list[dict]:  # noqa: ANN001
     cases = []
     for a in articles:
         doc = load_corenlp(a)
         speakers = gold_speakers(a, doc)
         sources = attribution_sources(a, speakers)
         for g in gold_quotes(a, doc, speakers):
-            if g.speaker.kind != "coref":
+            if g.speaker.kind != kind:
                 continue
-            ctx, ctx_start = marked_context(a.text, g, sources.get(id(g.speaker), []))
+            ctx, ctx_start = marked_context(a.text, g, sources.get(id(g.speaker), []) if mark_source else [])
             cases.append(
                 {
                     "article": a.id,
@@ -101,14 +106,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--split", required=True, choices=("dev", "train"))
     ap.add_argument("--sample", type=int, help="keep a random sample of N cases")
     ap.add_argument("--seed", type=int, default=0, help="seed of the sample (default 0)")
+    ap.add_argument("--kind", choices=("coref", "named"), default="coref", help="which gold quotes (default coref)")
+    ap.add_argument("--no-source", action="store_true", help="do not mark the Source span in the context")
     ap.add_argument("--export", required=True, metavar="FILE", help="JSONL file to write")
     args = ap.parse_args(argv)
-    cases = coref_cases(load_split(Path(args.polnear), args.split))
+    cases = coref_cases(load_split(Path(args.polnear), args.split), args.kind, not args.no_source)
     kept = sample(cases, args.sample, args.seed)
     with open(args.export, "w", encoding="utf-8") as fh:
         for c in kept:
             fh.write(json.dumps(c, ensure_ascii=False) + "\n")
-    print(f"{args.split}: {len(cases)} coref gold quotes, {len(kept)} written to {args.export}")
+    print(f"{args.split}: {len(cases)} {args.kind} gold quotes, {len(kept)} written to {args.export}")
     return 0
 
 

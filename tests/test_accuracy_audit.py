@@ -1,4 +1,4 @@
-"""The hand-audited coreference gold in the accuracy harness: export (benchmarks/audit_coref.py), loading and
+"""The hand-audited coreference and named gold in the accuracy harness: export (benchmarks/audit_coref.py), loading and
 scoring (benchmarks/accuracy.py --audited). Names and sentences are invented."""
 
 from __future__ import annotations
@@ -182,6 +182,39 @@ def test_score_audit_scores_both_ways(k):
     assert "differs from the audited one on 1 cases" in report
 
 
+@pytest.mark.parametrize("k", range(len(PEOPLE)))
+def test_score_audit_nobody_is_right_only_without_a_speaker(k):
+    """A quotation the audit reads as nobody's words (a title, a term in scare quotes): the harness's named
+    gold is wrong there, a prediction without a speaker right and one with a speaker wrong."""
+    (ga, fa), (gb, fb) = PEOPLE[k], PEOPLE[(k + 1) % len(PEOPLE)]
+    golds = [
+        GoldQuote("a1", "nyt", 0, 40, GoldSpeaker("named", f"{ga} {fa}", f"{ga} {fa}"), True),
+        GoldQuote("a1", "nyt", 100, 140, GoldSpeaker("named", f"{gb} {fb}", f"{gb} {fb}"), True),
+        GoldQuote("a1", "nyt", 200, 240, GoldSpeaker("coref", f"{gb} {fb}", "he"), True),
+    ]
+    preds = [pred(None, start=0, end=40), pred(fb, start=100, end=140), pred(fb, start=200, end=240)]
+    audit = {
+        ("a1", 0, 40): accuracy.Audited(None, nobody=True),
+        ("a1", 100, 140): accuracy.Audited(None, nobody=True),
+        ("a1", 200, 240): accuracy.Audited(f"{gb} {fb}"),
+    }
+    pairs = accuracy.match(golds, preds)
+    named = accuracy.score_audit(golds, preds, pairs, audit, "named")
+    assert (named.found, named.clear, named.nobody, named.unclear) == (2, 2, 2, 0)
+    assert named.harness_agrees == 0 and named.right_audit == 1 and named.right_harness == 1
+    coref = accuracy.score_audit(golds, preds, pairs, audit, "coref")
+    assert (coref.found, coref.clear, coref.right_audit) == (1, 1, 1)
+    assert "2 of them nobody's words" in accuracy.audit_report("sys", named, "f.jsonl", "named")
+
+
+@pytest.mark.parametrize("word", ["nobody", "Nobody", "unclear"])
+def test_load_audit_reads_nobody_and_unclear(tmp_path, word):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"article": "a1", "start": 0, "end": 9, "speaker": word}) + "\n", encoding="utf-8")
+    a = accuracy.load_audit([str(path)])[("a1", 0, 9)]
+    assert a.speaker is None and a.nobody == (word.lower() == "nobody")
+
+
 def test_score_audit_without_a_harness_name_counts_it_wrong():
     golds = [gold("a1", 0, 40, None)]
     s = accuracy.score_audit(golds, [], {}, {("a1", 0, 40): accuracy.Audited("Juho Marchetti")})
@@ -218,6 +251,17 @@ def test_export_lists_coref_cases_with_marked_context(given, family):
     assert c["source"] == "she" and c["harness_gold"] == f"{given} {family}"
     assert "[[We moved the boats at dawn,]]" in c["context"] and "<<she>>" in c["context"]
     assert "\n\n" in c["context"]  # paragraph breaks kept
+
+
+@pytest.mark.parametrize("given,family", PEOPLE)
+def test_export_named_cases_without_the_source_marked(given, family):
+    """``--kind named --no-source``: the named quote, its Source span not marked (it is the name itself)."""
+    art = article_for(given, family)
+    cases = audit_coref.coref_cases([art], "named", mark_source=False)
+    assert len(cases) == 1
+    c = cases[0]
+    assert c["quote"] == "The river rose by night," and c["harness_gold"] == f"{given} {family}"
+    assert "[[The river rose by night,]]" in c["context"] and "<<" not in c["context"]
     assert c["context_start"] == 0
     assert set(c) == {"article", "start", "end", "quote", "source", "harness_gold", "context", "context_start"}
 
