@@ -1491,7 +1491,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "--audited",
         action="append",
         metavar="FILE",
-        help="hand-audited coreference speakers (JSONL, or a directory of them; repeatable): also score the "
+        help="hand-audited speakers of coref or named gold quotes (JSONL, or a directory of them; repeatable): also score the "
         "listed gold quotes against the audit (see benchmarks/audit/README.md)",
     )
     args = ap.parse_args(argv)

@@ -1934,3 +1934,22 @@ def test_gender_read_from_the_pronouns_after_a_persons_mentions(a, b, title, pro
     story = (him + " " + her) if his_first else (her + " " + him)
     doc = BODY + story + f"\n“The records were never kept,” {pronoun} said.\n"
     assert_said(doc, "records were never", a if pronoun == "he" else b)
+
+
+# -- A clause about a second person is no description of the first ("Roe threw her support behind Sen. Ek")
+
+CLAUSE_ABOUT_OTHER = {
+    "her-support-behind": "{a} threw her support behind Sen. {b} (R-Texas) Wednesday, saying it is time for “a real conservative in the statehouse.”",
+    "his-weight-behind": "{a} threw his weight behind Rep. {b} (D-Ore.) on Monday, saying the district needs “a fighter, not a talker.”",
+    "took-aim-against": "{a} took aim against Gov. {b} (R-Ohio) on Friday, calling the budget “a betrayal of every farmer.”",
+    "sat-beside": "{a} sat beside Sen. {b} (I-Vt.) Tuesday, arguing that the bill was “dead on arrival.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CLAUSE_ABOUT_OTHER, [("Marta Quillen", "Daniel Ormsby"), ("Tamsin Holloway", "Gregor Lindqvist"), ("Vincent Mabry", "Elena Sorokin")]))
+def test_participle_after_a_clause_about_someone_else_is_the_subjects(text, who):
+    """The person named after a verb, a pronoun or a preposition is its object, never the head
+    of a description of the sentence's subject: the participle's quote is the subject's."""
+    a, b = who
+    got, allq = single(BODY + text.format(a=a, b=b) + "\n")
+    assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"

@@ -42,6 +42,16 @@ AUXILIARIES = {"is", "was", "are", "were", "has", "had", "have", "will", "would"
 NAME_CONNECTORS = {"de", "da", "di", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "dos", "ibn"}
 TITLE_CONNECTORS = {"of", "to", "for"}
 PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
+# English prepositions (a closed class), for rules that must not read across one.
+ALL_PREPOSITIONS = frozenset(
+    "about above across after against along amid among around at before behind below beneath beside besides "
+    "between beyond by despite down during except for from in inside into like near of off on onto out outside "
+    "over past since through throughout to toward towards under underneath unlike until up upon via with within "
+    "without".split()
+)
+# Possessive and object pronouns: never inside the description between a name and another name
+# ("Roe threw her support behind Sen. Ek" describes nobody).
+PRONOUN_FORMS = frozenset("her his their its my our your him them me us".split())
 LEAD_PUNCT = set(",.!?—–-:;…")
 
 # The most frequent English words: a text where few of its words are among them is
