@@ -1953,3 +1953,22 @@ def test_participle_after_a_clause_about_someone_else_is_the_subjects(text, who)
     a, b = who
     got, allq = single(BODY + text.format(a=a, b=b) + "\n")
     assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"
+
+
+# -- A quote inside a fronted clause with its own speech verb: the main clause's verb is not its cue
+
+FRONTED_WITH_QUOTE = {
+    "when-crowd": "When {s} later referred to the recent flood at the old mill in Ashby and said she would “rebuild every bridge,” the crowd applauded loudly.",
+    "after-reporters": "After {s} told the hearing in the council chamber on Monday that the fund was “simply empty,” reporters shouted questions.",
+    "while-council": "While {s} insisted at the end of the long meeting in the town hall that the plan was “the only way forward,” the council members laughed.",
+    "although-critics": "Although {s} promised at the start of the evening in the packed hall a “full and open inquiry,” critics remained unconvinced.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(FRONTED_WITH_QUOTE, [("Marta Quillen",), ("Tamsin Holloway",), ("Dorothea Vance",)]))
+def test_quote_inside_a_fronted_clause_is_that_clauses_speakers(text, who):
+    """"When Roe said she would “…,” the crowd applauded": the quote is Roe's, not the crowd's."""
+    (n,) = who
+    doc = BODY + f"{n} addressed the residents’ meeting on Monday.\n\n" + text.format(s=n.split()[-1]) + "\n"
+    got, allq = single(doc)
+    assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"

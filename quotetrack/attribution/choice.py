@@ -11,7 +11,17 @@ from ..lexicon import inflections
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote, evolve
 from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
-from .cues import Cue, cue_after, cue_before, cue_elsewhere, is_verb, main_clause_start, sign_off_below
+from .cues import (
+    CLAUSE_WINDOW,
+    Cue,
+    cue_after,
+    cue_before,
+    cue_elsewhere,
+    is_quote_cue,
+    is_verb,
+    main_clause_start,
+    sign_off_below,
+)
 from .function_words import ADVERBIAL_OPENERS, CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
 from .gender import gender_of, is_first_name
 from .headline import headline_line, headline_speaker
@@ -179,7 +189,10 @@ class ArticleAttributor:
             hi = min(max(hi, self.sent_bounds[self.toks[nxt].sent][1]), k + CUE_WINDOW) if self.toks[nxt].text[:1].islower() else hi
         # A quote that ends its sentence ("“Not now!” Ann Roe said") has its cue after it in the next one.
         ends = hi <= k + 1 or all(t.kind == "p" and t.text in CLOSE_MARKS for t in self.toks[k + 1 : hi])
-        found = cue_after(self.toks, k, len(self.toks) if ends else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL)
+        fronted = self._inside_fronted_clause(k, lo)
+        found = None if fronted else cue_after(
+            self.toks, k, len(self.toks) if ends else hi, q.text.rstrip().endswith("."), q.kind == PARTIAL
+        )
         if found is None and self.opens_paragraph(k):
             found = sign_off_below(self.toks, k)
         if found is not None:
@@ -197,9 +210,20 @@ class ArticleAttributor:
                 found = cue_before(self.toks, p + 1, plo)
                 if found is not None:
                     yield "colon", found
-        found = cue_elsewhere(self.toks, k, hi)
+        found = None if fronted else cue_elsewhere(self.toks, k, hi)
         if found is not None:
             yield "elsewhere", found
+
+    def _inside_fronted_clause(self, k: int, lo: int) -> bool:
+        """Whether the quote at ``k`` stands inside a fronted adverbial clause that has its own
+        speech verb ("When Roe said he would “protect our farms,” the crowd cheered"): the verb
+        after the clause's comma is the main clause's, not the quote's cue."""
+        toks = self.toks
+        if lo >= k or toks[lo].low not in ADVERBIAL_OPENERS or k - lo > CLAUSE_WINDOW:
+            return False
+        if any(t.text == "," or t.kind == "q" for t in toks[lo + 1 : k]):
+            return False
+        return any(is_quote_cue(toks, v) for v in range(lo + 1, k))
 
     def resolve(self, m: Mention, at: int, last: Optional[_Speaker], para: int) -> Optional[str]:
         if m.kind == "name":
