@@ -1972,3 +1972,24 @@ def test_quote_inside_a_fronted_clause_is_that_clauses_speakers(text, who):
     doc = BODY + f"{n} addressed the residents’ meeting on Monday.\n\n" + text.format(s=n.split()[-1]) + "\n"
     got, allq = single(doc)
     assert got == n, f"expected {n!r}, got {got!r}; all: {allq}"
+
+
+# -- An aside between dashes before the verb: the subject is before the first dash
+
+DASHED_ASIDE = {
+    "em-dash-told": "On Friday, {n} — named by the Gazette as the likely choice for the post — told {o} of Radio North that “you have to look at it seriously.”",
+    "en-dash-says": "{n} – a teacher from Mount Pleasant – says the endorsement was “a big deal for the whole district.”",
+    "double-hyphen-said": "{n} -- who rarely speaks to the press -- said the vote was “a disgrace from start to finish.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(DASHED_ASIDE, [("Marta Quillen", "Joan Abery"), ("Tamsin Holloway", "Bruno Castellane"), ("Vincent Mabry", "Ingrid Solvang")]))
+def test_subject_before_an_aside_between_dashes(text, who):
+    """"Roe — named by the paper as the likely pick — told …": the verb's subject (and the quote's
+    speaker, through that verb, not a guess from the context) is the name before the first dash;
+    with a surname the person was named by before."""
+    n, o = who
+    for name in (n, n.split()[-1]):
+        intro = "" if name == n else f"{n} arrived early for the hearing.\n\n"
+        got, allq = single(BODY + intro + text.format(n=name, o=o) + "\n")
+        assert got == n and allq[0][2] in ("told", "says", "said"), f"expected {n!r} by the verb; all: {allq}"

@@ -80,12 +80,35 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
         j -= 1
     j = _before_time_phrase(toks, j, lo)
+    j = _before_dashed_aside(toks, j, lo)
     subj = np_ending_at(toks, j, lo)
     if subj is None and j != v:
         subj = np_ending_at(toks, v, lo)
     if subj is not None and subj.kind != "pronoun":
         return _person_before_open_apposition(toks, subj, lo, v) or first_of_pair(toks, subj, lo, v)
     return subj
+
+
+_DASHES = frozenset("—–")
+
+
+def _before_dashed_aside(toks: Sequence[Tok], j: int, lo: int) -> int:
+    """Where the subject ends when an aside between dashes stands before the verb at ``j`` ("Roe
+    — named by the paper as the likely pick — told …"; "--" too): the first dash; else ``j``.
+    Looks back at most ``APPOSITION_WORDS * 2`` tokens."""
+    if j - 1 <= lo or toks[j - 1].text not in _DASHES and not (toks[j - 1].text == "-" and toks[j - 2].text == "-"):
+        return j
+    double = toks[j - 1].text == "-"
+    k = j - (3 if double else 2)
+    while k > lo and k > j - 2 * APPOSITION_WORDS:
+        t = toks[k]
+        if t.kind in ("q", "nl"):
+            return j
+        if t.text in _DASHES or (double and t.text == "-" and toks[k - 1].text == "-"):
+            first = k - 1 if double else k
+            return first if first > lo and toks[first - 1].kind == "w" else j
+        k -= 1
+    return j
 
 
 def first_of_pair(toks: Sequence[Tok], subj: Mention, lo: int, before: int) -> Mention:
