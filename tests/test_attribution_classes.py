@@ -1993,3 +1993,21 @@ def test_subject_before_an_aside_between_dashes(text, who):
         intro = "" if name == n else f"{n} arrived early for the hearing.\n\n"
         got, allq = single(BODY + intro + text.format(n=name, o=o) + "\n")
         assert got == n and allq[0][2] in ("told", "says", "said"), f"expected {n!r} by the verb; all: {allq}"
+
+
+# -- The person after a preposition inside a description is not its head ("a source close to <Name> said")
+
+PP_DESCRIPTIONS = {
+    "close-to": "A source close to {n} said the plan was “dead in the water.”",
+    "near": "Residents near {n}’s farm said the water was “higher than ever.”",
+    "outside": "Protesters outside {n}’s office said the cuts were “a betrayal.”",
+    "behind": "The people behind {n} said the campaign was “only getting started.”",
+    "alongside": "A lawyer alongside {n} told the court the charges were “baseless.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PP_DESCRIPTIONS, THREE_PEOPLE))
+def test_a_name_after_a_preposition_in_the_subject_is_not_the_speaker(text, who):
+    (n,) = who
+    got, allq = single(BODY + text.format(n=n) + "\n")
+    assert got != n and (got is None or n.split()[-1] not in got or got.lower().startswith(("a ", "the ", "residents", "protesters"))), allq

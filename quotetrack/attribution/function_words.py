@@ -44,7 +44,7 @@ TITLE_CONNECTORS = {"of", "to", "for"}
 PREPOSITIONS = {"for", "of", "at", "with", "from", "in", "on"}
 # English prepositions (a closed class), for rules that must not read across one.
 ALL_PREPOSITIONS = frozenset(
-    "about above across after against along amid among around at before behind below beneath beside besides "
+    "about above across after against along alongside amid among around at before behind below beneath beside besides "
     "between beyond by despite down during except for from in inside into like near of off on onto out outside "
     "over past since through throughout to toward towards under underneath unlike until up upon via with within "
     "without".split()

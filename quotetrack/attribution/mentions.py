@@ -16,6 +16,7 @@ from ..lexicon import (
     TITLES,
 )
 from .function_words import (
+    ADVERBIAL_OPENERS,
     ALL_PREPOSITIONS,
     AUXILIARIES,
     BEFORE_SUBJECT,
@@ -339,11 +340,14 @@ def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) ->
         i += 1  # "In August", "When Trump": not part of the name
     if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
         return None
-    if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
-        # "the U.S. ambassador to Japan said": a description ending in a place.
+    if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS | _BESIDE and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
+        # "the U.S. ambassador to Japan said", "a lawyer alongside Ann Roe told": a description
+        # ending in a name after its preposition.
         desc = description_ending(toks, i - 1, j, lo)
         if desc is not None:
             return desc
+        if toks[i - 1].low in _BESIDE:
+            return None  # "residents near Ann Roe said": the name is the preposition's object
     if i - 1 >= lo and toks[i - 1].low == "the":
         i -= 1
     run = [t for t in toks[i:j] if t.low != "the" or t is not toks[i]]
@@ -366,6 +370,16 @@ def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) ->
     return mention(toks, i, j, "org", " ".join(t.text for t in toks[i:j]))
 
 
+# Prepositions that open a phrase inside a description ("residents near the river"); not the
+# ones that also open a clause ("since the company said …").
+_PHRASE_PREPOSITIONS = ALL_PREPOSITIONS - ADVERBIAL_OPENERS - {"like", "as", "than", "past", "down", "up", "out", "off", "over"}
+
+
+# Of those, the ones after which a name is someone the subject stands near or against ("a lawyer
+# alongside Ann Roe"), not a place or institution the subject is from ("of", "from", "in", "at").
+_BESIDE = _PHRASE_PREPOSITIONS - PREPOSITIONS - TITLE_CONNECTORS - {"into", "onto", "by", "during", "through", "except"}
+
+
 def _np_description(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
     """A description: "the ambassador", "a spokesman for the campaign", "officials",
     "Gary Johnson's doctor"."""
@@ -380,6 +394,9 @@ def _np_description(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
                 k = i
                 while k - 1 >= lo and toks[k - 1].is_cap:
                     k -= 1
+                if k - 1 > lo and toks[k - 1].low in _PHRASE_PREPOSITIONS and toks[k - 2].kind == "w":
+                    i = k - 2  # "protesters outside Roe's office": the phrase is not the subject
+                    continue
                 head = description_head(toks, i + 1, j)
                 return mention(toks, k, j, "role", head) if head else None
             k = i
@@ -394,8 +411,8 @@ def _np_description(toks: Sequence[Tok], j: int, lo: int) -> Optional[Mention]:
         if t.low in DETERMINERS:
             if last.low in PREPOSITIONS or last.low in ("by", "to", "than", "as"):
                 return None
-            if i - 1 >= lo and toks[i - 1].low in PREPOSITIONS:
-                i -= 2
+            if i - 1 >= lo and toks[i - 1].low in _PHRASE_PREPOSITIONS:
+                i -= 2  # "a spokesman for the mayor", "a source close to the campaign": not the subject
                 continue
             head = description_head(toks, i + 1, j)
             return mention(toks, i, j, "role", head) if head else None
