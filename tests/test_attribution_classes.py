@@ -2011,3 +2011,21 @@ def test_a_name_after_a_preposition_in_the_subject_is_not_the_speaker(text, who)
     (n,) = who
     got, allq = single(BODY + text.format(n=n) + "\n")
     assert got != n and (got is None or n.split()[-1] not in got or got.lower().startswith(("a ", "the ", "residents", "protesters"))), allq
+
+
+# -- "<Role> <Name> is questioning whether President <Other> …": a clause, not a longer description
+
+CLAUSE_AFTER_DESCRIBED_NAME = {
+    "is-questioning-whether": "Republican front-runner {a} is questioning whether President {b} would have attended the ceremony “if it were held in a mosque.”",
+    "has-asked-whether": "Veteran councillor {a} has asked whether Mayor {b} ever read the report “from start to finish.”",
+    "was-wondering-if": "Local organiser {a} was wondering if Governor {b} would keep the promise of “a new bridge by spring.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(CLAUSE_AFTER_DESCRIBED_NAME, [("Marta Quillen", "Daniel Ormsby"), ("Tamsin Holloway", "Gregor Lindqvist"), ("Vincent Mabry", "Elena Sorokin")]))
+def test_an_auxiliary_ends_the_description_of_the_subject(text, who):
+    """The subject opening the sentence owns the words woven into it, not the person named
+    after "is questioning whether"."""
+    a, b = who
+    got, allq = single(BODY + text.format(a=a, b=b) + "\n")
+    assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"

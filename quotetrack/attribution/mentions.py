@@ -675,7 +675,7 @@ def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Men
 
 
 _DESCRIPTOR_STOPS = PREPOSITIONS | ALL_PREPOSITIONS | frozenset(
-    "and or but who which that whose when where as by to than said says after before during while since until "
+    "and or but who which that whose whether when where as by to than said says after before during while since until "
     "about into over under without".split()
 )
 
@@ -694,8 +694,10 @@ def _name_after_descriptor(
         return None
     if role and not (m < hi and toks[m].text == ",") and not _holds_role(toks, k, m) and any(t.low.endswith("ed") for t in toks[k:m]):
         return None  # "Roe endorsed Bo Ek": a verb, not a description ("Roe supporter Bo Ek")
-    if role and any(t.low in PRONOUN_FORMS for t in toks[k:m]):
-        return None  # "Roe threw her support behind Sen. Ek": a clause about someone, not a description
+    if role and any(t.low in PRONOUN_FORMS or t.low in AUXILIARIES for t in toks[k:m]):
+        # "Roe threw her support behind Sen. Ek", "Roe is questioning whether President Ek …":
+        # a clause about someone, not a description
+        return None
     if m < hi and toks[m].text == "," and m + 1 < hi and toks[m + 1].is_cap:
         m += 1  # "communications director, Ann Roe"
     e = m
