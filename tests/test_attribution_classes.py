@@ -2029,3 +2029,26 @@ def test_an_auxiliary_ends_the_description_of_the_subject(text, who):
     a, b = who
     got, allq = single(BODY + text.format(a=a, b=b) + "\n")
     assert got == a, f"expected {a!r}, got {got!r}; all: {allq}"
+
+
+# -- The mention reader: a verb and its object after a name are no description of a later name
+
+VERB_AND_OBJECT = [
+    "{a} told host {b} that the levy was unfair.",
+    "Police killed the gunman, {b}, who had fired first.",
+    "Team {a} sees the {b} campaign as a threat.",
+    "Do you support {b} on this?",
+    "{a} very much remains the heir of {b} in every way.",
+]
+
+
+@pytest.mark.parametrize("frame", VERB_AND_OBJECT)
+@pytest.mark.parametrize("a, b", [("Pennick", "Joan Abery"), ("Quillen", "Daniel Ormsby"), ("Mabry", "Elena Sorokin")])
+def test_mention_reader_does_not_read_through_a_verb_to_a_later_name(frame, a, b):
+    from quotetrack.attribution.mentions import np_starting_at
+    from quotetrack.attribution.tokens import tokenize
+
+    text = frame.format(a=a, b=b)
+    toks = tokenize(text, 0, len(text))
+    found = np_starting_at(toks, 0, len(toks))
+    assert found is None or b not in found[0].head, found

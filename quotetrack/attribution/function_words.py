@@ -51,7 +51,7 @@ ALL_PREPOSITIONS = frozenset(
 )
 # Possessive and object pronouns: never inside the description between a name and another name
 # ("Roe threw her support behind Sen. Ek" describes nobody).
-PRONOUN_FORMS = frozenset("her his their its my our your him them me us".split())
+PRONOUN_FORMS = frozenset("her his their its my our your him them me us you".split())
 LEAD_PUNCT = set(",.!?—–-:;…")
 
 # The most frequent English words: a text where few of its words are among them is

@@ -11,6 +11,7 @@ from ..lexicon import (
     GROUP_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_BASE_FORMS,
     SPEECH_VERBS,
     TIME_WORDS,
     TITLES,
@@ -694,7 +695,7 @@ def _name_after_descriptor(
         return None
     if role and not (m < hi and toks[m].text == ",") and not _holds_role(toks, k, m) and any(t.low.endswith("ed") for t in toks[k:m]):
         return None  # "Roe endorsed Bo Ek": a verb, not a description ("Roe supporter Bo Ek")
-    if role and any(t.low in PRONOUN_FORMS or t.low in AUXILIARIES for t in toks[k:m]):
+    if role and any(t.low in PRONOUN_FORMS or t.low in AUXILIARIES or t.low in DETERMINERS or t.low in NOMINATIVE for t in toks[k:m]):
         # "Roe threw her support behind Sen. Ek", "Roe is questioning whether President Ek …":
         # a clause about someone, not a description
         return None
@@ -740,8 +741,9 @@ def _descriptor_word(toks: Sequence[Tok], m: int, hi: int) -> bool:
         and not t.is_cap
         and not t.text[0].isdigit()  # "In 2016, Ann Roe": a date, not a description
         and t.low not in _DESCRIPTOR_STOPS
-        # a speech word reads as a modifier before a role ("state director", "press secretary")
-        and (t.low not in SPEECH_VERBS or (m + 1 < hi and toks[m + 1].low in ROLE_NOUNS))
+        # a speech word reads as a modifier before a role ("state director", "press secretary"),
+        # in its base form only ("told host Ann Roe" is a verb and its object)
+        and (t.low not in SPEECH_VERBS or (t.low in SPEECH_BASE_FORMS and m + 1 < hi and toks[m + 1].low in ROLE_NOUNS))
     )
 
 
