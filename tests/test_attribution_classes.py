@@ -2039,6 +2039,9 @@ VERB_AND_OBJECT = [
     "Team {a} sees the {b} campaign as a threat.",
     "Do you support {b} on this?",
     "{a} very much remains the heir of {b} in every way.",
+    "Team {a} reportedly wants {b} at the rally.",
+    "Voters don't trust {b} on this.",
+    "County board member Lena Ostrova believes {b} will win.",
 ]
 
 
@@ -2052,3 +2055,16 @@ def test_mention_reader_does_not_read_through_a_verb_to_a_later_name(frame, a, b
     toks = tokenize(text, 0, len(text))
     found = np_starting_at(toks, 0, len(toks))
     assert found is None or b not in found[0].head, found
+
+
+@pytest.mark.parametrize("frame", ["{a} ally {b} said", "{a} family spokesman {b} said", "Former {a} County commissioner {b} said", "{a} campaign press secretary {b} said"])
+@pytest.mark.parametrize("a, b", [("Pennick", "Joan Abery"), ("Quillen", "Daniel Ormsby"), ("Mabry", "Elena Sorokin")])
+def test_mention_reader_reads_a_description_before_a_name(frame, a, b):
+    """The other side: nouns and capitalised modifiers before a name describe it ("<A> ally <B>")."""
+    from quotetrack.attribution.mentions import np_starting_at
+    from quotetrack.attribution.tokens import tokenize
+
+    text = frame.format(a=a, b=b)
+    toks = tokenize(text, 0, len(text))
+    found = np_starting_at(toks, 0, len(toks))
+    assert found is not None and found[0].head == b, found

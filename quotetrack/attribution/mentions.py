@@ -695,7 +695,11 @@ def _name_after_descriptor(
         return None
     if role and not (m < hi and toks[m].text == ",") and not _holds_role(toks, k, m) and any(t.low.endswith("ed") for t in toks[k:m]):
         return None  # "Roe endorsed Bo Ek": a verb, not a description ("Roe supporter Bo Ek")
-    if role and any(t.low in PRONOUN_FORMS or t.low in AUXILIARIES or t.low in DETERMINERS or t.low in NOMINATIVE for t in toks[k:m]):
+    if role and any(
+        t.low in PRONOUN_FORMS or t.low in AUXILIARIES or t.low in DETERMINERS or t.low in NOMINATIVE
+        or t.low.endswith(("n't", "n’t", *_ADVERB_SUFFIXES))
+        for t in toks[k:m]
+    ):
         # "Roe threw her support behind Sen. Ek", "Roe is questioning whether President Ek …":
         # a clause about someone, not a description
         return None
@@ -706,7 +710,9 @@ def _name_after_descriptor(
         e += 1
     if e == m:
         return None
-    if e - m <= 3 and _descriptor_word(toks, e, hi) and not toks[e].low.endswith("ed") and not nested:
+    if e - m <= 3 and _descriptor_word(toks, e, hi) and not toks[e].low.endswith("ed") and not nested and not (
+        e - m >= 2 and is_first_name(toks[m].text)
+    ):
         # A capitalised modifier inside the description, not the name: "former Vermont
         # governor Ann Roe", "a leading Supreme Court lawyer, Ann Roe". The name, if
         # any, follows the rest of the description.
@@ -718,6 +724,11 @@ def _name_after_descriptor(
     if len(name) >= 2 or (name and (titled or titles)):
         return m, e, " ".join(n.text for n in name)
     return None
+
+
+# Endings of adverbs that never end a noun of a description ("Team Roe reportedly wants Bo Ek";
+# not "-ly" alone: "Roe ally Bo Ek", "the Roe family lawyer").
+_ADVERB_SUFFIXES = ("edly", "ingly", "ously", "ently", "ively", "ately", "antly")
 
 
 # Titles of courtesy: after a verb they open its object ("Roe endorsed Mrs. Ek"), not a role.
