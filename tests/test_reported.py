@@ -845,3 +845,16 @@ def test_a_subject_with_a_whose_clause_speaks(c, rel, subject):
 def test_the_end_of_a_list_before_who_is_no_speaker(a, b):
     text = f"Orla Kestrell is a {a}, {b} and hypocrite who has repeatedly pledged to close the north quay.\n"
     assert not any(sp and " and " in sp for _, _, _, sp, _ in found(text))
+
+
+# -- Seventh pass (issue 14): subjects, clause ends and cues the rules did not read ---------------
+
+
+@pytest.mark.parametrize("frame", ["The plan drew praise from", "The levy was popular among", "The plan was backed by",
+                                   "The toll won support from", "The council heard from"])
+@pytest.mark.parametrize("who", ["a young deckhand", "two retired lock keepers", "harbour workers"])
+@pytest.mark.parametrize("comma", [",", ""])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_relative_subject_after_a_preposition_speaks(c, comma, who, frame):
+    got = found(f"{frame} {who}{comma} who said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, who)]

@@ -935,7 +935,7 @@ def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         w -= 1
     if w <= lo or toks[w].low not in ("who", "which"):
         return None
-    found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+    found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo, prepositional=toks[w].low == "who")
     if found is not None and found.kind in ("name", "org") and _after_place_word(toks, found, w, lo):
         return None  # "a staff member for the campaign in Dover who said": the place said nothing
     return found
@@ -948,10 +948,15 @@ def _after_place_word(toks: Sequence, found: Mention, w: int, lo: int) -> bool:
     return i is not None and i - 1 >= lo and toks[i - 1].low in ("in", "from", "at", "near", "of")
 
 
-def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
+def _phrase_before(toks: Sequence, w: int, lo: int, prepositional: bool = False) -> Optional[Mention]:
     """The noun phrase ending before ``w``: as the mention rules read it, else its words back to
-    punctuation or the sentence start (at most 8, no clause among them; the last is its head)."""
+    punctuation or the sentence start (at most 8, no clause among them; the last is its head); with
+    ``prepositional``, also back to a preposition ("a question from [a young child], who said")."""
     found = np_ending_at(toks, w, lo)
+    if found is not None and prepositional and found.kind == "role":
+        fi = _token_at(toks, found.start, w, lo)
+        if fi is not None and _verbish_in(toks, fi + 1, w):
+            found = None  # "The toll won support from harbour workers": the words after the preposition
     if found is not None:
         return found if found.kind != "pronoun" else None
     i = w
@@ -960,7 +965,7 @@ def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
             and not toks[i - 1].low.endswith("ing") and not speech_verb_at(toks, i - 1):
         i -= 1
-    if i == w or (i > lo and toks[i - 1].kind == "w"):
+    if i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
         return None
     if i > lo and toks[i - 1].text == "," and any(toks[m].low in ("and", "or") for m in range(i, w)):
         return None  # "a liar, bully and birther who ...": the end of a list, not one subject
