@@ -858,3 +858,12 @@ def test_the_end_of_a_list_before_who_is_no_speaker(a, b):
 def test_a_relative_subject_after_a_preposition_speaks(c, comma, who, frame):
     got = found(f"{frame} {who}{comma} who said {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, who)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["said", "told reporters", "insisted", "told the Kestrel Herald"])
+@pytest.mark.parametrize("when", ["Tuesday", "yesterday", "recently"])
+@pytest.mark.parametrize("c", CLAIMS[:2])  # a clause with an auxiliary: "the pumps cost less" reads as an object
+def test_a_time_word_between_the_cue_and_its_clause(c, when, verb, n):
+    got = found(f"{n} {verb} {when} {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

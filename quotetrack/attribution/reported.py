@@ -396,6 +396,8 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         close = next((m for m in range(i + 1, min(hi, i + ADJUNCT_WINDOW)) if toks[m].text == toks[i].text), None)
         if close is not None and close + 1 < hi and toks[close + 1].low == "that":
             i = close + 1
+    if i + 1 < hi and toks[i].low in _WHEN_WORDS and verb in _THAT_OPTIONAL and _clause_like(toks, i + 1, hi):
+        i += 1  # "said Tuesday his plan would ...", "told reporters Tuesday it was ...": the day goes with the cue
     that = i < hi and toks[i].low == "that"
     if that and i == v + 1 and i + 1 < hi and toks[i + 1].low in _THAT_VERBS:
         that = False  # "said that is unlikely": "that" is the subject
@@ -431,6 +433,9 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end, kind
 
 
+# Time words that may stand between a cue and its clause: "said Tuesday the plan would ...".
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "recently earlier later".split())
 # Verbs after which a "that" right after the cue is a pronoun: "said that is unlikely".
 _THAT_VERBS = frozenset("is was would will could might may seems seemed sounds makes".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
