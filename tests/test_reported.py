@@ -867,3 +867,21 @@ def test_a_relative_subject_after_a_preposition_speaks(c, comma, who, frame):
 def test_a_time_word_between_the_cue_and_its_clause(c, when, verb, n):
     got = found(f"{n} {verb} {when} {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("subject,aside,verb", [
+    ("Arlo Penhallow", " (D-Kestrel), one of the trust's founders,", "said"),
+    ("The pilots", " -- and, above all, the ferry crews --", "have long argued that"),
+    ("The harbour survey", ", however,", "has revealed that"),
+    ("A letter from Mina Rusk", ", meanwhile,", "reveals that"),
+    ("Several skippers", ", in particular the older ones,", "say"),
+])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_the_subject_before_a_long_aside_speaks(c, subject, aside, verb):
+    if verb.startswith("has "):  # the auxiliary before the aside: "The survey has, however, revealed"
+        text = f"{subject} has{aside} {verb[4:]} {c}.\n"
+    else:
+        text = f"{subject}{aside} {verb} {c}.\n"
+    got = found(text)
+    assert [w for w, _, _, _, _ in got] == [c]
+    assert got[0][3].endswith(subject.split()[-1])

@@ -1141,19 +1141,28 @@ _ASIDE_STARTS = frozenset("who which whose like unlike including a an the for".s
 
 
 def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
-    """The subject of the verb at ``k`` when an aside between commas or dashes separates them:
-    the name or plain subject before the aside's opening mark (at most 30 tokens back)."""
+    """The subject of the verb at ``k`` when an aside between commas, dashes or parentheses
+    separates them ("Ann Roe, the port's engineer since 2019, said", "Pilots -- and, above all,
+    the ferry crews -- have long argued", "The survey has, however, revealed"): the name or plain
+    subject before the aside's opening mark (at most 30 tokens back)."""
     close = k - 1
-    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--"):
+    while close > lo and close > k - 4 and toks[close].kind == "w" and (
+            toks[close].low in AUXILIARIES or toks[close].low in _ADVERBS or _ly_adverb(toks[close])):
+        close -= 1  # "-- have long argued": the auxiliary goes with the verb
+    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--", ")"):
         return None
+    opening = "(" if toks[close].text == ")" else toks[close].text
     for m in range(close - 2, max(lo, close - 30), -1):
         t = toks[m]
-        if t.kind == "p" and t.text == toks[close].text:
+        if t.kind == "p" and t.text == opening:
             first = toks[m + 1]
-            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap):
+            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap
+                    or _describes(first) or opening != ","):
                 return None
             if m - 1 > lo and toks[m - 1].text == t.text:
                 m -= 1  # "--" read as two dashes
+            while m - 1 > lo and toks[m - 1].kind == "w" and toks[m - 1].low in AUXILIARIES and m > close - 30:
+                m -= 1  # "The survey has, however, revealed"
             found = np_ending_at(toks, m, lo)
             if found is not None:
                 return found if found.kind != "pronoun" else None
@@ -1161,6 +1170,19 @@ def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         if t.kind == "p" and t.text in ".;:" or t.kind == "nl":
             return None
     return None
+
+
+# Words that open an aside between commas besides _ASIDE_STARTS: "Ann Roe, 70, said", "Roe, one of
+# the founders, said", "An email from Roe, meanwhile, reveals", "Pilots, on the other hand, argued".
+_ASIDE_ADVERBS = frozenset("one however meanwhile too instead though therefore moreover".split())
+
+
+def _describes(t) -> bool:
+    """Whether a word after a comma opens an aside that describes or qualifies the subject: a
+    number ("70"), a possessive ("the port's engineer", "Harbour Trust's chair"), an adverb or a
+    preposition."""
+    return t.text[:1].isdigit() or t.low.endswith(("'s", "’s")) or t.low in _ASIDE_ADVERBS \
+        or t.low in _ADJUNCT_STARTS or _ly_adverb(t)
 
 
 def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
