@@ -885,3 +885,14 @@ def test_the_subject_before_a_long_aside_speaks(c, subject, aside, verb):
     got = found(text)
     assert [w for w, _, _, _, _ in got] == [c]
     assert got[0][3].endswith(subject.split()[-1])
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("frame", ["{n} defended the levy, falsely suggesting that {c}.",
+                                   "{n} defended the levy, repeatedly insisting {c}.",
+                                   "{n} answered the critics by saying {c}.",
+                                   "{n} closed the hearing after warning that {c}."])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_after_an_adverb_or_by_takes_the_sentence_subject(c, frame, n):
+    got = found(frame.format(n=n, c=c) + "\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

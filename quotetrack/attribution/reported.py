@@ -808,7 +808,8 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         mention = _checked_subject(toks, _past_relative(toks, k, lo, mention), k, lo, taken_until)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
-    if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
+    if mention is None and (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
+                            or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
@@ -871,6 +872,8 @@ def _ly_adverb(t) -> bool:
 
 
 _BE = frozenset("is are was were am been be".split())
+# Prepositions before a participle cue whose subject is the sentence's: "Roe answered by saying ...".
+_BY_MEANS = frozenset("by after before while".split())
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
