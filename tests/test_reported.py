@@ -896,3 +896,12 @@ def test_the_subject_before_a_long_aside_speaks(c, subject, aside, verb):
 def test_a_participle_after_an_adverb_or_by_takes_the_sentence_subject(c, frame, n):
     got = found(frame.format(n=n, c=c) + "\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["the trust's chair since 2019", "who won the seat in May", "a former harbour master",
+                                   "one of the levy's authors"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_takes_the_subject_before_an_aside(c, aside, n):
+    got = found(f"{n}, {aside}, has rejected the label, noting that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

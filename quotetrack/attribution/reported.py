@@ -1050,8 +1050,18 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
         s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
     while s < v and toks[s].low in _LEADING_ADVERBS:
         s += 1  # "Then she ...", "But the council ..."
-    for m in range(s, min(v, s + 11)):
+    m = s
+    while m < min(v, s + 11):
         t = toks[m]
+        if t.text == "," and m > s:
+            if _aside_end(toks, m, v) is None:
+                return None
+            # "Ann Roe, the trust's chair since 2019, has rejected the label, saying ...": the
+            # subject is the words before the aside.
+            found = np_starting_at(toks, s, m)
+            if found is not None and found[1] == m:
+                return found[0]
+            return _as_written(toks, s, m, toks[m - 1].low) if toks[s].low not in _NOT_IN_SUBJECT else None
         if t.kind != "w" and not (t.kind == "p" and t.text in "()" or t.text in _IN_SUBJECT_MARKS):
             return None
         if m > s and t.kind == "w" and not t.is_cap and (
@@ -1067,6 +1077,32 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
                 return None
             return _as_written(toks, s, m, toks[m - 1].low)
         if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or speech_verb_at(toks, m)):
+            return None
+        m += 1
+    return None
+
+
+def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
+    """After the comma at ``c`` that follows a sentence's subject, an aside describing it ("who won
+    in May", "a former mayor", "including Roe and Varga", "the trust's chair") closed by a comma
+    (at most 25 tokens on, before ``v``) and followed by a lower-case finite verb: the position
+    of that verb, else None."""
+    first = toks[c + 1] if c + 1 < v else None
+    if first is None or not (first.low in _ASIDE_STARTS or _describes(first)) or first.low in _ADJUNCT_STARTS \
+            and first.low not in ("including", "like"):
+        return None
+    for m in range(c + 2, min(v - 1, c + 26)):
+        t = toks[m]
+        if t.kind == "p" and t.text in ".;:" or t.kind in ("nl", "q"):
+            return None
+        if t.text == ",":
+            k = m + 1
+            while k < v and toks[k].kind == "w" and (toks[k].low in _ADVERBS or _ly_adverb(toks[k])):
+                k += 1
+            nxt = toks[k]
+            if nxt.kind == "w" and not nxt.is_cap and (nxt.low in _VERB_STARTS or nxt.low in _IRREGULAR_PAST or (
+                    nxt.low.endswith(("ed", "s")) and len(nxt.low) > 3 and nxt.low not in _NOT_IN_SUBJECT)):
+                return k
             return None
     return None
 
