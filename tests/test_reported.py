@@ -905,3 +905,15 @@ def test_a_participle_after_an_adverb_or_by_takes_the_sentence_subject(c, frame,
 def test_a_participle_takes_the_subject_before_an_aside(c, aside, n):
     got = found(f"{n}, {aside}, has rejected the label, noting that {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("frame,speaker", [("{n}, a former harbour master, became a trustee and said {c}.", "{n}"),
+                                           ("After the vote, {n} reversed the decision and said {c}.", "{n}"),
+                                           ("{n} was angered by the vote and predicted that {c}.", "{n}"),
+                                           ("A spokesman for {n} defended the route and said {c}.", "A spokesman for {n}"),
+                                           ("Some skippers vented about the levy and said {c}.", "Some skippers")])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_second_verb_after_and_takes_the_sentence_subject(c, frame, speaker, n):
+    got = found(frame.format(n=n, c=c) + "\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, speaker.format(n=n))]

@@ -814,7 +814,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
         mention = _opener(toks, lo, k, org=not participle)
-        if mention is None and participle:
+        if mention is None:
             mention = _sentence_subject(toks, lo, v)
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
