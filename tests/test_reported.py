@@ -917,3 +917,11 @@ def test_a_participle_takes_the_subject_before_an_aside(c, aside, n):
 def test_a_second_verb_after_and_takes_the_sentence_subject(c, frame, speaker, n):
     got = found(frame.format(n=n, c=c) + "\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, speaker.format(n=n))]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("opener", ["If the levy fails", "When the tide rises in March", "Although the quay was rebuilt"])
+@pytest.mark.parametrize("verb", ["said", "warned", "argued"])
+def test_a_cue_in_the_middle_after_a_subordinate_clause(verb, opener, n):
+    got = found(f"{opener}, {n} {verb}, the pumps will need a second generator.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(f"{opener}, {n} {verb}, the pumps will need a second generator", n)]

@@ -675,8 +675,9 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
         return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
     while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
         i += 1  # "But HarperCollins declined the offer, according to ..."
-    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS or _fronted_phrase(toks, i, j):
-        return None
+    if i >= j or _words(toks, i, j) < MIN_WORDS or (toks[i].low in _QUESTION_WORDS or _fronted_phrase(toks, i, j)) and not (
+            closes is False and toks[i].low in _SUBORDINATORS):
+        return None  # but "If the levy fails, Roe warned, the ferry will stop": one statement round the cue
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
