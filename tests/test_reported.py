@@ -925,3 +925,17 @@ def test_a_second_verb_after_and_takes_the_sentence_subject(c, frame, speaker, n
 def test_a_cue_in_the_middle_after_a_subordinate_clause(verb, opener, n):
     got = found(f"{opener}, {n} {verb}, the pumps will need a second generator.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(f"{opener}, {n} {verb}, the pumps will need a second generator", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["added", "adds", "can add"])
+@pytest.mark.parametrize("obj", ["another title to her long record", "160 officers along the quay", "a new element to the harbour plans"])
+def test_add_with_an_object_is_no_statement(obj, verb, n):
+    assert found(f"{n} {verb} {obj}.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS[:2])
+def test_add_still_reports_a_clause(c, n):
+    assert [(w, sp) for w, _, _, sp, _ in found(f"{n} added {c}.\n")] == [(c, n)]
+    assert [(w, sp) for w, _, _, sp, _ in found(f"{n} said the quay was safe, adding that {c}.\n")][-1] == (c, n)

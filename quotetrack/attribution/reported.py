@@ -92,7 +92,10 @@ _OBJECT_IS_CONTENT = _forms(
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
 # "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
 _CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
-                            "maintain charge vow promise pledge") | {"wrote", "swore", "tweeted"}
+                            "maintain charge vow promise pledge add") | {"wrote", "swore", "tweeted"}
+# "add" is as often "added another title to his resume" or "added 160 officers" as "added he would
+# run": without "that" it reports only words that read as a clause.
+_ADDING = _forms("add")
 # Verbs whose content may be a question: "asked whether ...", "explained why ...", "wondered if ...".
 _QUESTIONING = _forms("ask explain wonder describe reveal inquire")
 _QUESTION_STARTS = frozenset("whether if why how what who where".split())
@@ -415,8 +418,9 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     kind = CLAUSE
     if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
         kind = QUESTION  # "explained why the plan failed"
-    elif not that and verb not in _THAT_OPTIONAL and not (verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
-        return None  # "confirmed these developments": an object, not a clause
+    elif not that and (verb not in _THAT_OPTIONAL or verb in _ADDING) and not (
+            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+        return None  # "confirmed these developments", "added another title": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
     if kind == CLAUSE and first.kind == "w" and (
