@@ -92,7 +92,10 @@ _OBJECT_IS_CONTENT = _forms(
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
 # "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
 _CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
-                            "maintain charge vow promise pledge") | {"wrote", "swore", "tweeted"}
+                            "maintain charge vow promise pledge add") | {"wrote", "swore", "tweeted"}
+# "add" is as often "added another title to his resume" or "added 160 officers" as "added he would
+# run": without "that" it reports only words that read as a clause.
+_ADDING = _forms("add")
 # Verbs whose content may be a question: "asked whether ...", "explained why ...", "wondered if ...".
 _QUESTIONING = _forms("ask explain wonder describe reveal inquire")
 _QUESTION_STARTS = frozenset("whether if why how what who where".split())
@@ -396,6 +399,8 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         close = next((m for m in range(i + 1, min(hi, i + ADJUNCT_WINDOW)) if toks[m].text == toks[i].text), None)
         if close is not None and close + 1 < hi and toks[close + 1].low == "that":
             i = close + 1
+    if i + 1 < hi and toks[i].low in _WHEN_WORDS and verb in _THAT_OPTIONAL and _clause_like(toks, i + 1, hi):
+        i += 1  # "said Tuesday his plan would ...", "told reporters Tuesday it was ...": the day goes with the cue
     that = i < hi and toks[i].low == "that"
     if that and i == v + 1 and i + 1 < hi and toks[i + 1].low in _THAT_VERBS:
         that = False  # "said that is unlikely": "that" is the subject
@@ -413,8 +418,9 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     kind = CLAUSE
     if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
         kind = QUESTION  # "explained why the plan failed"
-    elif not that and verb not in _THAT_OPTIONAL and not (verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
-        return None  # "confirmed these developments": an object, not a clause
+    elif not that and (verb not in _THAT_OPTIONAL or verb in _ADDING) and not (
+            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+        return None  # "confirmed these developments", "added another title": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
     if kind == CLAUSE and first.kind == "w" and (
@@ -431,6 +437,9 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end, kind
 
 
+# Time words that may stand between a cue and its clause: "said Tuesday the plan would ...".
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "recently earlier later".split())
 # Verbs after which a "that" right after the cue is a pronoun: "said that is unlikely".
 _THAT_VERBS = frozenset("is was would will could might may seems seemed sounds makes".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
@@ -670,8 +679,9 @@ def _before_cue(toks: Sequence, lo: int, c: int, hi_cue: int, hi: int, quote_kin
         return None  # "Roe said the plan works, Varga added": Roe's statement, reported by Varga
     while i < j and toks[i].low in ("and", "but", "so") or (i < j and toks[i].kind == "p" and toks[i].text == ","):
         i += 1  # "But HarperCollins declined the offer, according to ..."
-    if i >= j or toks[i].low in _QUESTION_WORDS or _words(toks, i, j) < MIN_WORDS or _fronted_phrase(toks, i, j):
-        return None
+    if i >= j or _words(toks, i, j) < MIN_WORDS or (toks[i].low in _QUESTION_WORDS or _fronted_phrase(toks, i, j)) and not (
+            closes is False and toks[i].low in _SUBORDINATORS):
+        return None  # but "If the levy fails, Roe warned, the ferry will stop": one statement round the cue
     inside = _inside(toks, i, j, quote_kind)
     if inside is None:
         return None
@@ -803,12 +813,13 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         mention = _checked_subject(toks, _past_relative(toks, k, lo, mention), k, lo, taken_until)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
-    if mention is None and (participle and toks[v - 1].text == "," or toks[k - 1].low in ("and", "but")
+    if mention is None and (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
+                            or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
         # sentence's subject speaks.
         mention = _opener(toks, lo, k, org=not participle)
-        if mention is None and participle:
+        if mention is None:
             mention = _sentence_subject(toks, lo, v)
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
@@ -866,6 +877,8 @@ def _ly_adverb(t) -> bool:
 
 
 _BE = frozenset("is are was were am been be".split())
+# Prepositions before a participle cue whose subject is the sentence's: "Roe answered by saying ...".
+_BY_MEANS = frozenset("by after before while".split())
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
@@ -935,7 +948,7 @@ def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         w -= 1
     if w <= lo or toks[w].low not in ("who", "which"):
         return None
-    found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo)
+    found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo, prepositional=toks[w].low == "who")
     if found is not None and found.kind in ("name", "org") and _after_place_word(toks, found, w, lo):
         return None  # "a staff member for the campaign in Dover who said": the place said nothing
     return found
@@ -948,10 +961,15 @@ def _after_place_word(toks: Sequence, found: Mention, w: int, lo: int) -> bool:
     return i is not None and i - 1 >= lo and toks[i - 1].low in ("in", "from", "at", "near", "of")
 
 
-def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
+def _phrase_before(toks: Sequence, w: int, lo: int, prepositional: bool = False) -> Optional[Mention]:
     """The noun phrase ending before ``w``: as the mention rules read it, else its words back to
-    punctuation or the sentence start (at most 8, no clause among them; the last is its head)."""
+    punctuation or the sentence start (at most 8, no clause among them; the last is its head); with
+    ``prepositional``, also back to a preposition ("a question from [a young child], who said")."""
     found = np_ending_at(toks, w, lo)
+    if found is not None and prepositional and found.kind == "role":
+        fi = _token_at(toks, found.start, w, lo)
+        if fi is not None and _verbish_in(toks, fi + 1, w):
+            found = None  # "The toll won support from harbour workers": the words after the preposition
     if found is not None:
         return found if found.kind != "pronoun" else None
     i = w
@@ -960,7 +978,7 @@ def _phrase_before(toks: Sequence, w: int, lo: int) -> Optional[Mention]:
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
             and not toks[i - 1].low.endswith("ing") and not speech_verb_at(toks, i - 1):
         i -= 1
-    if i == w or (i > lo and toks[i - 1].kind == "w"):
+    if i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
         return None
     if i > lo and toks[i - 1].text == "," and any(toks[m].low in ("and", "or") for m in range(i, w)):
         return None  # "a liar, bully and birther who ...": the end of a list, not one subject
@@ -1037,8 +1055,18 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
         s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
     while s < v and toks[s].low in _LEADING_ADVERBS:
         s += 1  # "Then she ...", "But the council ..."
-    for m in range(s, min(v, s + 11)):
+    m = s
+    while m < min(v, s + 11):
         t = toks[m]
+        if t.text == "," and m > s:
+            if _aside_end(toks, m, v) is None:
+                return None
+            # "Ann Roe, the trust's chair since 2019, has rejected the label, saying ...": the
+            # subject is the words before the aside.
+            found = np_starting_at(toks, s, m)
+            if found is not None and found[1] == m:
+                return found[0]
+            return _as_written(toks, s, m, toks[m - 1].low) if toks[s].low not in _NOT_IN_SUBJECT else None
         if t.kind != "w" and not (t.kind == "p" and t.text in "()" or t.text in _IN_SUBJECT_MARKS):
             return None
         if m > s and t.kind == "w" and not t.is_cap and (
@@ -1054,6 +1082,32 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
                 return None
             return _as_written(toks, s, m, toks[m - 1].low)
         if t.kind == "w" and (t.low in _NOT_IN_SUBJECT or speech_verb_at(toks, m)):
+            return None
+        m += 1
+    return None
+
+
+def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
+    """After the comma at ``c`` that follows a sentence's subject, an aside describing it ("who won
+    in May", "a former mayor", "including Roe and Varga", "the trust's chair") closed by a comma
+    (at most 25 tokens on, before ``v``) and followed by a lower-case finite verb: the position
+    of that verb, else None."""
+    first = toks[c + 1] if c + 1 < v else None
+    if first is None or not (first.low in _ASIDE_STARTS or _describes(first)) or first.low in _ADJUNCT_STARTS \
+            and first.low not in ("including", "like"):
+        return None
+    for m in range(c + 2, min(v - 1, c + 26)):
+        t = toks[m]
+        if t.kind == "p" and t.text in ".;:" or t.kind in ("nl", "q"):
+            return None
+        if t.text == ",":
+            k = m + 1
+            while k < v and toks[k].kind == "w" and (toks[k].low in _ADVERBS or _ly_adverb(toks[k])):
+                k += 1
+            nxt = toks[k]
+            if nxt.kind == "w" and not nxt.is_cap and (nxt.low in _VERB_STARTS or nxt.low in _IRREGULAR_PAST or (
+                    nxt.low.endswith(("ed", "s")) and len(nxt.low) > 3 and nxt.low not in _NOT_IN_SUBJECT)):
+                return k
             return None
     return None
 
@@ -1131,19 +1185,28 @@ _ASIDE_STARTS = frozenset("who which whose like unlike including a an the for".s
 
 
 def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
-    """The subject of the verb at ``k`` when an aside between commas or dashes separates them:
-    the name or plain subject before the aside's opening mark (at most 30 tokens back)."""
+    """The subject of the verb at ``k`` when an aside between commas, dashes or parentheses
+    separates them ("Ann Roe, the port's engineer since 2019, said", "Pilots -- and, above all,
+    the ferry crews -- have long argued", "The survey has, however, revealed"): the name or plain
+    subject before the aside's opening mark (at most 30 tokens back)."""
     close = k - 1
-    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--"):
+    while close > lo and close > k - 4 and toks[close].kind == "w" and (
+            toks[close].low in AUXILIARIES or toks[close].low in _ADVERBS or _ly_adverb(toks[close])):
+        close -= 1  # "-- have long argued": the auxiliary goes with the verb
+    if close <= lo or toks[close].kind != "p" or toks[close].text not in (",", "—", "–", "-", "--", ")"):
         return None
+    opening = "(" if toks[close].text == ")" else toks[close].text
     for m in range(close - 2, max(lo, close - 30), -1):
         t = toks[m]
-        if t.kind == "p" and t.text == toks[close].text:
+        if t.kind == "p" and t.text == opening:
             first = toks[m + 1]
-            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap):
+            if not (first.low in _ASIDE_STARTS or first.low.endswith("ing") and not first.is_cap
+                    or _describes(first) or opening != ","):
                 return None
             if m - 1 > lo and toks[m - 1].text == t.text:
                 m -= 1  # "--" read as two dashes
+            while m - 1 > lo and toks[m - 1].kind == "w" and toks[m - 1].low in AUXILIARIES and m > close - 30:
+                m -= 1  # "The survey has, however, revealed"
             found = np_ending_at(toks, m, lo)
             if found is not None:
                 return found if found.kind != "pronoun" else None
@@ -1151,6 +1214,19 @@ def _subject_before_aside(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         if t.kind == "p" and t.text in ".;:" or t.kind == "nl":
             return None
     return None
+
+
+# Words that open an aside between commas besides _ASIDE_STARTS: "Ann Roe, 70, said", "Roe, one of
+# the founders, said", "An email from Roe, meanwhile, reveals", "Pilots, on the other hand, argued".
+_ASIDE_ADVERBS = frozenset("one however meanwhile too instead though therefore moreover".split())
+
+
+def _describes(t) -> bool:
+    """Whether a word after a comma opens an aside that describes or qualifies the subject: a
+    number ("70"), a possessive ("the port's engineer", "Harbour Trust's chair"), an adverb or a
+    preposition."""
+    return t.text[:1].isdigit() or t.low.endswith(("'s", "’s")) or t.low in _ASIDE_ADVERBS \
+        or t.low in _ADJUNCT_STARTS or _ly_adverb(t)
 
 
 def _phrase_start(toks: Sequence, ms: int, lo: int) -> int:
