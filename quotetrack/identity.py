@@ -72,8 +72,10 @@ _ANONYMOUS = {"a", "answer", "unknown", "unidentified", "unidentified speaker", 
 _NUMBERED = re.compile(r"speaker \d{1,2}")
 
 
+@lru_cache(maxsize=65536)
 def anonymous(speaker: Optional[str]) -> bool:
-    """A label that names nobody in particular ("A", "Unidentified speaker", "Speaker 2")."""
+    """A label that names nobody in particular ("A", "Unidentified speaker", "Speaker 2").
+    (Remembered per name: grouping asks it of every quote's speaker, and names repeat.)"""
     if speaker is None:
         return True
     low = " ".join(speaker.split()).casefold()
