@@ -80,10 +80,15 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
             prev.end = pos
             prev.kind = "w"
             # Most words are in lower case already: the word itself, not a copy that lower()
-            # would make (islower() is true only where lower() changes nothing).
-            prev.low = word if word.islower() else word.lower()
+            # would make (islower() is true only where lower() changes nothing), and no capital
+            # first (where islower() is true, no letter is upper case).
+            if word.islower():
+                prev.low = word
+                prev.is_cap = False
+            else:
+                prev.low = word.lower()
+                prev.is_cap = word[0].isupper()
             prev.para = prev.sent = 0
-            prev.is_cap = word[0].isupper()
             append(prev)
             continue
         if punct:
