@@ -72,8 +72,10 @@ _ANONYMOUS = {"a", "answer", "unknown", "unidentified", "unidentified speaker", 
 _NUMBERED = re.compile(r"speaker \d{1,2}")
 
 
+@lru_cache(maxsize=65536)
 def anonymous(speaker: Optional[str]) -> bool:
-    """A label that names nobody in particular ("A", "Unidentified speaker", "Speaker 2")."""
+    """A label that names nobody in particular ("A", "Unidentified speaker", "Speaker 2").
+    (Remembered per name: grouping asks it of every quote's speaker, and names repeat.)"""
     if speaker is None:
         return True
     low = " ".join(speaker.split()).casefold()
@@ -125,11 +127,21 @@ def _simple(plain: str) -> bool:
     return len(words) <= 4 and all(_SIMPLE_WORD.fullmatch(w) and w.casefold() not in _SUFFIX_WORDS for w in words)
 
 
+def _plain(name: str) -> tuple[str, str]:
+    """(the name's words joined by single spaces, the same with an all-capitals name capitalised)."""
+    text = " ".join(name.split())
+    return text, " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
+
+
+def _written(name: str) -> list[str]:
+    """The name's words as ``parse`` reads them, before it drops suffixes."""
+    return _BRACKETED.sub(" ", _plain(name)[1]).split()
+
+
 @lru_cache(maxsize=65536)
 def parse(name: str) -> Name:
     """The parts of a name, label or mention."""
-    text = " ".join(name.split())
-    plain = " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
+    text, plain = _plain(name)
     if _simple(plain):
         # Capitalised words and nothing else: nameparser would find no suffix, no
         # nickname and the last word as the surname (and it is slow: skip it).
@@ -161,10 +173,23 @@ def described(name: str) -> bool:
     an article or a possessive (``the harbour council``, ``Her aides``), so it has no surname
     whatever the rest holds. Told from that first word alone, without nameparser (which ``parse``
     may call for the rest, and which is slow): the first word is never dropped as a suffix."""
-    text = " ".join(name.split())
-    plain = " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
-    words = _BRACKETED.sub(" ", plain).split()
+    words = _written(name)
     return bool(words) and _fold(words[0]) in _DETERMINERS
+
+
+def leading_words(name: str) -> tuple[tuple[str, ...], bool]:
+    """(a beginning of ``parse(name).words``, whether it is all of them), told without
+    nameparser. ``parse`` keeps the name's words as written, each folded, leaving out those that
+    fold to nothing; it drops suffixes only at the end and only while more than two words are
+    left. So a name of one word is known whole, and the first two words of a longer one are
+    its first two when neither folds to nothing (else its first, when that does not)."""
+    words = _written(name)
+    folded = [_fold(w.strip(",")) for w in words[:2]]
+    if len(words) < 2:
+        return tuple(w for w in folded if w), True
+    if not folded[0]:
+        return (), False
+    return (folded[0], folded[1]) if folded[1] else (folded[0],), False
 
 
 def personal_name(name: str) -> str:

@@ -18,7 +18,6 @@ others go to workers, with their bytes.
 
 from __future__ import annotations
 
-import copy
 import gc
 import json
 import multiprocessing
@@ -313,11 +312,6 @@ def grouping_context(paths: Iterable[Union[str, Path]], outlets: Optional[Union[
 def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[Quote]]:
     """An input's article with its id in the whole scan (quote ids follow). The quotes are
     copied with the two fields set, as ``dataclasses.replace`` would give them, without
-    running ``__init__`` again for each (it was a tenth of a re-scan's time)."""
-    out = []
-    for q in quotes:
-        q = copy.copy(q)
-        object.__setattr__(q, "id", f"{aid}:{q.id.rsplit(':', 1)[-1]}")
-        object.__setattr__(q, "article_id", aid)
-        out.append(q)
-    return evolve(a, id=aid), out
+    running ``__init__`` again for each (it was a tenth of a re-scan's time): ``evolve``, half
+    the time of ``copy.copy`` and two ``object.__setattr__``."""
+    return evolve(a, id=aid), [evolve(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in quotes]

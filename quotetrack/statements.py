@@ -34,7 +34,7 @@ from typing import Iterator, Optional, Sequence
 
 from .align import Comparison, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
 from .blocking import BlockingIndex
-from .identity import SAME, Census, Name, anonymous, described, identity, may_be_same, parse
+from .identity import SAME, Census, Name, anonymous, described, identity, leading_words, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
 from .models import (
     ALTERED,
@@ -110,6 +110,7 @@ class Grouper:
         self.census = census if census is not None else Census(q.speaker for q in quotes)
         self._same: dict[tuple[Optional[str], Optional[str]], bool] = {}
         self._names: dict[str, Optional[Name]] = {}
+        self._leads: dict[str, tuple[bool, tuple[tuple[str, ...], bool]]] = {}
         self._who: dict[str, str] = {}  # a speaker -> the surname (else the folded name) its stem keys carry
         if eligible is None:
             eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
@@ -127,12 +128,35 @@ class Grouper:
         key = (a, b) if (a or "") <= (b or "") else (b, a)
         got = self._same.get(key)
         if got is None:
-            pa, pb = self._name(a), self._name(b)
-            if pa is not None and pb is not None and a != b and not may_be_same(pa, pb):
+            if a is None or b is None or a == b or anonymous(a) or anonymous(b):
+                got = True  # anyone, or the same name (``identity``), with no name parsed
+            elif self._roles_apart(a, b):
                 got = False
             else:
-                got = identity(a, b, self.census).kind == SAME
+                pa, pb = self._name(a), self._name(b)
+                if pa is not None and pb is not None and a != b and not may_be_same(pa, pb):
+                    got = False
+                else:
+                    got = identity(a, b, self.census).kind == SAME
             self._same[key] = got
+        return got
+
+    def _roles_apart(self, a: str, b: str) -> bool:
+        """Whether ``may_be_same`` is sure to part two names without parsing them: one is a
+        description (``described``: a role, which is the same only as the same words) and
+        their words differ where ``leading_words`` knows them. Descriptions were most of the
+        names nameparser was asked to parse in grouping, and it is slow."""
+        (da, (wa, whole_a)), (db, (wb, whole_b)) = self._lead(a), self._lead(b)
+        if not (da or db):
+            return False
+        n = min(len(wa), len(wb))
+        return wa[:n] != wb[:n] or (whole_a and len(wb) > n) or (whole_b and len(wa) > n)
+
+    def _lead(self, speaker: str) -> tuple[bool, tuple[tuple[str, ...], bool]]:
+        """(``described(speaker)``, ``leading_words(speaker)``), worked out once a name."""
+        got = self._leads.get(speaker)
+        if got is None:
+            got = self._leads[speaker] = (described(speaker), leading_words(speaker))
         return got
 
     def _name(self, speaker: Optional[str]) -> Optional[Name]:

@@ -100,10 +100,24 @@ def _above_one(part: str) -> bool:
     return _measure(part) > 1
 
 
-def _first_rule(word: str, rules: tuple[_Rule, ...]) -> str:
+# A rule table as the steps read it: its rules by the last letter of their suffix, each
+# letter's in the table's order. Only those can end a word that ends in that letter, and the
+# first of them that does is the table's first that does: the same rule decides, after
+# fewer tries (step 4 has 19 rules, step 2 22).
+_Table = dict[str, tuple[_Rule, ...]]
+
+
+def _by_last_letter(rules: tuple[_Rule, ...]) -> _Table:
+    out: dict[str, list[_Rule]] = {}
+    for rule in rules:
+        out.setdefault(rule[0][-1], []).append(rule)
+    return {letter: tuple(some) for letter, some in out.items()}
+
+
+def _first_rule(word: str, table: _Table) -> str:
     """The first rule whose suffix ends ``word`` decides: its replacement when its
     condition holds, else the word unchanged (later rules are not tried)."""
-    for suffix, replacement, condition in rules:
+    for suffix, replacement, condition in table.get(word[-1:], ()):
         if word.endswith(suffix):
             part = word[: len(word) - len(suffix)]
             if condition is None or condition(part):
@@ -112,7 +126,7 @@ def _first_rule(word: str, rules: tuple[_Rule, ...]) -> str:
     return word
 
 
-_STEP1A: tuple[_Rule, ...] = (("sses", "ss", None), ("ies", "i", None), ("ss", "ss", None), ("s", "", None))
+_STEP1A = _by_last_letter((("sses", "ss", None), ("ies", "i", None), ("ss", "ss", None), ("s", "", None)))
 
 
 def _step1a(word: str) -> str:
@@ -161,7 +175,7 @@ def _logi(part_without_l: str) -> bool:
     return _positive(part_without_l + "l")
 
 
-_STEP2: tuple[_Rule, ...] = (
+_STEP2 = _by_last_letter((
     ("ational", "ate", _positive),
     ("tional", "tion", _positive),
     ("enci", "ence", _positive),
@@ -184,7 +198,7 @@ _STEP2: tuple[_Rule, ...] = (
     ("biliti", "ble", _positive),
     ("fulli", "ful", _positive),
     ("logi", "log", _logi),
-)
+))
 
 
 def _step2(word: str) -> str:
@@ -194,7 +208,7 @@ def _step2(word: str) -> str:
     return _first_rule(word, _STEP2)
 
 
-_STEP3: tuple[_Rule, ...] = (
+_STEP3 = _by_last_letter((
     ("icate", "ic", _positive),
     ("ative", "", _positive),
     ("alize", "al", _positive),
@@ -202,17 +216,17 @@ _STEP3: tuple[_Rule, ...] = (
     ("ical", "ic", _positive),
     ("ful", "", _positive),
     ("ness", "", _positive),
-)
+))
 
 
 def _ion(part: str) -> bool:
     return _above_one(part) and part[-1] in "st"
 
 
-_STEP4: tuple[_Rule, ...] = tuple(
+_STEP4 = _by_last_letter(tuple(
     (suffix, "", _ion if suffix == "ion" else _above_one)
     for suffix in "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize".split()
-)
+))
 
 
 def _step5(word: str) -> str:

@@ -36,6 +36,7 @@ SINGLE = "single"
 
 _SINGLES = "'‘’`"
 _CANDIDATES = re.compile("[\n\"'‘’`“”„«»]")
+_SINGLE_MARKS = re.compile("['‘’`]")  # _SINGLES
 _OPEN_BEFORE = set("([{—–-/:;,“„«\"")
 _WORD_END = re.compile(r"[^\W\d_]*")  # the letters after a mark; always matched with a short endpos
 
@@ -87,10 +88,10 @@ def _single_marks(text: str) -> list[tuple[int, bool, bool]]:
     """Every single mark that is not an apostrophe: (offset, can open, can close)."""
     out = []
     skip = -1
-    for m in _CANDIDATES.finditer(text):
+    for m in _SINGLE_MARKS.finditer(text):  # the single marks alone: line breaks and double marks play no part here
         i = m.start()
         ch = text[i]
-        if ch not in _SINGLES or i == skip:
+        if i == skip:
             continue
         if ch == "'" and (_doubled(text, i) or (i > 0 and _doubled(text, i - 1))):
             continue  # '' is a double mark

@@ -115,3 +115,58 @@ def test_grouping_restores_the_collector(enabled, monkeypatch):
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False]
+
+
+# Descriptions, one-word names, suffixes, brackets, commas, all-capitals and words that fold to
+# nothing: the shapes whose words ``leading_words`` must know without nameparser, or leave open.
+DESCRIPTION_HEADS = ["the", "The", "THE", "a", "an", "her", "His", "their", "our", "its", "this", "that"]
+DESCRIPTION_WORDS = ["harbour", "board", "Council", "spokesperson", "Oduya", "Varga's", "chief", "—", ",", "(Lena)",
+                     "Jr.", "III", "esq", "sr", "“Tom”", "of", "and", "Ph.D.", "…", "city's", "MAYOR", "Ibáñez"]
+
+
+def _labels(rng) -> list[str]:
+    out = []
+    for _ in range(400):
+        words = [rng.choice(DESCRIPTION_HEADS)] if rng.random() < 0.7 else []
+        words += [rng.choice(DESCRIPTION_WORDS + SURNAMES + GIVEN) for _ in range(rng.randint(0 if words else 1, 4))]
+        label = " ".join(words)
+        out.append(label.upper() if rng.random() < 0.1 else label)
+    return out
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_leading_words_are_where_parse_puts_them(seed):
+    """``identity.leading_words``: a beginning of ``parse(name).words``, all of them when it says so."""
+    import random
+
+    from quotetrack.identity import leading_words, parse
+
+    labels = _labels(random.Random(seed)) + _names(random.Random(seed))
+    whole = 0
+    for name in labels:
+        known, is_whole = leading_words(name)
+        words = parse(name).words
+        assert words[: len(known)] == known, (name, known, words)
+        if is_whole:
+            whole += 1
+            assert words == known, (name, known, words)
+    assert whole > 20  # one-word names are met
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_grouping_verdicts_on_descriptions_are_identitys(seed):
+    """``Grouper.same`` parts descriptions without parsing them: the verdicts stay ``identity``'s."""
+    import random
+
+    from quotetrack.identity import SAME, Census, identity
+
+    names = _labels(random.Random(seed))[:150] + _names(random.Random(seed))[:60]
+    census = Census(names)
+    g = statements.Grouper([], [])
+    g.census = census
+    parted = 0
+    for a in names:
+        for b in names:
+            assert g.same(a, b) == (identity(a, b, census).kind == SAME), (a, b)
+            parted += a != b and g._roles_apart(a, b)
+    assert parted > 1000  # the shortcut is taken, not only the parse

@@ -228,17 +228,27 @@ class People:
         self.orgs: list[tuple[int, str]] = []
         titled: list[tuple[str, set[str], int, list[str]]] = []
         caps = capitalised(toks)
+        titles: list[Tok]
+        name: list[Tok]
         for i, j in cap_runs(toks, caps):
-            if j - i == 1 and not is_name_token(toks[i]):
-                continue  # "The", "He", "Mr.": a lone capitalised word that names nobody
-            run = list(toks[i:j])
-            if len(run) >= 2 and not is_first_name(run[0].text) and run[0].low.rstrip(".") not in TITLES:
-                self.orgs.append((run[0].start, name_text(run)))
-            titles, name = split_run(run)
-            if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
-                while name and name[0].low in self.common:
-                    name = name[1:]
-            name = _clean_name(name)
+            if j - i == 1:
+                # A lone capitalised word, most runs: "The", "He", "Mr." name nobody; any other is
+                # the name itself, as split_run and _clean_name would give it (a connector alone,
+                # "Van", is none), without building the run.
+                tok = toks[i]
+                if not is_name_token(tok):
+                    continue
+                titles = []
+                name = [] if tok.low in NAME_CONNECTORS or (i == 0 or toks[i - 1].kind != "w") and tok.low in self.common else [tok]
+            else:
+                run = list(toks[i:j])
+                if not is_first_name(run[0].text) and run[0].low.rstrip(".") not in TITLES:
+                    self.orgs.append((run[0].start, name_text(run)))
+                titles, name = split_run(run)
+                if name and name[0] is run[0] and (i == 0 or toks[i - 1].kind != "w"):
+                    while name and name[0].low in self.common:
+                        name = name[1:]
+                name = _clean_name(name)
             if not name:
                 continue
             before = [t.low for t in toks[max(0, i - 3) : i] if t.kind == "w"]
@@ -341,7 +351,8 @@ class People:
             # a surname alone, or after a title ("Mr. Okafor", "Sen. Okafor") or a sentence's
             # opening function word ("But Okafor", "And Okafor, …"), not inside a longer name
             if not (prev is not None and prev.is_cap and prev.low.rstrip(".") not in TITLES and prev.low not in _OPENERS):
-                owners = self.surname_index.get(bare(t.text))
+                w = t.text  # ``bare(w)``, inline: this runs for every capitalised word
+                owners = self.surname_index.get(w[:-2] if w.endswith(("’s", "'s")) and len(w) > 2 else w)
                 if owners and len(owners) > 1 and prev is not None and prev.is_cap:
                     owners = _of_gender(owners, gender_of("", (prev.text,)))  # "Mrs. Roe"
                 if owners:

@@ -53,8 +53,11 @@ def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
 
 # The same tokens with the white space before each: findall is several times cheaper
 # per token than finditer's match objects, and offsets follow from the lengths. Words
-# first, the commonest; a word is tried before the one-character catch-all.
-_SPACED = re.compile(r"([^\S\n]*)(?:([^\W_]+(?:[’'.\-&+][^\W_]+)*)|([^\s\ue000])|(\n)|(\ue000+))", re.UNICODE)
+# first, the commonest; a word is tried before the one-character catch-all. The repeats are
+# possessive (``*+``, ``++``): giving back a character never lets a match succeed here (what
+# follows each repeat cannot start with what it repeats), so the tokens are the same, and
+# the engine keeps no backtracking state for them (a tenth less time in findall).
+_SPACED = re.compile(r"([^\S\n]*+)(?:([^\W_]++(?:[’'.\-&+][^\W_]++)*+)|([^\s\ue000])|(\n)|(\ue000++))", re.UNICODE)
 
 
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
@@ -77,10 +80,15 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
             prev.end = pos
             prev.kind = "w"
             # Most words are in lower case already: the word itself, not a copy that lower()
-            # would make (islower() is true only where lower() changes nothing).
-            prev.low = word if word.islower() else word.lower()
+            # would make (islower() is true only where lower() changes nothing), and no capital
+            # first (where islower() is true, no letter is upper case).
+            if word.islower():
+                prev.low = word
+                prev.is_cap = False
+            else:
+                prev.low = word.lower()
+                prev.is_cap = word[0].isupper()
             prev.para = prev.sent = 0
-            prev.is_cap = word[0].isupper()
             append(prev)
             continue
         if punct:
