@@ -27,6 +27,7 @@ import os
 import sqlite3
 import sys
 import time
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -44,6 +45,17 @@ _ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name not in 
 _QUOTE_FIELDS = [f.name for f in dataclasses.fields(Quote) if f.name not in ("id", "article_id", "statement")]
 _PAIRS = ("furniture", "italics")  # Article fields that are tuples of (start, end)
 _SPANS = ("speaker_span", "cue_span")  # Quote fields that are one (start, end) or None
+
+
+_SEP = "\0"  # between the pieces of an entry's fragments (JSON text never holds a raw NUL)
+_DIGEST_CHARS = 8
+
+
+def _digest(text: str) -> str:
+    """A checksum that tells a damaged row (CRC-32: a third of the time of a cryptographic digest
+    on what a re-scan reads back, and nothing here guards against a forger). Raises
+    UnicodeEncodeError for text SQLite cannot keep (a lone surrogate)."""
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
 class CacheError(Exception):
@@ -159,6 +171,8 @@ _CREATE = (
     # place: a digest of what decides an input's entry but its bytes (``scan``'s path and options);
     # the entry key its bytes gave when the file had this size and modification time (see ``seen``).
     "CREATE TABLE IF NOT EXISTS seen (place TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key TEXT NOT NULL)",
+    # the JSON output's text of an entry's quotes (``fragments``), kept while its entry is
+    "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
 # A file modified less than this long before it was read may be modified again within the same
@@ -177,6 +191,9 @@ class Cache:
         self._pending: list[tuple[str, str, str]] = []
         self._seen: list[tuple[str, int, int, str]] = []
         self._broken = False
+        self.damaged = 0  # damaged fragments found (``fragments``)
+        # Set by ``parallel.scan``: each input's entry key and how many quotes it gave, in order.
+        self.origins: Optional[list[tuple[str, int]]] = None
         self._db = self._open()
 
     # ----------------------------------------------------------------- opening
@@ -317,9 +334,59 @@ class Cache:
             db.execute("BEGIN IMMEDIATE")
             try:
                 # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
+                db.executemany(
+                    "DELETE FROM fragments WHERE key IN (SELECT key FROM entries WHERE label = ? AND key != ?)",
+                    [(label, k) for k, label, _ in rows],
+                )
                 db.executemany("DELETE FROM entries WHERE label = ? AND key != ?", [(label, k) for k, label, _ in rows])
                 db.executemany("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows)
                 db.executemany("INSERT OR REPLACE INTO seen (place, size, mtime_ns, key) VALUES (?, ?, ?, ?)", seen)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+
+    def fragments(self, k: str) -> Optional[list[str]]:
+        """The text pieces ``put_fragments`` kept for entry ``k``; None when there are none, or
+        they are damaged (their digest is not theirs: ``damaged`` is then counted)."""
+        if self._broken:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM fragments WHERE key = ?", (k,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return None
+        if row is None:
+            return None
+        value = row[0]
+        if not isinstance(value, str) or value[:_DIGEST_CHARS] != _digest(value[_DIGEST_CHARS:]):
+            self.damaged += 1
+            return None
+        return value[_DIGEST_CHARS + 1:].split(_SEP)
+
+    def put_fragments(self, items: Iterable[tuple[str, list[str]]]) -> None:
+        """Keep text pieces (none holding a NUL character) for each entry key given, with a digest
+        that tells a damaged row; nothing for an entry the cache does not hold (one transaction)."""
+        if self._broken:
+            return
+        rows = []
+        for k, pieces in items:
+            body = _SEP + _SEP.join(pieces)
+            try:
+                rows.append((k, _digest(body) + body, k))
+            except UnicodeEncodeError:  # not kept: made again by each scan
+                continue
+        if not rows:
+            return
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO fragments (key, value) SELECT ?, ? "
+                               "WHERE EXISTS (SELECT 1 FROM entries WHERE key = ?)", rows)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:

@@ -30,7 +30,7 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import cache as cachemod
 from .api import assemble, assemble_again
@@ -59,7 +59,7 @@ class _Done:
     skipped: list[Skipped]
     entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache
     cached: bool = False
-    hit: Optional[tuple[str, str]] = None  # (path, the entry's text)
+    hit: Optional[tuple[str, str, str]] = None  # (path, the entry's text, its key)
 
 
 # Each worker's reader, set by _init (inherited when processes fork).
@@ -169,7 +169,7 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
             context, place, seen, st = got
             hit = None if seen is None else cache.get(seen, count=False)
             if hit is not None:
-                pending.append(_Done([], [], hit=(f, hit)))
+                pending.append(_Done([], [], hit=(f, hit, seen)))  # type: ignore[arg-type]
             else:
                 read_ns = time.time_ns()
                 data, reason = read_bytes(f, loader.max_bytes)
@@ -181,7 +181,7 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
                         cache.put_seen(place, st.st_size, st.st_mtime_ns, k, read_ns)
                     hit = cache.get(k, count=False)
                     if hit is not None:
-                        pending.append(_Done([], [], hit=(f, hit)))
+                        pending.append(_Done([], [], hit=(f, hit, k)))
                     elif jobs > 1 and len(files) > 1 and not here:
                         pool = pool or _pool(jobs, len(files))
                         pending.append(pool.apply_async(_analyse_data, (f, data, k)))
@@ -204,10 +204,10 @@ def _decoded(done: _Done, number_from: int) -> _Done:
     """An input found in the cache, its articles numbered from ``a<number_from>``; a damaged
     entry is a miss: the input is analysed again here, and its entry written anew."""
     assert done.hit is not None
-    path, text = done.hit
+    path, text, k = done.hit
     try:
         found, skipped = cachemod.file_from(text, number_from)
-        return _Done(found, skipped, cached=True)
+        return _Done(found, skipped, (k, path, ""), cached=True)
     except (ValueError, KeyError, TypeError):
         pass
     loader = _state["loader"]
@@ -258,6 +258,8 @@ def scan(
     ``rehash``. ``progress``: called with (inputs done,
     inputs in all). ``on_article``: called with each article and its quotes
     (speakers as its article names them) as soon as they are found, in order.
+    With the cache, ``cache.origins`` is set to where each input's quotes came from
+    (see ``KeptParts``).
     """
     paths = list(paths)
     files, loader = prepare(paths, max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
@@ -268,10 +270,14 @@ def scan(
         cache.flush()
     articles: list[Article] = []
     quotes: list[Quote] = []
+    origins: list[tuple[str, int]] = []  # each input's entry key and its number of quotes, in order
     try:
         for n, done in enumerate(_results(files, jobs, cache, rehash), 1):
             if done.hit is not None:
+                path = done.hit[0]
                 done = _decoded(done, len(articles) + 1)
+                if not done.cached and cache is not None:
+                    cache.warn(f"warning: the cache {cache.path}: the entry of {path} was damaged; analysed again")
             for a, qs in done.found:
                 aid = f"a{len(articles) + 1}"
                 if a.id != aid:
@@ -282,6 +288,8 @@ def scan(
                     on_article(a, qs)
             skipped.extend(done.skipped)
             if cache is not None:
+                if done.entry is not None:
+                    origins.append((done.entry[0], sum(len(qs) for _, qs in done.found)))
                 if done.cached:
                     cache.hits += 1
                 elif done.entry is not None:
@@ -300,6 +308,8 @@ def scan(
     result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context))
     cachemod.put_state(cache, context, state)
     cache.flush()
+    if sum(n for _, n in origins) == len(result.quotes):
+        cache.origins = origins
     return result
 
 
@@ -321,3 +331,46 @@ def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[
         object.__setattr__(q, "article_id", aid)
         out.append(q)
     return evolve(a, id=aid), out
+
+
+class KeptParts:
+    """The quotes' JSON parts (``render.quote_parts``) of a scan made with the cache at ``path``,
+    read back from it input by input as the output is written (``render.render_json``'s
+    ``parts``): they are not held in memory, and a re-scan makes only those of the inputs it
+    analysed. Parts the cache lacks or holds damaged are made and kept for the next scan
+    (a damaged row with a warning). ``origins``: each input's entry key and how many quotes it
+    gave, in the order of the scan's quotes (``Cache.origins`` after ``scan``)."""
+
+    def __init__(self, path: Union[str, Path], origins: list[tuple[str, int]],
+                 warn: Callable[[str], None] = lambda line: None):
+        self.path, self.origins, self.warn = Path(path), origins, warn
+
+    def __call__(self, quotes: Sequence[Quote], make: Callable[[Quote], tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        if sum(n for _, n in self.origins) != len(quotes):
+            yield from map(make, quotes)
+            return
+        try:
+            cache = cachemod.Cache(self.path, warn=self.warn)
+        except cachemod.CacheError:
+            yield from map(make, quotes)
+            return
+        try:
+            new: list[tuple[str, list[str]]] = []
+            at = 0
+            for k, n in self.origins:
+                if not n:
+                    continue
+                pieces = cache.fragments(k)
+                if pieces is not None and len(pieces) == 2 * n:
+                    yield from zip(pieces[::2], pieces[1::2])
+                else:
+                    made = [make(q) for q in quotes[at:at + n]]
+                    yield from made
+                    new.append((k, [p for pair in made for p in pair]))
+                at += n
+            if cache.damaged:
+                self.warn(f"warning: the cache {self.path}: the JSON text of {cache.damaged} inputs was damaged; "
+                          "written again")
+            cache.put_fragments(new)
+        finally:
+            cache.close()
