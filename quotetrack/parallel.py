@@ -305,10 +305,11 @@ def scan(
         return assemble(articles, quotes, skipped)
     # Grouping again only what changed since the last scan of the same inputs (the same result).
     context = grouping_context(paths, outlets, set_outlet, max_bytes)
-    result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context))
+    whole = sum(n for _, n in origins) == len(quotes)  # every quote's input has an entry (no standard input)
+    result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context), origins if whole else None)
     cachemod.put_state(cache, context, state)
     cache.flush()
-    if sum(n for _, n in origins) == len(result.quotes):
+    if whole:
         cache.origins = origins
     return result
 

@@ -80,9 +80,17 @@ def _names_digest(names: Iterable[Optional[str]]) -> str:
     return h.hexdigest()
 
 
-def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article]) -> list[str]:
+def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article],
+               origins: Optional[Sequence[tuple[str, int]]] = None) -> list[str]:
     """The key of each groupable quote (see the module docstring); a repeat of the same key gets
-    its occurrence number."""
+    its occurrence number. ``origins``: each input's cache entry key and how many quotes it gave,
+    in the quotes' order (``cache.Cache.origins``): a quote's key is then a digest of its entry's
+    key, its article's path and outlet, and its place in its input. The entry key is a digest of
+    the input's bytes and of all else that decides its quotes (``cache.key``), so the key changes
+    whenever the quote may (and for every quote of an input that changed): no quote's fields
+    are read or hashed."""
+    if origins is not None and sum(n for _, n in origins) == len(quotes):
+        return _origin_keys(quotes, eligible, by_id, origins)
     seen: dict[str, int] = {}
     out = []
     # The digest is of repr((path, outlet, start, end, words, direct, kind)), its first two items once an article.
@@ -99,6 +107,40 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
         n = seen.get(k, 0)
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
+    return out
+
+
+def _origin_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article],
+                 origins: Sequence[tuple[str, int]]) -> list[str]:
+    """``quote_keys`` from the inputs' entry keys: "<digest>:<n>", n the quote's place in its
+    input (no key of the other kind holds a colon). An input given twice has its second
+    occurrence numbered, "<digest>#<k>:<n>", as a repeated key is."""
+    out: list[str] = []
+    owner: dict[str, int] = {}  # a digest -> the number of inputs that gave it so far
+    blake2b = hashlib.blake2b
+    j, total = 0, len(eligible)
+    start = 0
+    for entry, n in origins:
+        end = start + n
+        heads: dict[str, str] = {}  # this input's article ids -> their quotes' key head
+        mine: dict[str, str] = {}  # this input's digests -> their heads
+        while j < total and eligible[j] < end:
+            i = eligible[j]
+            aid = quotes[i].article_id
+            head = heads.get(aid)
+            if head is None:
+                a = by_id[aid]
+                raw = f"{entry}\0{a.path}\0{a.outlet}"
+                digest = blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=9).hexdigest()
+                head = mine.get(digest)
+                if head is None:
+                    k = owner.get(digest, 0)
+                    owner[digest] = k + 1
+                    head = mine[digest] = f"{digest}:" if k == 0 else f"{digest}#{k}:"
+                heads[aid] = head
+            out.append(f"{head}{i - start}")
+            j += 1
+        start = end
     return out
 
 
@@ -271,20 +313,22 @@ def _stem_keys(tokens: tuple[str, ...], speakers: Iterable[Optional[str]]) -> se
 
 
 def group(
-    quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None
+    quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None,
+    origins: Optional[Sequence[tuple[str, int]]] = None,
 ) -> tuple[list[Statement], list[Quote], dict[str, Any]]:
     """``statements.group(quotes, articles)``, from ``previous`` (a state this function
-    returned) where no change reaches; and the state of this run."""
-    g = run(quotes, articles, previous)
+    returned) where no change reaches; and the state of this run. ``origins``: see ``quote_keys``."""
+    g = run(quotes, articles, previous, origins)
     found, out = g.statements()
     return found, out, state_of(g)
 
 
-def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None) -> Regrouper:
+def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None,
+        origins: Optional[Sequence[tuple[str, int]]] = None) -> Regrouper:
     """The grouping run of ``group`` with every join made, before its statements are built."""
     by_id = {a.id: a for a in articles}
     eligible = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
-    keys = quote_keys(quotes, eligible, by_id)
+    keys = quote_keys(quotes, eligible, by_id, origins)
     names = _names_digest(q.speaker for q in quotes)
     plan = _previous(quotes, keys, names, previous)
     known = None

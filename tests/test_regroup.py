@@ -382,3 +382,63 @@ def test_speaker_names_merged_from_the_previous_run_are_a_full_merges(monkeypatc
         asked.clear()
         got, _ = api.assemble_again(articles, quotes, (), hurt)
         assert got == plain and asked
+
+
+def _origins(quotes: list[Quote]) -> list[tuple[str, int]]:
+    """The quotes cut into "inputs" (runs of one article's quotes), each with an entry key that
+    is a digest of what its quotes are, as a cache entry's key is of its input's bytes."""
+    import hashlib
+
+    out: list[tuple[str, int]] = []
+    run: list[Quote] = []
+    for q in [*quotes, None]:
+        if run and (q is None or q.article_id != run[0].article_id):
+            out.append((hashlib.sha256(repr(run).encode("utf-8", "surrogatepass")).hexdigest(), len(run)))
+            run = []
+        if q is not None:
+            run.append(q)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("changes", [1, 10, 60])
+def test_regrouping_with_keys_from_the_inputs_entries_equals_a_full_grouping(seed, changes):
+    """``origins`` given (quote keys from the entry keys of their inputs): the same statements as
+    a full grouping after each run of edits, and most of the corpus not grouped again."""
+    quotes, articles = _base(900, seed)
+    found, out, state = regroup.group(quotes, articles, None, _origins(quotes))
+    assert (found, out) == _full(quotes, articles)
+    assert all(":" in k for k in state["keys"]) and len(set(state["keys"])) == len(state["keys"])
+    rng = random.Random(seed * 100 + changes)
+    edited = quotes
+    for _ in range(3):
+        edited = _edit(edited, articles, rng, changes)
+        found, out, state = regroup.group(edited, articles, json.loads(json.dumps(state)), _origins(edited))
+        assert (found, out) == _full(edited, articles)
+        again, total = state["grouped_again"]
+        if changes == 1:
+            assert again < total / 2
+
+
+def test_keys_from_entries_stay_for_unchanged_inputs_and_change_for_the_others():
+    """An input's quotes keep their keys when other inputs before it gain or lose quotes; an input
+    given twice has distinct keys each time; a count that does not add up falls back to digests of
+    the quotes' fields."""
+    quotes, articles = _base(300, 5)
+    by_id = {a.id: a for a in articles}
+    eligible = list(range(len(quotes)))
+    origins = _origins(quotes)
+    keys = regroup.quote_keys(quotes, eligible, by_id, origins)
+    assert len(set(keys)) == len(keys)
+    # The first input loses its first quote (its entry key changes): every later key stays.
+    first = origins[0][1]
+    fewer = quotes[1:]
+    changed = [(origins[0][0] + "x", first - 1), *origins[1:]]
+    again = regroup.quote_keys(fewer, list(range(len(fewer))), by_id, changed)
+    assert again[first - 1:] == keys[first:]
+    assert not set(again[: first - 1]) & set(keys)
+    # The same input twice (the same entry, path and outlet).
+    twice = quotes[:first] * 2
+    got = regroup.quote_keys(twice, list(range(len(twice))), by_id, [origins[0], origins[0]])
+    assert len(set(got)) == len(got) == 2 * first
+    assert regroup.quote_keys(quotes, eligible, by_id, origins[1:]) == regroup.quote_keys(quotes, eligible, by_id)
