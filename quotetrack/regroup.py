@@ -63,10 +63,10 @@ class _Counts(Census):
     """A census read back from a previous run's state: how many people hold each surname."""
 
     def __init__(self, counts: dict[str, int]):  # no Census.__init__: nothing to count
-        self._counts = counts
+        self.counts = counts
 
     def people(self, surname: str) -> int:
-        return self._counts.get(surname.casefold(), 0)
+        return self.counts.get(surname.casefold(), 0)
 
 
 def _surname(name: str) -> str:
@@ -344,13 +344,14 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
         g.attach_loose()
         return g
     now = _units_now(g)
-    pairs = _match(plan["units"], now)
+    aligned = _aligned(plan["units"], now)
+    pairs = _match(plan["units"], now, aligned)
     if pairs is None:  # the units in another order: group in full
         g.build_index()
         g.join_anchors()
         g.attach_loose()
         return g
-    _dirty(g, plan, now)
+    _dirty(g, plan, now, aligned)
     g.build_index()
     _join(g, plan, pairs)
     return g
@@ -458,22 +459,36 @@ def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...
     return out
 
 
-def _match(before: list, now: list) -> Optional[dict[int, int]]:
+def _aligned(before: list, now: list) -> bool:
+    """Whether this run has the previous run's units, each with the same wording, form, speaker
+    and article path, in the same order (where their first quotes are aside): a re-scan whose
+    changes moved quotes but changed no words, speaker or unit."""
+    return len(before) == len(now) and all(
+        b[0] == n[0] and b[1] == n[1] and b[2] == n[2] and b[3] == n[3] for b, n in zip(before, now)
+    )
+
+
+def _match(before: list, now: list, aligned: bool = False) -> Optional[dict[int, int]]:
     """Previous units to this run's: the same wording, form, speaker and article path (the
     n-th such to the n-th). None unless the units matched are in the same order as before,
     and those of one article in the same order of their first quotes (grouping breaks ties
-    by where a unit's first quote is)."""
-    slots: dict[tuple, list[int]] = defaultdict(list)
-    for v, unit in enumerate(now):
-        slots[unit[:4]].append(v)
-    taken: dict[tuple, int] = defaultdict(int)
-    pairs: dict[int, int] = {}
-    for u, unit in enumerate(before):
-        sig = unit[:4]
-        n = taken[sig]
-        taken[sig] = n + 1
-        if n < len(slots.get(sig, ())):
-            pairs[u] = slots[sig][n]
+    by where a unit's first quote is). ``aligned`` (see ``_aligned``): each unit is then the
+    previous one in its place."""
+    pairs: dict[int, int]
+    if aligned:
+        pairs = {u: u for u in range(len(now))}
+    else:
+        slots: dict[tuple, list[int]] = defaultdict(list)
+        for v, unit in enumerate(now):
+            slots[unit[:4]].append(v)
+        taken: dict[tuple, int] = defaultdict(int)
+        pairs = {}
+        for u, unit in enumerate(before):
+            sig = unit[:4]
+            n = taken[sig]
+            taken[sig] = n + 1
+            if n < len(slots.get(sig, ())):
+                pairs[u] = slots[sig][n]
     last = -1
     by_path: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for u, v in pairs.items():  # in the previous order
@@ -489,12 +504,16 @@ def _match(before: list, now: list) -> Optional[dict[int, int]]:
     return pairs
 
 
-def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
+def _dirty(g: Regrouper, plan: dict[str, Any], now: list, aligned: bool = False) -> None:
     """The dirty wordings and their keys. A wording is dirty when its units differ (each
     unit's form, speaker and article path, in order; see ``_match``) or one of its quotes'
     speakers has a surname whose number of people changed. A unit's other quotes, and where
     in its article a quote is, decide no join: a wording whose units only gained, lost or
-    moved such quotes is clean (its statements are built again)."""
+    moved such quotes is clean (its statements are built again). ``aligned`` (``_aligned``):
+    no wording's units differ."""
+    moved = plan["moved"]
+    if aligned and not moved:
+        return
     before_units = plan["units"]
     before: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in before_units:
@@ -502,7 +521,6 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
     here: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in now:
         here[unit[0]].append(unit[1:4])
-    moved = plan["moved"]
     if moved:
         for i in g.eligible:
             s = g.quotes[i].speaker
@@ -563,12 +581,17 @@ def _tokens_from(kept: Any) -> tuple[str, ...]:
 def state_of(g: Regrouper) -> dict[str, Any]:
     """This run as the next one reads it (its statements once ``g.statements()`` has built them)."""
     slot = {i: n for n, i in enumerate(g.eligible)}
-    people = {}
-    for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
-        surname = _surname(s)
-        n = g.census.people(surname)
-        if n:
-            people[surname] = n
+    if isinstance(g.census, _Counts):
+        # The run's speaker names are the previous run's (``_previous``): so are their surnames'
+        # numbers of people, which that census holds (no name parsed again).
+        people = {k: v for k, v in g.census.counts.items() if v}
+    else:
+        people = {}
+        for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
+            surname = _surname(s)
+            n = g.census.people(surname)
+            if n:
+                people[surname] = n
     statements = []
     unit_of = g.unit_of
     for members, canon, matches in g.parts:

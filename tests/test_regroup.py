@@ -442,3 +442,24 @@ def test_keys_from_entries_stay_for_unchanged_inputs_and_change_for_the_others()
     got = regroup.quote_keys(twice, list(range(len(twice))), by_id, [origins[0], origins[0]])
     assert len(set(got)) == len(got) == 2 * first
     assert regroup.quote_keys(quotes, eligible, by_id, origins[1:]) == regroup.quote_keys(quotes, eligible, by_id)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_quotes_that_only_moved_keep_every_unit_in_place(seed, monkeypatch):
+    """Words written before quotes in a few articles (they move; no wording, speaker or unit
+    changes): the units are the previous ones in their places (``_aligned``), nothing is dirty,
+    and the statements are a full grouping's, with and without keys from entries."""
+    quotes, articles = _base(900, seed)
+    rng = random.Random(seed)
+    calls: list[bool] = []
+    real = regroup._aligned
+    monkeypatch.setattr(regroup, "_aligned", lambda b, n: calls.append(real(b, n)) or calls[-1])
+    for origins in (None, _origins):
+        _, _, state = regroup.group(quotes, articles, None, origins(quotes) if origins else None)
+        moved = set(rng.sample(sorted({q.article_id for q in quotes}), 5))
+        edited = [replace(q, start=q.start + 11, end=q.end + 11) if q.article_id in moved else q for q in quotes]
+        calls.clear()
+        g = regroup.run(edited, articles, json.loads(json.dumps(state)), origins(edited) if origins else None)
+        assert calls == [True] and not g.dirty
+        found, out = g.statements()
+        assert (found, out) == _full(edited, articles)
