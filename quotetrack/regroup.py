@@ -422,6 +422,9 @@ def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
     of people changed. ``statements.Grouper._units`` makes a wording's units from just that
     sequence and the speaker verdicts (which read the census only for the two names' surnames),
     so it would make them as before: the n-th quote joins the unit the n-th did."""
+    in_place = _given_in_place(g, plan)
+    if in_place is not None:
+        return in_place
     units, names, moved = plan["units"], plan["speakers"], plan["moved"]
     groups: dict[tuple, int] = {}
     gid = [groups.setdefault(unit[:2], len(groups)) for unit in units]
@@ -448,6 +451,26 @@ def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
             continue
         given.update(zip(idx, labels))
     return given
+
+
+def _given_in_place(g: Regrouper, plan: dict[str, Any]) -> Optional[dict[int, int]]:
+    """``_given_units`` when every groupable quote has, in its place, the previous one's wording
+    (numbered as before), form and speaker, and no surname's number of people changed: every
+    wording's sequence of speakers is then the one it had, and each quote takes its previous
+    unit (a quote alone in its wording and form too: it makes a unit of its own either way).
+    None when that is not so."""
+    labels = plan["unit"]
+    if plan["moved"] or len(labels) != len(g.eligible) or len(plan["wordings"]) != len(g.tokens):
+        return None
+    eligible, quotes, wid = g.eligible, g.quotes, g.wid
+    if plan["wording"] != [wid[i] for i in eligible] or plan["wordings"] != list(zip(g.tokens, g.breaks)):
+        return None
+    units, names = plan["units"], plan["speakers"]
+    if [units[u][1] for u in labels] != [quotes[i].direct for i in eligible]:
+        return None
+    if [names[n] for n in plan["speaker"]] != [_speaker(quotes[i]) for i in eligible]:
+        return None
+    return dict(zip(eligible, labels))
 
 
 def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...]], bool, Optional[str], str, int]]:
@@ -542,9 +565,10 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
     old_keys, wordings, wording, unit, old_units = plan["keys"], plan["wordings"], plan["wording"], plan["unit"], plan["units"]
     position = {k: n for n, k in enumerate(g.keys)}
     reused: set[int] = set()
+    reach = bool(g.dirty)  # with no dirty wording, no change reaches any unit (``reached``)
     for members, canon, matches, units_before in plan["statements"]:
         units = [pairs.get(u) for u in units_before]
-        if any(u is None or g.reached(u) for u in units):
+        if None in units or (reach and any(g.reached(u) for u in units)):  # type: ignore[arg-type]
             continue
         for u in units[1:]:
             g.uf.union(units[0], u)  # type: ignore[arg-type]

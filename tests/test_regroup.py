@@ -447,19 +447,25 @@ def test_keys_from_entries_stay_for_unchanged_inputs_and_change_for_the_others()
 @pytest.mark.parametrize("seed", [1, 2])
 def test_quotes_that_only_moved_keep_every_unit_in_place(seed, monkeypatch):
     """Words written before quotes in a few articles (they move; no wording, speaker or unit
-    changes): the units are the previous ones in their places (``_aligned``), nothing is dirty,
-    and the statements are a full grouping's, with and without keys from entries."""
+    changes): each quote takes its previous unit (``_given_in_place``), the units are the
+    previous ones in their places (``_aligned``), nothing is dirty, and the statements are a
+    full grouping's, with and without keys from entries."""
     quotes, articles = _base(900, seed)
     rng = random.Random(seed)
     calls: list[bool] = []
     real = regroup._aligned
     monkeypatch.setattr(regroup, "_aligned", lambda b, n: calls.append(real(b, n)) or calls[-1])
+    in_place: list[bool] = []
+    real_given = regroup._given_in_place
+    monkeypatch.setattr(regroup, "_given_in_place",
+                        lambda g, plan: in_place.append(real_given(g, plan) is not None) or real_given(g, plan))
     for origins in (None, _origins):
         _, _, state = regroup.group(quotes, articles, None, origins(quotes) if origins else None)
         moved = set(rng.sample(sorted({q.article_id for q in quotes}), 5))
         edited = [replace(q, start=q.start + 11, end=q.end + 11) if q.article_id in moved else q for q in quotes]
         calls.clear()
+        in_place.clear()
         g = regroup.run(edited, articles, json.loads(json.dumps(state)), origins(edited) if origins else None)
-        assert calls == [True] and not g.dirty
+        assert calls == [True] and in_place == [True] and not g.dirty
         found, out = g.statements()
         assert (found, out) == _full(edited, articles)
