@@ -55,8 +55,9 @@ from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
 # The state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and
-# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``).
-STATE = 4
+# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``; 5: the
+# statements as flat lists, ``_statements_json``).
+STATE = 5
 
 
 class _Counts(Census):
@@ -378,11 +379,12 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
             "speakers": [None if n is None else str(n) for n in previous["speakers"]],
             "units": [(wordings[w], direct is True, speaker, paths[path], int(start))
                       for w, direct, speaker, path, start in previous["units"]],
-            # A statement's members, matches and units are read where it is joined (no copies).
-            "statements": [(m, int(c), k, u) for m, c, k, u in previous["statements"]],
+            "statements": _statements_from(previous["statements"], len(previous["keys"])),
         }
         old_people = dict(previous["people"])
-    except (KeyError, TypeError, ValueError, IndexError):
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    if plan["statements"] is None:
         return None
     n = len(plan["keys"])
     if len(plan["wording"]) != n or len(breaks) != len(tokens) or not _within(plan["wording"], len(tokens)):
@@ -399,6 +401,63 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
+
+
+def _statements_json(parts: list[tuple[list[int], int, list[tuple[str, float]]]], slot: dict[int, int],
+                     unit_of: dict[int, int]) -> dict[str, Any]:
+    """The run's statements as the state keeps them: flat lists, one item a statement or a
+    member (JSON reads a few long lists of numbers much faster than many short nested ones):
+    each statement's members (groupable quote numbers) and units, its canonical member's place
+    among its members, and each member's match kind (a number in ``kind_names``) and score."""
+    members_flat: list[int] = []
+    sizes: list[int] = []
+    canon_at: list[int] = []
+    kinds: list[int] = []
+    scores: list[float] = []
+    units_flat: list[int] = []
+    unit_sizes: list[int] = []
+    kind_no: dict[str, int] = {}
+    for members, canon, matches in parts:
+        units = sorted({unit_of[m] for m in members})
+        members_flat.extend([slot[m] for m in members])
+        sizes.append(len(members))
+        canon_at.append(members.index(canon))
+        for kind, score in matches:
+            got = kind_no.get(kind)
+            if got is None:
+                got = kind_no[kind] = len(kind_no)
+            kinds.append(got)
+            scores.append(score)
+        units_flat.extend(units)
+        unit_sizes.append(len(units))
+    return {"members": members_flat, "sizes": sizes, "canon": canon_at, "kinds": kinds,
+            "kind_names": [str(k) for k in kind_no], "scores": scores, "units": units_flat, "unit_sizes": unit_sizes}
+
+
+def _statements_from(kept: dict[str, Any], quotes: int) -> Optional[list[tuple[list[int], int, list[tuple[str, float]], list[int]]]]:
+    """``_statements_json`` read back: each statement's members, canonical member's place, matches
+    (kind, score) and units; None when the lists do not fit together or a member is not one of
+    the ``quotes`` groupable quotes."""
+    members, sizes, canon = kept["members"], kept["sizes"], kept["canon"]
+    kinds, scores = kept["kinds"], list(map(float, kept["scores"]))
+    names = [str(k) for k in kept["kind_names"]]
+    units, unit_sizes = kept["units"], kept["unit_sizes"]
+    if not (len(sizes) == len(canon) == len(unit_sizes) and sum(sizes) == len(members) == len(kinds) == len(scores)
+            and sum(unit_sizes) == len(units) and _within(kinds, len(names))):
+        return None
+    if not all(set(map(type, numbers)) <= {int} for numbers in (members, sizes, canon, kinds, units, unit_sizes)) \
+            or (sizes and min(sizes) < 1) or not _within(members, quotes):
+        return None
+    matches = list(zip([names[k] for k in kinds], scores))
+    out = []
+    a = b = 0
+    for n, c, k in zip(sizes, canon, unit_sizes):
+        if not 0 <= c < n:
+            return None
+        out.append((members[a:a + n], c, matches[a:a + n], units[b:b + k]))
+        a += n
+        b += k
+    return out
 
 
 def _within(numbers: list[int], n: int) -> bool:
@@ -573,7 +632,7 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
         for u in units[1:]:
             g.uf.union(units[0], u)  # type: ignore[arg-type]
         reused.update(units)  # type: ignore[arg-type]
-        parts = [(str(k), float(s)) for k, s in matches]
+        parts = matches
         if all(old_keys[m] in position for m in members):
             at = tuple(g.eligible[position[old_keys[m]]] for m in members)
             g.known[at] = (at[canon], parts)
@@ -616,11 +675,7 @@ def state_of(g: Regrouper) -> dict[str, Any]:
             n = g.census.people(surname)
             if n:
                 people[surname] = n
-    statements = []
-    unit_of = g.unit_of
-    for members, canon, matches in g.parts:
-        units = sorted({unit_of[m] for m in members})
-        statements.append(([slot[m] for m in members], members.index(canon), matches, units))
+    statements = _statements_json(g.parts, slot, g.unit_of)
     speakers: dict[Optional[str], int] = {}  # a speaker as units read it (``_speaker``) -> its number
     number: dict[Optional[str], int] = {}  # a quote's speaker -> that number
     speaker: list[int] = []

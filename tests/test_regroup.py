@@ -469,3 +469,48 @@ def test_quotes_that_only_moved_keep_every_unit_in_place(seed, monkeypatch):
         assert calls == [True] and in_place == [True] and not g.dirty
         found, out = g.statements()
         assert (found, out) == _full(edited, articles)
+
+
+@pytest.mark.parametrize("damage", ["sizes", "kinds", "kind_names", "scores", "unit_sizes", "not a dict", "zero size",
+                                    "member", "canon"])
+def test_a_state_whose_statement_lists_do_not_fit_is_not_used(damage):
+    """The statements' flat lists (``_statements_json``) that do not fit together: the state is
+    not used (a full grouping, the same statements)."""
+    quotes, articles = _base(400, 9)
+    _, _, state = regroup.group(quotes, articles)
+    kept = json.loads(json.dumps(state))
+    st = kept["statements"]
+    if damage == "not a dict":
+        kept["statements"] = [[0], 0, [["verbatim", 1.0]], [0]]
+    elif damage == "kind_names":
+        st["kind_names"] = []
+    elif damage == "kinds":
+        st["kinds"][0] = "verbatim"
+    elif damage == "member":
+        st["members"][0] = 10**6
+    elif damage == "canon":
+        st["canon"][0] = st["sizes"][0]
+    elif damage == "zero size":
+        st["sizes"][0] = 0
+        st["sizes"][1] += 1
+    else:
+        st[damage].append(1)
+    found, out, new_state = regroup.group(quotes, articles, kept)
+    assert (found, out) == _full(quotes, articles)
+    assert new_state["grouped_again"][0] == new_state["grouped_again"][1]
+    _, _, again = regroup.group(quotes, articles, json.loads(json.dumps(state)))
+    assert again["grouped_again"][0] == 0
+
+
+@pytest.mark.parametrize("bad", [0.5, "1", None, True])
+def test_a_state_whose_statement_numbers_are_not_ints_is_not_used(bad):
+    quotes, articles = _base(300, 4)
+    _, _, state = regroup.group(quotes, articles)
+    for field in ("kinds", "sizes", "canon", "unit_sizes", "members", "units"):
+        kept = json.loads(json.dumps(state))
+        kept["statements"][field][0] = bad
+        try:
+            found, out, _ = regroup.group(quotes, articles, kept)
+        except (TypeError, IndexError, ValueError) as err:  # never: a state that does not fit is not used
+            raise AssertionError(f"{field}={bad!r}: {err!r}") from err
+        assert (found, out) == _full(quotes, articles), field
