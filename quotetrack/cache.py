@@ -43,6 +43,7 @@ from .version import __version__
 SCHEMA = 1
 BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's
 BATCH = 500  # entries written per transaction
+LOOKUP = 400  # keys looked up a query (SQLite allows 999 parameters at the least)
 CACHE_FILE = "cache.sqlite3"
 
 _ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name not in ("id", "text")]
@@ -301,18 +302,40 @@ class Cache:
         if len(self._pending) >= BATCH:
             self.flush()
 
+    def _rows(self, query: str, keys: list[str]) -> list[tuple]:
+        """The rows of ``query`` (a SELECT ending in ``IN ({})``) for ``keys``, asked ``LOOKUP``
+        keys a query: one query a key costs about as much again as the rows it reads."""
+        out: list[tuple] = []
+        if self._broken:
+            return out
+        try:
+            for at in range(0, len(keys), LOOKUP):
+                part = keys[at:at + LOOKUP]
+                out.extend(self._db.execute(query.format(",".join("?" * len(part))), part))
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return []
+        return out
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """The entries of ``keys`` the cache holds, by key (``get`` of each, not counted)."""
+        return dict(self._rows("SELECT key, value FROM entries WHERE key IN ({})", keys))
+
+    def seen_many(self, places: list[str]) -> dict[str, tuple[int, int, str]]:
+        """``seen``'s rows of ``places``: place -> (size, modification time in ns, entry key)."""
+        rows = self._rows("SELECT place, size, mtime_ns, key FROM seen WHERE place IN ({})", places)
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def fragments_many(self, keys: list[str]) -> dict[str, str]:
+        """The rows ``put_fragments`` kept for ``keys``, as stored, by key (see ``pieces``)."""
+        return dict(self._rows("SELECT key, value FROM fragments WHERE key IN ({})", keys))
+
     def seen(self, place: str, size: int, mtime_ns: int) -> Optional[str]:
         """The entry key of the input at ``place`` (``key("scan-place", …)``) when it was last read
         with this size and modification time, or None. The bytes are then taken to be the same
         without reading them: a file rewritten with the same size and modification time (a tool
         that sets them back) is not seen as changed (``scan --rehash`` reads every input)."""
-        if self._broken:
-            return None
-        try:
-            row = self._db.execute("SELECT size, mtime_ns, key FROM seen WHERE place = ?", (place,)).fetchone()
-        except sqlite3.DatabaseError as err:
-            self._fail(err)
-            return None
+        row = self.seen_many([place]).get(place)
         if row is None or row[0] != size or row[1] != mtime_ns:
             return None
         return str(row[2])
@@ -356,16 +379,12 @@ class Cache:
     def fragments(self, k: str) -> Optional[list[str]]:
         """The text pieces ``put_fragments`` kept for entry ``k``; None when there are none, or
         they are damaged (their digest is not theirs: ``damaged`` is then counted)."""
-        if self._broken:
+        return self.pieces(self.fragments_many([k]).get(k))
+
+    def pieces(self, value: Optional[str]) -> Optional[list[str]]:
+        """A ``fragments`` row's pieces; None for no row, or a damaged one (counted in ``damaged``)."""
+        if value is None:
             return None
-        try:
-            row = self._db.execute("SELECT value FROM fragments WHERE key = ?", (k,)).fetchone()
-        except sqlite3.DatabaseError as err:
-            self._fail(err)
-            return None
-        if row is None:
-            return None
-        value = row[0]
         if not isinstance(value, str) or value[:_DIGEST_CHARS] != _digest(value[_DIGEST_CHARS:]):
             self.damaged += 1
             return None

@@ -125,18 +125,31 @@ def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None
             yield _analyse_input(f) if here else next(work)
 
 
-def _seen_key(f: str, cache: cachemod.Cache, place: str, max_bytes: int,
-              rehash: bool) -> tuple[Optional[str], Optional[os.stat_result]]:
-    """The entry key of input ``f`` when it is a regular file within ``max_bytes`` whose size
-    and modification time are those it had when its bytes were last read (``Cache.seen``: they
-    are then not read again; ``rehash``: never), and its stat (None when it has none)."""
-    try:
-        st = os.stat(f)
-    except OSError:
-        return None, None
-    if rehash or not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-        return None, st
-    return cache.seen(place, st.st_size, st.st_mtime_ns), st
+def _seen_keys(files: list[str], cache: cachemod.Cache, places: list[Optional[str]], max_bytes: int,
+               rehash: bool) -> list[tuple[Optional[str], Optional[os.stat_result]]]:
+    """For each input ``f`` (its place None: standard input), the entry key when it is a regular
+    file within ``max_bytes`` whose size and modification time are those it had when its bytes
+    were last read (``Cache.seen``: they are then not read again; ``rehash``: never), and its
+    stat (None when it has none). The cache is asked for a few hundred places at once."""
+    stats: list[Optional[os.stat_result]] = []
+    for f, place in zip(files, places):
+        st = None
+        if place is not None:
+            try:
+                st = os.stat(f)
+            except OSError:
+                pass
+        stats.append(st)
+    asked = [] if rehash else [place for place, st in zip(places, stats)
+                               if place is not None and st is not None and stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes]
+    rows = cache.seen_many(asked) if asked else {}
+    out: list[tuple[Optional[str], Optional[os.stat_result]]] = []
+    for place, st in zip(places, stats):
+        row = rows.get(place) if place is not None else None
+        ok = row is not None and st is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns \
+            and stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes
+        out.append((str(row[2]) if ok else None, st))  # type: ignore[index]
+    return out
 
 
 def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False) -> Iterator[_Done]:
@@ -152,22 +165,19 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
     pool = None
     window = WINDOW * max(1, jobs)
     # Each input's place, and its entry key where its size and time are known (nothing read yet).
-    looked: list[Optional[tuple[str, str, Optional[str], Optional[os.stat_result]]]] = []
-    for f in files:
-        if f == STDIN:
-            looked.append(None)
-            continue
-        context = loader.outlet_context(f)
-        place = cachemod.key("scan-place", context, b"")
-        looked.append((context, place, *_seen_key(f, cache, place, loader.max_bytes, rehash)))
-    here = sum(1 for got in looked if got is None or got[2] is None) <= INLINE
+    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
+    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
+    looked = _seen_keys(files, cache, places, loader.max_bytes, rehash)
+    here = sum(1 for p, (seen, _) in zip(places, looked) if p is None or seen is None) <= INLINE
+    ahead: dict[str, str] = {}  # the entries of the next inputs known by their size and time
     try:
-        for f, got in zip(files, looked):
-            if got is None:
+        for n, (f, context, place, (seen, st)) in enumerate(zip(files, contexts, places, looked)):
+            if n % cachemod.LOOKUP == 0:
+                ahead = cache.get_many([k for k, _ in looked[n:n + cachemod.LOOKUP] if k is not None])
+            if context is None or place is None:
                 pending.append(_analyse_input(f))
                 continue
-            context, place, seen, st = got
-            hit = None if seen is None else cache.get(seen, count=False)
+            hit = None if seen is None else ahead.get(seen)
             if hit is not None:
                 pending.append(_Done([], [], hit=(f, hit, seen)))  # type: ignore[arg-type]
             else:
@@ -358,17 +368,20 @@ class KeptParts:
         try:
             new: list[tuple[str, list[str]]] = []
             at = 0
-            for k, n in self.origins:
-                if not n:
-                    continue
-                pieces = cache.fragments(k)
-                if pieces is not None and len(pieces) == 2 * n:
-                    yield from zip(pieces[::2], pieces[1::2])
-                else:
-                    made = [make(q) for q in quotes[at:at + n]]
-                    yield from made
-                    new.append((k, [p for pair in made for p in pair]))
-                at += n
+            for w in range(0, len(self.origins), cachemod.LOOKUP):
+                window = self.origins[w:w + cachemod.LOOKUP]
+                rows = cache.fragments_many([k for k, n in window if n])
+                for k, n in window:
+                    if not n:
+                        continue
+                    pieces = cache.pieces(rows.get(k))
+                    if pieces is not None and len(pieces) == 2 * n:
+                        yield from zip(pieces[::2], pieces[1::2])
+                    else:
+                        made = [make(q) for q in quotes[at:at + n]]
+                        yield from made
+                        new.append((k, [p for pair in made for p in pair]))
+                    at += n
             if cache.damaged:
                 self.warn(f"warning: the cache {self.path}: the JSON text of {cache.damaged} inputs was damaged; "
                           "written again")

@@ -65,8 +65,8 @@ def _rows(db: Path) -> dict[str, str]:
 
 def _reads(monkeypatch) -> list[str]:
     asked: list[str] = []
-    real = cachemod.Cache.fragments
-    monkeypatch.setattr(cachemod.Cache, "fragments", lambda self, k: asked.append(k) or real(self, k))
+    real = cachemod.Cache.fragments_many
+    monkeypatch.setattr(cachemod.Cache, "fragments_many", lambda self, ks: asked.extend(ks) or real(self, ks))
     return asked
 
 
@@ -185,3 +185,25 @@ def test_a_quote_written_from_its_parts_is_json_dumps_of_its_dict(speaker, state
     own, rest = quote_parts(q)
     assert "\0" not in own + rest
     assert quote_json(q, "dir/ä.txt", "The Outlet") == json.dumps(quote_dict(q, "dir/ä.txt", "The Outlet"), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("lookup", [1, 3, 7])
+def test_entries_seen_rows_and_parts_asked_a_few_at_a_time_give_the_same_json(tmp_path, generated, lookup, monkeypatch):
+    """The cache is asked ``LOOKUP`` keys a query (inputs by size and time, their entries, their
+    kept parts): any window gives a plain scan's JSON, on a first scan, an unchanged re-scan and
+    one after edits, with standard input among the inputs."""
+    monkeypatch.setattr(cachemod, "LOOKUP", lookup)
+    d = tmp_path / "c"
+    files = _aged_copy(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    stdin_text = "“The ferry timetable will change on the first of the month,” said Ilse Varnholt.\n"
+    args = ["scan", "-", str(d), "-f", "json", "--jobs", "1"]
+    plain = runner.invoke(app, args, input=stdin_text)
+    assert plain.exit_code == 0, plain.output
+    for n in range(3):
+        if n == 2:
+            files[4].write_text(files[4].read_text().replace(" said", " told reporters", 1))
+            plain = runner.invoke(app, args, input=stdin_text)
+        r = runner.invoke(app, [*args, "--cache", str(db)], input=stdin_text)
+        assert r.exit_code == 0, r.output
+        assert r.stdout == plain.stdout, n
