@@ -426,10 +426,11 @@ def statement_json(s: Statement, firsts: dict[str, First]) -> str:
 
 
 def summary_dict(result: ScanResult) -> dict[str, int]:
+    terms = sum(1 for q in result.quotes if q.kind in NOT_SPEECH)
     return {
         "articles": len(result.articles),
-        "quotes": sum(1 for q in result.quotes if q.kind not in NOT_SPEECH),
-        "terms": sum(1 for q in result.quotes if q.kind in NOT_SPEECH),
+        "quotes": len(result.quotes) - terms,
+        "terms": terms,
         "speakers": len(result.speakers),
         "statements": len(result.statements),
         "skipped": len(result.skipped),
