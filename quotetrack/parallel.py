@@ -37,6 +37,7 @@ from .api import assemble, assemble_again
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped, evolve
 from .pipeline import quotes_of
+from .printable import printable_path
 
 CHUNK = 4  # inputs a worker takes at once
 
@@ -57,7 +58,7 @@ class _Done:
 
     found: list[tuple[Article, list[Quote]]]
     skipped: list[Skipped]
-    entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache
+    entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache (``cached``: its key, nothing to write)
     cached: bool = False
     hit: Optional[tuple[str, str, str]] = None  # (path, the entry's text, its key)
 
@@ -287,7 +288,8 @@ def scan(
                 path = done.hit[0]
                 done = _decoded(done, len(articles) + 1)
                 if not done.cached and cache is not None:
-                    cache.warn(f"warning: the cache {cache.path}: the entry of {path} was damaged; analysed again")
+                    cache.warn(f"warning: the cache {cache.path}: the entry of {printable_path(path)} was damaged; "
+                               "analysed again")
             for a, qs in done.found:
                 aid = f"a{len(articles) + 1}"
                 if a.id != aid:
