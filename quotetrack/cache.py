@@ -11,7 +11,7 @@ What is kept is JSON (never pickle: a cache file is data, and reading it
 must not run code): for ``scan``, the articles of an input (all but their
 text) with their quotes; for ``check``, an article's quotes. Beside a
 ``scan`` entry, table ``fragments`` keeps the JSON output's text of its
-quotes' own fields (``render.quote_parts``, with a CRC-32 that tells a
+quotes' small fields (``render.quote_parts``, with a CRC-32 that tells a
 damaged row), written by the first scan that writes JSON and read back by
 the next (``parallel.KeptParts``); they go when their entry goes.
 

@@ -453,7 +453,7 @@ QuoteParts = Callable[[Sequence[Quote], Callable[[Quote], tuple[str, str]]], Ite
 
 
 def _quotes_json(result: ScanResult, parts: Optional[QuoteParts] = None) -> _Encoded:
-    """Each quote's ``quote_json``, its own fields' parts from ``parts`` when given."""
+    """Each quote's ``quote_json``, its small fields' parts from ``parts`` when given."""
     where = {a.id: _where_json(printable_path(a.path), a.outlet) for a in result.articles}  # once an article
     quotes = result.quotes
     made = parts(quotes, quote_parts) if parts is not None else map(quote_parts, quotes)
