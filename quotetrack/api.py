@@ -42,14 +42,16 @@ def assemble(articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequ
 
 
 def assemble_again(
-    articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequence[Skipped], previous: Optional[dict[str, Any]]
+    articles: Sequence[Article], quotes: Sequence[Quote], skipped: Sequence[Skipped], previous: Optional[dict[str, Any]],
+    origins: Optional[Sequence[tuple[str, int]]] = None,
 ) -> tuple[ScanResult, dict[str, Any]]:
     """``assemble``, grouping again only what changed since ``previous`` (the state a former
     call returned: see ``regroup``); the same result, and the state of this one. Speaker names
     are merged as ``canonicalize_speakers`` merges them, from the previous run's merge when
-    the names and their counts are the ones it had (all ``canonical_names`` reads)."""
+    the names and their counts are the ones it had (all ``canonical_names`` reads). ``origins``:
+    each input's cache entry key and how many quotes it gave (``regroup.quote_keys``)."""
     merged, names = _merge_speakers(quotes, previous.get(_NAMES) if previous else None)
-    statements, grouped, state = regroup(merged, articles, previous)
+    statements, grouped, state = regroup(merged, articles, previous, origins)
     state[_NAMES] = names
     return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped)), state
 

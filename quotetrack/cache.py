@@ -9,7 +9,11 @@ the entry is simply not found: nothing stale is ever read back.
 
 What is kept is JSON (never pickle: a cache file is data, and reading it
 must not run code): for ``scan``, the articles of an input (all but their
-text) with their quotes; for ``check``, an article's quotes.
+text) with their quotes; for ``check``, an article's quotes. Beside a
+``scan`` entry, table ``fragments`` keeps the JSON output's text of its
+quotes' small fields (``render.quote_parts``, with a CRC-32 that tells a
+damaged row), written by the first scan that writes JSON and read back by
+the next (``parallel.KeptParts``); they go when their entry goes.
 
 The database runs in WAL mode and every write is a transaction, so a second
 run at the same time reads and writes the same file safely (a write waits
@@ -27,6 +31,7 @@ import os
 import sqlite3
 import sys
 import time
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -38,12 +43,24 @@ from .version import __version__
 SCHEMA = 1
 BUSY_TIMEOUT = 60.0  # seconds a write waits for another process's
 BATCH = 500  # entries written per transaction
+LOOKUP = 400  # keys looked up a query (SQLite allows 999 parameters at the least)
 CACHE_FILE = "cache.sqlite3"
 
 _ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article) if f.name not in ("id", "text")]
 _QUOTE_FIELDS = [f.name for f in dataclasses.fields(Quote) if f.name not in ("id", "article_id", "statement")]
 _PAIRS = ("furniture", "italics")  # Article fields that are tuples of (start, end)
 _SPANS = ("speaker_span", "cue_span")  # Quote fields that are one (start, end) or None
+
+
+_SEP = "\0"  # between the pieces of an entry's fragments (JSON text never holds a raw NUL)
+_DIGEST_CHARS = 8
+
+
+def _digest(text: str) -> str:
+    """A checksum that tells a damaged row (CRC-32: a third of the time of a cryptographic digest
+    on what a re-scan reads back, and nothing here guards against a forger). Raises
+    UnicodeEncodeError for text SQLite cannot keep (a lone surrogate)."""
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
 class CacheError(Exception):
@@ -159,6 +176,8 @@ _CREATE = (
     # place: a digest of what decides an input's entry but its bytes (``scan``'s path and options);
     # the entry key its bytes gave when the file had this size and modification time (see ``seen``).
     "CREATE TABLE IF NOT EXISTS seen (place TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key TEXT NOT NULL)",
+    # the JSON output's text of an entry's quotes (``fragments``), kept while its entry is
+    "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
 # A file modified less than this long before it was read may be modified again within the same
@@ -177,6 +196,9 @@ class Cache:
         self._pending: list[tuple[str, str, str]] = []
         self._seen: list[tuple[str, int, int, str]] = []
         self._broken = False
+        self.damaged = 0  # damaged fragments found (``fragments``)
+        # Set by ``parallel.scan``: each input's entry key and how many quotes it gave, in order.
+        self.origins: Optional[list[tuple[str, int]]] = None
         self._db = self._open()
 
     # ----------------------------------------------------------------- opening
@@ -280,18 +302,40 @@ class Cache:
         if len(self._pending) >= BATCH:
             self.flush()
 
+    def _rows(self, query: str, keys: list[str]) -> list[tuple]:
+        """The rows of ``query`` (a SELECT ending in ``IN ({})``) for ``keys``, asked ``LOOKUP``
+        keys a query: one query a key costs about as much again as the rows it reads."""
+        out: list[tuple] = []
+        if self._broken:
+            return out
+        try:
+            for at in range(0, len(keys), LOOKUP):
+                part = keys[at:at + LOOKUP]
+                out.extend(self._db.execute(query.format(",".join("?" * len(part))), part))
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return []
+        return out
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """The entries of ``keys`` the cache holds, by key (``get`` of each, not counted)."""
+        return dict(self._rows("SELECT key, value FROM entries WHERE key IN ({})", keys))
+
+    def seen_many(self, places: list[str]) -> dict[str, tuple[int, int, str]]:
+        """``seen``'s rows of ``places``: place -> (size, modification time in ns, entry key)."""
+        rows = self._rows("SELECT place, size, mtime_ns, key FROM seen WHERE place IN ({})", places)
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def fragments_many(self, keys: list[str]) -> dict[str, str]:
+        """The rows ``put_fragments`` kept for ``keys``, as stored, by key (see ``pieces``)."""
+        return dict(self._rows("SELECT key, value FROM fragments WHERE key IN ({})", keys))
+
     def seen(self, place: str, size: int, mtime_ns: int) -> Optional[str]:
         """The entry key of the input at ``place`` (``key("scan-place", …)``) when it was last read
         with this size and modification time, or None. The bytes are then taken to be the same
         without reading them: a file rewritten with the same size and modification time (a tool
         that sets them back) is not seen as changed (``scan --rehash`` reads every input)."""
-        if self._broken:
-            return None
-        try:
-            row = self._db.execute("SELECT size, mtime_ns, key FROM seen WHERE place = ?", (place,)).fetchone()
-        except sqlite3.DatabaseError as err:
-            self._fail(err)
-            return None
+        row = self.seen_many([place]).get(place)
         if row is None or row[0] != size or row[1] != mtime_ns:
             return None
         return str(row[2])
@@ -317,9 +361,55 @@ class Cache:
             db.execute("BEGIN IMMEDIATE")
             try:
                 # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
+                db.executemany(
+                    "DELETE FROM fragments WHERE key IN (SELECT key FROM entries WHERE label = ? AND key != ?)",
+                    [(label, k) for k, label, _ in rows],
+                )
                 db.executemany("DELETE FROM entries WHERE label = ? AND key != ?", [(label, k) for k, label, _ in rows])
                 db.executemany("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows)
                 db.executemany("INSERT OR REPLACE INTO seen (place, size, mtime_ns, key) VALUES (?, ?, ?, ?)", seen)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+
+    def fragments(self, k: str) -> Optional[list[str]]:
+        """The text pieces ``put_fragments`` kept for entry ``k``; None when there are none, or
+        they are damaged (their digest is not theirs: ``damaged`` is then counted)."""
+        return self.pieces(self.fragments_many([k]).get(k))
+
+    def pieces(self, value: Optional[str]) -> Optional[list[str]]:
+        """A ``fragments`` row's pieces; None for no row, or a damaged one (counted in ``damaged``)."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or value[:_DIGEST_CHARS] != _digest(value[_DIGEST_CHARS:]):
+            self.damaged += 1
+            return None
+        return value[_DIGEST_CHARS + 1:].split(_SEP)
+
+    def put_fragments(self, items: Iterable[tuple[str, list[str]]]) -> None:
+        """Keep text pieces (none holding a NUL character) for each entry key given, with a digest
+        that tells a damaged row; nothing for an entry the cache does not hold (one transaction)."""
+        if self._broken:
+            return
+        rows = []
+        for k, pieces in items:
+            body = _SEP + _SEP.join(pieces)
+            try:
+                rows.append((k, _digest(body) + body, k))
+            except UnicodeEncodeError:  # not kept: made again by each scan
+                continue
+        if not rows:
+            return
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO fragments (key, value) SELECT ?, ? "
+                               "WHERE EXISTS (SELECT 1 FROM entries WHERE key = ?)", rows)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:

@@ -141,7 +141,7 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
-    result = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
+    result, parts = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
     if output is not None:
         _write_database(result, output)
     if verbose:
@@ -168,7 +168,7 @@ def scan(
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
         if format == Format.JSON:
-            render_json(result, sys.stdout)
+            render_json(result, sys.stdout, parts)
         elif writer is not None:
             writer.finish(result)
         else:
@@ -185,7 +185,8 @@ def scan(
 
 
 def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer, **options):
-    """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``."""
+    """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``;
+    and, with the cache, where the JSON output finds its quotes' parts (``parallel.KeptParts``)."""
 
     def warn(line: str) -> None:
         typer.echo(f"quotetrack: {line}", err=True)
@@ -211,7 +212,8 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
             cache.close()
     if cache is not None and verbose:
         warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
-    return result
+    parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn)
+    return result, parts
 
 
 def _write_database(result, output: Path) -> None:

@@ -29,13 +29,14 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import cache as cachemod
 from .api import assemble, assemble_again
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped, evolve
 from .pipeline import quotes_of
+from .printable import printable_path
 
 CHUNK = 4  # inputs a worker takes at once
 
@@ -56,9 +57,9 @@ class _Done:
 
     found: list[tuple[Article, list[Quote]]]
     skipped: list[Skipped]
-    entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache
+    entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache (``cached``: its key, nothing to write)
     cached: bool = False
-    hit: Optional[tuple[str, str]] = None  # (path, the entry's text)
+    hit: Optional[tuple[str, str, str]] = None  # (path, the entry's text, its key)
 
 
 # Each worker's reader, set by _init (inherited when processes fork).
@@ -124,18 +125,31 @@ def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None
             yield _analyse_input(f) if here else next(work)
 
 
-def _seen_key(f: str, cache: cachemod.Cache, place: str, max_bytes: int,
-              rehash: bool) -> tuple[Optional[str], Optional[os.stat_result]]:
-    """The entry key of input ``f`` when it is a regular file within ``max_bytes`` whose size
-    and modification time are those it had when its bytes were last read (``Cache.seen``: they
-    are then not read again; ``rehash``: never), and its stat (None when it has none)."""
-    try:
-        st = os.stat(f)
-    except OSError:
-        return None, None
-    if rehash or not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-        return None, st
-    return cache.seen(place, st.st_size, st.st_mtime_ns), st
+def _seen_keys(files: list[str], cache: cachemod.Cache, places: list[Optional[str]], max_bytes: int,
+               rehash: bool) -> list[tuple[Optional[str], Optional[os.stat_result]]]:
+    """For each input ``f`` (its place None: standard input), the entry key when it is a regular
+    file within ``max_bytes`` whose size and modification time are those it had when its bytes
+    were last read (``Cache.seen``: they are then not read again; ``rehash``: never), and its
+    stat (None when it has none). The cache is asked for a few hundred places at once."""
+    stats: list[Optional[os.stat_result]] = []
+    for f, place in zip(files, places):
+        st = None
+        if place is not None:
+            try:
+                st = os.stat(f)
+            except OSError:
+                pass
+        stats.append(st)
+    asked = [] if rehash else [place for place, st in zip(places, stats)
+                               if place is not None and st is not None and stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes]
+    rows = cache.seen_many(asked) if asked else {}
+    out: list[tuple[Optional[str], Optional[os.stat_result]]] = []
+    for place, st in zip(places, stats):
+        row = rows.get(place) if place is not None else None
+        ok = row is not None and st is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns \
+            and stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes
+        out.append((str(row[2]) if ok else None, st))  # type: ignore[index]
+    return out
 
 
 def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False) -> Iterator[_Done]:
@@ -151,24 +165,21 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
     pool = None
     window = WINDOW * max(1, jobs)
     # Each input's place, and its entry key where its size and time are known (nothing read yet).
-    looked: list[Optional[tuple[str, str, Optional[str], Optional[os.stat_result]]]] = []
-    for f in files:
-        if f == STDIN:
-            looked.append(None)
-            continue
-        context = loader.outlet_context(f)
-        place = cachemod.key("scan-place", context, b"")
-        looked.append((context, place, *_seen_key(f, cache, place, loader.max_bytes, rehash)))
-    here = sum(1 for got in looked if got is None or got[2] is None) <= INLINE
+    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
+    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
+    looked = _seen_keys(files, cache, places, loader.max_bytes, rehash)
+    here = sum(1 for p, (seen, _) in zip(places, looked) if p is None or seen is None) <= INLINE
+    ahead: dict[str, str] = {}  # the entries of the next inputs known by their size and time
     try:
-        for f, got in zip(files, looked):
-            if got is None:
+        for n, (f, context, place, (seen, st)) in enumerate(zip(files, contexts, places, looked)):
+            if n % cachemod.LOOKUP == 0:
+                ahead = cache.get_many([k for k, _ in looked[n:n + cachemod.LOOKUP] if k is not None])
+            if context is None or place is None:
                 pending.append(_analyse_input(f))
                 continue
-            context, place, seen, st = got
-            hit = None if seen is None else cache.get(seen, count=False)
+            hit = None if seen is None else ahead.get(seen)
             if hit is not None:
-                pending.append(_Done([], [], hit=(f, hit)))
+                pending.append(_Done([], [], hit=(f, hit, seen)))  # type: ignore[arg-type]
             else:
                 read_ns = time.time_ns()
                 data, reason = read_bytes(f, loader.max_bytes)
@@ -180,7 +191,7 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
                         cache.put_seen(place, st.st_size, st.st_mtime_ns, k, read_ns)
                     hit = cache.get(k, count=False)
                     if hit is not None:
-                        pending.append(_Done([], [], hit=(f, hit)))
+                        pending.append(_Done([], [], hit=(f, hit, k)))
                     elif jobs > 1 and len(files) > 1 and not here:
                         pool = pool or _pool(jobs, len(files))
                         pending.append(pool.apply_async(_analyse_data, (f, data, k)))
@@ -203,10 +214,10 @@ def _decoded(done: _Done, number_from: int) -> _Done:
     """An input found in the cache, its articles numbered from ``a<number_from>``; a damaged
     entry is a miss: the input is analysed again here, and its entry written anew."""
     assert done.hit is not None
-    path, text = done.hit
+    path, text, k = done.hit
     try:
         found, skipped = cachemod.file_from(text, number_from)
-        return _Done(found, skipped, cached=True)
+        return _Done(found, skipped, (k, path, ""), cached=True)
     except (ValueError, KeyError, TypeError):
         pass
     loader = _state["loader"]
@@ -257,6 +268,8 @@ def scan(
     ``rehash``. ``progress``: called with (inputs done,
     inputs in all). ``on_article``: called with each article and its quotes
     (speakers as its article names them) as soon as they are found, in order.
+    With the cache, ``cache.origins`` is set to where each input's quotes came from
+    (see ``KeptParts``).
     """
     paths = list(paths)
     files, loader = prepare(paths, max_bytes, outlets=outlets, set_outlet=set_outlet, stdin=stdin)
@@ -267,10 +280,15 @@ def scan(
         cache.flush()
     articles: list[Article] = []
     quotes: list[Quote] = []
+    origins: list[tuple[str, int]] = []  # each input's entry key and its number of quotes, in order
     try:
         for n, done in enumerate(_results(files, jobs, cache, rehash), 1):
             if done.hit is not None:
+                path = done.hit[0]
                 done = _decoded(done, len(articles) + 1)
+                if not done.cached and cache is not None:
+                    cache.warn(f"warning: the cache {cache.path}: the entry of {printable_path(path)} was damaged; "
+                               "analysed again")
             for a, qs in done.found:
                 aid = f"a{len(articles) + 1}"
                 if a.id != aid:
@@ -281,6 +299,8 @@ def scan(
                     on_article(a, qs)
             skipped.extend(done.skipped)
             if cache is not None:
+                if done.entry is not None:
+                    origins.append((done.entry[0], sum(len(qs) for _, qs in done.found)))
                 if done.cached:
                     cache.hits += 1
                 elif done.entry is not None:
@@ -296,9 +316,12 @@ def scan(
         return assemble(articles, quotes, skipped)
     # Grouping again only what changed since the last scan of the same inputs (the same result).
     context = grouping_context(paths, outlets, set_outlet, max_bytes)
-    result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context))
+    whole = sum(n for _, n in origins) == len(quotes)  # every quote's input has an entry (no standard input)
+    result, state = assemble_again(articles, quotes, skipped, cachemod.get_state(cache, context), origins if whole else None)
     cachemod.put_state(cache, context, state)
     cache.flush()
+    if whole:
+        cache.origins = origins
     return result
 
 
@@ -315,3 +338,49 @@ def _renumber(a: Article, quotes: list[Quote], aid: str) -> tuple[Article, list[
     running ``__init__`` again for each (it was a tenth of a re-scan's time): ``evolve``, half
     the time of ``copy.copy`` and two ``object.__setattr__``."""
     return evolve(a, id=aid), [evolve(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid) for q in quotes]
+
+
+class KeptParts:
+    """The quotes' JSON parts (``render.quote_parts``) of a scan made with the cache at ``path``,
+    read back from it input by input as the output is written (``render.render_json``'s
+    ``parts``): they are not held in memory, and a re-scan makes only those of the inputs it
+    analysed. Parts the cache lacks or holds damaged are made and kept for the next scan
+    (a damaged row with a warning). ``origins``: each input's entry key and how many quotes it
+    gave, in the order of the scan's quotes (``Cache.origins`` after ``scan``)."""
+
+    def __init__(self, path: Union[str, Path], origins: list[tuple[str, int]],
+                 warn: Callable[[str], None] = lambda line: None):
+        self.path, self.origins, self.warn = Path(path), origins, warn
+
+    def __call__(self, quotes: Sequence[Quote], make: Callable[[Quote], tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        if sum(n for _, n in self.origins) != len(quotes):
+            yield from map(make, quotes)
+            return
+        try:
+            cache = cachemod.Cache(self.path, warn=self.warn)
+        except cachemod.CacheError:
+            yield from map(make, quotes)
+            return
+        try:
+            new: list[tuple[str, list[str]]] = []
+            at = 0
+            for w in range(0, len(self.origins), cachemod.LOOKUP):
+                window = self.origins[w:w + cachemod.LOOKUP]
+                rows = cache.fragments_many([k for k, n in window if n])
+                for k, n in window:
+                    if not n:
+                        continue
+                    pieces = cache.pieces(rows.get(k))
+                    if pieces is not None and len(pieces) == 2 * n:
+                        yield from zip(pieces[::2], pieces[1::2])
+                    else:
+                        made = [make(q) for q in quotes[at:at + n]]
+                        yield from made
+                        new.append((k, [p for pair in made for p in pair]))
+                    at += n
+            if cache.damaged:
+                self.warn(f"warning: the cache {self.path}: the JSON text of {cache.damaged} inputs was damaged; "
+                          "written again")
+            cache.put_fragments(new)
+        finally:
+            cache.close()

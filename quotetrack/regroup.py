@@ -55,18 +55,19 @@ from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
 # The state's layout (2: a wording is its tokens and its elision breaks; 3: each quote's unit and
-# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``).
-STATE = 4
+# speaker; 4: a wording's tokens one string, a unit's path a number in ``paths``; 5: the
+# statements as flat lists, ``_statements_json``).
+STATE = 5
 
 
 class _Counts(Census):
     """A census read back from a previous run's state: how many people hold each surname."""
 
     def __init__(self, counts: dict[str, int]):  # no Census.__init__: nothing to count
-        self._counts = counts
+        self.counts = counts
 
     def people(self, surname: str) -> int:
-        return self._counts.get(surname.casefold(), 0)
+        return self.counts.get(surname.casefold(), 0)
 
 
 def _surname(name: str) -> str:
@@ -80,9 +81,17 @@ def _names_digest(names: Iterable[Optional[str]]) -> str:
     return h.hexdigest()
 
 
-def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article]) -> list[str]:
+def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article],
+               origins: Optional[Sequence[tuple[str, int]]] = None) -> list[str]:
     """The key of each groupable quote (see the module docstring); a repeat of the same key gets
-    its occurrence number."""
+    its occurrence number. ``origins``: each input's cache entry key and how many quotes it gave,
+    in the quotes' order (``cache.Cache.origins``): a quote's key is then a digest of its entry's
+    key, its article's path and outlet, and its place in its input. The entry key is a digest of
+    the input's bytes and of all else that decides its quotes (``cache.key``), so the key changes
+    whenever the quote may (and for every quote of an input that changed): no quote's fields
+    are read or hashed."""
+    if origins is not None and sum(n for _, n in origins) == len(quotes):
+        return _origin_keys(quotes, eligible, by_id, origins)
     seen: dict[str, int] = {}
     out = []
     # The digest is of repr((path, outlet, start, end, words, direct, kind)), its first two items once an article.
@@ -99,6 +108,40 @@ def quote_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str
         n = seen.get(k, 0)
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
+    return out
+
+
+def _origin_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[str, Article],
+                 origins: Sequence[tuple[str, int]]) -> list[str]:
+    """``quote_keys`` from the inputs' entry keys: "<digest>:<n>", n the quote's place in its
+    input (no key of the other kind holds a colon). An input given twice has its second
+    occurrence numbered, "<digest>#<k>:<n>", as a repeated key is."""
+    out: list[str] = []
+    owner: dict[str, int] = {}  # a digest -> the number of inputs that gave it so far
+    blake2b = hashlib.blake2b
+    j, total = 0, len(eligible)
+    start = 0
+    for entry, n in origins:
+        end = start + n
+        heads: dict[str, str] = {}  # this input's article ids -> their quotes' key head
+        mine: dict[str, str] = {}  # this input's digests -> their heads
+        while j < total and eligible[j] < end:
+            i = eligible[j]
+            aid = quotes[i].article_id
+            head = heads.get(aid)
+            if head is None:
+                a = by_id[aid]
+                raw = f"{entry}\0{a.path}\0{a.outlet}"
+                digest = blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=9).hexdigest()
+                head = mine.get(digest)
+                if head is None:
+                    k = owner.get(digest, 0)
+                    owner[digest] = k + 1
+                    head = mine[digest] = f"{digest}:" if k == 0 else f"{digest}#{k}:"
+                heads[aid] = head
+            out.append(f"{head}{i - start}")
+            j += 1
+        start = end
     return out
 
 
@@ -271,20 +314,22 @@ def _stem_keys(tokens: tuple[str, ...], speakers: Iterable[Optional[str]]) -> se
 
 
 def group(
-    quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None
+    quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None,
+    origins: Optional[Sequence[tuple[str, int]]] = None,
 ) -> tuple[list[Statement], list[Quote], dict[str, Any]]:
     """``statements.group(quotes, articles)``, from ``previous`` (a state this function
-    returned) where no change reaches; and the state of this run."""
-    g = run(quotes, articles, previous)
+    returned) where no change reaches; and the state of this run. ``origins``: see ``quote_keys``."""
+    g = run(quotes, articles, previous, origins)
     found, out = g.statements()
     return found, out, state_of(g)
 
 
-def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None) -> Regrouper:
+def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional[dict[str, Any]] = None,
+        origins: Optional[Sequence[tuple[str, int]]] = None) -> Regrouper:
     """The grouping run of ``group`` with every join made, before its statements are built."""
     by_id = {a.id: a for a in articles}
     eligible = [i for i, q in enumerate(quotes) if groupable(q, by_id[q.article_id])]
-    keys = quote_keys(quotes, eligible, by_id)
+    keys = quote_keys(quotes, eligible, by_id, origins)
     names = _names_digest(q.speaker for q in quotes)
     plan = _previous(quotes, keys, names, previous)
     known = None
@@ -300,13 +345,14 @@ def run(quotes: Sequence[Quote], articles: Sequence[Article], previous: Optional
         g.attach_loose()
         return g
     now = _units_now(g)
-    pairs = _match(plan["units"], now)
+    aligned = _aligned(plan["units"], now)
+    pairs = _match(plan["units"], now, aligned)
     if pairs is None:  # the units in another order: group in full
         g.build_index()
         g.join_anchors()
         g.attach_loose()
         return g
-    _dirty(g, plan, now)
+    _dirty(g, plan, now, aligned)
     g.build_index()
     _join(g, plan, pairs)
     return g
@@ -333,11 +379,12 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
             "speakers": [None if n is None else str(n) for n in previous["speakers"]],
             "units": [(wordings[w], direct is True, speaker, paths[path], int(start))
                       for w, direct, speaker, path, start in previous["units"]],
-            # A statement's members, matches and units are read where it is joined (no copies).
-            "statements": [(m, int(c), k, u) for m, c, k, u in previous["statements"]],
+            "statements": _statements_from(previous["statements"], len(previous["keys"])),
         }
         old_people = dict(previous["people"])
-    except (KeyError, TypeError, ValueError, IndexError):
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    if plan["statements"] is None:
         return None
     n = len(plan["keys"])
     if len(plan["wording"]) != n or len(breaks) != len(tokens) or not _within(plan["wording"], len(tokens)):
@@ -354,6 +401,63 @@ def _previous(quotes: Sequence[Quote], keys: list[str], names: str,
         moved = {s for s in map(_surname, speakers) if census.people(s) != old_people.get(s, 0)}
         plan["moved"] = moved | {s for s, n in old_people.items() if census.people(s) != n}
     return plan
+
+
+def _statements_json(parts: list[tuple[list[int], int, list[tuple[str, float]]]], slot: dict[int, int],
+                     unit_of: dict[int, int]) -> dict[str, Any]:
+    """The run's statements as the state keeps them: flat lists, one item a statement or a
+    member (JSON reads a few long lists of numbers much faster than many short nested ones):
+    each statement's members (groupable quote numbers) and units, its canonical member's place
+    among its members, and each member's match kind (a number in ``kind_names``) and score."""
+    members_flat: list[int] = []
+    sizes: list[int] = []
+    canon_at: list[int] = []
+    kinds: list[int] = []
+    scores: list[float] = []
+    units_flat: list[int] = []
+    unit_sizes: list[int] = []
+    kind_no: dict[str, int] = {}
+    for members, canon, matches in parts:
+        units = sorted({unit_of[m] for m in members})
+        members_flat.extend([slot[m] for m in members])
+        sizes.append(len(members))
+        canon_at.append(members.index(canon))
+        for kind, score in matches:
+            got = kind_no.get(kind)
+            if got is None:
+                got = kind_no[kind] = len(kind_no)
+            kinds.append(got)
+            scores.append(score)
+        units_flat.extend(units)
+        unit_sizes.append(len(units))
+    return {"members": members_flat, "sizes": sizes, "canon": canon_at, "kinds": kinds,
+            "kind_names": [str(k) for k in kind_no], "scores": scores, "units": units_flat, "unit_sizes": unit_sizes}
+
+
+def _statements_from(kept: dict[str, Any], quotes: int) -> Optional[list[tuple[list[int], int, list[tuple[str, float]], list[int]]]]:
+    """``_statements_json`` read back: each statement's members, canonical member's place, matches
+    (kind, score) and units; None when the lists do not fit together or a member is not one of
+    the ``quotes`` groupable quotes."""
+    members, sizes, canon = kept["members"], kept["sizes"], kept["canon"]
+    kinds, scores = kept["kinds"], list(map(float, kept["scores"]))
+    names = [str(k) for k in kept["kind_names"]]
+    units, unit_sizes = kept["units"], kept["unit_sizes"]
+    if not (len(sizes) == len(canon) == len(unit_sizes) and sum(sizes) == len(members) == len(kinds) == len(scores)
+            and sum(unit_sizes) == len(units) and _within(kinds, len(names))):
+        return None
+    if not all(set(map(type, numbers)) <= {int} for numbers in (members, sizes, canon, kinds, units, unit_sizes)) \
+            or (sizes and min(sizes) < 1) or not _within(members, quotes):
+        return None
+    matches = list(zip([names[k] for k in kinds], scores))
+    out = []
+    a = b = 0
+    for n, c, k in zip(sizes, canon, unit_sizes):
+        if not 0 <= c < n:
+            return None
+        out.append((members[a:a + n], c, matches[a:a + n], units[b:b + k]))
+        a += n
+        b += k
+    return out
 
 
 def _within(numbers: list[int], n: int) -> bool:
@@ -377,6 +481,9 @@ def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
     of people changed. ``statements.Grouper._units`` makes a wording's units from just that
     sequence and the speaker verdicts (which read the census only for the two names' surnames),
     so it would make them as before: the n-th quote joins the unit the n-th did."""
+    in_place = _given_in_place(g, plan)
+    if in_place is not None:
+        return in_place
     units, names, moved = plan["units"], plan["speakers"], plan["moved"]
     groups: dict[tuple, int] = {}
     gid = [groups.setdefault(unit[:2], len(groups)) for unit in units]
@@ -405,6 +512,26 @@ def _given_units(g: Regrouper, plan: dict[str, Any]) -> dict[int, int]:
     return given
 
 
+def _given_in_place(g: Regrouper, plan: dict[str, Any]) -> Optional[dict[int, int]]:
+    """``_given_units`` when every groupable quote has, in its place, the previous one's wording
+    (numbered as before), form and speaker, and no surname's number of people changed: every
+    wording's sequence of speakers is then the one it had, and each quote takes its previous
+    unit (a quote alone in its wording and form too: it makes a unit of its own either way).
+    None when that is not so."""
+    labels = plan["unit"]
+    if plan["moved"] or len(labels) != len(g.eligible) or len(plan["wordings"]) != len(g.tokens):
+        return None
+    eligible, quotes, wid = g.eligible, g.quotes, g.wid
+    if plan["wording"] != [wid[i] for i in eligible] or plan["wordings"] != list(zip(g.tokens, g.breaks)):
+        return None
+    units, names = plan["units"], plan["speakers"]
+    if [units[u][1] for u in labels] != [quotes[i].direct for i in eligible]:
+        return None
+    if [names[n] for n in plan["speaker"]] != [_speaker(quotes[i]) for i in eligible]:
+        return None
+    return dict(zip(eligible, labels))
+
+
 def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...]], bool, Optional[str], str, int]]:
     """Each unit as the state keeps it: wording, form, speaker, and where its first quote is."""
     out = []
@@ -414,22 +541,36 @@ def _units_now(g: Regrouper) -> list[tuple[tuple[tuple[str, ...], tuple[int, ...
     return out
 
 
-def _match(before: list, now: list) -> Optional[dict[int, int]]:
+def _aligned(before: list, now: list) -> bool:
+    """Whether this run has the previous run's units, each with the same wording, form, speaker
+    and article path, in the same order (where their first quotes are aside): a re-scan whose
+    changes moved quotes but changed no words, speaker or unit."""
+    return len(before) == len(now) and all(
+        b[0] == n[0] and b[1] == n[1] and b[2] == n[2] and b[3] == n[3] for b, n in zip(before, now)
+    )
+
+
+def _match(before: list, now: list, aligned: bool = False) -> Optional[dict[int, int]]:
     """Previous units to this run's: the same wording, form, speaker and article path (the
     n-th such to the n-th). None unless the units matched are in the same order as before,
     and those of one article in the same order of their first quotes (grouping breaks ties
-    by where a unit's first quote is)."""
-    slots: dict[tuple, list[int]] = defaultdict(list)
-    for v, unit in enumerate(now):
-        slots[unit[:4]].append(v)
-    taken: dict[tuple, int] = defaultdict(int)
-    pairs: dict[int, int] = {}
-    for u, unit in enumerate(before):
-        sig = unit[:4]
-        n = taken[sig]
-        taken[sig] = n + 1
-        if n < len(slots.get(sig, ())):
-            pairs[u] = slots[sig][n]
+    by where a unit's first quote is). ``aligned`` (see ``_aligned``): each unit is then the
+    previous one in its place."""
+    pairs: dict[int, int]
+    if aligned:
+        pairs = {u: u for u in range(len(now))}
+    else:
+        slots: dict[tuple, list[int]] = defaultdict(list)
+        for v, unit in enumerate(now):
+            slots[unit[:4]].append(v)
+        taken: dict[tuple, int] = defaultdict(int)
+        pairs = {}
+        for u, unit in enumerate(before):
+            sig = unit[:4]
+            n = taken[sig]
+            taken[sig] = n + 1
+            if n < len(slots.get(sig, ())):
+                pairs[u] = slots[sig][n]
     last = -1
     by_path: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for u, v in pairs.items():  # in the previous order
@@ -445,12 +586,16 @@ def _match(before: list, now: list) -> Optional[dict[int, int]]:
     return pairs
 
 
-def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
+def _dirty(g: Regrouper, plan: dict[str, Any], now: list, aligned: bool = False) -> None:
     """The dirty wordings and their keys. A wording is dirty when its units differ (each
     unit's form, speaker and article path, in order; see ``_match``) or one of its quotes'
     speakers has a surname whose number of people changed. A unit's other quotes, and where
     in its article a quote is, decide no join: a wording whose units only gained, lost or
-    moved such quotes is clean (its statements are built again)."""
+    moved such quotes is clean (its statements are built again). ``aligned`` (``_aligned``):
+    no wording's units differ."""
+    moved = plan["moved"]
+    if aligned and not moved:
+        return
     before_units = plan["units"]
     before: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in before_units:
@@ -458,7 +603,6 @@ def _dirty(g: Regrouper, plan: dict[str, Any], now: list) -> None:
     here: dict[tuple, list[tuple]] = defaultdict(list)
     for unit in now:
         here[unit[0]].append(unit[1:4])
-    moved = plan["moved"]
     if moved:
         for i in g.eligible:
             s = g.quotes[i].speaker
@@ -480,14 +624,15 @@ def _join(g: Regrouper, plan: dict[str, Any], pairs: dict[int, int]) -> None:
     old_keys, wordings, wording, unit, old_units = plan["keys"], plan["wordings"], plan["wording"], plan["unit"], plan["units"]
     position = {k: n for n, k in enumerate(g.keys)}
     reused: set[int] = set()
+    reach = bool(g.dirty)  # with no dirty wording, no change reaches any unit (``reached``)
     for members, canon, matches, units_before in plan["statements"]:
         units = [pairs.get(u) for u in units_before]
-        if any(u is None or g.reached(u) for u in units):
+        if None in units or (reach and any(g.reached(u) for u in units)):  # type: ignore[arg-type]
             continue
         for u in units[1:]:
             g.uf.union(units[0], u)  # type: ignore[arg-type]
         reused.update(units)  # type: ignore[arg-type]
-        parts = [(str(k), float(s)) for k, s in matches]
+        parts = matches
         if all(old_keys[m] in position for m in members):
             at = tuple(g.eligible[position[old_keys[m]]] for m in members)
             g.known[at] = (at[canon], parts)
@@ -519,17 +664,18 @@ def _tokens_from(kept: Any) -> tuple[str, ...]:
 def state_of(g: Regrouper) -> dict[str, Any]:
     """This run as the next one reads it (its statements once ``g.statements()`` has built them)."""
     slot = {i: n for n, i in enumerate(g.eligible)}
-    people = {}
-    for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
-        surname = _surname(s)
-        n = g.census.people(surname)
-        if n:
-            people[surname] = n
-    statements = []
-    unit_of = g.unit_of
-    for members, canon, matches in g.parts:
-        units = sorted({unit_of[m] for m in members})
-        statements.append(([slot[m] for m in members], members.index(canon), matches, units))
+    if isinstance(g.census, _Counts):
+        # The run's speaker names are the previous run's (``_previous``): so are their surnames'
+        # numbers of people, which that census holds (no name parsed again).
+        people = {k: v for k, v in g.census.counts.items() if v}
+    else:
+        people = {}
+        for s in {q.speaker for q in g.quotes if q.speaker and not _anonymous(q.speaker)}:
+            surname = _surname(s)
+            n = g.census.people(surname)
+            if n:
+                people[surname] = n
+    statements = _statements_json(g.parts, slot, g.unit_of)
     speakers: dict[Optional[str], int] = {}  # a speaker as units read it (``_speaker``) -> its number
     number: dict[Optional[str], int] = {}  # a quote's speaker -> that number
     speaker: list[int] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING, Any, Iterator, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, TextIO
 
 from .align import Segment, diff_markup, word_diff
 from .diff import SideDiff
@@ -333,22 +333,36 @@ def _span_json(span: Optional[tuple[int, int]]) -> str:
     return f"[{span[0]:d}, {span[1]:d}]" if span else "null"
 
 
+def quote_parts(q: Quote) -> tuple[str, str]:
+    """The two parts of a quote's JSON (``quote_json``) made of its own small fields: from
+    ``"start"`` to ``"speaker": `` and from ``, "speaker_mention"`` to ``"statement": ``. What
+    is left (its ids, its article's path and outlet, its text and words, its merged speaker
+    and its statement) is written around them; a re-scan reads the parts of unchanged inputs
+    back from the cache (the text, most of the bytes, is one C call to write)."""
+    spans = ", ".join(f"[{a:d}, {b:d}]" for a, b in q.quoted_spans)
+    return (
+        f'"start": {q.start:d}, "end": {q.end:d}, "line": {q.line:d}, "column": {q.column:d}, '
+        f'"kind": {encode_basestring(q.kind)}, "direct": {"true" if q.direct else "false"}, '
+        f'"closed": {"true" if q.closed else "false"}, "speaker": ',
+        f', "speaker_mention": {_text_or_null(q.speaker_mention)}, "cue": {_text_or_null(q.cue)}, '
+        f'"speaker_span": {_span_json(q.speaker_span)}, "cue_span": {_span_json(q.cue_span)}, '
+        f'"quoted_spans": [{spans}], "content_kind": {_text_or_null(q.content_kind)}, "statement": ',
+    )
+
+
+def _where_json(article_path: str, outlet: Optional[str]) -> str:
+    return f'"path": {encode_basestring(article_path)}, "outlet": {_text_or_null(outlet)}, '
+
+
 def quote_json(q: Quote, article_path: str, outlet: Optional[str]) -> str:
     """``json.dumps(quote_dict(q, article_path, outlet), ensure_ascii=False)``, the same text
     written from a fixed template: no dict is built and no key encoded again (the quotes are
     most of a scan's JSON; tests compare the two on many quotes)."""
-    spans = ", ".join(f"[{a:d}, {b:d}]" for a, b in q.quoted_spans)
+    own, rest = quote_parts(q)
     return (
         f'{{"id": {encode_basestring(q.id)}, "article": {encode_basestring(q.article_id)}, '
-        f'"path": {encode_basestring(article_path)}, "outlet": {_text_or_null(outlet)}, '
-        f'"text": {encode_basestring(q.text)}, "words": {encode_basestring(q.words)}, '
-        f'"start": {q.start:d}, "end": {q.end:d}, "line": {q.line:d}, "column": {q.column:d}, '
-        f'"kind": {encode_basestring(q.kind)}, "direct": {"true" if q.direct else "false"}, '
-        f'"closed": {"true" if q.closed else "false"}, "speaker": {_text_or_null(q.speaker)}, '
-        f'"speaker_mention": {_text_or_null(q.speaker_mention)}, "cue": {_text_or_null(q.cue)}, '
-        f'"speaker_span": {_span_json(q.speaker_span)}, "cue_span": {_span_json(q.cue_span)}, '
-        f'"quoted_spans": [{spans}], "content_kind": {_text_or_null(q.content_kind)}, '
-        f'"statement": {_text_or_null(q.statement)}}}'
+        f'{_where_json(article_path, outlet)}"text": {encode_basestring(q.text)}, "words": {encode_basestring(q.words)}, '
+        f'{own}{_text_or_null(q.speaker)}{rest}{_text_or_null(q.statement)}}}'
     )
 
 
@@ -412,10 +426,11 @@ def statement_json(s: Statement, firsts: dict[str, First]) -> str:
 
 
 def summary_dict(result: ScanResult) -> dict[str, int]:
+    terms = sum(1 for q in result.quotes if q.kind in NOT_SPEECH)
     return {
         "articles": len(result.articles),
-        "quotes": sum(1 for q in result.quotes if q.kind not in NOT_SPEECH),
-        "terms": sum(1 for q in result.quotes if q.kind in NOT_SPEECH),
+        "quotes": len(result.quotes) - terms,
+        "terms": terms,
         "speakers": len(result.speakers),
         "statements": len(result.statements),
         "skipped": len(result.skipped),
@@ -432,21 +447,44 @@ class _Encoded(Iterator[str]):
         return next(self._items)
 
 
-def _quotes_json(result: ScanResult) -> _Encoded:
-    where = {a.id: (printable_path(a.path), a.outlet) for a in result.articles}  # once an article
-    return _Encoded(quote_json(q, *where[q.article_id]) for q in result.quotes)
+# Each quote's ``quote_parts``, in the order of the quotes given, from wherever they are kept (a
+# re-scan's cache); the function passed makes those of a quote where none are kept.
+QuoteParts = Callable[[Sequence[Quote], Callable[[Quote], tuple[str, str]]], Iterator[tuple[str, str]]]
 
 
-def _sections(result: ScanResult, encoded: bool = False) -> Iterator[tuple[str, Any]]:
+def _quotes_json(result: ScanResult, parts: Optional[QuoteParts] = None) -> _Encoded:
+    """Each quote's ``quote_json``, its small fields' parts from ``parts`` when given."""
+    where = {a.id: _where_json(printable_path(a.path), a.outlet) for a in result.articles}  # once an article
+    quotes = result.quotes
+    made = parts(quotes, quote_parts) if parts is not None else map(quote_parts, quotes)
+    names: dict[Optional[str], str] = {}  # a speaker's JSON, once a name
+
+    def each() -> Iterator[str]:
+        for q, (own, rest) in zip(quotes, made, strict=True):
+            speaker = names.get(q.speaker)
+            if speaker is None:
+                speaker = names[q.speaker] = _text_or_null(q.speaker)
+            text = q.text
+            words = q.words
+            said = encode_basestring(text)
+            yield (f'{{"id": {encode_basestring(q.id)}, "article": {encode_basestring(q.article_id)}, '
+                   f'{where[q.article_id]}"text": {said}, "words": {said if words is text else encode_basestring(words)}, '
+                   f'{own}{speaker}{rest}{_text_or_null(q.statement)}}}')
+
+    return _Encoded(each())
+
+
+def _sections(result: ScanResult, encoded: bool = False, parts: Optional[QuoteParts] = None) -> Iterator[tuple[str, Any]]:
     """The JSON document's members in order; the long lists as generators, so that a writer
-    can turn them into text one item at a time (``encoded``: the quotes as JSON text already)."""
+    can turn them into text one item at a time (``encoded``: the quotes as JSON text already,
+    their parts from ``parts`` when given)."""
     arts = {a.id: a for a in result.articles}
     firsts = first_carriers(result)
     yield "schema_version", JSON_SCHEMA_VERSION
     yield "summary", summary_dict(result)
     yield "articles", (article_dict(a) for a in result.articles)
     if encoded:
-        yield "quotes", _quotes_json(result)
+        yield "quotes", _quotes_json(result, parts)
         yield "statements", _Encoded(statement_json(s, firsts) for s in result.statements)
     else:
         yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
@@ -462,11 +500,12 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
 JSON_BATCH = 512  # list items encoded at once by the streaming writer
 
 
-def render_json(result: ScanResult, out: TextIO) -> None:
+def render_json(result: ScanResult, out: TextIO, parts: Optional[QuoteParts] = None) -> None:
     """The JSON document: indented on a terminal, for a person to read; compact
     otherwise, for the programs it is piped to. The compact document is written a
     few hundred items at a time, the same bytes as ``json.dumps(to_dict(result))``
-    without holding the whole document (its dicts and its text) at once."""
+    without holding the whole document (its dicts and its text) at once. ``parts``:
+    where the quotes' ``quote_parts`` are kept (a scan with the cache), else made here."""
     pretty = bool(getattr(out, "isatty", None) and out.isatty())
     if pretty:
         out.write(json.dumps(to_dict(result), ensure_ascii=False, indent=2))
@@ -474,7 +513,7 @@ def render_json(result: ScanResult, out: TextIO) -> None:
         return
     # json.dumps, not json.dump: only the one-shot call uses the C encoder.
     out.write("{")
-    for n, (key, value) in enumerate(_sections(result, encoded=True)):
+    for n, (key, value) in enumerate(_sections(result, encoded=True, parts=parts)):
         out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
             out.write(json.dumps(value, ensure_ascii=False, check_circular=False))

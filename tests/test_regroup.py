@@ -382,3 +382,135 @@ def test_speaker_names_merged_from_the_previous_run_are_a_full_merges(monkeypatc
         asked.clear()
         got, _ = api.assemble_again(articles, quotes, (), hurt)
         assert got == plain and asked
+
+
+def _origins(quotes: list[Quote]) -> list[tuple[str, int]]:
+    """The quotes cut into "inputs" (runs of one article's quotes), each with an entry key that
+    is a digest of what its quotes are, as a cache entry's key is of its input's bytes."""
+    import hashlib
+
+    out: list[tuple[str, int]] = []
+    run: list[Quote] = []
+    for q in [*quotes, None]:
+        if run and (q is None or q.article_id != run[0].article_id):
+            out.append((hashlib.sha256(repr(run).encode("utf-8", "surrogatepass")).hexdigest(), len(run)))
+            run = []
+        if q is not None:
+            run.append(q)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("changes", [1, 10, 60])
+def test_regrouping_with_keys_from_the_inputs_entries_equals_a_full_grouping(seed, changes):
+    """``origins`` given (quote keys from the entry keys of their inputs): the same statements as
+    a full grouping after each run of edits, and most of the corpus not grouped again."""
+    quotes, articles = _base(900, seed)
+    found, out, state = regroup.group(quotes, articles, None, _origins(quotes))
+    assert (found, out) == _full(quotes, articles)
+    assert all(":" in k for k in state["keys"]) and len(set(state["keys"])) == len(state["keys"])
+    rng = random.Random(seed * 100 + changes)
+    edited = quotes
+    for _ in range(3):
+        edited = _edit(edited, articles, rng, changes)
+        found, out, state = regroup.group(edited, articles, json.loads(json.dumps(state)), _origins(edited))
+        assert (found, out) == _full(edited, articles)
+        again, total = state["grouped_again"]
+        if changes == 1:
+            assert again < total / 2
+
+
+def test_keys_from_entries_stay_for_unchanged_inputs_and_change_for_the_others():
+    """An input's quotes keep their keys when other inputs before it gain or lose quotes; an input
+    given twice has distinct keys each time; a count that does not add up falls back to digests of
+    the quotes' fields."""
+    quotes, articles = _base(300, 5)
+    by_id = {a.id: a for a in articles}
+    eligible = list(range(len(quotes)))
+    origins = _origins(quotes)
+    keys = regroup.quote_keys(quotes, eligible, by_id, origins)
+    assert len(set(keys)) == len(keys)
+    # The first input loses its first quote (its entry key changes): every later key stays.
+    first = origins[0][1]
+    fewer = quotes[1:]
+    changed = [(origins[0][0] + "x", first - 1), *origins[1:]]
+    again = regroup.quote_keys(fewer, list(range(len(fewer))), by_id, changed)
+    assert again[first - 1:] == keys[first:]
+    assert not set(again[: first - 1]) & set(keys)
+    # The same input twice (the same entry, path and outlet).
+    twice = quotes[:first] * 2
+    got = regroup.quote_keys(twice, list(range(len(twice))), by_id, [origins[0], origins[0]])
+    assert len(set(got)) == len(got) == 2 * first
+    assert regroup.quote_keys(quotes, eligible, by_id, origins[1:]) == regroup.quote_keys(quotes, eligible, by_id)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_quotes_that_only_moved_keep_every_unit_in_place(seed, monkeypatch):
+    """Words written before quotes in a few articles (they move; no wording, speaker or unit
+    changes): each quote takes its previous unit (``_given_in_place``), the units are the
+    previous ones in their places (``_aligned``), nothing is dirty, and the statements are a
+    full grouping's, with and without keys from entries."""
+    quotes, articles = _base(900, seed)
+    rng = random.Random(seed)
+    calls: list[bool] = []
+    real = regroup._aligned
+    monkeypatch.setattr(regroup, "_aligned", lambda b, n: calls.append(real(b, n)) or calls[-1])
+    in_place: list[bool] = []
+    real_given = regroup._given_in_place
+    monkeypatch.setattr(regroup, "_given_in_place",
+                        lambda g, plan: in_place.append(real_given(g, plan) is not None) or real_given(g, plan))
+    for origins in (None, _origins):
+        _, _, state = regroup.group(quotes, articles, None, origins(quotes) if origins else None)
+        moved = set(rng.sample(sorted({q.article_id for q in quotes}), 5))
+        edited = [replace(q, start=q.start + 11, end=q.end + 11) if q.article_id in moved else q for q in quotes]
+        calls.clear()
+        in_place.clear()
+        g = regroup.run(edited, articles, json.loads(json.dumps(state)), origins(edited) if origins else None)
+        assert calls == [True] and in_place == [True] and not g.dirty
+        found, out = g.statements()
+        assert (found, out) == _full(edited, articles)
+
+
+@pytest.mark.parametrize("damage", ["sizes", "kinds", "kind_names", "scores", "unit_sizes", "not a dict", "zero size",
+                                    "member", "canon"])
+def test_a_state_whose_statement_lists_do_not_fit_is_not_used(damage):
+    """The statements' flat lists (``_statements_json``) that do not fit together: the state is
+    not used (a full grouping, the same statements)."""
+    quotes, articles = _base(400, 9)
+    _, _, state = regroup.group(quotes, articles)
+    kept = json.loads(json.dumps(state))
+    st = kept["statements"]
+    if damage == "not a dict":
+        kept["statements"] = [[0], 0, [["verbatim", 1.0]], [0]]
+    elif damage == "kind_names":
+        st["kind_names"] = []
+    elif damage == "kinds":
+        st["kinds"][0] = "verbatim"
+    elif damage == "member":
+        st["members"][0] = 10**6
+    elif damage == "canon":
+        st["canon"][0] = st["sizes"][0]
+    elif damage == "zero size":
+        st["sizes"][0] = 0
+        st["sizes"][1] += 1
+    else:
+        st[damage].append(1)
+    found, out, new_state = regroup.group(quotes, articles, kept)
+    assert (found, out) == _full(quotes, articles)
+    assert new_state["grouped_again"][0] == new_state["grouped_again"][1]
+    _, _, again = regroup.group(quotes, articles, json.loads(json.dumps(state)))
+    assert again["grouped_again"][0] == 0
+
+
+@pytest.mark.parametrize("bad", [0.5, "1", None, True])
+def test_a_state_whose_statement_numbers_are_not_ints_is_not_used(bad):
+    quotes, articles = _base(300, 4)
+    _, _, state = regroup.group(quotes, articles)
+    for field in ("kinds", "sizes", "canon", "unit_sizes", "members", "units"):
+        kept = json.loads(json.dumps(state))
+        kept["statements"][field][0] = bad
+        try:
+            found, out, _ = regroup.group(quotes, articles, kept)
+        except (TypeError, IndexError, ValueError) as err:  # never: a state that does not fit is not used
+            raise AssertionError(f"{field}={bad!r}: {err!r}") from err
+        assert (found, out) == _full(quotes, articles), field
