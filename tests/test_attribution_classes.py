@@ -2068,3 +2068,26 @@ def test_mention_reader_reads_a_description_before_a_name(frame, a, b):
     toks = tokenize(text, 0, len(text))
     found = np_starting_at(toks, 0, len(toks))
     assert found is not None and found[0].head == b, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Harold Pennick said Ann Roe “did this for her career.”", True),
+        ("But he suggested that Ann Roe had her eyes on the critics.", True),
+        ("The mayor told reporters Ann Roe was wrong.", True),
+        ("Ann Roe said the plan was dead.", False),
+        ("Yesterday Ann Roe spoke to the council.", False),
+        ("“It is over,” said Ann Roe.", False),
+        ("Although the mayor has claimed the county will sue, Ann Roe was unmoved.", False),
+    ],
+)
+def test_ranker_feature_a_mention_in_what_someone_said(text, expected):
+    """``said_of_before``: the person named after the speech verb of their sentence is talked
+    about, not talking (a feature of the speaker ranker)."""
+    from quotetrack.attribution.candidates import _in_what_is_said
+    from quotetrack.attribution.tokens import tokenize
+
+    toks = tokenize(text, 0, len(text))
+    k = next(i for i, t in enumerate(toks) if t.text == "Ann")
+    assert _in_what_is_said(toks, k) is expected

@@ -372,6 +372,26 @@ def _mention_before(att: "ArticleAttributor", ctx: QuoteContext, f: dict[str, fl
         f["possessive_before"] = 1.0
     if _near_verb(att, kb):
         f["verb_before"] = 1.0
+    if _in_what_is_said(toks, kb):
+        f["said_of_before"] = 1.0
+
+
+# How far back from a mention a speech verb of its sentence is looked for (tokens).
+SAID_OF_WINDOW = 12
+
+
+def _in_what_is_said(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the mention at ``k`` stands in what someone is said to have said, after the speech
+    verb of its sentence ("Roe said Poe “…”", "he suggested that Poe had …"): talked about,
+    not the one talking."""
+    sent = toks[k].sent
+    for u in range(k - 1, max(-1, k - SAID_OF_WINDOW), -1):
+        t = toks[u]
+        if t.sent != sent or t.kind == "q" or t.text in (",", ";", ":"):
+            return False  # (a comma closes a fronted clause: "Although Poe claimed X, Roe …")
+        if is_verb(t):
+            return u > 0 and toks[u - 1].kind == "w"  # a verb with its subject before it, not "Said Roe"
+    return False
 
 
 def _mention_after(att: "ArticleAttributor", ctx: QuoteContext, f: dict[str, float], ms: list[int], j: int) -> None:
