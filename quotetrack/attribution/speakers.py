@@ -64,6 +64,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # "a letter to Mr. Roe", "the statement from the board": a text, not who spoke
     if last in TIME_UNITS:
         return False
+    if len(words) > 1 and words[-1][:1].islower() and last in _FUNCTION_WORD:
+        return False  # "By Sunday afternoon she", "the first two": a phrase cut after a function word
     if last in TIME_AFTER and any(w.lower() in TIME_UNITS for w in words[:-1]):
         return False  # "The day before", "Two weeks later"
     if len(words) == 1:
