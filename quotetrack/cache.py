@@ -356,18 +356,24 @@ class Cache:
             return
         rows, self._pending = self._pending, []
         seen, self._seen = self._seen, []
+        olds = [(label, k) for k, label, _ in rows]
+        self._write(
+            # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
+            ("DELETE FROM fragments WHERE key IN (SELECT key FROM entries WHERE label = ? AND key != ?)", olds),
+            ("DELETE FROM entries WHERE label = ? AND key != ?", olds),
+            ("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows),
+            ("INSERT OR REPLACE INTO seen (place, size, mtime_ns, key) VALUES (?, ?, ?, ?)", seen),
+        )
+
+    def _write(self, *statements: tuple[str, list]) -> None:
+        """Run each statement over its rows in one transaction (rolled back on any error); a
+        database error leaves the cache as ``_fail`` says."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                # An input's older entries (before it changed) go: the cache grows with the corpus, not with its edits.
-                db.executemany(
-                    "DELETE FROM fragments WHERE key IN (SELECT key FROM entries WHERE label = ? AND key != ?)",
-                    [(label, k) for k, label, _ in rows],
-                )
-                db.executemany("DELETE FROM entries WHERE label = ? AND key != ?", [(label, k) for k, label, _ in rows])
-                db.executemany("INSERT OR REPLACE INTO entries (key, label, value) VALUES (?, ?, ?)", rows)
-                db.executemany("INSERT OR REPLACE INTO seen (place, size, mtime_ns, key) VALUES (?, ?, ?, ?)", seen)
+                for sql, params in statements:
+                    db.executemany(sql, params)
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
@@ -404,19 +410,8 @@ class Cache:
                 continue
         if not rows:
             return
-        db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany("INSERT OR REPLACE INTO fragments (key, value) SELECT ?, ? "
-                               "WHERE EXISTS (SELECT 1 FROM entries WHERE key = ?)", rows)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as err:
-            self._fail(err)
+        self._write(("INSERT OR REPLACE INTO fragments (key, value) SELECT ?, ? "
+                     "WHERE EXISTS (SELECT 1 FROM entries WHERE key = ?)", rows))
 
     def _fail(self, err: sqlite3.DatabaseError) -> None:
         """A read or write failed: a damaged file is rebuilt, anything else (a full disk, a
