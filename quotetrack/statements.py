@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, Optional, Sequence
 
-from .align import Comparison, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
+from .align import Comparison, Judge, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
 from .blocking import BlockingIndex
 from .identity import SAME, Census, Name, anonymous, described, identity, leading_words, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
@@ -117,11 +117,16 @@ class Grouper:
         if eligible is None:
             eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.eligible = eligible
-        self.judge = judge()
         self._wordings(wordings or {})
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
+
+    @property
+    def judge(self) -> Judge:
+        """The paraphrase judge, loaded when a comparison first needs it (a re-scan whose changes
+        reach no wording compares none)."""
+        return judge()
 
     def same(self, a: Optional[str], b: Optional[str]) -> bool:
         """``identity(a, b, census)`` is SAME, asked once per pair of names: a run has far fewer
