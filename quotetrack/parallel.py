@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
 import os
 import stat
 import sys
@@ -105,6 +104,8 @@ def _drop_text(a: Article) -> Article:
 def _pool(jobs: int, files: int):
     # fork where it is safe (Linux): workers start at once with everything already loaded.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
+    import multiprocessing  # here: a re-scan of a few changed files starts no worker (``INLINE``)
+
     ctx = multiprocessing.get_context(method)
     return ctx.Pool(min(jobs, files), initializer=_init, initargs=(_state["loader"],))
 

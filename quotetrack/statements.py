@@ -30,9 +30,10 @@ import gc
 from collections import OrderedDict, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterator, Optional, Sequence
 
-from .align import Comparison, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
+from .align import Comparison, Judge, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
 from .blocking import BlockingIndex
 from .identity import SAME, Census, Name, anonymous, described, identity, leading_words, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
@@ -46,6 +47,7 @@ from .models import (
     Member,
     Quote,
     Statement,
+    evolve,
 )
 from .textnorm import comparison_tokens
 from .unionfind import UnionFind
@@ -115,11 +117,16 @@ class Grouper:
         if eligible is None:
             eligible = [i for i, q in enumerate(quotes) if groupable(q, self.by_id[q.article_id])]
         self.eligible = eligible
-        self.judge = judge()
         self._wordings(wordings or {})
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
+
+    @property
+    def judge(self) -> Judge:
+        """The paraphrase judge, loaded when a comparison first needs it (a re-scan whose changes
+        reach no wording compares none)."""
+        return judge()
 
     def same(self, a: Optional[str], b: Optional[str]) -> bool:
         """``identity(a, b, census)`` is SAME, asked once per pair of names: a run has far fewer
@@ -433,22 +440,29 @@ class Grouper:
 
     def statements(self) -> tuple[list[Statement], list[Quote]]:
         groups: dict[int, list[int]] = defaultdict(list)
+        find, unit_of = self.uf.find, self.unit_of
         for i in self.eligible:
-            groups[self.uf.find(self.unit_of[i])].append(i)
+            groups[find(unit_of[i])].append(i)
         quotes = self.quotes
+        outlet = {aid: a.outlet for aid, a in self.by_id.items()}
+        kinds: dict[tuple[bool, str], MatchKind] = {}  # ``member_match`` of a form and a kind, once
         statements: list[Statement] = []
-        assigned: dict[int, str] = {}
-        for members in sorted(groups.values(), key=lambda m: m[0]):
+        assigned: list[Optional[str]] = [None] * len(quotes)
+        for members in sorted(groups.values(), key=itemgetter(0)):
             canon, matches = self.statement_parts(members)
             sid = f"s{len(statements) + 1}"
-            speaker = next((quotes[m].speaker for m in [canon, *members] if quotes[m].speaker), None)
+            first = quotes[canon]
+            speaker = first.speaker or next((quotes[m].speaker for m in members if quotes[m].speaker), None)
             mem = []
             for m, (kind, score) in zip(members, matches):
-                outlet = self.by_id[quotes[m].article_id].outlet
-                mem.append(Member(quotes[m].id, outlet, member_match(quotes[m], kind), score))
+                q = quotes[m]
+                match = kinds.get((q.direct, kind))
+                if match is None:
+                    match = kinds[(q.direct, kind)] = member_match(q, kind)
+                mem.append(Member(q.id, outlet[q.article_id], match, score))
                 assigned[m] = sid
-            statements.append(Statement(sid, speaker, quotes[canon].words, quotes[canon].id, tuple(mem)))
-        out = [q.with_statement(assigned[i]) if i in assigned else q for i, q in enumerate(quotes)]
+            statements.append(Statement(sid, speaker, first.words, first.id, tuple(mem)))
+        out = [q if sid is None else evolve(q, statement=sid) for q, sid in zip(quotes, assigned)]
         return statements, out
 
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:

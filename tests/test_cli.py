@@ -162,3 +162,26 @@ def test_file_names_that_are_not_utf8_and_link_loops(tmp_path):
     doc = json.loads(r.stdout.encode("utf-8"))
     assert sorted(a["outlet"] for a in doc["articles"]) == ["bad\ufffd", "good"]
     assert [s["reason"] for s in doc["skipped"]] == ["symbolic link loop: directory already scanned"]
+
+
+def test_a_scan_on_one_core_starts_no_multiprocessing(tmp_path):
+    """``multiprocessing`` is imported when a worker pool starts: a scan with ``--jobs 1`` (or a
+    re-scan of a few changed files) does not load it."""
+    import subprocess
+    import sys
+
+    art = tmp_path / "a.txt"
+    art.write_text("“We will build the bridge by spring,” said Orla Vance, the mayor.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from quotetrack import cli\n"
+        "sys.argv = ['quotetrack', 'scan', sys.argv[1], '-f', 'json', '--jobs', '1']\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', 'multiprocessing' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(art)], capture_output=True, text=True, check=True)
+    assert '"speaker": "Orla Vance"' in done.stdout
+    assert "LOADED False" in done.stderr

@@ -134,7 +134,7 @@ def test_nothing_changed_groups_nothing_again():
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_changes_that_reach_no_wording_build_no_index(seed):
+def test_changes_that_reach_no_wording_build_no_index(seed, monkeypatch):
     """Quotes that only moved in their articles (words written before them): no wording is dirty,
     no unit asks for candidates, and the blocking index is never built; the same statements.
     A reworded quote makes the index be built, and the statements are still a full run's."""
@@ -144,9 +144,14 @@ def test_changes_that_reach_no_wording_build_no_index(seed):
     moved = set(rng.sample(sorted({q.article_id for q in quotes}), 10))
     edited = [replace(q, start=q.start + 9, end=q.end + 9) if q.article_id in moved else q for q in quotes]
     assert edited != quotes
+    full = _full(edited, articles)
+    asked: list[int] = []
+    real_judge = statements.judge
+    monkeypatch.setattr(statements, "judge", lambda: asked.append(1) or real_judge())
     g = regroup.run(edited, articles, json.loads(json.dumps(state)))
     assert g._index_pending and not hasattr(g, "trigrams")
-    assert g.statements() == _full(edited, articles)
+    assert g.statements() == full
+    assert not asked  # the paraphrase judge is not loaded when no two wordings are compared
     # Statements whose members moved have the previous canonical member and matches: no two
     # wordings are compared again (none of the judge's features is built).
     assert g.known_words and g.built == 0
@@ -155,6 +160,7 @@ def test_changes_that_reach_no_wording_build_no_index(seed):
     g = regroup.run(edited, articles, json.loads(json.dumps(state)))
     assert not g._index_pending and hasattr(g, "trigrams")
     assert g.statements() == _full(edited, articles)
+    assert asked  # a reworded quote is compared
 
 
 def test_unchanged_quotes_in_another_order_group_in_full():
