@@ -98,7 +98,7 @@ def _before_dashed_aside(toks: Sequence[Tok], j: int, lo: int) -> int:
     """Where the subject ends when an aside between dashes stands before the verb at ``j`` ("Roe
     — named by the paper as the likely pick — told …"; "--" too): the first dash; else ``j``.
     Looks back at most ``APPOSITION_WORDS * 2`` tokens."""
-    if j - 1 <= lo or toks[j - 1].text not in _DASHES and not (toks[j - 1].text == "-" and toks[j - 2].text == "-"):
+    if j - 1 <= lo or (toks[j - 1].text not in _DASHES and not (toks[j - 1].text == "-" and toks[j - 2].text == "-")):
         return j
     double = toks[j - 1].text == "-"
     k = j - (3 if double else 2)
@@ -675,10 +675,7 @@ def _apposition_name(toks: Sequence[Tok], i: int, hi: int) -> Optional[tuple[Men
 
 
 
-_DESCRIPTOR_STOPS = PREPOSITIONS | ALL_PREPOSITIONS | frozenset(
-    "and or but who which that whose whether when where as by to than said says after before during while since until "
-    "about into over under without".split()
-)
+_DESCRIPTOR_STOPS = ALL_PREPOSITIONS | frozenset("and or but who which that whose whether when where as than said says while".split())
 
 
 def _name_after_descriptor(
