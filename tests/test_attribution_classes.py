@@ -2094,3 +2094,23 @@ def test_ranker_feature_a_mention_in_what_someone_said(text, expected):
     toks = tokenize(text, 0, len(text))
     k = next(i for i, t in enumerate(toks) if t.text == "Ann")
     assert _in_what_is_said(toks, k) is expected
+
+
+# -- A name followed by a preposition is no subject a later pronoun means ("… and <C> during the rant.")
+
+OBJECT_THEN_PREPOSITION = {
+    "during": "{a} also attacked {b} and {c} during the course of the rally.",
+    "throughout": "{a} mocked {b} and {c} throughout the long debate.",
+    "without": "{a} praised {b} and {c} without naming their rivals.",
+    "against": "{a} defended {b} and {c} against the charges.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(OBJECT_THEN_PREPOSITION, [("Harold Pennick", "Marta Quillen", "Gregor Lindqvist"), ("Vincent Mabry", "Elena Sorokin", "Tomas Varga")]))
+def test_a_name_before_a_preposition_is_not_the_subject_a_pronoun_means(text, who):
+    """The man named last, as an object followed by a preposition, is not the "he" of the next
+    sentence: the sentence's subject is."""
+    a, b, c = who
+    doc = BODY + text.format(a=a, b=b, c=c) + f"\n\nHe said that {b.split()[-1]} is playing “a very old game.”\n"
+    got = found(doc)
+    assert [s for w, s, _ in got if "very old game" in w] == [a], got

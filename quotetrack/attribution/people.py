@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from ..textnorm import fold_name
-from .function_words import COORDINATORS, DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
+from .function_words import ALL_PREPOSITIONS, COORDINATORS, DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
 from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
 
@@ -585,7 +585,7 @@ def is_document(speaker: str) -> bool:
     return speaker.split()[-1].lower().strip(".,") in DOCUMENTS
 
 
-NOT_VERBS_AFTER_NAME = frozenset("of and or in on at to for with from by than as who which that whose".split())
+NOT_VERBS_AFTER_NAME = ALL_PREPOSITIONS | frozenset("and or than as who which that whose".split())
 
 
 def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
