@@ -89,10 +89,12 @@ Speaker accuracy (on matched quotes)
     End-to-end accuracy: gold quotes that were matched and rightly attributed,
     over all gold quotes.
 
-Hand-audited coreference gold (``--audited FILE``, repeatable, or a directory of JSONL files)
+Hand-audited gold (``--audited FILE``, repeatable, or a directory of JSONL files)
     CoreNLP's coreference chains are often wrong, so the coref gold above is checked by hand:
-    benchmarks/audit/ holds, for gold quotes of kind coref (all of dev, a fixed sample of train), the
-    speaker a careful reader names, or "unclear" (see its README; made with benchmarks/audit_coref.py).
+    benchmarks/audit/ holds, for gold quotes of kind coref (all of dev, a fixed sample of train) and of
+    kind named (all of dev), the speaker a careful reader names, "unclear", or "nobody" (words presented
+    as nobody's: right only without a speaker) (see its README; made with benchmarks/audit_coref.py).
+    Each gold kind is scored apart.
     For the listed gold quotes (same article and offsets) the harness prints how many were found,
     how many are unclear (left out), how often the harness gold agrees with the audit, and each
     system's speaker accuracy on the matched ones against the harness gold and against the audit.
