@@ -93,6 +93,8 @@ _NUMBERS.update(
 )
 _NUMBERS.update({"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"})
 _NUMBERS["percent"] = "%"
+# Number words (the keys above less "percent"), for rules that read a count ("Eight years ago").
+NUMBER_WORDS = frozenset(_NUMBERS) - {"percent"}
 
 
 def display_words(text: str) -> str:

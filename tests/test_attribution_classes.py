@@ -2114,3 +2114,20 @@ def test_a_name_before_a_preposition_is_not_the_subject_a_pronoun_means(text, wh
     doc = BODY + text.format(a=a, b=b, c=c) + f"\n\nHe said that {b.split()[-1]} is playing “a very old game.”\n"
     got = found(doc)
     assert [s for w, s, _ in got if "very old game" in w] == [a], got
+
+
+# -- "Eight years ago, he supported <B> over <C> and said, “…”": the subject after a time phrase
+
+TIME_THEN_AND_SAID = {
+    "years-ago-comma": "Eight years ago, he supported {b} over {c} and said, “{c_s} has never done anything for us.”",
+    "last-year": "Last year he backed {b} against {c} and said, “{c_s} has never done anything for us.”",
+    "weeks-later": "Two weeks later, he endorsed {b} over {c} and told reporters, “{c_s} has never done anything for us.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(TIME_THEN_AND_SAID, [("Harold Pennick", "Daniel Ormsby", "Marta Quillen"), ("Vincent Mabry", "Tomas Varga", "Elena Sorokin")]))
+def test_second_predicate_after_a_time_phrase_is_the_subjects(text, who):
+    a, b, c = who
+    doc = BODY + f"{a} made his choice clear.\n\n" + text.format(b=b, c=c, c_s=c.split()[-1]) + "\n"
+    got = found(doc)
+    assert [(s, cue) for w, s, cue in got if "never done anything" in w] == [(a, "told" if "told" in text else "said")], got

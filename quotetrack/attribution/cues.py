@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS, inflections
+from ..textnorm import NUMBER_WORDS
 from .function_words import (
     ADVERBIAL_OPENERS,
     AUXILIARIES,
@@ -17,6 +18,9 @@ from .function_words import (
     OPEN_MARKS,
     PREPOSITIONS,
     S_CONTRACTIONS,
+    TIME_AFTER,
+    TIME_NOUNS,
+    TIME_PHRASE_WORDS,
 )
 from .gender import is_first_name
 from .mentions import Mention, first_of_pair, is_organisation, np_ending_at, np_starting_at, subject_of_verb
@@ -285,7 +289,8 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
         if v - 1 > lo and toks[v - 1].low in ("and", "but"):
             # "Roe arrived at a breakfast with reporters and acknowledged that …": a second
             # predicate of the sentence's subject.
-            opener = _named_opener(toks, main_clause_start(toks, lo, v), v - 1, pronouns=True)
+            start = _after_time_phrase(toks, main_clause_start(toks, lo, v), v - 1)
+            opener = _named_opener(toks, start, v - 1, pronouns=True)
             if opener is not None:
                 return Cue(nearest if nearest.lower().endswith("ing") else verb.text, opener)
         # "said Varga:" (inverted, before the quote)
@@ -303,6 +308,27 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     if verbs and toks[verbs[-1]].low.endswith("ing"):
         return _participle_opener(toks, lo, open_i, nearest)
     return None
+
+
+# How many words a time phrase opening a sentence may have ("Eight years ago,", "Last year").
+TIME_PHRASE_LIMIT = 5
+
+
+def _after_time_phrase(toks: Sequence[Tok], lo: int, hi: int) -> int:
+    """Where the subject starts after a time phrase opening the sentence at ``lo`` ("Eight
+    years ago, he …", "Last year he …", "Two weeks later, Roe …"), with its comma; ``lo`` when
+    there is none (a phrase needs a unit of time or "ago", "later", "earlier")."""
+    u, timed = lo, False
+    while u < hi and u - lo < TIME_PHRASE_LIMIT and toks[u].kind == "w":
+        low = toks[u].low
+        if low in TIME_NOUNS or low in TIME_AFTER:
+            timed = True
+        elif not (low in TIME_PHRASE_WORDS or low in NUMBER_WORDS or low.isdigit()):
+            break
+        u += 1
+    if not timed or u == lo:
+        return lo
+    return u + 1 if u < hi and toks[u].text == "," else u
 
 
 _PASSIVE_AUXILIARIES = frozenset("was were is are been being".split())
