@@ -2131,3 +2131,34 @@ def test_second_predicate_after_a_time_phrase_is_the_subjects(text, who):
     doc = BODY + f"{a} made his choice clear.\n\n" + text.format(b=b, c=c, c_s=c.split()[-1]) + "\n"
     got = found(doc)
     assert [(s, cue) for w, s, cue in got if "never done anything" in w] == [(a, "told" if "told" in text else "said")], got
+
+
+# -- A speech verb in the passive: its subject was spoken to, not the speaker ("<B> was told, “…”")
+
+PASSIVE_HEARER = {
+    "was-told": "{b} was told, “You will lose this seat if the dam fails.”",
+    "was-asked": "At the hearing, {b} was asked, “Did you read the report before the vote?”",
+    "were-told": "The aides of {b} were told, “Nobody talks to the press this week.”",
+    "was-warned": "{b} was repeatedly warned, “The levee will not hold another spring.”",
+}
+PASSIVE_KEEPS = {
+    "quoted-as": ("{b} is quoted as saying “the levee is safe for another decade.”", "b"),
+    "by-agent": ("At the hearing, {b} was asked by {a}, “Did you read the report before the vote?”", "a"),
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PASSIVE_HEARER, [("Harold Pennick", "Marta Quillen"), ("Vincent Mabry", "Elena Sorokin"), ("Tamsin Holloway", "Gregor Lindqvist")]))
+def test_subject_of_a_passive_speech_verb_is_not_the_speaker(text, who):
+    a, b = who
+    doc = BODY + text.format(a=a, b=b) + "\n"
+    got = found(doc)
+    assert got and all(s != b and (s is None or b.split()[-1] not in s) for w, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, who", cases(PASSIVE_KEEPS, [("Harold Pennick", "Marta Quillen"), ("Vincent Mabry", "Elena Sorokin"), ("Tamsin Holloway", "Gregor Lindqvist")]))
+def test_passive_speech_verb_that_keeps_its_speaker(text, who):
+    a, b = who
+    frame, role = text
+    doc = BODY + frame.format(a=a, b=b) + "\n"
+    got = found(doc)
+    assert [s for w, s, _ in got] == [a if role == "a" else b], got

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Protocol, Sequence
 
 from ..models import PARTIAL
-from .cues import Cue, is_verb
+from .cues import Cue, is_verb, passive_without_agent
 from .gender import is_first_name
 from .mentions import Mention
 from .people import INSTITUTION_NOUNS, People, bare, looks_plural
@@ -145,6 +145,9 @@ def candidates(
         _last_speaker(att, ctx, start, proposals, last, get)
 
     _mark_owners(att, by_name)
+    # A hard constraint: who a speech verb of the quote's sentence speaks to in the passive
+    # ("Roe was told, “…”") is not its speaker.
+    by_name = {n: c for n, c in by_name.items() if not _spoken_to_in_sentence(att, ctx, start, n)}
     first_in_para = _first_person_in_paragraph(att, ctx)
     pronoun = _cue_pronoun(proposals)
     if pronoun in ("he", "she"):
@@ -159,6 +162,38 @@ def candidates(
             c.features["spoke_before"] = 1.0
             c.features["spoke_count"] = _log(n)
     return list(by_name.values())
+
+
+# How many tokens a name may take before the auxiliary of its passive verb ("Sen. Ann B. Roe was").
+NAME_SPAN = 6
+# How far before the quote a passive verb that introduces it may stand (tokens).
+PASSIVE_REACH = 25
+
+
+def _spoken_to_in_sentence(att: "ArticleAttributor", ctx: QuoteContext, start: int, name: str) -> bool:
+    """Whether the person's last mention before the quote, in the quote's sentence, is the
+    subject of a speech verb in the passive that introduces the quote ("Roe was asked, “…”",
+    "Roe was repeatedly warned: “…”")."""
+    person = att.people.persons.get(name)
+    if person is None:
+        return False
+    ms = person.mentions
+    i = bisect.bisect_left(ms, start)
+    if i == 0:
+        return False
+    toks = att.toks
+    kb = att.people.tok_index.get(ms[i - 1])
+    if kb is None or toks[kb].sent != ctx.sent:
+        return False
+    u = kb + 1
+    while u < ctx.k and u < kb + NAME_SPAN and toks[u].kind == "w" and toks[u].is_cap:
+        u += 1  # the rest of the name
+    for v in range(u + 1, min(u + 3, ctx.k)):
+        if is_verb(toks[v]) and passive_without_agent(toks, v):
+            # the quote's own cue: no other speech verb between ("When Roe was asked about it, he said")
+            near = ctx.k - v <= PASSIVE_REACH  # a bound: the sentence may be endless
+            return near and toks[u].low in ("was", "were", "is", "are") and not any(is_verb(t) for t in toks[v + 1 : ctx.k])
+    return False
 
 
 def _cue_pronoun(proposals: Sequence[Proposal]) -> str:

@@ -258,7 +258,9 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    verbs = [i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_quote_cue(toks, i)]
+    verbs = [
+        i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_quote_cue(toks, i) and not passive_without_agent(toks, i)
+    ]
     nearest = toks[verbs[-1]].text if verbs else ""
     if verbs and nearest.lower().endswith("ing"):
         subject = _participle_subject(toks, verbs[-1], lo)
@@ -332,6 +334,30 @@ def _after_time_phrase(toks: Sequence[Tok], lo: int, hi: int) -> int:
 
 
 _PASSIVE_AUXILIARIES = frozenset("was were is are been being".split())
+# Past participles of speech verbs that do not end in "-ed".
+_IRREGULAR_PARTICIPLES = frozenset("told said written spoken sworn taught shown heard".split())
+# Verbs whose passive reports someone's words about the subject ("Roe is quoted as saying",
+# "Roe is reported to have called it …", "Roe was said to be …").
+_RAISING = frozenset("quoted reported said".split())
+
+
+def passive_without_agent(toks: Sequence[Tok], v: int) -> bool:
+    """A speech verb in the passive with no "by" after it ("the staff were told, “…”", "the
+    agency was warned about …", "Roe was asked, “…”"): its subject is who was spoken to or
+    about, never the speaker. "Roe is quoted as saying" and "is reported to have called"
+    keep their subject, and "was asked by Poe" is the agent's (``_passive_agent``)."""
+    low = toks[v].low
+    if not (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES):
+        return False
+    u = v - 1
+    if u > 0 and toks[u].kind == "w" and (toks[u].low.endswith("ly") or toks[u].low in ("also", "not", "never", "often")):
+        u -= 1  # "was repeatedly warned", "were also told"
+    if u < 0 or toks[u].low not in _PASSIVE_AUXILIARIES:
+        return False
+    nxt = toks[v + 1].low if v + 1 < len(toks) else ""
+    if nxt == "by" or nxt == "as" or (nxt == "to" and low in _RAISING):
+        return False
+    return True
 
 
 def _passive_agent(toks: Sequence[Tok], v: int, open_i: int) -> Optional[Mention]:
@@ -469,6 +495,8 @@ def cue_elsewhere(toks: Sequence[Tok], k: int, hi: int) -> Optional[Cue]:
     """A speech verb later in the sentence: "..., to improve its ships, Varga stated." """
     for v in range(k + 1, hi):
         if is_quote_cue(toks, v):
+            if passive_without_agent(toks, v):
+                continue
             subj = subject_of_verb(toks, v, k + 1)
             if subj is not None:
                 return Cue(toks[v].text, subj)
