@@ -2162,3 +2162,33 @@ def test_passive_speech_verb_that_keeps_its_speaker(text, who):
     doc = BODY + frame.format(a=a, b=b) + "\n"
     got = found(doc)
     assert [s for w, s, _ in got] == [a if role == "a" else b], got
+
+
+# -- A word capitalised because it opens a sentence is no speaker ("Multiple outlets reported …")
+
+OPENING_WORDS = {
+    "multiple": "Multiple outlets reported on Tuesday that the levy had “no chance at all.”",
+    "sometimes": "Sometimes the meetings grew heated. “We will not be bullied by anyone,” one sign read.",
+    "ask": "Ask yourself: who will pay for “the greatest levee ever built”?",
+    "based": "Based on the ledger, the council spent “whatever it took” on the pumps.",
+    "contrast": "Contrast that with the mayor, who called the plan “a swindle” last spring.",
+    "thus": "Thus, the plan became known as “the river tax” across the county.",
+}
+
+
+@pytest.mark.parametrize("text", OPENING_WORDS.values(), ids=OPENING_WORDS.keys())
+def test_a_word_opening_a_sentence_is_no_speaker(text):
+    opener = text.split()[0].strip(",")
+    got = found(BODY + text + "\n")
+    assert all(s != opener for w, s, _ in got), got
+
+
+@pytest.mark.parametrize("surname", ["Okonkwo", "Pennick", "Castellane", "Vasquez-Reyes"])
+@pytest.mark.parametrize("frame", [
+    "{s} also addressed the levy last week. “We will not raise taxes,” {s} added.",
+    "{s} then spoke about the pumps: “They are older than I am.”",
+])
+def test_a_surname_opening_its_sentences_stays_a_name(surname, frame):
+    """A person the article only ever names by surname at the start of sentences is still a person."""
+    got = found(BODY + frame.format(s=surname) + "\n")
+    assert [s for w, s, _ in got] == [surname], got

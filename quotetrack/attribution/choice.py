@@ -22,7 +22,18 @@ from .cues import (
     main_clause_start,
     sign_off_below,
 )
-from .function_words import ADVERBIAL_OPENERS, CLOSE_MARKS, COORDINATORS, OPEN_MARKS, PREPOSITIONS, english_share
+from .function_words import (
+    ADVERBIAL_OPENERS,
+    ALL_PREPOSITIONS,
+    CLOSE_MARKS,
+    COORDINATORS,
+    DETERMINERS,
+    OPEN_MARKS,
+    OPENING_FUNCTION_WORDS,
+    PREPOSITIONS,
+    PRONOUN_FORMS,
+    english_share,
+)
 from .gender import gender_of, is_first_name
 from .headline import headline_line, headline_speaker
 from .mentions import Mention, is_organisation, np_ending_at, np_starting_at, subject_of_verb
@@ -53,6 +64,13 @@ def _issued_document(m: Mention) -> bool:
     """"the statement", "this letter": a document issued before, whose words are its issuer's
     (when no issuer is found, nobody's: not the nearest person's)."""
     return m.kind == "role" and is_document(m.head) and m.text.split()[0].lower() in ("the", "that", "this")
+
+
+# After a capitalised word opening a sentence, words no name is followed by ("Based on", "Ask
+# yourself", "Contrast that with", "Why not").
+_NOT_AFTER_A_NAME = ALL_PREPOSITIONS | PRONOUN_FORMS | DETERMINERS | frozenset(
+    "that these those myself yourself himself herself itself ourselves yourselves themselves not".split()
+)
 
 
 def _tok_start(t: Tok) -> int:
@@ -89,6 +107,7 @@ class ArticleAttributor:
         self._reported: dict[str, tuple[Mention, int]] = {}  # quote id -> (mention, paragraph)
         self.people = People(self.toks)
         self._openers: dict[object, Optional[tuple[Mention, int]]] = {}
+        self._capitalised_inside: Optional[set[str]] = None  # words capitalised inside a sentence (lazily)
 
     def is_english(self, min_words: int = 15, min_share: float = 0.10) -> bool:
         """Whether the body reads as English: among its words (when it has enough to
@@ -122,6 +141,34 @@ class ArticleAttributor:
             and words[0] not in self.people.surname_index
             and m.head not in self.people.persons
         )
+
+    def _word_opening_sentence(self, m: Mention) -> bool:
+        """A one-word "name" nobody in the article bears, opening its sentence, that is a
+        determiner or adverb ("Multiple outlets reported", "Sometimes confrontations grew", "Thus,")
+        or is followed by a preposition, a pronoun or a determiner ("Based on the statement",
+        "Ask yourself:", "Contrast that with"); and is no first name, no
+        acronym, and never capitalised inside a sentence of the article: a word capitalised
+        because it comes first, not a name ("Obama also addressed …" stays a name)."""
+        toks = self.toks
+        k = bisect.bisect_left(toks, m.start, key=_tok_start)
+        if k >= len(toks) or toks[k].start != m.start or m.text != m.head:
+            return False
+        word = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if word.text.isupper() or is_first_name(word.text):
+            return False
+        if not (word.low in OPENING_FUNCTION_WORDS or (nxt is not None and nxt.kind == "w" and nxt.low in _NOT_AFTER_A_NAME)):
+            return False
+        p = k - 1
+        while p >= 0 and toks[p].kind == "p" and toks[p].text in OPEN_MARKS:
+            p -= 1
+        if p >= 0 and toks[p].sent == word.sent and toks[p].kind != "nl":
+            return False  # inside its sentence
+        if self._capitalised_inside is None:
+            self._capitalised_inside = {
+                t.text for i, t in enumerate(toks) if t.is_cap and i > 0 and toks[i - 1].kind == "w" and toks[i - 1].sent == t.sent
+            }
+        return word.text not in self._capitalised_inside
 
     def _after_colon(self, k: int) -> bool:
         """The quote token at ``k`` follows a colon in its own sentence ("Roe fired back: “…”")."""
@@ -242,7 +289,10 @@ class ArticleAttributor:
                     named = self.people.by_surname_and_gender(toks[0], gender, at)  # "Mrs. Roe"
                     if named:
                         return named
-            return self.people.by_name(toks, at) or m.head
+            named = self.people.by_name(toks, at)
+            if named is None and len(toks) == 1 and self._word_opening_sentence(m):
+                return None
+            return named or m.head
         if m.kind == "role":
             if _issued_document(m):
                 return self.issuer(m.head, m.start)  # "“…,” the statement said": whoever issued it

@@ -14,6 +14,13 @@ LEADING_FUNCTION_WORDS = {
     "along", "amid", "among", "despite", "under", "against", "about", "throughout", "without", "within",
     "across", "through", "toward", "towards", "unlike", "like", "beyond", "behind", "besides",
 }
+# Determiners, wh-words and adverbs that open sentences ("Multiple outlets reported", "Sometimes
+# the crowd …", "Why not …"): capitalised there, never a name (not "Others", "Many", "Some":
+# they speak for a group, "Others say …").
+OPENING_FUNCTION_WORDS = frozenset(
+    """multiple any every such another sometimes often ever never always usually why how whatever whichever thus hence
+    therefore perhaps maybe instead meanwhile however indeed moreover furthermore nevertheless nonetheless otherwise""".split()
+)
 # Words opening a fronted adverbial clause ("When Roe said the county would sue, Poe fired
 # back: “…”"). Not "as": "As Roe said, “…”" quotes Roe.
 ADVERBIAL_OPENERS = frozenset("when whenever after while although though because since before once until unless whereas if".split())
