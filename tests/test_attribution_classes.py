@@ -721,7 +721,9 @@ from quotetrack.attribution.speakers import plausible_speaker  # noqa: E402
     ["It", "Should", "Then", "Would", "They", "You", "this year", "last week", "that morning", "the following day", "R-Texas", "a statement",
      "Perhaps", "Maybe", "Indeed", "Once", "Outside", "Thirty", "Twelve", "Yesterday",
      # a phrase cut after a function word: a pronoun, a number, an adverb
-     "By Sunday afternoon she", "Later that week he", "the first two", "one in four", "Quillen however"],
+     "By Sunday afternoon she", "Later that week he", "the first two", "one in four", "Quillen however",
+     # a phrase cut after an object pronoun that no preposition governs
+     "Let me", "let us", "hearing him", "the voters who elected her", "those who know them"],
 )
 def test_function_words_and_times_are_no_speaker(name):
     assert not plausible_speaker(name)
@@ -729,7 +731,7 @@ def test_function_words_and_times_are_no_speaker(name):
 
 @pytest.mark.parametrize(
     "name", ["Ann Roe", "Roe", "the spokesman", "officials", "the Ashbury Trust", "NATO", "Daye", "Will Hendry", "May Okafor",
-             "Dennis Monday", "The Two Rivers Trust"]
+             "Dennis Monday", "The Two Rivers Trust", "a source close to him", "most of them", "those around him", "a friend of mine"]
 )
 def test_people_organisations_and_descriptions_stay_speakers(name):
     assert plausible_speaker(name)

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .function_words import AUXILIARIES, DETERMINERS, LEADING_FUNCTION_WORDS, PREPOSITIONS, S_CONTRACTIONS, TIME_AFTER, TIME_UNITS
+from .function_words import (
+    ALL_PREPOSITIONS,
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_FUNCTION_WORDS,
+    PREPOSITIONS,
+    PRONOUN_FORMS,
+    S_CONTRACTIONS,
+    TIME_AFTER,
+    TIME_UNITS,
+)
 from .gender import is_first_name
 from .people import DOCUMENTS
 
@@ -66,6 +76,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if len(words) > 1 and words[-1][:1].islower() and last in _FUNCTION_WORD:
         return False  # "By Sunday afternoon she", "the first two": a phrase cut after a function word
+    if len(words) > 1 and words[-1][:1].islower() and last in PRONOUN_FORMS and words[-2].lower() not in ALL_PREPOSITIONS:
+        return False  # "Let me", "hearing him", "the voters who elected him" (not "a source close to him")
     if last in TIME_AFTER and any(w.lower() in TIME_UNITS for w in words[:-1]):
         return False  # "The day before", "Two weeks later"
     if len(words) == 1:
