@@ -2194,3 +2194,20 @@ def test_a_surname_opening_its_sentences_stays_a_name(surname, frame):
     """A person the article only ever names by surname at the start of sentences is still a person."""
     got = found(BODY + frame.format(s=surname) + "\n")
     assert [s for w, s, _ in got] == [surname], got
+
+
+# -- Reported speech after a quote's cue, in its sentence, is an aside: the next quote continues
+
+AFTER_CUE_ASIDE = {
+    "using-a-term": "“Who is the real spendthrift here?” said {a}, using a phrase {b} has used to describe the council.",
+    "remembering": "“It was his first real campaign,” said {a}, remembering how {b} claimed the seat was safe.",
+    "recalling": "“We were not ready for the flood,” {a} said, recalling that {b} had called the levee sound.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(AFTER_CUE_ASIDE, [("Marta Quillen", "Gregor Lindqvist"), ("Vincent Mabry", "Elena Sorokin"), ("Tamsin Holloway", "Bruno Castellane")]))
+def test_reported_speech_after_a_quotes_cue_keeps_the_speaker_for_the_next_quote(text, who):
+    a, b = who
+    doc = BODY + text.format(a=a, b=b) + " “The repairs will cost twice what the county planned.”\n"
+    got = found(doc)
+    assert [s for w, s, _ in got if "twice what" in w] == [a], got

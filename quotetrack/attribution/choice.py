@@ -527,7 +527,8 @@ class ArticleAttributor:
     def _aside_of_quote(self, r: Quote, mention: Mention, prev: Optional[Quote]) -> bool:
         """Reported speech in a subordinate or relative clause of the sentence that attributes
         the direct quote before it ("“…,” Roe assured Poe, after Poe told him …. “…”"; "said
-        Roe, a consultant who said …"): an aside of that sentence, so the quote's speaker stays
+        Roe, a consultant who said …"), or after that quote's cue ("said Roe, using a term Poe has
+        used to describe …"): an aside of that sentence, so the quote's speaker stays
         the one a following quote continues."""
         # ``prev``: the last direct quote attributed before ``r`` (kept by ``run``: a bound)
         if prev is None or not prev.speaker or prev.cue is None or prev.cue.startswith("(") or r.start < prev.end:
@@ -539,7 +540,11 @@ class ArticleAttributor:
         m = bisect.bisect_left(self.toks, mention.start, key=_tok_start)
         around = [t.low for t in self.toks[max(j, m - 3) : m]]
         c = bisect.bisect_left(self.toks, r.cue_span[0], key=_tok_start) if r.cue_span else m
-        return bool(_SUBORDINATORS.intersection(around)) or (c > 0 and self.toks[c - 1].low in ("who", "which"))
+        if _SUBORDINATORS.intersection(around) or (c > 0 and self.toks[c - 1].low in ("who", "which")):
+            return True
+        # After the quote's own cue, in its sentence, with no coordinator opening a new clause
+        # ("“…,” said Roe, using a term Poe has used to describe …"): words inside Roe's sentence.
+        return prev.cue_span is not None and prev.cue_span[1] <= mention.start and not COORDINATORS.intersection(around)
 
     def _restrictive_relative(self, r: Quote) -> bool:
         """Reported speech whose cue opens a restrictive relative clause ("Voters who say the
