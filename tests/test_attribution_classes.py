@@ -2211,3 +2211,46 @@ def test_reported_speech_after_a_quotes_cue_keeps_the_speaker_for_the_next_quote
     doc = BODY + text.format(a=a, b=b) + " “The repairs will cost twice what the county planned.”\n"
     got = found(doc)
     assert [s for w, s, _ in got if "twice what" in w] == [a], got
+
+
+# -- A pronoun never means a name in its own clause ("He says <B> “…”", "she said of <B>")
+
+PRONOUN_GOVERNS = {
+    "says-name": "{a} said {b} has never respected the county's farmers.\n\nHe says {b_s} “knows full well the levee is failing.”",
+    "declared-name": "{a} has filled his speeches with praise for {b}. He has declared {b_s} to be “the only honest man in the county.”",
+    "adds-that": "{a} went after {b} on Friday, calling him a coward.\n\nHe adds that {b_s} is “not a serious person.”",
+    "said-of": "{a} was asked on Friday about {b}.\n\n“He has every reason to fight,” he said of {b_s}.",
+    "called-name": "{a} spoke warmly about {b} at the dinner. He called {b_s} “the next great governor.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(PRONOUN_GOVERNS, [("Harold Pennick", "Daniel Ormsby"), ("Vincent Mabry", "Tomas Varga"), ("Gregor Lindqvist", "Bruno Castellane")]))
+def test_a_pronoun_does_not_mean_a_name_it_governs(text, who):
+    a, b = who
+    doc = BODY + text.format(a=a, b=b, b_s=b.split()[-1]) + "\n"
+    got = found(doc)
+    assert got and all(s == a for w, s, _ in got), got
+
+
+@pytest.mark.parametrize("name", ["Roberta A. Kaplan", "William A. Ackman", "Jill A. Marten", "Jock A. Finlay"])
+def test_a_middle_initial_that_is_also_a_word_stays_in_the_name(name):
+    doc = BODY + f"{name}, a lawyer in the case, spoke on Monday. “There can be no delay,” {name.split()[-1]} said.\n"
+    got = found(doc)
+    assert [s for w, s, _ in got] == [name], got
+
+
+@pytest.mark.parametrize("text, who", cases(PRONOUN_GOVERNS, [("Harold Pennick", "Daniel Ormsby"), ("Vincent Mabry", "Tomas Varga")]))
+def test_a_name_the_cue_pronoun_governs_is_no_candidate(text, who):
+    """The ranker never even sees the governed name as a candidate (a hard constraint)."""
+    from quotetrack.attribution.choice import ArticleAttributor
+    from quotetrack.attribution.ranker import default_ranker
+    from quotetrack.quotes import find_quotes
+
+    a, b = who
+    art = build_article("a1", "x.txt", BODY + text.format(a=a, b=b, b_s=b.split()[-1]) + "\n")
+    qs = find_quotes(art.text, art.id)
+    att = ArticleAttributor(art, qs)
+    trace: list = []
+    att.run(qs, att.reported(), default_ranker(), trace)
+    names = [[c.speaker for c in cands] for q, cands, _, _ in trace]
+    assert names and all(b not in n and a in n for n in names), names

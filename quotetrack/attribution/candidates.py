@@ -153,6 +153,11 @@ def candidates(
     if pronoun in ("he", "she"):
         # A hard constraint: "he" or "she" is one person, never an institution or a group.
         by_name = {n: c for n, c in by_name.items() if not att.people.never_one_person(n)}
+        # Another: nor anyone named later in the pronoun's own clause ("He says Roe “…”", "She
+        # has called Roe “…”", "he said of Roe"): a pronoun never means a name it governs.
+        governed = _named_after_pronoun(att, proposals)
+        if governed:
+            by_name = {n: c for n, c in by_name.items() if n not in governed}
     for c in by_name.values():
         _describe(att, ctx, start, end, c, first_in_para)
         if pronoun:
@@ -194,6 +199,34 @@ def _spoken_to_in_sentence(att: "ArticleAttributor", ctx: QuoteContext, start: i
             near = ctx.k - v <= PASSIVE_REACH  # a bound: the sentence may be endless
             return near and toks[u].low in ("was", "were", "is", "are") and not any(is_verb(t) for t in toks[v + 1 : ctx.k])
     return False
+
+
+# How far after a cue's pronoun a name is still in its clause (tokens).
+GOVERNED_REACH = 12
+
+
+def _named_after_pronoun(att: "ArticleAttributor", proposals: Sequence[Proposal]) -> set[str]:
+    """The people named within a few words after the he/she subject of a cue, in its sentence
+    and before any comma or quotation ("He says Roe", "she has declared Roe to be", "he
+    told Roe"), whom that pronoun cannot mean."""
+    out: set[str] = set()
+    toks, people = att.toks, att.people
+    for p in proposals:
+        m = p.mention
+        if p.rule not in CUE_RULES or m is None or m.kind != "pronoun" or m.head not in ("he", "she"):
+            continue
+        k = bisect.bisect_left(toks, m.start, key=lambda t: t.start)
+        if k >= len(toks) or toks[k].start != m.start:
+            continue
+        end = k + 1
+        while end < len(toks) and end <= k + GOVERNED_REACH:
+            t = toks[end]
+            if t.sent != toks[k].sent or t.kind in ("q", "nl") or t.text in (",", ";", ":", "(", "—"):
+                break
+            end += 1
+        if end > k + 1:
+            out |= people.named_between(m.start, toks[end - 1].end)
+    return out
 
 
 def _cue_pronoun(proposals: Sequence[Proposal]) -> str:

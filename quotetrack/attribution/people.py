@@ -45,6 +45,8 @@ def is_name_token(t: Tok) -> bool:
 @lru_cache(maxsize=65536)
 def _name_word(text: str) -> bool:
     """``is_name_token`` for a capitalised word; the same word repeats through an article."""
+    if len(text) == 2 and text[1] == "." and text[0].isupper():
+        return True  # an initial, even one that is a word without its dot ("Roberta A. Kaplan")
     bare = text.rstrip(".")
     if bare.endswith(("’s", "'s")):
         bare = bare[:-2]
