@@ -51,24 +51,21 @@ def first_carriers(result: ScanResult) -> dict[str, First]:
     carrier could have been first, and two outlets on the same day cannot
     be told apart.
     """
-    arts = {a.id: a for a in result.articles}
-    dated_article = {a.id: is_iso_date(a.date) for a in result.articles}  # asked once an article, not once a member
-    quote_article = {q.id: q.article_id for q in result.quotes}
+    # Each quote's article's date where it is a YYYY-MM-DD date, else None: asked once an article.
+    date_of = {a.id: a.date for a in result.articles if is_iso_date(a.date)}
+    quote_date = {q.id: date_of.get(q.article_id) for q in result.quotes}
     out: dict[str, First] = {}
     for st in result.statements:
-        dated: list[tuple[str, str, str]] = []  # (date, outlet, quote id)
-        for m in st.members:
-            art = arts[quote_article[m.quote_id]]
-            if not dated_article[art.id]:
-                dated = []
-                break
-            dated.append((art.date or "", m.outlet, m.quote_id))
-        if not dated:
+        members = st.members
+        dates = [quote_date[m.quote_id] for m in members]
+        if not dates or None in dates:
             continue
-        earliest = min(d for d, _, _ in dated)
-        firsts = [(o, q) for d, o, q in dated if d == earliest]
-        if len({o for o, _ in firsts}) == 1:
-            out[st.id] = First(firsts[0][0], earliest, firsts[0][1], len(st.outlets) > 1)
+        earliest = min(dates)  # type: ignore[type-var]
+        firsts = [m for m, d in zip(members, dates) if d == earliest]
+        outlet = firsts[0].outlet
+        if all(m.outlet == outlet for m in firsts):
+            # shared: other outlets carried it too (``len(st.outlets) > 1``)
+            out[st.id] = First(outlet, earliest, firsts[0].quote_id, any(m.outlet != outlet for m in members))  # type: ignore[arg-type]
     return out
 
 
