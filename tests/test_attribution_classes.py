@@ -2254,3 +2254,17 @@ def test_a_name_the_cue_pronoun_governs_is_no_candidate(text, who):
     att.run(qs, att.reported(), default_ranker(), trace)
     names = [[c.speaker for c in cands] for q, cands, _, _ in trace]
     assert names and all(b not in n and a in n for n in names), names
+
+
+# -- "Mr. <Surname>" says more than a first name the dictionary gives the other sex
+
+@pytest.mark.parametrize("first", ["Lindsey", "Kelly", "Courtney", "Stacy", "Dana", "Ashley"])
+@pytest.mark.parametrize("other", ["Harold Pennick", "Vincent Mabry"])
+def test_an_honorific_decides_the_gender_over_the_first_name(first, other):
+    """A man whose first name the dictionary gives to women, called "Mr." by the article: "he" can be him."""
+    doc = BODY + (
+        f"Senator {first} Varnholt said on Sunday that {other} had crossed another line. Mr. Varnholt said the "
+        f"remarks about the families were unacceptable.\n\n“This is going to a place where we have never gone before,” he said.\n"
+    )
+    got = found(doc)
+    assert [s for w, s, _ in got] == [f"{first} Varnholt"], got

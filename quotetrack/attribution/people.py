@@ -91,6 +91,8 @@ def split_run(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 # Generational suffixes after a surname.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Honorifics before a surname and the sex each says.
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _title_surname(run: Sequence[Tok]) -> bool:
@@ -344,6 +346,7 @@ class People:
                 return (0, offset - before)
             return (1, (ms[i] - offset) if i < len(ms) else 1 << 30)
 
+        honorific: dict[str, set[str]] = {}  # name -> the genders of the honorifics before its surname
         for k in caps:  # the capitalised words (``caps``), each with the token before it
             t = toks[k]
             prev = toks[k - 1] if k else None
@@ -363,9 +366,16 @@ class People:
                     i = bisect.bisect_left(ms, t.start)
                     if not (i < len(ms) and ms[i] == t.start):
                         alone[p.name].append(t.start)
+                    if prev is not None and prev.low.rstrip(".") in HONORIFIC_GENDER:
+                        honorific.setdefault(p.name, set()).add(HONORIFIC_GENDER[prev.low.rstrip(".")])
         for p in self.persons.values():
             if alone[p.name]:
                 p.mentions = sorted(set(p.mentions + alone[p.name]))
+        # "Mr. Graham" says more than a first name the dictionary gives the other sex ("Lindsey"):
+        # an honorific the article puts before the surname, when all of them agree, decides.
+        for name, genders in honorific.items():
+            if len(genders) == 1:
+                self.persons[name].gender = next(iter(genders))
 
     @staticmethod
     def _apposition_roles(toks: Sequence[Tok], j: int) -> set[str]:
