@@ -2268,3 +2268,28 @@ def test_an_honorific_decides_the_gender_over_the_first_name(first, other):
     )
     got = found(doc)
     assert [s for w, s, _ in got] == [f"{first} Varnholt"], got
+
+
+# -- Verbs that speak only right after a quote ("“…?” <A> pressed.")
+
+@pytest.mark.parametrize("verb", ["pressed", "questioned", "cracked", "exhorted", "presses"])
+@pytest.mark.parametrize("who", ["Marta Quillen", "Desmond Okereke", "Tamsin Holloway"])
+def test_a_verb_that_speaks_only_after_a_quote(verb, who):
+    doc = BODY + (f"{who} and Mayor Harold Pennick met on Monday.\n\n“We will not raise the levy,” Pennick said.\n\n"
+                  f"“Would the levy be negotiable at all?” {who.split()[-1]} {verb}.\n")
+    got = found(doc)
+    assert [s for w, s, _ in got if "negotiable" in w] == [who], got
+
+
+@pytest.mark.parametrize("text", [
+    "The press asked about the levy, and the mayor said nothing.",
+    "Reporters pressed the mayor about the levy for an hour.",
+    "The question of the levy was left for another day.",
+])
+def test_those_verbs_are_no_cue_elsewhere(text):
+    """Away from a quote, the same words report no speech."""
+    from quotetrack.lexicon import AFTER_QUOTE_VERBS, SPEECH_VERBS
+
+    assert not (AFTER_QUOTE_VERBS & SPEECH_VERBS)
+    assert {"pressed", "questioned", "presses"} <= AFTER_QUOTE_VERBS and "pressing" not in AFTER_QUOTE_VERBS
+    assert all(w.lower().strip(".,") not in SPEECH_VERBS for w in text.split() if w.lower().strip(".,") in AFTER_QUOTE_VERBS)

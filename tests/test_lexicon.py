@@ -154,3 +154,13 @@ def test_every_listed_group_noun_speaks_as_a_description(noun):
         assert got == [None], got
     else:
         assert len(got) == 1 and got[0] and noun in got[0].lower(), got
+
+
+def test_after_quote_verb_file_holds_base_forms_once_and_no_speech_verb():
+    from quotetrack import lexicon
+
+    words = _list_file_words("after_quote_verbs.txt")
+    assert len(words) == len(set(words)) and all(w == w.lower() for w in words)
+    assert not set(words) & lexicon.SPEECH_VERBS  # never a speech verb everywhere as well
+    for w in words:
+        assert lexicon.inflections(w) - {f for f in lexicon.inflections(w) if f.endswith("ing")} <= lexicon.AFTER_QUOTE_VERBS

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..lexicon import GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS, inflections
+from ..lexicon import AFTER_QUOTE_VERBS, GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS, inflections
 from ..textnorm import NUMBER_WORDS
 from .function_words import (
     ADVERBIAL_OPENERS,
@@ -205,11 +205,18 @@ def _cue_after(toks: Sequence[Tok], k: int, hi: int, ends_sentence: bool) -> Opt
             j = m + 1
     if j < hi and toks[j].kind == "w" and toks[j].low.endswith("ly") and not is_verb(toks[j]):
         j += 1  # adverb: "he said quietly" / "she quickly added"
+    return _verb_after_subject(toks, j, hi, ends_sentence, mention)
+
+
+def _verb_after_subject(toks: Sequence[Tok], j: int, hi: int, ends_sentence: bool, mention: Mention) -> Optional[Cue]:
+    """The cue when the speech verb at ``j`` follows the subject read after a quote."""
     if j < hi and is_verb(toks[j]):
         if ends_sentence and clause_follows(toks, j, hi):
             # “We are ready.” Berger said the words meant ...: a new sentence, not a cue.
             return None
         return Cue(toks[j].text, mention)
+    if j + 1 < hi and toks[j].low in AFTER_QUOTE_VERBS and toks[j + 1].kind == "p" and toks[j + 1].text in ".,;:!?":
+        return Cue(toks[j].text, mention)  # "“…?” Roe pressed.": a verb that speaks only here
     return None
 
 
