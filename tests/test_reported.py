@@ -939,3 +939,23 @@ def test_add_with_an_object_is_no_statement(obj, verb, n):
 def test_add_still_reports_a_clause(c, n):
     assert [(w, sp) for w, _, _, sp, _ in found(f"{n} added {c}.\n")] == [(c, n)]
     assert [(w, sp) for w, _, _, sp, _ in found(f"{n} said the quay was safe, adding that {c}.\n")][-1] == (c, n)
+
+
+# Eighth pass: contents the rules did not read, and clause ends.
+
+OTHERS = ["Varga", "Penhallow", "the Kestrel Trust", "Mina Rusk"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["praised", "criticized", "blasted", "thanked", "condemned", "has lambasted"])
+@pytest.mark.parametrize("other", ["Varga", "Penhallow", "Threlkeld"])
+def test_a_praise_or_blame_verb_reports_a_one_name_object(other, verb, n):
+    got = found(f"{n} {verb} {other}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(other, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["announced", "denied", "cited", "praised", "criticized"])
+@pytest.mark.parametrize("word", ["it", "this", "Tuesday", "them"])
+def test_no_one_word_object_that_is_no_name(word, verb, n):
+    assert found(f"{n} {verb} {word}.\n") == []

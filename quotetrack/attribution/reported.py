@@ -89,6 +89,9 @@ _OBJECT_IS_CONTENT = _forms(
     "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
     "explain describe recall acknowledge stress emphasize bemoan lament lambaste deride chide rebuke scold ridicule "
     "commend") | {"slammed", "slamming"}
+# Verbs of praise and blame, whose object may be one name: "praised Varga", "criticized Kestrel".
+_JUDGING = _forms("praise hail laud applaud criticize criticise blame denounce condemn slam blast mock thank congratulate "
+                  "lambaste deride chide rebuke scold ridicule commend") | {"slammed", "slamming"}
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
 # "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
 _CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
@@ -579,7 +582,8 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
-    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS):
+    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS) and not (
+            kind == NOUN_PHRASE and toks[v].low in _JUDGING and toks[start].is_cap and toks[start].kind == "w"):
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
