@@ -959,3 +959,19 @@ def test_a_praise_or_blame_verb_reports_a_one_name_object(other, verb, n):
 @pytest.mark.parametrize("word", ["it", "this", "Tuesday", "them"])
 def test_no_one_word_object_that_is_no_name(word, verb, n):
     assert found(f"{n} {verb} {word}.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE + ["the Kestrel Herald"])
+@pytest.mark.parametrize("frame", ["As {n} reported on Monday, {c}.", "As {n} noted, {c}.", "As {n} points out in a column, {c}.",
+                                   "But as {n} wrote last week, {c}.", "The vote is close, and as {n} has argued, {c}."])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_as_x_reported_reports_the_clause_after_the_comma(c, frame, n):
+    got = found(frame.format(n=n, c=c) + "\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["lamented the delays", "announced the vote", "criticized the levy"])
+def test_as_x_did_something_is_a_clause_of_time_not_a_cue(verb, n):
+    got = found(f"As {n} {verb}, the council voted on the sea wall.\n")
+    assert [w for w, _, _, _, _ in got if "council" in w] == []

@@ -838,6 +838,11 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     ms = _token_at(toks, mention.start, v, lo)
     if ms is not None:
         ms = _phrase_start(toks, ms, lo)
+    if ms is not None and ms - 1 >= lo and toks[ms - 1].low == "as" and not participle:
+        # "As the Ledger reported on Monday, the pumps ...": the clause after the comma.
+        found = _after_as_clause(toks, v, lo, hi, quote_kind, mention)
+        if found is not None:
+            return found
     rng = object_after(toks, v, hi, quote_kind) if t.low in _OBJECT_VERBS else None
     if rng is None and ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until \
             and not participle:
@@ -862,6 +867,31 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
+
+
+def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind, mention: Mention) -> Optional[Found]:
+    """The statement of a cue in a clause opened by "as" ("As the Ledger reported on Monday, the pumps
+    ...", "as Roe points out in a column, ..."): the clause after the comma that closes the cue's own
+    words (at most ADJUNCT_WINDOW tokens on, words only before it, no "that")."""
+    comma = None
+    for m in range(v + 1, min(hi, v + ADJUNCT_WINDOW)):
+        t = toks[m]
+        if t.text == ",":
+            comma = m
+            break
+        if t.kind != "w" or t.low == "that" or speech_verb_at(toks, m):
+            return None
+    if comma is None or comma > v + 1 and not (
+            toks[v + 1].low in _ADJUNCT_STARTS or toks[v + 1].low in TIME_WORDS or toks[v + 1].low in _AFTER_CUE
+            or toks[v + 1].low == "out" or _ly_adverb(toks[v + 1])):
+        return None  # "As Roe lamented the delays, the council ...": the verb's object, a clause of time
+    i = comma + 1
+    j = clause_end(toks, i, hi, quote_kind)
+    i, j = _trim(toks, i, j)
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or toks[i].kind != "w" or toks[i].low in _COORDINATORS:
+        return None  # "As Roe said, and the council ...": the reporter's own clause
+    inside = _inside(toks, i, j, quote_kind)
+    return None if inside is None else Found(i, j, v, v + 1, mention, inside)
 
 
 # Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
