@@ -975,3 +975,11 @@ def test_as_x_reported_reports_the_clause_after_the_comma(c, frame, n):
 def test_as_x_did_something_is_a_clause_of_time_not_a_cue(verb, n):
     got = found(f"As {n} {verb}, the council voted on the sea wall.\n")
     assert [w for w, _, _, _, _ in got if "council" in w] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["predicted", "predicts", "recounted", "recounts", "proclaimed", "has proclaimed"])
+@pytest.mark.parametrize("obj", ["a narrow win for the harbour levy", "the long night of the flood in 2009"])
+def test_predict_recount_proclaim_report_their_object(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]

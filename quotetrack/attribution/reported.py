@@ -88,7 +88,7 @@ _OBJECT_IS_CONTENT = _forms(
     "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
     "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
     "explain describe recall acknowledge stress emphasize bemoan lament lambaste deride chide rebuke scold ridicule "
-    "commend") | {"slammed", "slamming"}
+    "commend recount predict proclaim") | {"slammed", "slamming"}
 # Verbs of praise and blame, whose object may be one name: "praised Varga", "criticized Kestrel".
 _JUDGING = _forms("praise hail laud applaud criticize criticise blame denounce condemn slam blast mock thank congratulate "
                   "lambaste deride chide rebuke scold ridicule commend") | {"slammed", "slamming"}
