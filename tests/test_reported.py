@@ -983,3 +983,13 @@ def test_as_x_did_something_is_a_clause_of_time_not_a_cue(verb, n):
 def test_predict_recount_proclaim_report_their_object(obj, verb, n):
     got = found(f"{n} {verb} {obj}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["cited", "blamed", "criticized"])
+@pytest.mark.parametrize("obj,more", [("several causes for the delay", "the new fees and the storm in March"),
+                                      ("the trust's handling of the levy", "its silence on the tide gauges"),
+                                      ("three harbour boards", "the one in Dunmore")])
+def test_a_noun_phrase_goes_on_over_including(obj, more, verb, n):
+    got = found(f"{n} {verb} {obj}, including {more}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(f"{obj}, including {more}", n)]

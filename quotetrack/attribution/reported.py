@@ -534,13 +534,14 @@ def _in_number(toks: Sequence, m: int, end: int) -> bool:
 
 def _complement_end(toks: Sequence, start: int, end: int) -> int:
     """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
-    a comma or dash ("vowed to stay, and the party ..."), at the speaker's next act ("vowed to keep
-    it legal and celebrated the ruling", "denied the charges and has ..."), before a closing time
-    word ("announced support on Thursday")."""
+    a comma or dash ("vowed to stay, and the party ..."; but ", including ..." goes on with what
+    the speaker listed: "cited several factors, including the new fees"), at the speaker's next act
+    ("vowed to keep it legal and celebrated the ruling", "denied the charges and has ..."), before a
+    closing time word ("announced support on Thursday")."""
     for m in range(start + 1, end):
         t = toks[m]
         if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
-                and not _in_number(toks, m, end):
+                and not _in_number(toks, m, end) and not (m + 1 < end and toks[m + 1].low == "including"):
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
