@@ -993,3 +993,19 @@ def test_predict_recount_proclaim_report_their_object(obj, verb, n):
 def test_a_noun_phrase_goes_on_over_including(obj, more, verb, n):
     got = found(f"{n} {verb} {obj}, including {more}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(f"{obj}, including {more}", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["criticized", "blamed", "praised"])
+@pytest.mark.parametrize("obj", ["the trust for raising the fees and cutting the ferry service",
+                                 "the board for delaying the vote and ignoring the pilots"])
+def test_a_second_gerund_after_a_preposition_stays_in_the_noun_phrase(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["criticized", "denied"])
+def test_a_gerund_after_and_with_none_before_is_still_the_next_act(verb, n):
+    got = found(f"{n} {verb} the new harbour fees and leaving the meeting early.\n")
+    assert [w for w, _, _, _, _ in got] == ["the new harbour fees"]

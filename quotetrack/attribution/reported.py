@@ -538,6 +538,7 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
     the speaker listed: "cited several factors, including the new fees"), at the speaker's next act
     ("vowed to keep it legal and celebrated the ruling", "denied the charges and has ..."), before a
     closing time word ("announced support on Thursday")."""
+    gerund = False  # a gerund after a preposition: "blamed the debt for keeping rates low and making ..."
     for m in range(start + 1, end):
         t = toks[m]
         if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
@@ -545,9 +546,12 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
-                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith(("ed", "ing")) or speech_verb_at(toks, m + 1)):
-            end = m
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed") or speech_verb_at(toks, m + 1)
+                or toks[m + 1].low.endswith("ing") and not gerund):
+            end = m  # but a second gerund goes with the first: "for accepting donations and speaking ..."
             break
+        if t.kind == "w" and t.low.endswith("ing") and toks[m - 1].low in _ADJUNCT_STARTS:
+            gerund = True
     e = end
     while e > start and toks[e - 1].kind == "p":
         e -= 1
