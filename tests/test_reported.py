@@ -1009,3 +1009,20 @@ def test_a_second_gerund_after_a_preposition_stays_in_the_noun_phrase(obj, verb,
 def test_a_gerund_after_and_with_none_before_is_still_the_next_act(verb, n):
     got = found(f"{n} {verb} the new harbour fees and leaving the meeting early.\n")
     assert [w for w, _, _, _, _ in got] == ["the new harbour fees"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["touted", "criticized", "announced", "blamed"])
+@pytest.mark.parametrize("obj", ["the new ferry timetable", "the trust's plans for the north quay"])
+@pytest.mark.parametrize("occasion", ["in a statement", "on Twitter", "at a rally in Dunmore", "during the harbour debate",
+                                      "in her opening remarks", "through a spokesman"])
+def test_a_noun_phrase_ends_before_the_occasion_of_the_act(occasion, obj, verb, n):
+    got = found(f"{n} {verb} {obj} {occasion}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("obj", ["a new law on tide gauges", "an inquiry into the ferry contract at the county court"])
+def test_a_noun_phrase_keeps_prepositions_that_are_not_an_occasion(obj, n):
+    got = found(f"{n} called for {obj}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]

@@ -532,6 +532,28 @@ def _in_number(toks: Sequence, m: int, end: int) -> bool:
         and toks[m - 1].end == toks[m].start and toks[m].end == toks[m + 1].start
 
 
+# Where and how a speech act was done, after its noun-phrase content: "in a statement", "on Twitter",
+# "at a rally", "during the debate", "through his lawyer".
+_OCCASION_PREPS = frozenset("in on at during through via".split())
+_OCCASIONS = frozenset(
+    """statement statements interview interviews speech speeches tweet tweets post posts letter letters column op-ed
+    email e-mail emails memo rally rallies debate debates conference briefing hearing hearings event town appearance
+    remarks address broadcast radio television podcast twitter facebook instagram lawyer lawyers attorney attorneys
+    spokesman spokeswoman spokesperson""".split())
+
+
+def _occasion(toks: Sequence, k: int, end: int) -> bool:
+    """Whether the words from ``k`` (after a preposition) name the occasion or channel of a speech act,
+    within three words: "a statement", "his opening statement", "Twitter", "a news conference"."""
+    for m in range(k, min(end, k + 4)):
+        t = toks[m]
+        if t.kind != "w":
+            return False
+        if t.low in _OCCASIONS:
+            return True
+    return False
+
+
 def _complement_end(toks: Sequence, start: int, end: int) -> int:
     """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
     a comma or dash ("vowed to stay, and the party ..."; but ", including ..." goes on with what
@@ -552,6 +574,9 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
             break
         if t.kind == "w" and t.low.endswith("ing") and toks[m - 1].low in _ADJUNCT_STARTS:
             gerund = True
+        if t.low in _OCCASION_PREPS and m > start + 1 and _occasion(toks, m + 1, end):
+            end = m  # "touted his wins in his opening statement", "blamed the council on Twitter"
+            break
     e = end
     while e > start and toks[e - 1].kind == "p":
         e -= 1
