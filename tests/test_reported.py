@@ -1026,3 +1026,21 @@ def test_a_noun_phrase_ends_before_the_occasion_of_the_act(occasion, obj, verb, 
 def test_a_noun_phrase_keeps_prepositions_that_are_not_an_occasion(obj, n):
     got = found(f"{n} called for {obj}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(obj, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["criticized", "praised", "announced"])
+@pytest.mark.parametrize("items", ["the trust, the harbour board and the county",
+                                   "four votes for the levy, 31 against and two abstentions",
+                                   "the pilots, the ferry crews, and the lock keepers"])
+def test_a_noun_phrase_goes_on_over_a_closing_list(items, verb, n):
+    got = found(f"{n} {verb} {items}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(items, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rest", ["and the board voted on Friday", "the board voted on Friday and left",
+                                  "which met on Friday and the county"])
+def test_a_noun_phrase_still_ends_at_a_comma_before_a_clause(rest, n):
+    got = found(f"{n} criticized the harbour trust, {rest}.\n")
+    assert [w for w, _, _, _, _ in got] == ["the harbour trust"]

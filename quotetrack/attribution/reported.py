@@ -554,15 +554,47 @@ def _occasion(toks: Sequence, k: int, end: int) -> bool:
     return False
 
 
+def _list_goes_on(toks: Sequence, c: int, end: int) -> bool:
+    """Whether the comma at ``c`` separates the items of a list that closes the content: short items
+    with no verb, the last after "and" or "or", and nothing after it ("criticism from Roe, Varga and
+    the trust", "four votes for the levy, 31 against and two abstentions"); at most 24 tokens."""
+    words = 0
+    last = items = False
+    for m in range(c + 1, min(end, c + 25)):
+        t = toks[m]
+        if t.text == ",":
+            if words == 0 or last:
+                return False
+            words, items = 0, True
+            continue
+        if t.kind == "p" and t.text in ".!?" and all(toks[x].kind in ("p", "nl") for x in range(m, end)):
+            return last and words > 0
+        if t.kind != "w" or t.low in _VERB_STARTS or t.low in _NOT_IN_SUBJECT and t.low not in ("and", "or") \
+                or speech_verb_at(toks, m) or _verbish_in(toks, m, m + 1):
+            return False
+        if t.low in ("and", "or"):
+            if last or words == 0 and not items:
+                return False  # ", and the board voted ...": a clause of its own
+            last, words = True, 0
+            continue
+        words += 1
+        if words > 6:
+            return False
+    return last and words > 0 and min(end, c + 25) == end
+
+
 def _complement_end(toks: Sequence, start: int, end: int) -> int:
     """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
     a comma or dash ("vowed to stay, and the party ..."; but ", including ..." goes on with what
-    the speaker listed: "cited several factors, including the new fees"), at the speaker's next act
+    the speaker listed: "cited several factors, including the new fees", and so does a list that
+    closes the content: "criticized Roe, Varga and the trust"), at the speaker's next act
     ("vowed to keep it legal and celebrated the ruling", "denied the charges and has ..."), before a
     closing time word ("announced support on Thursday")."""
     gerund = False  # a gerund after a preposition: "blamed the debt for keeping rates low and making ..."
     for m in range(start + 1, end):
         t = toks[m]
+        if t.text == "," and _list_goes_on(toks, m, end):
+            break  # a list to the content's end: "criticized Roe, Varga and the trust"
         if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
                 and not _in_number(toks, m, end) and not (m + 1 < end and toks[m + 1].low == "including"):
             end = m
