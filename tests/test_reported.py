@@ -529,7 +529,7 @@ def test_an_adverb_or_an_aside_before_that_is_skipped(between, c, n):
 @pytest.mark.parametrize("i", range(3))
 def test_a_complement_ends_at_the_speakers_next_act(sentence, words, i, n):
     fill = {"n": n, "p": PLANS[i], "np": NOUN_PHRASES[i]}
-    ((got, speaker, _),) = kinds(sentence.format(**fill) + "\n")
+    got, speaker, _ = kinds(sentence.format(**fill) + "\n")[0]  # "and has asked for an apology" is a second one
     assert (got, speaker) == (words.format(**fill), n)
 
 
@@ -1044,3 +1044,20 @@ def test_a_noun_phrase_goes_on_over_a_closing_list(items, verb, n):
 def test_a_noun_phrase_still_ends_at_a_comma_before_a_clause(rest, n):
     got = found(f"{n} criticized the harbour trust, {rest}.\n")
     assert [w for w, _, _, _, _ in got] == ["the harbour trust"]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["asked for", "argued for", "pleaded for", "has long argued for"])
+@pytest.mark.parametrize("obj", ["a recount of the harbour vote", "calm on the quay", "two more tide gauges"])
+def test_asked_or_argued_for_reports_what_follows_for(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(obj, n, verb.split()[-2] + " for")]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_argued_still_reports_a_clause(c, n):
+    got = found(f"{n} denied the charges and has asked for an apology from the trust.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [("the charges", n), ("an apology from the trust", n)]
+    assert [(w, sp) for w, _, _, sp, _ in found(f"{n} argued {c}.\n")] == [(c, n)]
+    assert [(w, sp) for w, _, _, sp, _ in found(f"{n} argued that {c}.\n")] == [(c, n)]

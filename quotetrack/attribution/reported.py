@@ -465,7 +465,10 @@ def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
     return False
 
 
-_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
+# Verbs whose content may follow "for": "asked for a recount", "argued for a new name".
+_ASKING_FOR = _forms("ask plead beg argue")
+_FOR_ONLY = _ASKING_FOR - _ASKING  # "argued the plan ..." is read as a clause
+_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT | _ASKING_FOR
 _CALLERS = frozenset("he she they we i you who also to often now".split())
 _ASKED_QUESTION = _QUESTION_STARTS
 
@@ -505,6 +508,10 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
         if first.low in ("on", "upon"):
             k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
             return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
+        return None
+    if first.low == "for" and verb in _ASKING_FOR:
+        return i + 1, True  # "asked for a recount", "argued for a new name", "pleaded for calm"
+    if verb in _FOR_ONLY:
         return None
     if verb in _PROMISING:
         return (i, False) if first.low == "to" else None  # "vowed to stay in the race"
@@ -639,7 +646,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     start, noun_phrase = found
     kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
-    cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
+    cue_end = i + 1 if toks[v].low in _CALLING or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
     end = clause_end(toks, start, hi, quote_kind)
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
