@@ -1061,3 +1061,11 @@ def test_argued_still_reports_a_clause(c, n):
     assert [(w, sp) for w, _, _, sp, _ in got] == [("the charges", n), ("an apology from the trust", n)]
     assert [(w, sp) for w, _, _, sp, _ in found(f"{n} argued {c}.\n")] == [(c, n)]
     assert [(w, sp) for w, _, _, sp, _ in found(f"{n} argued that {c}.\n")] == [(c, n)]
+
+
+@pytest.mark.parametrize("src", ["the Kestrel Herald", "Dunmore Radio", "Orla Kestrell"])
+@pytest.mark.parametrize("verb", ["reported", "noted", "first reported"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_as_reported_by_x_reports_the_clause_after_the_comma(c, verb, src):
+    got = found(f"As {verb} by {src}, {c}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(c, src, verb.split()[-1])]

@@ -880,6 +880,12 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     k = _before_adverbs(toks, v, lo)
+    if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
+        # "As (first) reported by the Ledger, the pumps ...": the source after "by", the clause after its comma.
+        np = np_starting_at(toks, v + 2, hi)
+        if np is None or np[0].kind == "pronoun" or np[1] >= hi or toks[np[1]].text != ",":
+            return None
+        return _after_as_clause(toks, np[1] - 1, lo, hi, quote_kind, np[0], cue=v)
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
@@ -938,10 +944,12 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     return Found(i, j, v, cue_end, mention, inside, kind)
 
 
-def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind, mention: Mention) -> Optional[Found]:
+def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind, mention: Mention,
+                     cue: Optional[int] = None) -> Optional[Found]:
     """The statement of a cue in a clause opened by "as" ("As the Ledger reported on Monday, the pumps
     ...", "as Roe points out in a column, ..."): the clause after the comma that closes the cue's own
-    words (at most ADJUNCT_WINDOW tokens on, words only before it, no "that")."""
+    words (at most ADJUNCT_WINDOW tokens on from ``v``, words only before it, no "that"). ``cue`` is the
+    verb when ``v`` is the last word of a source after it ("As reported by the Ledger, ...")."""
     comma = None
     for m in range(v + 1, min(hi, v + ADJUNCT_WINDOW)):
         t = toks[m]
@@ -960,7 +968,9 @@ def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: Quote
     if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or toks[i].kind != "w" or toks[i].low in _COORDINATORS:
         return None  # "As Roe said, and the council ...": the reporter's own clause
     inside = _inside(toks, i, j, quote_kind)
-    return None if inside is None else Found(i, j, v, v + 1, mention, inside)
+    if inside is None:
+        return None
+    return Found(i, j, v, v + 1, mention, inside) if cue is None else Found(i, j, cue, cue + 1, mention, inside)
 
 
 # Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
