@@ -1069,3 +1069,18 @@ def test_argued_still_reports_a_clause(c, n):
 def test_as_reported_by_x_reports_the_clause_after_the_comma(c, verb, src):
     got = found(f"As {verb} by {src}, {c}.\n")
     assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(c, src, verb.split()[-1])]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["warned", "concluded", "demanded", "replied", "bragged", "assured"])
+@pytest.mark.parametrize("c", ["they could close the quay before May", "he knew the pumps had failed",
+                               "we should rebuild the north wall", "she doesn't trust the new gauges"])
+def test_a_nominative_pronoun_after_the_cue_opens_its_clause(c, verb, n):
+    got = found(f"{n} {verb} {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["concluded", "demanded", "cited"])
+def test_an_object_pronoun_after_such_a_verb_is_no_clause(verb, n):
+    assert [w for w, _, _, _, _ in found(f"{n} {verb} them before the vote.\n")] == []

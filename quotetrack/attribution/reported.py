@@ -337,6 +337,8 @@ def _skip_object(toks: Sequence, i: int, hi: int) -> int:
     if i >= hi or toks[i].kind != "w":
         return i
     t = toks[i]
+    if _pronoun_clause(toks, i, hi):
+        return i  # "warned they could sell": no one told, the clause's subject
     if t.low in _OBJECT_PRONOUNS:
         return i + 1
     for m in range(i, min(hi, i + 8)):
@@ -422,7 +424,7 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
         kind = QUESTION  # "explained why the plan failed"
     elif not that and (verb not in _THAT_OPTIONAL or verb in _ADDING) and not (
-            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)) and not _pronoun_clause(toks, i, hi):
         return None  # "confirmed these developments", "added another title": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
@@ -446,6 +448,19 @@ _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 # Verbs after which a "that" right after the cue is a pronoun: "said that is unlikely".
 _THAT_VERBS = frozenset("is was would will could might may seems seemed sounds makes".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
+
+
+_NOMINATIVE = frozenset("i he she we they".split())
+
+
+def _pronoun_clause(toks: Sequence, i: int, hi: int) -> bool:
+    """Whether the words from ``i`` open a clause with a pronoun that can only be a subject, then a
+    word that reads as a finite verb: "they could sell", "he knew", "she doesn't"."""
+    if i + 1 >= hi or toks[i].low not in _NOMINATIVE:
+        return False
+    t = toks[i + 1]
+    return t.kind == "w" and not t.is_cap and (t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or t.low.endswith(
+        ("ed", "n't", "n’t")) or t.low.endswith("s") and len(t.low) > 3 and not t.low.endswith("ss"))
 
 
 def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
