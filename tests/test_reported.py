@@ -1084,3 +1084,11 @@ def test_a_nominative_pronoun_after_the_cue_opens_its_clause(c, verb, n):
 @pytest.mark.parametrize("verb", ["concluded", "demanded", "cited"])
 def test_an_object_pronoun_after_such_a_verb_is_no_clause(verb, n):
     assert [w for w, _, _, _, _ in found(f"{n} {verb} them before the vote.\n")] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("cue", ["said {n}", "{n} said", "{n} argued"])
+def test_a_cue_in_the_middle_before_but_reports_the_whole_sentence(cue, n):
+    c = cue.format(n=n)
+    got = found(f"The pumps are old, {c}, but the wall will hold until May.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(f"The pumps are old, {c}, but the wall will hold until May", n)]
