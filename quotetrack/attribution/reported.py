@@ -896,11 +896,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     k = _before_adverbs(toks, v, lo)
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
-        # "As (first) reported by the Ledger, the pumps ...": the source after "by", the clause after its comma.
-        np = np_starting_at(toks, v + 2, hi)
-        if np is None or np[0].kind == "pronoun" or np[1] >= hi or toks[np[1]].text != ",":
-            return None
-        return _after_as_clause(toks, np[1] - 1, lo, hi, quote_kind, np[0], cue=v)
+        return _as_reported_by(toks, v, lo, hi, quote_kind)
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
@@ -918,21 +914,14 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
-        # Inverted, after a comma: "..., said study co-author Ann Roe."
-        if participle or v - 1 <= lo or toks[v - 1].text != ",":
-            return None
-        np = np_starting_at(toks, v + 1, hi)
-        if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
-            return None
-        return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+        return None if participle else _inverted_cue(toks, v, lo, hi, taken_until, quote_kind)
     ms = _token_at(toks, mention.start, v, lo)
     if ms is not None:
         ms = _phrase_start(toks, ms, lo)
-    if ms is not None and ms - 1 >= lo and toks[ms - 1].low == "as" and not participle:
-        # "As the Ledger reported on Monday, the pumps ...": the clause after the comma.
-        found = _after_as_clause(toks, v, lo, hi, quote_kind, mention)
-        if found is not None:
-            return found
+    # "As the Ledger reported on Monday, the pumps ...": the clause after the comma.
+    found = _after_as_clause(toks, v, lo, hi, quote_kind, mention) if _after_as(toks, ms, lo) and not participle else None
+    if found is not None:
+        return found
     rng = object_after(toks, v, hi, quote_kind) if t.low in _OBJECT_VERBS else None
     if rng is None and ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until \
             and not participle:
@@ -957,6 +946,30 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
+
+
+def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """Inverted, after a comma: "..., said study co-author Ann Roe." (the speaker after the verb)."""
+    if v - 1 <= lo or toks[v - 1].text != ",":
+        return None
+    np = np_starting_at(toks, v + 1, hi)
+    if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
+        return None
+    return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+
+
+def _after_as(toks: Sequence, ms: Optional[int], lo: int) -> bool:
+    """Whether the speaker starting at ``ms`` follows "as": "As the Ledger reported, ..."."""
+    return ms is not None and ms - 1 >= lo and toks[ms - 1].low == "as"
+
+
+def _as_reported_by(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """"As (first) reported by the Ledger, the pumps ...": the source after "by" (at ``v + 1``), the
+    clause after its comma."""
+    np = np_starting_at(toks, v + 2, hi)
+    if np is None or np[0].kind == "pronoun" or np[1] >= hi or toks[np[1]].text != ",":
+        return None
+    return _after_as_clause(toks, np[1] - 1, lo, hi, quote_kind, np[0], cue=v)
 
 
 def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind, mention: Mention,
