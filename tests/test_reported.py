@@ -943,12 +943,10 @@ def test_add_still_reports_a_clause(c, n):
 
 # Eighth pass: contents the rules did not read, and clause ends.
 
-OTHERS = ["Varga", "Penhallow", "the Kestrel Trust", "Mina Rusk"]
-
 
 @pytest.mark.parametrize("n", PEOPLE)
 @pytest.mark.parametrize("verb", ["praised", "criticized", "blasted", "thanked", "condemned", "has lambasted"])
-@pytest.mark.parametrize("other", ["Varga", "Penhallow", "Threlkeld"])
+@pytest.mark.parametrize("other", ["Ostrander", "Penhallow", "Threlkeld"])
 def test_a_praise_or_blame_verb_reports_a_one_name_object(other, verb, n):
     got = found(f"{n} {verb} {other}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(other, n)]
@@ -961,7 +959,7 @@ def test_no_one_word_object_that_is_no_name(word, verb, n):
     assert found(f"{n} {verb} {word}.\n") == []
 
 
-@pytest.mark.parametrize("n", PEOPLE + ["the Kestrel Herald"])
+@pytest.mark.parametrize("n", PEOPLE + ["the Brackwater Gazette"])
 @pytest.mark.parametrize("frame", ["As {n} reported on Monday, {c}.", "As {n} noted, {c}.", "As {n} points out in a column, {c}.",
                                    "But as {n} wrote last week, {c}.", "The vote is close, and as {n} has argued, {c}."])
 @pytest.mark.parametrize("c", CLAIMS)
@@ -1063,7 +1061,7 @@ def test_argued_still_reports_a_clause(c, n):
     assert [(w, sp) for w, _, _, sp, _ in found(f"{n} argued that {c}.\n")] == [(c, n)]
 
 
-@pytest.mark.parametrize("src", ["the Kestrel Herald", "Dunmore Radio", "Orla Kestrell"])
+@pytest.mark.parametrize("src", ["the Brackwater Gazette", "Dunmore Radio", "Orla Kestrell"])
 @pytest.mark.parametrize("verb", ["reported", "noted", "first reported"])
 @pytest.mark.parametrize("c", CLAIMS)
 def test_as_reported_by_x_reports_the_clause_after_the_comma(c, verb, src):

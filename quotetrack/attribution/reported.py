@@ -89,7 +89,7 @@ _OBJECT_IS_CONTENT = _forms(
     "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
     "explain describe recall acknowledge stress emphasize bemoan lament lambaste deride chide rebuke scold ridicule "
     "commend recount predict proclaim") | {"slammed", "slamming"}
-# Verbs of praise and blame, whose object may be one name: "praised Varga", "criticized Kestrel".
+# Verbs of praise and blame, whose object may be one name: "praised Ostrander", "criticized Penhallow".
 _JUDGING = _forms("praise hail laud applaud criticize criticise blame denounce condemn slam blast mock thank congratulate "
                   "lambaste deride chide rebuke scold ridicule commend") | {"slammed", "slamming"}
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
@@ -578,7 +578,7 @@ def _occasion(toks: Sequence, k: int, end: int) -> bool:
 
 def _list_goes_on(toks: Sequence, c: int, end: int) -> bool:
     """Whether the comma at ``c`` separates the items of a list that closes the content: short items
-    with no verb, the last after "and" or "or", and nothing after it ("criticism from Roe, Varga and
+    with no verb, the last after "and" or "or", and nothing after it ("criticism from Roe, Ostrander and
     the trust", "four votes for the levy, 31 against and two abstentions"); at most 24 tokens."""
     words = 0
     last = items = False
@@ -609,14 +609,14 @@ def _complement_end(toks: Sequence, start: int, end: int) -> int:
     """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
     a comma or dash ("vowed to stay, and the party ..."; but ", including ..." goes on with what
     the speaker listed: "cited several factors, including the new fees", and so does a list that
-    closes the content: "criticized Roe, Varga and the trust"), at the speaker's next act
+    closes the content: "criticized Roe, Ostrander and the trust"), at the speaker's next act
     ("vowed to keep it legal and celebrated the ruling", "denied the charges and has ..."), before a
     closing time word ("announced support on Thursday")."""
     gerund = False  # a gerund after a preposition: "blamed the debt for keeping rates low and making ..."
     for m in range(start + 1, end):
         t = toks[m]
         if t.text == "," and _list_goes_on(toks, m, end):
-            break  # a list to the content's end: "criticized Roe, Varga and the trust"
+            break  # a list to the content's end: "criticized Roe, Ostrander and the trust"
         if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
                 and not _in_number(toks, m, end) and not (m + 1 < end and toks[m + 1].low == "including"):
             end = m
