@@ -88,7 +88,10 @@ _OBJECT_IS_CONTENT = _forms(
     "announce deny confirm propose praise hail laud tout applaud criticize criticise blame accuse denounce "
     "condemn decry slam blast report reveal cite mention express dismiss reiterate mock thank congratulate "
     "explain describe recall acknowledge stress emphasize bemoan lament lambaste deride chide rebuke scold ridicule "
-    "commend") | {"slammed", "slamming"}
+    "commend recount predict proclaim") | {"slammed", "slamming"}
+# Verbs of praise and blame, whose object may be one name: "praised Ostrander", "criticized Penhallow".
+_JUDGING = _forms("praise hail laud applaud criticize criticise blame denounce condemn slam blast mock thank congratulate "
+                  "lambaste deride chide rebuke scold ridicule commend") | {"slammed", "slamming"}
 # Verbs that take a clause without "that" only where it reads as one ("announced it was closing",
 # "revealed the plan had failed"); otherwise what follows is their object ("announced the plan").
 _CLAUSE_IF_SUBJECT = _forms("announce report reveal confirm deny declare explain recall agree reiterate emphasize "
@@ -334,6 +337,8 @@ def _skip_object(toks: Sequence, i: int, hi: int) -> int:
     if i >= hi or toks[i].kind != "w":
         return i
     t = toks[i]
+    if _pronoun_clause(toks, i, hi):
+        return i  # "warned they could sell": no one told, the clause's subject
     if t.low in _OBJECT_PRONOUNS:
         return i + 1
     for m in range(i, min(hi, i + 8)):
@@ -419,7 +424,7 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     if not that and verb in _QUESTIONING and first.low in _QUESTION_STARTS:
         kind = QUESTION  # "explained why the plan failed"
     elif not that and (verb not in _THAT_OPTIONAL or verb in _ADDING) and not (
-            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)):
+            verb in _CLAUSE_IF_SUBJECT and _clause_like(toks, i, hi)) and not _pronoun_clause(toks, i, hi):
         return None  # "confirmed these developments", "added another title": an object, not a clause
     if first.kind != "w" and not (first.kind == "p" and first.text in OPEN_MARKS and that):
         return None
@@ -445,6 +450,19 @@ _THAT_VERBS = frozenset("is was would will could might may seems seemed sounds m
 _SUBJECT_PRONOUNS = frozenset("i he she it we they there".split())
 
 
+_NOMINATIVE = frozenset("i he she we they".split())
+
+
+def _pronoun_clause(toks: Sequence, i: int, hi: int) -> bool:
+    """Whether the words from ``i`` open a clause with a pronoun that can only be a subject, then a
+    word that reads as a finite verb: "they could sell", "he knew", "she doesn't"."""
+    if i + 1 >= hi or toks[i].low not in _NOMINATIVE:
+        return False
+    t = toks[i + 1]
+    return t.kind == "w" and not t.is_cap and (t.low in _VERB_STARTS or t.low in _IRREGULAR_PAST or t.low.endswith(
+        ("ed", "n't", "n’t")) or t.low.endswith("s") and len(t.low) > 3 and not t.low.endswith("ss"))
+
+
 def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
     """Whether the words from ``i`` read as a clause rather than a noun phrase: a subject pronoun
     ("it was closing"), or a finite auxiliary within a short noun phrase ("the plan had failed",
@@ -462,7 +480,10 @@ def _clause_like(toks: Sequence, i: int, hi: int) -> bool:
     return False
 
 
-_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT
+# Verbs whose content may follow "for": "asked for a recount", "argued for a new name".
+_ASKING_FOR = _forms("ask plead beg argue")
+_FOR_ONLY = _ASKING_FOR - _ASKING  # "argued the plan ..." is read as a clause
+_OBJECT_VERBS = _PROMISING | _ASKING | _CALLING | _OBJECT_IS_CONTENT | _ASKING_FOR
 _CALLERS = frozenset("he she they we i you who also to often now".split())
 _ASKED_QUESTION = _QUESTION_STARTS
 
@@ -503,6 +524,10 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
             k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
             return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
         return None
+    if first.low == "for" and verb in _ASKING_FOR:
+        return i + 1, True  # "asked for a recount", "argued for a new name", "pleaded for calm"
+    if verb in _FOR_ONLY:
+        return None
     if verb in _PROMISING:
         return (i, False) if first.low == "to" else None  # "vowed to stay in the race"
     if verb in _ASKING:
@@ -529,20 +554,82 @@ def _in_number(toks: Sequence, m: int, end: int) -> bool:
         and toks[m - 1].end == toks[m].start and toks[m].end == toks[m + 1].start
 
 
+# Where and how a speech act was done, after its noun-phrase content: "in a statement", "on Twitter",
+# "at a rally", "during the debate", "through his lawyer".
+_OCCASION_PREPS = frozenset("in on at during through via".split())
+_OCCASIONS = frozenset(
+    """statement statements interview interviews speech speeches tweet tweets post posts letter letters column op-ed
+    email e-mail emails memo rally rallies debate debates conference briefing hearing hearings event town appearance
+    remarks address broadcast radio television podcast twitter facebook instagram lawyer lawyers attorney attorneys
+    spokesman spokeswoman spokesperson""".split())
+
+
+def _occasion(toks: Sequence, k: int, end: int) -> bool:
+    """Whether the words from ``k`` (after a preposition) name the occasion or channel of a speech act,
+    within three words: "a statement", "his opening statement", "Twitter", "a news conference"."""
+    for m in range(k, min(end, k + 4)):
+        t = toks[m]
+        if t.kind != "w":
+            return False
+        if t.low in _OCCASIONS:
+            return True
+    return False
+
+
+def _list_goes_on(toks: Sequence, c: int, end: int) -> bool:
+    """Whether the comma at ``c`` separates the items of a list that closes the content: short items
+    with no verb, the last after "and" or "or", and nothing after it ("criticism from Roe, Ostrander and
+    the trust", "four votes for the levy, 31 against and two abstentions"); at most 24 tokens."""
+    words = 0
+    last = items = False
+    for m in range(c + 1, min(end, c + 25)):
+        t = toks[m]
+        if t.text == ",":
+            if words == 0 or last:
+                return False
+            words, items = 0, True
+            continue
+        if t.kind == "p" and t.text in ".!?" and all(toks[x].kind in ("p", "nl") for x in range(m, end)):
+            return last and words > 0
+        if t.kind != "w" or t.low in _VERB_STARTS or t.low in _NOT_IN_SUBJECT and t.low not in ("and", "or") \
+                or speech_verb_at(toks, m) or _verbish_in(toks, m, m + 1):
+            return False
+        if t.low in ("and", "or"):
+            if last or words == 0 and not items:
+                return False  # ", and the board voted ...": a clause of its own
+            last, words = True, 0
+            continue
+        words += 1
+        if words > 6:
+            return False
+    return last and words > 0 and min(end, c + 25) == end
+
+
 def _complement_end(toks: Sequence, start: int, end: int) -> int:
     """Where a noun phrase or infinitive that is a speech act's content ends, at most at ``end``: at
-    a comma or dash ("vowed to stay, and the party ..."), at the speaker's next act ("vowed to keep
-    it legal and celebrated the ruling", "denied the charges and has ..."), before a closing time
-    word ("announced support on Thursday")."""
+    a comma or dash ("vowed to stay, and the party ..."; but ", including ..." goes on with what
+    the speaker listed: "cited several factors, including the new fees", and so does a list that
+    closes the content: "criticized Roe, Ostrander and the trust"), at the speaker's next act
+    ("vowed to keep it legal and celebrated the ruling", "denied the charges and has ..."), before a
+    closing time word ("announced support on Thursday")."""
+    gerund = False  # a gerund after a preposition: "blamed the debt for keeping rates low and making ..."
     for m in range(start + 1, end):
         t = toks[m]
+        if t.text == "," and _list_goes_on(toks, m, end):
+            break  # a list to the content's end: "criticized Roe, Ostrander and the trust"
         if t.kind == "p" and t.text in ",—–-" and not (t.text == "-" and toks[m - 1].end == t.start) \
-                and not _in_number(toks, m, end):
+                and not _in_number(toks, m, end) and not (m + 1 < end and toks[m + 1].low == "including"):
             end = m
             break
         if t.low in ("and", "but") and m + 1 < end and not toks[m + 1].is_cap and (
-                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith(("ed", "ing")) or speech_verb_at(toks, m + 1)):
-            end = m
+                toks[m + 1].low in _VERB_STARTS or toks[m + 1].low.endswith("ed") or speech_verb_at(toks, m + 1)
+                or toks[m + 1].low.endswith("ing") and not gerund):
+            end = m  # but a second gerund goes with the first: "for accepting donations and speaking ..."
+            break
+        if t.kind == "w" and t.low.endswith("ing") and toks[m - 1].low in _ADJUNCT_STARTS:
+            gerund = True
+        if t.low in _OCCASION_PREPS and m > start + 1 and _occasion(toks, m + 1, end):
+            end = m  # "touted his wins in his opening statement", "blamed the council on Twitter"
             break
     e = end
     while e > start and toks[e - 1].kind == "p":
@@ -574,12 +661,13 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     start, noun_phrase = found
     kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
-    cue_end = i + 1 if toks[v].low in _CALLING else v + 1  # "called for", "called on"
+    cue_end = i + 1 if toks[v].low in _CALLING or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
     end = clause_end(toks, start, hi, quote_kind)
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
     start, end = _trim(toks, start, end)
-    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS):
+    if end - start <= 0 or _words(toks, start, end) < (MIN_NP_WORDS if kind == NOUN_PHRASE else MIN_WORDS) and not (
+            kind == NOUN_PHRASE and toks[v].low in _JUDGING and toks[start].is_cap and toks[start].kind == "w"):
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
@@ -634,8 +722,8 @@ def _closes(toks: Sequence, k: int, hi: int, telling: bool = False, inverted: bo
             return True
         if inverted and _apposition(toks, m + 1, hi):
             return True  # ", said Ann Roe, director of the harbour trust."
-        if toks[m + 1].kind == "w" and toks[m + 1].low not in ("and", "but"):
-            return False
+        if toks[m + 1].kind == "w" and toks[m + 1].low != "and":
+            return False  # also "The pumps are old, said Roe, but the wall will hold": the speaker's contrast
     return None
 
 
@@ -807,6 +895,8 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     k = _before_adverbs(toks, v, lo)
+    if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
+        return _as_reported_by(toks, v, lo, hi, quote_kind)
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
@@ -824,16 +914,14 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
-        # Inverted, after a comma: "..., said study co-author Ann Roe."
-        if participle or v - 1 <= lo or toks[v - 1].text != ",":
-            return None
-        np = np_starting_at(toks, v + 1, hi)
-        if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
-            return None
-        return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+        return None if participle else _inverted_cue(toks, v, lo, hi, taken_until, quote_kind)
     ms = _token_at(toks, mention.start, v, lo)
     if ms is not None:
         ms = _phrase_start(toks, ms, lo)
+    # "As the Ledger reported on Monday, the pumps ...": the clause after the comma.
+    found = _after_as_clause(toks, v, lo, hi, quote_kind, mention) if _after_as(toks, ms, lo) and not participle else None
+    if found is not None:
+        return found
     rng = object_after(toks, v, hi, quote_kind) if t.low in _OBJECT_VERBS else None
     if rng is None and ms is not None and ms - 1 > lo and toks[ms - 1].text == "," and ms - 1 >= taken_until \
             and not participle:
@@ -858,6 +946,59 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
+
+
+def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """Inverted, after a comma: "..., said study co-author Ann Roe." (the speaker after the verb)."""
+    if v - 1 <= lo or toks[v - 1].text != ",":
+        return None
+    np = np_starting_at(toks, v + 1, hi)
+    if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
+        return None
+    return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+
+
+def _after_as(toks: Sequence, ms: Optional[int], lo: int) -> bool:
+    """Whether the speaker starting at ``ms`` follows "as": "As the Ledger reported, ..."."""
+    return ms is not None and ms - 1 >= lo and toks[ms - 1].low == "as"
+
+
+def _as_reported_by(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """"As (first) reported by the Ledger, the pumps ...": the source after "by" (at ``v + 1``), the
+    clause after its comma."""
+    np = np_starting_at(toks, v + 2, hi)
+    if np is None or np[0].kind == "pronoun" or np[1] >= hi or toks[np[1]].text != ",":
+        return None
+    return _after_as_clause(toks, np[1] - 1, lo, hi, quote_kind, np[0], cue=v)
+
+
+def _after_as_clause(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind, mention: Mention,
+                     cue: Optional[int] = None) -> Optional[Found]:
+    """The statement of a cue in a clause opened by "as" ("As the Ledger reported on Monday, the pumps
+    ...", "as Roe points out in a column, ..."): the clause after the comma that closes the cue's own
+    words (at most ADJUNCT_WINDOW tokens on from ``v``, words only before it, no "that"). ``cue`` is the
+    verb when ``v`` is the last word of a source after it ("As reported by the Ledger, ...")."""
+    comma = None
+    for m in range(v + 1, min(hi, v + ADJUNCT_WINDOW)):
+        t = toks[m]
+        if t.text == ",":
+            comma = m
+            break
+        if t.kind != "w" or t.low == "that" or speech_verb_at(toks, m):
+            return None
+    if comma is None or comma > v + 1 and not (
+            toks[v + 1].low in _ADJUNCT_STARTS or toks[v + 1].low in TIME_WORDS or toks[v + 1].low in _AFTER_CUE
+            or toks[v + 1].low == "out" or _ly_adverb(toks[v + 1])):
+        return None  # "As Roe lamented the delays, the council ...": the verb's object, a clause of time
+    i = comma + 1
+    j = clause_end(toks, i, hi, quote_kind)
+    i, j = _trim(toks, i, j)
+    if j - i <= 0 or _words(toks, i, j) < MIN_WORDS or toks[i].kind != "w" or toks[i].low in _COORDINATORS:
+        return None  # "As Roe said, and the council ...": the reporter's own clause
+    inside = _inside(toks, i, j, quote_kind)
+    if inside is None:
+        return None
+    return Found(i, j, v, v + 1, mention, inside) if cue is None else Found(i, j, cue, cue + 1, mention, inside)
 
 
 # Verbs that report a clause placed before them at the sentence end ("The plan is dead, aides
