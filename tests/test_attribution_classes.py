@@ -2293,3 +2293,19 @@ def test_those_verbs_are_no_cue_elsewhere(text):
     assert not (AFTER_QUOTE_VERBS & SPEECH_VERBS)
     assert {"pressed", "questioned", "presses"} <= AFTER_QUOTE_VERBS and "pressing" not in AFTER_QUOTE_VERBS
     assert all(w.lower().strip(".,") not in SPEECH_VERBS for w in text.split() if w.lower().strip(".,") in AFTER_QUOTE_VERBS)
+
+
+# -- A possessive name is no subject a later pronoun means ("<A> — <B>'s former aide — offered …")
+
+POSSESSIVE_NOT_SUBJECT = {
+    "dashed-aside": "Campaign chairman {a} — {b}’s former chief of staff — offered a slogan when asked.\n\n“We will fight for every family in the county,” he said.",
+    "possessive-subject": "{b}’s old ally {a} spoke to the crowd on Friday.\n\n“We will fight for every family in the county,” he said.",
+    "appositive": "{a}, who served as counsel under {b}’s father, listed the rules.\n\n“We will fight for every family in the county,” he said.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(POSSESSIVE_NOT_SUBJECT, [("Harold Pennick", "Daniel Ormsby"), ("Vincent Mabry", "Tomas Varga"), ("Gregor Lindqvist", "Bruno Castellane")]))
+def test_a_possessive_name_is_no_subject_for_a_later_pronoun(text, who):
+    a, b = who
+    got = found(BODY + text.format(a=a, b=b) + "\n")
+    assert [s for w, s, _ in got] == [a], got

@@ -605,6 +605,8 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     j = k
     while j < len(toks) and toks[j].is_cap:
         j += 1
+    if toks[j - 1].low.endswith(("’s", "'s")):
+        return False  # "Roe’s former chief of staff offered …": the owner is no subject
     i = k
     while i > 0 and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_NOUNS or toks[i - 1].low in TITLES):
         i -= 1  # "..., councillor David Okafor, has ..."
@@ -612,8 +614,8 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
         before_ok = True
     after_ok = j < len(toks) and toks[j].kind == "w" and not toks[j].is_cap and toks[j].low not in NOT_VERBS_AFTER_NAME
-    if j < len(toks) and toks[j].text == ",":
-        after_ok = True  # an apposition follows: "Obama, the president, said"
+    if j < len(toks) and toks[j].text in (",", "—", "–"):
+        after_ok = True  # an apposition or an aside follows: "Obama, the president, said", "Roe — an aide — said"
     return before_ok and after_ok
 
 
