@@ -2309,3 +2309,20 @@ def test_a_possessive_name_is_no_subject_for_a_later_pronoun(text, who):
     a, b = who
     got = found(BODY + text.format(a=a, b=b) + "\n")
     assert [s for w, s, _ in got] == [a], got
+
+
+# -- An organisation named after a person is no person ("the Varga Climate Initiative")
+
+@pytest.mark.parametrize("head", ["Initiative", "Project", "Coalition", "Fund", "Alliance", "Society", "Caucus"])
+@pytest.mark.parametrize("b", ["Ostrander", "Kellerman", "Abernathy Brothers"])
+def test_an_organisation_named_after_a_person_is_no_one_person(head, b):
+    from quotetrack.attribution.people import People
+    from quotetrack.attribution.tokens import segment, tokenize
+
+    text = f"Harold Pennick gave to the {b} Climate {head} last year, and he said so."
+    toks = tokenize(text, 0, len(text))
+    segment(toks, frozenset())
+    people = People(toks)
+    org = f"{b} Climate {head}"
+    assert org not in people.persons or people.never_one_person(org), list(people.persons)
+    assert "Harold Pennick" in people.persons
