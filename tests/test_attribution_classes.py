@@ -2326,3 +2326,24 @@ def test_an_organisation_named_after_a_person_is_no_one_person(head, b):
     org = f"{b} Climate {head}"
     assert org not in people.persons or people.never_one_person(org), list(people.persons)
     assert "Harold Pennick" in people.persons
+
+
+# -- A name modifying a role before another name is no subject ("<B> spokesman <A> wouldn't say")
+
+@pytest.mark.parametrize("role", ["spokesman", "adviser", "aide", "lawyer"])
+@pytest.mark.parametrize("who", [("Harold Pennick", "Ostrander"), ("Vincent Mabry", "Kellerman"), ("Gregor Lindqvist", "Abernathy")])
+def test_a_name_modifying_a_role_is_no_subject_for_a_later_pronoun(role, who):
+    a, b = who
+    doc = BODY + (
+        f"Senator Daniel {b} spoke to donors on Monday.\n\n{b} {role} {a} wouldn’t say when the vote would come.\n\n"
+        "“I don’t have any new announcements yet,” he said.\n"
+    )
+    got = found(doc)
+    assert [s for w, s, _ in got] == [a], got
+    from quotetrack.attribution.people import in_subject_position
+    from quotetrack.attribution.tokens import tokenize
+
+    line = f"{b} {role} {a} wouldn’t say when the vote would come."
+    toks = tokenize(line, 0, len(line))
+    assert not in_subject_position(toks, 0)  # the modifier
+    assert in_subject_position(toks, 2)  # the name the role describes

@@ -613,7 +613,13 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "when", "while", "as")
     if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
         before_ok = True
-    after_ok = j < len(toks) and toks[j].kind == "w" and not toks[j].is_cap and toks[j].low not in NOT_VERBS_AFTER_NAME
+    after_ok = (
+        j < len(toks)
+        and toks[j].kind == "w"
+        and not toks[j].is_cap
+        and toks[j].low not in NOT_VERBS_AFTER_NAME
+        and toks[j].low not in ROLE_NOUNS  # "McConnell spokesman Don Stewart said": a modifier
+    )
     if j < len(toks) and toks[j].text in (",", "—", "–"):
         after_ok = True  # an apposition or an aside follows: "Obama, the president, said", "Roe — an aide — said"
     return before_ok and after_ok
