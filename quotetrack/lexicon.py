@@ -117,11 +117,11 @@ TIME_WORDS = _words(
 # gender-guesser dictionary (attribution.gender).
 MALE_WORDS = _words(
     "mr sir lord king prince father brother spokesman chairman congressman councilman businessman "
-    "husband son uncle nephew grandfather"
+    "husband son uncle nephew grandfather grandson man gentleman boy dad widower"
 )
 FEMALE_WORDS = _words(
     "mrs ms miss dame lady queen princess mother sister spokeswoman chairwoman congresswoman councilwoman "
-    "businesswoman wife daughter aunt niece grandmother"
+    "businesswoman wife daughter aunt niece grandmother granddaughter woman girl mom widow actress"
 )
 # Words that begin with an apostrophe standing for dropped letters ('tis, rock 'n'
 # roll, 'em): the mark before them opens no quote. Lower-case, without the mark.

@@ -2347,3 +2347,16 @@ def test_a_name_modifying_a_role_is_no_subject_for_a_later_pronoun(role, who):
     toks = tokenize(line, 0, len(line))
     assert not in_subject_position(toks, 0)  # the modifier
     assert in_subject_position(toks, 2)  # the name the role describes
+
+
+# -- A description of one sex is never the other sex's pronoun ("a young man" is no "she")
+
+@pytest.mark.parametrize("desc", ["a young man", "the spokesman", "an elderly gentleman", "a teenage boy"])
+@pytest.mark.parametrize("who", ["Marta Quillen", "Tamsin Holloway", "Ingrid Solvang"])
+def test_a_description_of_a_man_is_no_she(desc, who):
+    doc = BODY + (
+        f"{who} has backed the levy for years. What upset her, she said, was a meeting last week, when {desc} "
+        "told the council that the levy was a fraud. “I really got angry,” she said.\n"
+    )
+    got = found(doc)
+    assert [s for w, s, _ in got if "angry" in w] == [who], got

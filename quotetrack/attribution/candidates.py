@@ -151,8 +151,9 @@ def candidates(
     first_in_para = _first_person_in_paragraph(att, ctx)
     pronoun = _cue_pronoun(proposals)
     if pronoun in ("he", "she"):
-        # A hard constraint: "he" or "she" is one person, never an institution or a group.
-        by_name = {n: c for n, c in by_name.items() if not att.people.never_one_person(n)}
+        # A hard constraint: "he" or "she" is one person, never an institution or a group, nor a
+        # description of someone of the other sex ("a young man" for "she").
+        by_name = {n: c for n, c in by_name.items() if att.people.may_be(n, pronoun) or n in att.people.persons}
         # Another: nor anyone named later in the pronoun's own clause ("He says Roe “…”", "She
         # has called Roe “…”", "he said of Roe"): a pronoun never means a name it governs.
         governed = _named_after_pronoun(att, proposals)

@@ -396,10 +396,7 @@ class ArticleAttributor:
         """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
         description of one person ("the spokeswoman"), a name nobody knows more of; not an
         institution or a group (``People.never_one_person``)."""
-        person = self.people.persons.get(speaker)
-        if person is not None:
-            return person.fits(pronoun)
-        return not self.people.never_one_person(speaker)
+        return self.people.may_be(speaker, pronoun)
 
     def subject_of(self, v: int, lo: int) -> Optional[Mention]:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")

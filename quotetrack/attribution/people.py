@@ -417,6 +417,18 @@ class People:
             return True
         return speaker[:1].islower() and looks_plural(words[-1])
 
+    def may_be(self, speaker: str, pronoun: str) -> bool:
+        """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits; a description of
+        one person whose words say no other sex ("a young man" is never "she"), a name nobody knows
+        more of; not an institution or a group."""
+        person = self.persons.get(speaker)
+        if person is not None:
+            return person.fits(pronoun)
+        if self.never_one_person(speaker):
+            return False
+        said = gender_of("", speaker.split()) if speaker[:1].islower() or speaker.split()[0] in ("A", "An", "The") else ""
+        return not said or said == PRONOUNS.get(pronoun, said)
+
     def _by_surname(self, word: str, offset: int) -> Optional[Person]:
         cands = self.surname_index.get(word)
         if not cands:
