@@ -63,6 +63,9 @@ _SPEECH_VERB_LIST = resources.files("quotetrack").joinpath("data", "speech_verbs
 SPEECH_VERBS = read_verbs(_SPEECH_VERB_LIST)
 # Their base forms alone ("comment", "say"): after "a" or "her" such a word is a noun.
 SPEECH_BASE_FORMS = read_base_forms(_SPEECH_VERB_LIST)
+# Nouns for something said, whose owner speaks ("Roe's claim that “…”"): data/speech_nouns.txt
+# and their plurals in -s.
+SPEECH_NOUNS = frozenset(f for w in read_words(_data("speech_nouns.txt"), lower=True) for f in (w, w + "s"))
 # Verbs that cue a quote only right after it, with a subject and no object ("“…?” Roe
 # pressed."): past and present forms of the base forms in data/after_quote_verbs.txt.
 AFTER_QUOTE_VERBS = frozenset(f for f in read_verbs(_data("after_quote_verbs.txt")) if not f.endswith("ing"))

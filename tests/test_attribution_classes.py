@@ -2360,3 +2360,39 @@ def test_a_description_of_a_man_is_no_she(desc, who):
     )
     got = found(doc)
     assert [s for w, s, _ in got if "angry" in w] == [who], got
+
+
+# -- The owner of a noun for something said speaks ("<B>'s claim that <C> “…”")
+
+OWNED_SPEECH = {
+    "claim-that": "Gov. {a} blamed the press for making an issue out of {b}’s claim that the mayor “rigged the vote,” saying reporters had lost their way.",
+    "comment-monday": "As the debate went on, {b} stood by {pos} comment Monday that “the levy is dead,” refusing to back down.",
+    "assertion-of": "{a} called {b}’s assertion of a “right to the files” disturbing.",
+    "conclusion-were": "The mayor was battered by {b}’s conclusion that her actions were “extremely careless.”",
+}
+NOT_OWNED = {
+    "object-called": "{a}, who has called {b}’s comments “racially toxic,” spoke on Friday.",
+    "predicate-of-said": "{a} said on Thursday that {b}’s claim that the mayor rigged the vote is “simply not true.”",
+    "described-as": "{a} recalled {b}’s statement that he opposed the levy, which he described as “the biggest fairy tale.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(OWNED_SPEECH, [("Harold Pennick", "Marta Quillen"), ("Vincent Mabry", "Elena Sorokin"), ("Gregor Lindqvist", "Tamsin Holloway")]))
+def test_the_owner_of_a_noun_for_something_said_speaks(text, who):
+    a, b = who
+    doc = BODY + f"{b} spoke to the council on Monday.\n\n" + text.format(a=a, b=b, pos="her") + "\n"
+    got = found(doc) + [(w.rstrip(",."), s, c) for w, s, c in _terms(doc)]
+    assert [s for w, s, _ in got] == [b], got
+
+
+@pytest.mark.parametrize("text, who", cases(NOT_OWNED, [("Harold Pennick", "Marta Quillen"), ("Vincent Mabry", "Elena Sorokin")]))
+def test_a_noun_for_something_said_that_the_quote_completes_otherwise_is_not_its_owners(text, who):
+    a, b = who
+    doc = BODY + text.format(a=a, b=b) + "\n"
+    got = found(doc) + _terms(doc)
+    assert all(s != b for w, s, _ in got), got
+
+
+def _terms(text):
+    art = build_article("a1", "x.txt", text)
+    return [(q.words, q.speaker, q.cue) for q in quotes_of(art) if q.kind == "term" and q.direct]

@@ -164,3 +164,11 @@ def test_after_quote_verb_file_holds_base_forms_once_and_no_speech_verb():
     assert not set(words) & lexicon.SPEECH_VERBS  # never a speech verb everywhere as well
     for w in words:
         assert lexicon.inflections(w) - {f for f in lexicon.inflections(w) if f.endswith("ing")} <= lexicon.AFTER_QUOTE_VERBS
+
+
+def test_speech_noun_file_holds_base_forms_once_with_their_plurals_loaded():
+    from quotetrack import lexicon
+
+    words = _list_file_words("speech_nouns.txt")
+    assert len(words) == len(set(words)) and all(w == w.lower() and not w.endswith("s") for w in words)
+    assert {f for w in words for f in (w, w + "s")} == lexicon.SPEECH_NOUNS

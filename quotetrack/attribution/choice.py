@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from ..lexicon import inflections
+from ..lexicon import SPEECH_NOUNS, inflections
 from ..models import FULL, PARTIAL, TERM, TITLE, Article, Quote, evolve
 from ..quotes import LineIndex, marked_as_term, title_case
 from .candidates import CUE_RULES, TERM_CUE_RULES, Candidate, Proposal, candidates, quote_context
@@ -501,7 +501,11 @@ class ArticleAttributor:
             out.append(within)
         for rule, cue in self.cue_proposals(q):
             props[rule] = cue
-            out.append(Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb))
+            prop = Proposal(rule, self.resolve(cue.mention, q.start, last, para), cue.mention, cue.mention.text, cue.verb)
+            if within is not None and rule == "before" and cue.verb.lower() in SPEECH_NOUNS:
+                out.insert(0, prop)  # "… blamed Poe’s claim that Ek “…”" inside Roe's words: Poe's claim, not Roe's
+            else:
+                out.append(prop)
             if len(out) == 1 and not all_rules and self.settled(out[0]):
                 return out, props, para
         if q.kind == PARTIAL or self._after_colon(k):

@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..lexicon import AFTER_QUOTE_VERBS, GROUP_NOUNS, ROLE_NOUNS, SPEECH_BASE_FORMS, SPEECH_VERBS, TIME_WORDS, inflections
+from ..lexicon import (
+    AFTER_QUOTE_VERBS,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_BASE_FORMS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+    TITLES,
+    inflections,
+)
 from ..textnorm import NUMBER_WORDS
 from .function_words import (
     ADVERBIAL_OPENERS,
@@ -22,7 +32,7 @@ from .function_words import (
     TIME_NOUNS,
     TIME_PHRASE_WORDS,
 )
-from .gender import is_first_name
+from .gender import gender_of, is_first_name
 from .mentions import Mention, first_of_pair, is_organisation, np_ending_at, np_starting_at, subject_of_verb
 from .people import looks_plural
 from .tokens import Tok
@@ -243,11 +253,9 @@ def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
     return n > 4
 
 
-def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
-    """The nearest speech verb before the quote in its sentence, with its subject."""
-    open_i = k - 1
-    while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in OPEN_MARKS:
-        open_i -= 1
+def _cue_without_verb(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue]:
+    """A cue before the quote that is no verb: a name right before a colon, "according to X",
+    the owner of a noun for something said."""
     # "..., read out by its director, Camille Roux: «...»": a name right before the colon.
     if (
         open_i >= lo
@@ -265,6 +273,17 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
+    return owner_of_speech_noun(toks, lo, open_i)
+
+
+def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
+    """The nearest speech verb before the quote in its sentence, with its subject."""
+    open_i = k - 1
+    while open_i >= lo and toks[open_i].kind == "p" and toks[open_i].text in OPEN_MARKS:
+        open_i -= 1
+    labelled = _cue_without_verb(toks, lo, open_i)
+    if labelled is not None:
+        return labelled
     verbs = [
         i for i in range(main_clause_start(toks, lo, open_i), open_i + 1) if is_quote_cue(toks, i) and not passive_without_agent(toks, i)
     ]
@@ -317,6 +336,68 @@ def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:
     if verbs and toks[verbs[-1]].low.endswith("ing"):
         return _participle_opener(toks, lo, open_i, nearest)
     return None
+
+
+# How far before a quote the noun for what someone said may stand (tokens).
+OWNER_REACH = 20
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def owner_of_speech_noun(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue]:
+    """The owner of a noun for something said that a clause or a quotation follows, with no
+    speech verb between it and the quote ("Trump's claim that Obama “founded ISIS”", "his
+    comment Monday that “…”", "Clinton's assertion of a “claim of right”"): the speaker. Not
+    when the quote completes another verb ("described X's statement that … as “…”") or is the
+    predicate of someone else's clause ("Roe said Poe's claim that … is “not true”")."""
+    if open_i < lo or toks[open_i].low == "as":
+        return None
+    for n in range(open_i, max(lo, open_i - OWNER_REACH) - 1, -1):
+        t = toks[n]
+        if t.kind == "q" or is_quote_cue(toks, n):
+            return None  # a speech verb (or another quote) nearer the quote: its speaker's words
+        if t.low not in SPEECH_NOUNS:
+            continue
+        nxt = n + 1
+        while nxt <= open_i and toks[nxt].low in TIME_WORDS and nxt < n + 3:
+            nxt += 1  # "his comment Monday that"
+        if nxt > open_i or toks[nxt].low not in ("that", "of") or (toks[nxt].low == "of" and open_i - nxt > 1):
+            return None  # ("called Roe's comments “racist”": an object; "criticism of the judge … was": no content)
+        if toks[open_i].low in _COPULAS and any(is_quote_cue(toks, u) for u in range(max(lo, n - OWNER_REACH), n)):
+            return None  # "Roe said Poe's claim that … is “not true”": the predicate of Roe's clause
+        return _owner_before(toks, lo, n, t.text)
+    return None
+
+
+_COPULAS = frozenset("is was are were be been".split())
+
+
+def _owner_before(toks: Sequence[Tok], lo: int, n: int, noun: str) -> Optional[Cue]:
+    """The possessive before the noun at ``n`` ("Roe's", "his", "her past"), as a speaker mention;
+    "his" or "her" in a sentence that a name of that sex opens is that name's ("Roe also repeated
+    his claim that …")."""
+    o = n - 1
+    while o > lo and o > n - 3 and toks[o].kind == "w" and not toks[o].is_cap and toks[o].low not in _POSSESSIVE_PRONOUNS and not toks[o].low.endswith(("’s", "'s")):
+        o -= 1  # "his past comments", "Comey's final conclusion"
+    if o < lo:
+        return None
+    owner = toks[o]
+    if owner.low in _POSSESSIVE_PRONOUNS:
+        pron = _POSSESSIVE_PRONOUNS[owner.low]
+        opener = _named_opener(toks, lo, o)
+        if opener is not None and pron != "they" and gender_of(opener.head.split()[0]) == ("m" if pron == "he" else "f"):
+            return Cue(noun, opener)
+        return Cue(noun, Mention(owner.text, owner.start, owner.end, "pronoun", pron))
+    if not (owner.is_cap and owner.low.endswith(("’s", "'s")) and owner.low[:-2] not in S_CONTRACTIONS):
+        return None
+    first = o
+    while first > lo and first > o - 4 and toks[first - 1].is_cap and toks[first - 1].kind == "w":
+        first -= 1  # "Gov. Marta Quillen's"
+    words = [w.text for w in toks[first : o + 1] if w.low.rstrip(".") not in TITLES]
+    if not words:
+        return None
+    words[-1] = words[-1][:-2]
+    text = " ".join(w.text for w in toks[first : o + 1])[:-2]
+    return Cue(noun, Mention(text, toks[first].start, owner.end - 2, "name", " ".join(words)))
 
 
 # How many words a time phrase opening a sentence may have ("Eight years ago,", "Last year").
