@@ -2396,3 +2396,16 @@ def test_a_noun_for_something_said_that_the_quote_completes_otherwise_is_not_its
 def _terms(text):
     art = build_article("a1", "x.txt", text)
     return [(q.words, q.speaker, q.cue) for q in quotes_of(art) if q.kind == "term" and q.direct]
+
+
+# -- A second participle coordinated with "with <Name> <participle>" has the same subject
+
+@pytest.mark.parametrize("second", ["asking", "adding", "insisting", "warning"])
+@pytest.mark.parametrize("who", ["Marta Quillen", "Desmond Okereke", "Tamsin Holloway"])
+def test_a_second_participle_after_with_name_is_that_names(second, who):
+    doc = BODY + (
+        f"Councillors were quick to chime in, with {who} tweeting that the vote was a “disaster” for the mayor "
+        f"and {second}, “How can someone with such bad judgement run this county?”\n"
+    )
+    got = found(doc)
+    assert [s for w, s, _ in got if "bad judgement" in w] == [who], got

@@ -490,9 +490,25 @@ def _comma_before(toks: Sequence[Tok], v: int) -> bool:
     return prev.text == "," or (prev.kind == "p" and prev.text in CLOSE_MARKS and v >= 2 and toks[v - 2].kind == "q")
 
 
+# How far back the first of two coordinated participles is looked for (tokens).
+COORDINATED_REACH = 25
+
+
 def _with_subject(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     """The subject of a participle in "with <Name> (adverb) <participle>" ("…, with Sen. Ann Roe
-    calling it a “Chinese menu”", "with Roe reportedly yelling: “…”"), else None."""
+    calling it a “Chinese menu”", "with Roe reportedly yelling: “…”"), also of a second
+    participle coordinated with it ("with Roe tweeting that … and asking, “…”"), else None."""
+    if v - 1 > lo and toks[v - 1].low == "and":
+        for u in range(v - 2, max(lo, v - COORDINATED_REACH), -1):
+            if toks[u].text in (";", ":"):
+                break
+            if is_verb(toks[u]) and toks[u].low.endswith("ing") and toks[u - 1].low != "and":
+                return _with_subject_at(toks, u, lo)
+        return None
+    return _with_subject_at(toks, v, lo)
+
+
+def _with_subject_at(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     j = v
     while j - 1 > lo and toks[j - 1].kind == "w" and toks[j - 1].low.endswith("ly") and j > v - 3:
         j -= 1
