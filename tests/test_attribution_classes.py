@@ -2409,3 +2409,21 @@ def test_a_second_participle_after_with_name_is_that_names(second, who):
     )
     got = found(doc)
     assert [s for w, s, _ in got if "bad judgement" in w] == [who], got
+
+
+# -- A name before a colon that a preposition governs was spoken to, not the speaker
+
+@pytest.mark.parametrize("prep", ["to the Dutch newspaper", "with the host", "to the local weekly"])
+@pytest.mark.parametrize("who", [("Marta Quillen", "Ostrander Gazette"), ("Vincent Mabry", "Kellerman Daily")])
+def test_a_name_after_to_before_a_colon_is_not_the_speaker(prep, who):
+    a, outlet = who
+    doc = BODY + f"{a} broke down exactly what was wrong with the plan {prep} {outlet}: “What the mayor did was so careless.”\n"
+    got = found(doc)
+    assert all(s is None or outlet.split()[0] not in s for w, s, _ in got), got
+
+
+@pytest.mark.parametrize("src", ["from", "via", "by"])
+def test_a_name_after_from_before_a_colon_is_the_source(src):
+    doc = BODY + f"More on the levy {src} the Gazette’s Marta Quillen: “The pumps are older than the town hall.”\n"
+    got = found(doc)
+    assert [s for w, s, _ in got] == ["Marta Quillen"], got

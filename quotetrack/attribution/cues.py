@@ -253,6 +253,25 @@ def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
     return n > 4
 
 
+def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
+    """A name that is the object of a preposition, maybe after a few lower-case words ("… what was
+    wrong with the ad to the Dutch newspaper NRC Handelsblad:"): someone spoken to or of."""
+    k = next((x for x in range(max(lo, 0), len(toks)) if toks[x].start == np.start), None)
+    if k is None:
+        return False
+    for u in range(k - 1, max(lo, k - 6) - 1, -1):
+        t = toks[u]
+        if t.kind != "w":
+            return False
+        if t.low in _SPOKEN_TO:
+            return True
+    return False
+
+
+# Prepositions whose object is spoken to or of, never the source ("from", "via", "by" give one).
+_SPOKEN_TO = frozenset("to with at for about on against toward towards".split())
+
+
 def _cue_without_verb(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue]:
     """A cue before the quote that is no verb: a name right before a colon, "according to X",
     the owner of a noun for something said."""
@@ -265,7 +284,7 @@ def _cue_without_verb(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue
         and not any(is_verb(toks[u]) for u in range(lo, open_i))  # not "said of Sanders:"
     ):
         np = np_ending_at(toks, open_i, lo)
-        if np is not None and np.kind == "name":
+        if np is not None and np.kind == "name" and not _after_preposition(toks, np, lo):
             return Cue(":", first_of_pair(toks, _person_before_affiliation(toks, np, lo), lo, open_i))
     # "according to X, “...”"
     for i in range(open_i, max(lo, open_i - 16) - 1, -1):
