@@ -383,9 +383,10 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
             furniture.append((s, e))
             after_promo = bool(_PROMO.search(stripped))
             continue
-        words = len(stripped.split())
-        ends_sentence = stripped.endswith(_BODY_END_PUNCT)
         if body_start is None:
+            # (Only the lines before the body are measured: after it, a line is furniture or body.)
+            words = len(stripped.split())
+            ends_sentence = stripped.endswith(_BODY_END_PUNCT)
             if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8 or one_line or _is_speech(stripped):
                 body_start = s
             elif after_promo and not ends_sentence:
