@@ -152,9 +152,12 @@ def scan(
             typer.echo(line, err=quiet or format != Format.TABLE)
     if matrix and format in (Format.JSON, Format.JSONL):
         typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
-    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
-    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
+    # The filters' statements (and, for the table, the terms) only where the output shows them: JSON
+    # and JSON Lines hold the whole result, and a database alone prints nothing.
+    for_people = not quiet and format not in (Format.JSON, Format.JSONL)
+    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets) if for_people else []
+    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets) if for_people and format == Format.TABLE else []
     if quiet:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
