@@ -413,7 +413,15 @@ def main() -> None:
     # of such a scan's CPU, 0.09 s of it in the one pass after grouping (which pauses it).
     # Workers of --jobs inherit this where they fork (Linux); the output is the same either way.
     gc.disable()
-    app(prog_name="quotetrack")
+    try:
+        app(prog_name="quotetrack")
+    finally:
+        # When the interpreter exits it runs the collector once more, collector off or not, over
+        # every object still alive (the loaded modules' caches and tables: a name's parts, each
+        # word's folding and stem, the first names): 0.12-0.16 s of CPU after a scan of the 840
+        # PolNeAR train articles, to find next to nothing. Frozen objects are left out of it; the
+        # output is written and flushed as before (standard streams are flushed at exit as ever).
+        gc.freeze()
 
 
 if __name__ == "__main__":
