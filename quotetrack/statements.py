@@ -505,6 +505,8 @@ class Grouper:
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
         """A statement's canonical quote (one of ``members``, quote numbers in order) and each
         member's match against it: (kind, score) as ``compare`` gives them."""
+        if len(members) == 1:
+            return members[0], [(VERBATIM, 1.0)]  # most statements: one quote, its own canonical
         canon = _canonical(members, {m: self.wording_key(m) for m in members}, self.quotes)
         matches = []
         for m in members:
