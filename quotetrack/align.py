@@ -673,6 +673,13 @@ def judge_from(data: dict, word_weights: WordWeights = NO_WORD_WEIGHTS) -> Judge
 
 def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> Comparison:
     """How wording ``b`` relates to wording ``a`` (see :func:`compare`)."""
+    exact = exact_comparison(a, b)
+    return exact if exact is not None else judged_comparison(a, b, model)
+
+
+def exact_comparison(a: Wording, b: Wording) -> Optional[Comparison]:
+    """``compare_wordings(a, b)`` where its exact rules decide it (verbatim, an excerpt, altered;
+    unrelated when either has no words), else None: the judge decides, paraphrase or unrelated."""
     ta, tb = a.tokens, b.tokens
     if not ta or not tb:
         return Comparison(UNRELATED, 0.0)
@@ -685,6 +692,11 @@ def compare_wordings(a: Wording, b: Wording, model: Optional[Judge] = None) -> C
     coverage = 0.0 if a.trigrams.isdisjoint(b.trigrams) else altered_shape(ws, wl)
     if coverage:
         return Comparison(ALTERED, round(coverage, 3))
+    return None
+
+
+def judged_comparison(a: Wording, b: Wording, model: Optional[Judge] = None) -> Comparison:
+    """``compare_wordings(a, b)`` where no exact rule decides it (``exact_comparison`` is None)."""
     model = model or judge()
     p = model.probability(a, b)
     return Comparison(PARAPHRASE if p >= model.threshold else UNRELATED, round(p, 3))

@@ -95,15 +95,14 @@ class BlockingIndex:
             else:
                 shared.append((len(posting), i, posting))
         rest = query_keys - singles
-        if rest > 0 and shared:
+        if rest <= 0:
+            shared = []
+        elif len(shared) > rest:  # (all of them are asked when they are no more: no order needed)
             shared.sort()
             del shared[rest:]
-        else:
-            shared = []
-        live = singles + len(shared)
-        if not live:
-            return []
-        need = min(need, live)
+        if not shared and not others:
+            return []  # only ``item`` holds the keys asked
+        need = min(need, singles + len(shared))
         hits: dict[int, int] = {}
         get = hits.get
         for j in others:

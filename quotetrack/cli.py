@@ -152,9 +152,12 @@ def scan(
             typer.echo(line, err=quiet or format != Format.TABLE)
     if matrix and format in (Format.JSON, Format.JSONL):
         typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
-    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
     filtered = bool(speaker or outlet or min_outlets > 1)
-    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets)
+    # The filters' statements (and, for the table, the terms) only where the output shows them: JSON
+    # and JSON Lines hold the whole result, and a database alone prints nothing.
+    for_people = not quiet and format not in (Format.JSON, Format.JSONL)
+    chosen = select(result.statements, speaker=speaker, outlet=outlet, min_outlets=min_outlets) if for_people else []
+    terms = term_uses(result, speaker=speaker, outlet=outlet, min_outlets=min_outlets) if for_people and format == Format.TABLE else []
     if quiet:
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
@@ -410,7 +413,15 @@ def main() -> None:
     # of such a scan's CPU, 0.09 s of it in the one pass after grouping (which pauses it).
     # Workers of --jobs inherit this where they fork (Linux); the output is the same either way.
     gc.disable()
-    app(prog_name="quotetrack")
+    try:
+        app(prog_name="quotetrack")
+    finally:
+        # When the interpreter exits it runs the collector once more, collector off or not, over
+        # every object still alive (the loaded modules' caches and tables: a name's parts, each
+        # word's folding and stem, the first names): 0.12-0.16 s of CPU after a scan of the 840
+        # PolNeAR train articles, to find next to nothing. Frozen objects are left out of it; the
+        # output is written and flushed as before (standard streams are flushed at exit as ever).
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -383,9 +383,10 @@ def body_layout(text: str, start: int = 0) -> tuple[Optional[str], int, int, tup
             furniture.append((s, e))
             after_promo = bool(_PROMO.search(stripped))
             continue
-        words = len(stripped.split())
-        ends_sentence = stripped.endswith(_BODY_END_PUNCT)
         if body_start is None:
+            # (Only the lines before the body are measured: after it, a line is furniture or body.)
+            words = len(stripped.split())
+            ends_sentence = stripped.endswith(_BODY_END_PUNCT)
             if (ends_sentence or _wrapped(stripped, lines, k)) and words >= 8 or one_line or _is_speech(stripped):
                 body_start = s
             elif after_promo and not ends_sentence:
@@ -478,6 +479,7 @@ class _Loader:
         self.stdin = stdin
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
+        self.first = 1  # the number of the first article of the input being read (``read_input``)
 
     def outlet_context(self, path: str) -> str:
         """What besides its bytes decides an input's articles: its path, its format, the
@@ -485,7 +487,7 @@ class _Loader:
         return repr((path, format_of(path), self.set_outlet, self._map(path)))
 
     def _next_id(self) -> str:
-        return f"a{len(self.articles) + 1}"
+        return f"a{len(self.articles) + self.first}"
 
     def _map(self, file_path: str) -> Optional[OutletMap]:
         if self.fixed_map is not None:
@@ -609,11 +611,13 @@ def prepare(
     return files, loader
 
 
-def read_input(loader: "_Loader", path: str, data: Optional[bytes] = None) -> tuple[list[Article], list[Skipped]]:
+def read_input(loader: "_Loader", path: str, data: Optional[bytes] = None, first: int = 1) -> tuple[list[Article], list[Skipped]]:
     """The articles of one input and what of it was skipped, taken out of ``loader``; their
-    ids count from ``a1`` within the input. ``data``: the input's bytes, already read."""
+    ids count from ``a{first}`` (``a1`` by default) within the input. ``data``: the input's
+    bytes, already read."""
     articles, skipped = loader.articles, loader.skipped
     loader.articles, loader.skipped = [], []
+    loader.first = first
     try:
         if data is None:
             _read_one(loader, path)
@@ -625,6 +629,7 @@ def read_input(loader: "_Loader", path: str, data: Optional[bytes] = None) -> tu
         return loader.articles, loader.skipped
     finally:
         loader.articles, loader.skipped = articles, skipped
+        loader.first = 1
 
 
 def load(

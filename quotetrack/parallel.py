@@ -75,20 +75,23 @@ def _init(loader) -> None:
     _state["loader"] = loader
 
 
-def _analyse_input(path: str) -> _Done:
+def _analyse_input(path: str, first: int = 1) -> _Done:
+    """An input's articles and quotes, the articles numbered from ``a{first}`` (a worker's count
+    from ``a1``: ``scan`` renumbers them; this process's are numbered in place, as ``scan`` would)."""
     loader = _state["loader"]
     if path == STDIN:
-        articles, skipped = read_input(loader, path)
+        articles, skipped = read_input(loader, path, first=first)
         return _Done([(_drop_text(a), quotes_of(a)) for a in articles], skipped)
     data, reason = read_bytes(path, loader.max_bytes)
     if data is None:
         return _Done([], [Skipped(path, reason or "unreadable")])
-    return _analyse_data(path, data, None)
+    return _analyse_data(path, data, None, first)
 
 
-def _analyse_data(path: str, data: bytes, k: Optional[str]) -> _Done:
-    """An input's articles and quotes from its bytes; with ``k``, the cache entry to keep them under."""
-    articles, skipped = read_input(_state["loader"], path, data)
+def _analyse_data(path: str, data: bytes, k: Optional[str], first: int = 1) -> _Done:
+    """An input's articles and quotes from its bytes; with ``k``, the cache entry to keep them under
+    (its articles numbered from ``a1``, as the entry is kept)."""
+    articles, skipped = read_input(_state["loader"], path, data, first)
     del data
     found = []
     for a in articles:
@@ -110,20 +113,23 @@ def _pool(jobs: int, files: int):
     return ctx.Pool(min(jobs, files), initializer=_init, initargs=(_state["loader"],))
 
 
-def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None, rehash: bool = False) -> Iterator[_Done]:
-    """Each input's result, in input order."""
+def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None, rehash: bool = False,
+             first: Callable[[], int] = lambda: 1) -> Iterator[_Done]:
+    """Each input's result, in input order. ``first``: the number its first article takes in the
+    whole scan, asked when an input is analysed in this process (after the inputs before it are
+    taken in): its articles and quotes need no renumbering then."""
     if cache is not None:
         yield from _results_cached(files, jobs, cache, rehash)
         return
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            yield _analyse_input(f)
+            yield _analyse_input(f, first())
         return
     inline = [f == STDIN for f in files]
     with _pool(jobs, len(files)) as pool:
         work = pool.imap(_analyse_input, [f for f, here in zip(files, inline) if not here], chunksize=CHUNK)
         for f, here in zip(files, inline):
-            yield _analyse_input(f) if here else next(work)
+            yield _analyse_input(f, first()) if here else next(work)
 
 
 def _seen_keys(files: list[str], cache: cachemod.Cache, places: list[Optional[str]], max_bytes: int,
@@ -283,7 +289,7 @@ def scan(
     quotes: list[Quote] = []
     origins: list[tuple[str, int]] = []  # each input's entry key and its number of quotes, in order
     try:
-        for n, done in enumerate(_results(files, jobs, cache, rehash), 1):
+        for n, done in enumerate(_results(files, jobs, cache, rehash, lambda: len(articles) + 1), 1):
             if done.hit is not None:
                 path = done.hit[0]
                 done = _decoded(done, len(articles) + 1)

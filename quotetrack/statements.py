@@ -33,7 +33,17 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, Optional, Sequence
 
-from .align import Comparison, Judge, Wording, compare_wordings, content_stems, elision_breaks, is_excerpt, judge
+from .align import (
+    Comparison,
+    Judge,
+    Wording,
+    content_stems,
+    elision_breaks,
+    exact_comparison,
+    is_excerpt,
+    judge,
+    judged_comparison,
+)
 from .blocking import BlockingIndex
 from .identity import SAME, Census, Name, anonymous, described, identity, leading_words, may_be_same, parse
 from .kinds import MATCH_RANK, MatchKind
@@ -121,6 +131,7 @@ class Grouper:
         self._units()
         self.uf = UnionFind(len(self.units))
         self._compared: dict[tuple[int, int], Comparison] = {}
+        self._exact: dict[tuple[int, int], Optional[Comparison]] = {}  # ``exact_comparison`` of pairs asked only that
 
     @property
     def judge(self) -> Judge:
@@ -325,11 +336,30 @@ class Grouper:
     # ------------------------------------------------------------------ joining
 
     def compare(self, a: int, b: int) -> Comparison:
+        """``compare_wordings`` of wordings a and b, once a pair."""
         key = (a, b)
         got = self._compared.get(key)
         if got is None:
-            got = self._compared[key] = compare_wordings(self.wording(a), self.wording(b), self.judge)
+            wa, wb = self.wording(a), self.wording(b)
+            got = self._exact[key] if key in self._exact else exact_comparison(wa, wb)
+            if got is None:
+                got = judged_comparison(wa, wb, self.judge)
+            self._compared[key] = got
         return got
+
+    def exact(self, a: int, b: int) -> Optional[Comparison]:
+        """``compare(a, b)`` where an exact rule decides it (verbatim, excerpt, altered), else None,
+        without asking the judge: two direct quotes join only on such a rule, and the judge was
+        most of what comparing them cost."""
+        key = (a, b)
+        got = self._compared.get(key)
+        if got is not None:
+            return got if got.kind in _JOINING else None
+        if key in self._exact:
+            got = self._exact[key]
+        else:
+            got = self._exact[key] = exact_comparison(self.wording(a), self.wording(b))
+        return got if got is not None and got.kind in _JOINING else None
 
     def rank(self, u: int, v: int) -> Optional[tuple[int, float]]:
         """(rank, -score) of the match between units u and v when they are one statement, else None."""
@@ -342,12 +372,19 @@ class Grouper:
         n = min(len(ta), len(tb))
         if n < MIN_JOIN_WORDS:
             return None
-        c = self.compare(a.wid, b.wid) if a.wid <= b.wid else self.compare(b.wid, a.wid)
+        x, y = (a.wid, b.wid) if a.wid <= b.wid else (b.wid, a.wid)
+        if a.direct and b.direct:
+            # Two direct quotes join only on an exact rule (not as a paraphrase): the judge is not asked.
+            e = self.exact(x, y)
+            if e is None or (e.kind in (EXCERPT, ALTERED) and n < MIN_EXCERPT_WORDS):
+                return None
+            return (_RANK[e.kind], -e.score)
+        c = self.compare(x, y)
         if c.kind in (EXCERPT, ALTERED) and n < MIN_EXCERPT_WORDS:
             return None
         if c.kind in _JOINING:
             return (_RANK[c.kind], -c.score)
-        if c.kind != PARAPHRASE or (a.direct and b.direct):
+        if c.kind != PARAPHRASE:
             return None
         if (a.direct or b.direct) and c.score < self.judge.confident and not self._told_in_its_words(a, b):
             return None  # a reported claim joins a direct quote only as a confident paraphrase
@@ -468,6 +505,8 @@ class Grouper:
     def statement_parts(self, members: list[int]) -> tuple[int, list[tuple[str, float]]]:
         """A statement's canonical quote (one of ``members``, quote numbers in order) and each
         member's match against it: (kind, score) as ``compare`` gives them."""
+        if len(members) == 1:
+            return members[0], [(VERBATIM, 1.0)]  # most statements: one quote, its own canonical
         canon = _canonical(members, {m: self.wording_key(m) for m in members}, self.quotes)
         matches = []
         for m in members:

@@ -170,3 +170,30 @@ def test_grouping_verdicts_on_descriptions_are_identitys(seed):
             assert g.same(a, b) == (identity(a, b, census).kind == SAME), (a, b)
             parted += a != b and g._roles_apart(a, b)
     assert parted > 1000  # the shortcut is taken, not only the parse
+
+
+@pytest.mark.parametrize("seed", [4, 17])
+@pytest.mark.parametrize("compare_first", [False, True])
+def test_exact_is_compare_where_an_exact_rule_decides(seed, compare_first):
+    """``Grouper.exact`` (two direct quotes: no judge asked) gives ``compare``'s verdict where it
+    is verbatim, an excerpt or altered, and None where the judge decides, over every pair of a
+    generated corpus's wordings that share a candidate, whichever of the two is asked first."""
+    from quotetrack.align import compare_wordings
+
+    quotes, articles = grouping_bench.generate(300, seed)
+    g = statements.Grouper(quotes, articles)
+    g.build_index()
+    pairs = {(min(g.units[u].wid, g.units[v].wid), max(g.units[u].wid, g.units[v].wid))
+             for u in range(len(g.units)) for v in g.candidates(u)}
+    pairs = {(a, b) for a, b in pairs if a != b}
+    kinds = {statements.VERBATIM, statements.EXCERPT, statements.ALTERED}
+    seen = set()
+    for a, b in sorted(pairs):
+        full = compare_wordings(g.wording(a), g.wording(b), g.judge)
+        if compare_first:
+            assert g.compare(a, b) == full
+        got = g.exact(a, b)
+        assert got == (full if full.kind in kinds else None)
+        assert g.compare(a, b) == full
+        seen.add(full.kind)
+    assert seen & kinds and seen - kinds  # the corpus has exact matches and pairs the judge decides
