@@ -3,6 +3,7 @@ to", a colon after a name), with the mention of who speaks."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -256,8 +257,8 @@ def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
 def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
     """A name that is the object of a preposition, maybe after a few lower-case words ("… what was
     wrong with the ad to the Dutch newspaper NRC Handelsblad:"): someone spoken to or of."""
-    k = next((x for x in range(max(lo, 0), len(toks)) if toks[x].start == np.start), None)
-    if k is None:
+    k = bisect.bisect_left(toks, np.start, key=_start)
+    if k >= len(toks) or toks[k].start != np.start:
         return False
     for u in range(k - 1, max(lo, k - 6) - 1, -1):
         t = toks[u]
@@ -266,6 +267,10 @@ def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
         if t.low in _SPOKEN_TO:
             return True
     return False
+
+
+def _start(t: Tok) -> int:
+    return t.start
 
 
 # Prepositions whose object is spoken to or of, never the source ("from", "via", "by" give one).
