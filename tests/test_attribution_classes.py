@@ -2427,3 +2427,27 @@ def test_a_name_after_from_before_a_colon_is_the_source(src):
     doc = BODY + f"More on the levy {src} the Gazette’s Marta Quillen: “The pumps are older than the town hall.”\n"
     got = found(doc)
     assert [s for w, s, _ in got] == ["Marta Quillen"], got
+
+
+# -- Small classes: a verb of aspect before a participle, "<A>'s “…” comment", "confided",
+#    and a clause's opening word is no speaker
+
+SMALL_CLASSES = {
+    "kept-asking": ("{b} testified for hours, and {a} kept asking her why the agency had blamed “spontaneous” protests.", "a"),
+    "possessive-quote-noun": ("{b} spoke next. {a}’s “forty percent” comment was nearly as dismissive as the mayor's.", "a"),
+    "confided": ("When {b} moved to the county, {a} confided to her that the family had been “the first newcomers in decades.”", "a"),
+}
+
+
+@pytest.mark.parametrize("text, who", cases(SMALL_CLASSES, [("Harold Pennick", "Marta Quillen"), ("Vincent Mabry", "Elena Sorokin"), ("Gregor Lindqvist", "Tamsin Holloway")]))
+def test_small_classes_of_cues(text, who):
+    a, b = who
+    frame, role = text
+    doc = BODY + frame.format(a=a, b=b) + "\n"
+    got = found(doc) + _terms(doc)
+    assert [s for w, s, _ in got if s is not None] == [a if role == "a" else b], got
+
+
+@pytest.mark.parametrize("opener", ["While Republicans", "Unless", "Although Democrats", "Because", "Whenever"])
+def test_a_clauses_opening_word_is_no_speaker(opener):
+    assert not plausible_speaker(opener)

@@ -297,7 +297,25 @@ def _cue_without_verb(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue
             found = np_starting_at(toks, i + 1, open_i + 1)
             if found:
                 return Cue("according to", found[0])
-    return owner_of_speech_noun(toks, lo, open_i)
+    return owner_of_speech_noun(toks, lo, open_i) or _owner_around_quote(toks, lo, open_i)
+
+
+def _owner_around_quote(toks: Sequence[Tok], lo: int, open_i: int) -> Optional[Cue]:
+    """A possessive name right before a quote that a noun for something said follows ("Roe’s
+    “47 percent” comment"): its owner speaks."""
+    if open_i < lo or not toks[open_i].is_cap or not toks[open_i].low.endswith(("’s", "'s")):
+        return None
+    k = open_i + 1
+    while k < len(toks) and toks[k].kind == "p" and toks[k].text in OPEN_MARKS:
+        k += 1
+    if k >= len(toks) or toks[k].kind != "q":
+        return None
+    n = k + 1
+    while n < len(toks) and n < k + 3 and toks[n].kind == "p" and toks[n].text in CLOSE_MARKS:
+        n += 1
+    if n >= len(toks) or toks[n].low not in SPEECH_NOUNS:
+        return None
+    return _owner_before(toks, lo, open_i + 1, toks[n].text)
 
 
 def cue_before(toks: Sequence[Tok], k: int, lo: int) -> Optional[Cue]:

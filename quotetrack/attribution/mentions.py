@@ -81,6 +81,8 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
     j = v
     while j - 1 > lo and toks[j - 1].kind == "w" and (toks[j - 1].low in AUXILIARIES or toks[j - 1].low.endswith("ly")) and j > v - 4:
         j -= 1
+    if j == v and j - 1 > lo and toks[v].low.endswith("ing") and toks[v - 1].low in _ASPECT_VERBS:
+        j -= 1  # "Roe kept asking her why …", "Roe began saying": the verb of aspect has the subject
     j = _before_time_phrase(toks, j, lo)
     j = _before_dashed_aside(toks, j, lo)
     subj = np_ending_at(toks, j, lo)
@@ -92,6 +94,8 @@ def subject_of_verb(toks: Sequence[Tok], v: int, lo: int) -> Optional[Mention]:
 
 
 _DASHES = frozenset("—–")
+# Verbs of aspect before a participle ("kept asking", "began saying", "continues insisting").
+_ASPECT_VERBS = frozenset("keep keeps kept begin begins began start starts started continue continues continued".split())
 
 
 def _before_dashed_aside(toks: Sequence[Tok], j: int, lo: int) -> int:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .function_words import (
+    ADVERBIAL_OPENERS,
     ALL_PREPOSITIONS,
     AUXILIARIES,
     DETERMINERS,
@@ -62,8 +63,8 @@ def plausible_speaker(name: str) -> bool:
     last = words[-1].lower().strip(".,;:")
     if _PARTY_TAG.match(name) or _INITIALS_ONLY.match(name):
         return False
-    if last in _DANGLING or words[0].lower() in ("and", "or", "but"):
-        return False
+    if last in _DANGLING or words[0].lower() in ("and", "or", "but") or words[0].lower() in ADVERBIAL_OPENERS:
+        return False  # ("While Republicans", "Unless": a clause's opening word, not a name)
     if len(words) > 1 and words[-1][:1].islower() and (last in AUXILIARIES or last == "being"):
         return False  # "The concerns being", "the plan has": a phrase cut before its verb
     if last.endswith(("’s", "'s")):
