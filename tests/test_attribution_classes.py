@@ -723,7 +723,9 @@ from quotetrack.attribution.speakers import plausible_speaker  # noqa: E402
      # a phrase cut after a function word: a pronoun, a number, an adverb
      "By Sunday afternoon she", "Later that week he", "the first two", "one in four", "Quillen however",
      # a phrase cut after an object pronoun that no preposition governs
-     "Let me", "let us", "hearing him", "the voters who elected her", "those who know them"],
+     "Let me", "let us", "hearing him", "the voters who elected her", "those who know them",
+     # a subject read through its verb
+     "The performance prompted", "the polls closed", "the order released"],
 )
 def test_function_words_and_times_are_no_speaker(name):
     assert not plausible_speaker(name)
@@ -731,7 +733,8 @@ def test_function_words_and_times_are_no_speaker(name):
 
 @pytest.mark.parametrize(
     "name", ["Ann Roe", "Roe", "the spokesman", "officials", "the Ashbury Trust", "NATO", "Daye", "Will Hendry", "May Okafor",
-             "Dennis Monday", "The Two Rivers Trust", "a source close to him", "most of them", "those around him", "a friend of mine"]
+             "Dennis Monday", "The Two Rivers Trust", "a source close to him", "most of them", "those around him", "a friend of mine",
+             "the officials involved", "those surveyed", "The judges who ruled", "the retired general"]
 )
 def test_people_organisations_and_descriptions_stay_speakers(name):
     assert plausible_speaker(name)

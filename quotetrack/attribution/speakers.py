@@ -40,6 +40,9 @@ _FUNCTION_WORD = AUXILIARIES | LEADING_FUNCTION_WORDS | S_CONTRACTIONS | frozens
     fifteen sixteen seventeen eighteen nineteen twenty thirty
     forty fifty sixty seventy eighty ninety hundred thousand""".split()
 )
+# Participles that follow the noun they describe ("the officials involved", "the voters surveyed").
+_AFTER_NOUN_PARTICIPLES = frozenset("involved surveyed polled interviewed questioned concerned affected accused".split())
+_RELATIVES = frozenset("who whom whose which that".split())
 # Endings of adverbs in -ly ("hastily", "finally", "clearly", "briefly", "recently"); surnames in
 # -ly mostly end otherwise ("Donnelly", "Reilly", "Daly", "Healy").
 _ADVERB_ENDING = re.compile(r"(?:ily|ally|ely|tly|rly|fly|sly|dly|bly|gly|wly|mly|ply|nly)$")
@@ -77,6 +80,15 @@ def plausible_speaker(name: str) -> bool:
         return False
     if len(words) > 1 and words[-1][:1].islower() and last in _FUNCTION_WORD:
         return False  # "By Sunday afternoon she", "the first two": a phrase cut after a function word
+    if (
+        len(words) > 2
+        and words[0].lower() in DETERMINERS
+        and words[-1][:1].islower()
+        and last.endswith("ed")
+        and last not in _AFTER_NOUN_PARTICIPLES
+        and not _RELATIVES.intersection(w.lower() for w in words)
+    ):
+        return False  # "The performance prompted", "the polls closed": a subject read through its verb
     if len(words) > 1 and words[-1][:1].islower() and last in PRONOUN_FORMS and words[-2].lower() not in ALL_PREPOSITIONS:
         return False  # "Let me", "hearing him", "the voters who elected him" (not "a source close to him")
     if last in TIME_AFTER and any(w.lower() in TIME_UNITS for w in words[:-1]):
