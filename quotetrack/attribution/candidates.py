@@ -28,7 +28,7 @@ from .gender import is_first_name
 from .mentions import Mention
 from .people import INSTITUTION_NOUNS, People, bare, looks_plural
 from .speakers import plausible_speaker
-from .tokens import Tok
+from .tokens import Tok, token_at
 
 
 class ArticleAttributor(Protocol):
@@ -153,7 +153,7 @@ def candidates(
     if pronoun in ("he", "she"):
         # A hard constraint: "he" or "she" is one person, never an institution or a group, nor a
         # description of someone of the other sex ("a young man" for "she").
-        by_name = {n: c for n, c in by_name.items() if att.people.may_be(n, pronoun) or n in att.people.persons}
+        by_name = {n: c for n, c in by_name.items() if n in att.people.persons or att.people.may_be(n, pronoun)}
         # Another: nor anyone named later in the pronoun's own clause ("He says Roe “…”", "She
         # has called Roe “…”", "he said of Roe"): a pronoun never means a name it governs.
         governed = _named_after_pronoun(att, proposals)
@@ -216,8 +216,8 @@ def _named_after_pronoun(att: "ArticleAttributor", proposals: Sequence[Proposal]
         m = p.mention
         if p.rule not in CUE_RULES or m is None or m.kind != "pronoun" or m.head not in ("he", "she"):
             continue
-        k = bisect.bisect_left(toks, m.start, key=lambda t: t.start)
-        if k >= len(toks) or toks[k].start != m.start:
+        k = token_at(toks, m.start)
+        if k < 0:
             continue
         end = k + 1
         while end < len(toks) and end <= k + GOVERNED_REACH:

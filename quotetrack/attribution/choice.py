@@ -144,11 +144,11 @@ class ArticleAttributor:
 
     def _word_opening_sentence(self, m: Mention) -> bool:
         """A one-word "name" nobody in the article bears, opening its sentence, that is a
-        determiner or adverb ("Multiple outlets reported", "Sometimes confrontations grew", "Thus,")
-        or is followed by a preposition, a pronoun or a determiner ("Based on the statement",
-        "Ask yourself:", "Contrast that with"); and is no first name, no
-        acronym, and never capitalised inside a sentence of the article: a word capitalised
-        because it comes first, not a name ("Obama also addressed …" stays a name)."""
+        determiner or adverb ("Multiple outlets reported", "Sometimes confrontations grew",
+        "Thus,") or is followed by a preposition, a pronoun or a determiner ("Based on the
+        statement", "Ask yourself:", "Contrast that with"); and is no first name, no acronym,
+        and never capitalised inside a sentence of the article: a word capitalised because it
+        comes first, not a name ("Obama also addressed …" stays a name)."""
         toks = self.toks
         k = bisect.bisect_left(toks, m.start, key=_tok_start)
         if k >= len(toks) or toks[k].start != m.start or m.text != m.head:
@@ -313,7 +313,7 @@ class ArticleAttributor:
                 at = min(at, m.start)
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
                 named_at = self.people.last_mention_offset(named, at) if named else -1
-                last_fits = last is not None and self._may_be(last.name, m.head)
+                last_fits = last is not None and self.people.may_be(last.name, m.head)
                 if (
                     last is not None
                     and last_fits
@@ -391,12 +391,6 @@ class ArticleAttributor:
             and words[-1] not in self.people.surname_index
             and len(words) <= 4
         )
-
-    def _may_be(self, speaker: str, pronoun: str) -> bool:
-        """Whether "he" or "she" can mean ``speaker``: a person the pronoun fits, a
-        description of one person ("the spokeswoman"), a name nobody knows more of; not an
-        institution or a group (``People.never_one_person``)."""
-        return self.people.may_be(speaker, pronoun)
 
     def subject_of(self, v: int, lo: int) -> Optional[Mention]:
         """The speaker mention of the speech verb at ``v``; a participle ("adding")

@@ -3,7 +3,6 @@ to", a colon after a name), with the mention of who speaks."""
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -36,7 +35,7 @@ from .function_words import (
 from .gender import gender_of, is_first_name
 from .mentions import Mention, first_of_pair, is_organisation, np_ending_at, np_starting_at, subject_of_verb
 from .people import looks_plural
-from .tokens import Tok
+from .tokens import Tok, token_at
 
 
 @dataclass(frozen=True)
@@ -257,8 +256,8 @@ def clause_follows(toks: Sequence[Tok], v: int, hi: int) -> bool:
 def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
     """A name that is the object of a preposition, maybe after a few lower-case words ("… what was
     wrong with the ad to the Dutch newspaper NRC Handelsblad:"): someone spoken to or of."""
-    k = bisect.bisect_left(toks, np.start, key=_start)
-    if k >= len(toks) or toks[k].start != np.start:
+    k = token_at(toks, np.start)
+    if k < 0:
         return False
     for u in range(k - 1, max(lo, k - 6) - 1, -1):
         t = toks[u]
@@ -267,10 +266,6 @@ def _after_preposition(toks: Sequence[Tok], np: Mention, lo: int) -> bool:
         if t.low in _SPOKEN_TO:
             return True
     return False
-
-
-def _start(t: Tok) -> int:
-    return t.start
 
 
 # Prepositions whose object is spoken to or of, never the source ("from", "via", "by" give one).

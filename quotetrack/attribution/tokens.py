@@ -3,6 +3,7 @@ paragraph and sentence."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
@@ -191,3 +192,12 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
             return False
     return True
 
+
+def token_at(toks: Sequence[Tok], start: int) -> int:
+    """The index of the token that starts at ``start`` (by bisection), or -1."""
+    k = bisect.bisect_left(toks, start, key=_start_of)
+    return k if k < len(toks) and toks[k].start == start else -1
+
+
+def _start_of(t: Tok) -> int:
+    return t.start
