@@ -2454,3 +2454,19 @@ def test_small_classes_of_cues(text, who):
 @pytest.mark.parametrize("opener", ["While Republicans", "Unless", "Although Democrats", "Because", "Whenever"])
 def test_a_clauses_opening_word_is_no_speaker(opener):
     assert not plausible_speaker(opener)
+
+
+# -- "As for <A>, he said …": the topic the sentence opens with is the pronoun's
+
+@pytest.mark.parametrize("opener", ["As for", "As to"])
+@pytest.mark.parametrize("who", [("Harold Pennick", "Vincent Mabry"), ("Marta Quillen", "Tamsin Holloway"), ("Gregor Lindqvist", "Tomas Varga")])
+def test_as_for_a_name_then_a_pronoun_is_that_name(opener, who):
+    a, b = who
+    pron = "she" if a.startswith("Marta") else "he"
+    doc = BODY + (
+        f"{a} and {b} met on Monday.\n\n"
+        f"{b} warned against a long fight. “That would be a disaster for the county,” {b.split()[-1]} said.\n\n"
+        f"{opener} {a.split()[-1]}, {pron} said {pron} is not worried. “I think I will have the votes,” {pron} said.\n"
+    )
+    got = found(doc)
+    assert [s for w, s, _ in got if "have the votes" in w] == [a], got

@@ -41,7 +41,7 @@ from .people import INSTITUTION_NOUNS, People, is_document, looks_plural, role_w
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
-from .tokens import Tok, mask_quotes, segment, tokenize
+from .tokens import Tok, mask_quotes, segment, token_at, tokenize
 
 # The cue of a speaker named by a headline ("Roe: ...", "Roe Calls ...").
 HEADLINE_CUE = "(headline)"
@@ -141,6 +141,22 @@ class ArticleAttributor:
             and words[0] not in self.people.surname_index
             and m.head not in self.people.persons
         )
+
+    def _topic_before(self, m: Mention) -> Optional[str]:
+        """The person a sentence opens with as its topic right before the pronoun ``m`` ("As for
+        Roe, he said …", "As to Roe, she …"), or None."""
+        toks = self.toks
+        k = token_at(toks, m.start)
+        if k < 4 or toks[k - 1].text != ",":
+            return None
+        lo = self.sent_bounds[toks[k].sent][0]
+        for a in range(k - 2, max(lo, k - 7) - 1, -1):
+            if toks[a].low == "as" and a + 1 < k and toks[a + 1].low in ("for", "to") and a + 2 < k - 1:
+                np = np_starting_at(toks, a + 2, k - 1)
+                if np is None or np[1] != k - 1 or np[0].kind != "name":
+                    return None
+                return self.people.by_name(np[0].head.split(), m.start)
+        return None
 
     def _word_opening_sentence(self, m: Mention) -> bool:
         """A one-word "name" nobody in the article bears, opening its sentence, that is a
@@ -309,6 +325,9 @@ class ArticleAttributor:
             return named or m.text
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
+                topic = self._topic_before(m)
+                if topic is not None and self.people.may_be(topic, m.head):
+                    return topic  # "As for Roe, he said …": the topic the sentence opens with
                 # "he said of Poe and Lee, “…”": whoever was named before the pronoun, not after it
                 at = min(at, m.start)
                 named = self.people.last_mentioned(at, m.head, subjects_only=True) or self.people.last_mentioned(at, m.head)
