@@ -2470,3 +2470,20 @@ def test_as_for_a_name_then_a_pronoun_is_that_name(opener, who):
     )
     got = found(doc)
     assert [s for w, s, _ in got if "have the votes" in w] == [a], got
+
+
+# -- Words that complete the verb of a relative clause right before them are that verb's
+#    subject's, not the main clause's after them ("in a clip that <A> called “…,” <B> expressed")
+
+RELATIVE_BEFORE = {
+    "that-called": "And, in a clip that Judge {a} called “distasteful,” {b} expressed a wish to shut the county down.",
+    "what-described": "They were heard lamenting what {a} described as “missed chances to run a real campaign,” {b} said.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(RELATIVE_BEFORE, [("Marta Quillen", "Harold Pennick"), ("Vincent Mabry", "Elena Sorokin"), ("Gregor Lindqvist", "Tamsin Holloway")]))
+def test_a_quote_completing_a_relative_clause_is_its_subjects(text, who):
+    a, b = who
+    doc = BODY + f"{a} and {b} met on Monday.\n\n" + text.format(a=a, b=b) + "\n"
+    got = found(doc) + _terms(doc)
+    assert [s for w, s, _ in got if s is not None] == [a], got

@@ -258,11 +258,17 @@ class ArticleAttributor:
         )
         if found is None and self.opens_paragraph(k):
             found = sign_off_below(self.toks, k)
-        if found is not None:
+        before = cue_before(self.toks, k, lo)
+        if found is not None and before is not None and q.kind == PARTIAL and self._relative_cue_right_before(k, before):
+            # "in a clip that Judge Roe called “distasteful,” Poe expressed …": the words complete
+            # the verb of the relative clause right before them, not the main clause after.
+            yield "before", before
             yield "after", found
-        found = cue_before(self.toks, k, lo)
-        if found is not None:
-            yield "before", found
+        else:
+            if found is not None:
+                yield "after", found
+            if before is not None:
+                yield "before", before
         if self.opens_paragraph(k):
             # "He said:" ending the paragraph before a quote that opens the next one.
             p = k - 1
@@ -276,6 +282,19 @@ class ArticleAttributor:
         found = None if fronted else cue_elsewhere(self.toks, k, hi)
         if found is not None:
             yield "elsewhere", found
+
+    def _relative_cue_right_before(self, k: int, cue: Cue) -> bool:
+        """Whether the cue before the quote at ``k`` is the verb of a relative clause that ends
+        right before the quote ("that Roe called “…”", "which the inquiry described as “…”")."""
+        toks = self.toks
+        m = token_at(toks, cue.mention.start)
+        if m < 1 or toks[m - 1].low not in ("that", "which", "what", "whom"):
+            return False
+        v = k - 1
+        while v > m and toks[v].kind == "p":
+            v -= 1
+        # the verb and at most two words after it ("called", "described as", "said was")
+        return any(toks[u].text == cue.verb for u in range(max(m, v - 2), v + 1))
 
     def _inside_fronted_clause(self, k: int, lo: int) -> bool:
         """Whether the quote at ``k`` stands inside a fronted adverbial clause that has its own
