@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Protocol, Sequence
 
 from ..models import PARTIAL
-from .cues import Cue, is_verb, passive_without_agent
+from .cues import PASSIVE_AUXILIARIES, Cue, is_verb, passive_without_agent
 from .gender import is_first_name
 from .mentions import Mention
 from .people import INSTITUTION_NOUNS, People, bare, looks_plural
@@ -198,7 +198,7 @@ def _spoken_to_in_sentence(att: "ArticleAttributor", ctx: QuoteContext, start: i
         if is_verb(toks[v]) and passive_without_agent(toks, v):
             # the quote's own cue: no other speech verb between ("When Roe was asked about it, he said")
             near = ctx.k - v <= PASSIVE_REACH  # a bound: the sentence may be endless
-            return near and toks[u].low in ("was", "were", "is", "are") and not any(is_verb(t) for t in toks[v + 1 : ctx.k])
+            return near and toks[u].low in PASSIVE_AUXILIARIES and not any(is_verb(t) for t in toks[v + 1 : ctx.k])
     return False
 
 

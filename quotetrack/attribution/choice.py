@@ -41,7 +41,7 @@ from .people import INSTITUTION_NOUNS, People, is_document, looks_plural, role_w
 from .ranker import Ranker, default_ranker
 from .reported import end_char, find_reported
 from .speakers import plausible_speaker
-from .tokens import Tok, mask_quotes, segment, token_at, tokenize
+from .tokens import mask_quotes, segment, tok_start, token_at, tokenize
 
 # The cue of a speaker named by a headline ("Roe: ...", "Roe Calls ...").
 HEADLINE_CUE = "(headline)"
@@ -71,10 +71,6 @@ def _issued_document(m: Mention) -> bool:
 _NOT_AFTER_A_NAME = ALL_PREPOSITIONS | PRONOUN_FORMS | DETERMINERS | frozenset(
     "that these those myself yourself himself herself itself ourselves yourselves themselves not".split()
 )
-
-
-def _tok_start(t: Tok) -> int:
-    return t.start
 
 
 class _Pick(NamedTuple):
@@ -166,7 +162,7 @@ class ArticleAttributor:
         and never capitalised inside a sentence of the article: a word capitalised because it
         comes first, not a name ("Obama also addressed …" stays a name)."""
         toks = self.toks
-        k = bisect.bisect_left(toks, m.start, key=_tok_start)
+        k = bisect.bisect_left(toks, m.start, key=tok_start)
         if k >= len(toks) or toks[k].start != m.start or m.text != m.head:
             return False
         word = toks[k]
@@ -370,10 +366,10 @@ class ArticleAttributor:
         """The person a description stands in apposition to ("Ann Roe, a former backer of the
         plan, …"): the name ending just before the comma in front of it, or None."""
         toks = self.toks
-        k = bisect.bisect_left(toks, m.start, key=_tok_start)
+        k = bisect.bisect_left(toks, m.start, key=tok_start)
         if k < 2 or k >= len(toks) or toks[k].start != m.start or toks[k - 1].text != ",":
             return None
-        e = bisect.bisect_left(toks, m.end, lo=k, key=_tok_start)
+        e = bisect.bisect_left(toks, m.end, lo=k, key=tok_start)
         if e >= len(toks) or not (toks[e].text == "," or toks[e].low in ("who", "whose")):
             return None  # "Roe, a top aide said, “…”": the aide speaks of Roe; an apposition is closed
         lo = self.sent_bounds[toks[k].sent][0]
@@ -394,7 +390,7 @@ class ArticleAttributor:
         in its paragraph or the one before (at most ISSUER_WINDOW tokens back); none when no
         such sentence is found (the text is nobody's words then, not the nearest person's)."""
         toks = self.toks
-        k = bisect.bisect_left(toks, at, key=_tok_start)
+        k = bisect.bisect_left(toks, at, key=tok_start)
         if k >= len(toks):
             return None
         para = toks[k].para
@@ -486,7 +482,7 @@ class ArticleAttributor:
     def cue_span(self, m: Mention, cue: str) -> Optional[tuple[int, int]]:
         """Where the cue of a speaker mention is: the token nearest the mention (within
         CUE_WINDOW tokens) that reads as the cue ("said", "according to", ":")."""
-        k = bisect.bisect_left(self.toks, m.start, key=_tok_start)
+        k = bisect.bisect_left(self.toks, m.start, key=tok_start)
         if k >= len(self.toks) or self.toks[k].start != m.start or not cue or cue.startswith("("):
             return None
         first = cue.split()[0].lower()
@@ -566,13 +562,13 @@ class ArticleAttributor:
         # ``prev``: the last direct quote attributed before ``r`` (kept by ``run``: a bound)
         if prev is None or not prev.speaker or prev.cue is None or prev.cue.startswith("(") or r.start < prev.end:
             return False
-        k = bisect.bisect_left(self.toks, r.start, key=_tok_start)
+        k = bisect.bisect_left(self.toks, r.start, key=tok_start)
         j = self.by_start.get(prev.start)
         if j is None or k >= len(self.toks) or self.toks[k].sent != self.toks[j].sent:
             return False
-        m = bisect.bisect_left(self.toks, mention.start, key=_tok_start)
+        m = bisect.bisect_left(self.toks, mention.start, key=tok_start)
         around = [t.low for t in self.toks[max(j, m - 3) : m]]
-        c = bisect.bisect_left(self.toks, r.cue_span[0], key=_tok_start) if r.cue_span else m
+        c = bisect.bisect_left(self.toks, r.cue_span[0], key=tok_start) if r.cue_span else m
         if _SUBORDINATORS.intersection(around) or (c > 0 and self.toks[c - 1].low in ("who", "which")):
             return True
         # After the quote's own cue, in its sentence, with no coordinator opening a new clause

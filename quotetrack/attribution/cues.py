@@ -458,7 +458,7 @@ def _after_time_phrase(toks: Sequence[Tok], lo: int, hi: int) -> int:
     return u + 1 if u < hi and toks[u].text == "," else u
 
 
-_PASSIVE_AUXILIARIES = frozenset("was were is are been being".split())
+PASSIVE_AUXILIARIES = frozenset("was were is are been being".split())
 # Past participles of speech verbs that do not end in "-ed".
 _IRREGULAR_PARTICIPLES = frozenset("told said written spoken sworn taught shown heard".split())
 # Verbs whose passive reports someone's words about the subject ("Roe is quoted as saying",
@@ -477,7 +477,7 @@ def passive_without_agent(toks: Sequence[Tok], v: int) -> bool:
     u = v - 1
     if u > 0 and toks[u].kind == "w" and (toks[u].low.endswith("ly") or toks[u].low in ("also", "not", "never", "often")):
         u -= 1  # "was repeatedly warned", "were also told"
-    if u < 0 or toks[u].low not in _PASSIVE_AUXILIARIES:
+    if u < 0 or toks[u].low not in PASSIVE_AUXILIARIES:
         return False
     nxt = toks[v + 1].low if v + 1 < len(toks) else ""
     if nxt == "by" or nxt == "as" or (nxt == "to" and low in _RAISING):
@@ -488,7 +488,7 @@ def passive_without_agent(toks: Sequence[Tok], v: int) -> bool:
 def _passive_agent(toks: Sequence[Tok], v: int, open_i: int) -> Optional[Mention]:
     """"Roe was asked by host Ann Poe, who …, “…”": in the passive the speaker is the agent
     after "by" (a name or a description), not the verb's subject."""
-    if v - 1 < 0 or toks[v - 1].low not in _PASSIVE_AUXILIARIES or v + 2 > open_i or toks[v + 1].low != "by":
+    if v - 1 < 0 or toks[v - 1].low not in PASSIVE_AUXILIARIES or v + 2 > open_i or toks[v + 1].low != "by":
         return None
     found = np_starting_at(toks, v + 2, open_i + 1)
     return found[0] if found and found[0].kind in ("name", "role") else None

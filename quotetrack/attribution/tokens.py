@@ -195,9 +195,10 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
 
 def token_at(toks: Sequence[Tok], start: int) -> int:
     """The index of the token that starts at ``start`` (by bisection), or -1."""
-    k = bisect.bisect_left(toks, start, key=_start_of)
+    k = bisect.bisect_left(toks, start, key=tok_start)
     return k if k < len(toks) and toks[k].start == start else -1
 
 
-def _start_of(t: Tok) -> int:
+def tok_start(t: Tok) -> int:
+    """A token's start offset: the key for bisecting a token list by offset."""
     return t.start
