@@ -24,7 +24,7 @@ import bisect
 import re
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import ABBREVIATIONS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .models import FULL, PARTIAL, TERM, TITLE, Quote, QuoteKind, evolve
 from .styles import reading_view
 from .textnorm import has_words, word_count
@@ -397,16 +397,44 @@ def _speech_nearby(text: str, open_at: int, end: int) -> bool:
     """A speech verb in the sentence around a quote (outside the quote itself)."""
     lo = max(0, open_at - 250)
     before = text[lo:open_at]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    cut = max(_last_full_stop(before), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut != -1:
         before = before[cut + 1 :]
     after = text[end : end + 200]
     stop = len(after)
-    for mark in (". ", "\n", "? ", "! "):
-        k = after.find(mark)
+    for k in (_first_full_stop(after), after.find("\n"), after.find("? "), after.find("! ")):
         if k != -1:
             stop = min(stop, k)
     return _has_speech_word(before) or _has_speech_word(after[:stop])
+
+
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")  # applied to at most 12 characters
+
+
+def _ends_sentence(s: str, k: int) -> bool:
+    """Whether the full stop at ``s[k]`` ends a sentence: not the dot of an abbreviation
+    ("Mr. Roe said", "the U.S. said") or of an initial ("Ann B. Roe")."""
+    m = _WORD_BEFORE_DOT.search(s[max(0, k - 11) : k + 1])
+    if m is None:
+        return True
+    word = m.group(1)
+    return not (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+
+def _first_full_stop(s: str) -> int:
+    """Offset of the first ". " in ``s`` that ends a sentence, or -1."""
+    k = s.find(". ")
+    while k != -1 and not _ends_sentence(s, k):
+        k = s.find(". ", k + 2)
+    return k
+
+
+def _last_full_stop(s: str) -> int:
+    """Offset of the last ". " in ``s`` that ends a sentence, or -1."""
+    k = s.rfind(". ")
+    while k != -1 and not _ends_sentence(s, k):
+        k = s.rfind(". ", 0, k)
+    return k
 
 
 def find_quotes(

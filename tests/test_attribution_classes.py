@@ -12,6 +12,7 @@ import pytest
 
 from quotetrack.api import quotes_of
 from quotetrack.ingest import build_article
+from quotetrack.quotes import find_quotes
 
 BODY = "The town council met on Tuesday to debate the flood defences planned for the river district.\n"
 
@@ -2487,3 +2488,26 @@ def test_a_quote_completing_a_relative_clause_is_its_subjects(text, who):
     doc = BODY + f"{a} and {b} met on Monday.\n\n" + text.format(a=a, b=b) + "\n"
     got = found(doc) + _terms(doc)
     assert [s for w, s, _ in got if s is not None] == [a], got
+
+
+# -- The dot of a title or an initial does not end the sentence a short quote's speech verb is
+#    looked for in ("… “just holding on,” Mr. <A> said": a partial quote of <A>, not a term)
+
+ABBREVIATED_AFTER = {
+    "mr-said": "Most of the ferries are “just holding on,” Mr. {s} said from the quay.",
+    "dr-added": "The new ward was “badly overdue,” Dr. {s} added on Friday.",
+    "sen-told": "The levy is “simply not enough,” Sen. {s} told reporters.",
+    "initial-wrote": "The budget looks “frankly unworkable,” {f} J. {s} wrote in a letter.",
+    "us-said": "The talks could “go on for months,” the U.S. envoy, {f} {s}, said.",
+    "gov-says": "Her budget is “a modest start,” Gov. {f} {s} says.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(ABBREVIATED_AFTER, [("Harold Pennick",), ("Marta Quillen",), ("Desmond Okereke",)]))
+def test_an_abbreviations_dot_does_not_hide_the_speech_verb_after_a_short_quote(text, who):
+    first, surname = who[0].split()
+    doc = BODY + f"{first} {surname} toured the harbour on Monday.\n\n" + text.format(f=first, s=surname) + "\n"
+    art = build_article("a1", "x.txt", doc)
+    assert [q.kind for q in find_quotes(art.text)] == ["partial"]  # read as words someone said, not a term
+    got = [(q.kind, q.words, q.speaker) for q in quotes_of(art) if q.direct]
+    assert len(got) == 1 and got[0][0] == "partial" and got[0][2] is not None and surname in got[0][2], got
