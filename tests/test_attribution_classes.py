@@ -2511,3 +2511,28 @@ def test_an_abbreviations_dot_does_not_hide_the_speech_verb_after_a_short_quote(
     assert [q.kind for q in find_quotes(art.text)] == ["partial"]  # read as words someone said, not a term
     got = [(q.kind, q.words, q.speaker) for q in quotes_of(art) if q.direct]
     assert len(got) == 1 and got[0][0] == "partial" and got[0][2] is not None and surname in got[0][2], got
+
+
+# -- A name after a role with lower-case modifiers opening its sentence is its subject, whom a
+#    later "he"/"she" means ("Democratic presidential candidate <A> promised …"), but a role
+#    after a verb is its object ("<B> attacked presidential candidate <A> …")
+
+ROLE_OPENERS = {
+    "presidential-candidate": "Democratic presidential candidate {a} promised on Monday to go well beyond the plans of Governor {b}.",
+    "longtime-adviser": "Longtime campaign adviser {a} spent the morning defending the budget drafted by Senator {b}.",
+    "former-chief": "Former county chief executive {a} rejected the proposal put forward by Mayor {b}.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(ROLE_OPENERS, [("Harold Pennick", "Vincent Mabry"), ("Gregor Lindqvist", "Tomas Varga"), ("Desmond Okereke", "Oscar Feld")]))
+def test_a_name_after_a_modified_role_opening_its_sentence_is_the_subject(text, who):
+    a, b = who
+    doc = BODY + text.format(a=a, b=b) + "\n\n“We will not wait for another flood to act,” he said.\n"
+    assert_said(doc, "another flood", a)
+
+
+@pytest.mark.parametrize("who", [("Harold Pennick", "Vincent Mabry"), ("Gregor Lindqvist", "Tomas Varga"), ("Desmond Okereke", "Oscar Feld")])
+def test_a_modified_role_after_a_verb_is_its_object(who):
+    a, b = who
+    doc = BODY + f"{a} met reporters on Monday.\n\n{a} attacked presidential candidate {b} over the levy.\n\n“We will not wait for another flood to act,” he said.\n"
+    assert_said(doc, "another flood", a)

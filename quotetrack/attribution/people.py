@@ -9,9 +9,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
-from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from ..lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from ..textnorm import fold_name
-from .function_words import ALL_PREPOSITIONS, COORDINATORS, DETERMINERS, NAME_CONNECTORS, TITLE_CONNECTORS
+from .function_words import (
+    ALL_PREPOSITIONS,
+    AUXILIARIES,
+    BEFORE_SUBJECT,
+    COMMON_ENGLISH,
+    COORDINATORS,
+    DETERMINERS,
+    LEADING_FUNCTION_WORDS,
+    NAME_CONNECTORS,
+    NOT_HEADS,
+    PRONOUN_FORMS,
+    TITLE_CONNECTORS,
+)
 from .gender import gender_of, is_first_name
 from .tokens import INITIALS_DOT, Tok
 
@@ -619,9 +631,7 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
         j += 1
     if toks[j - 1].low.endswith(("’s", "'s")):
         return False  # "Roe’s former chief of staff offered …": the owner is no subject
-    i = k
-    while i > 0 and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_NOUNS or toks[i - 1].low in TITLES):
-        i -= 1  # "..., councillor David Okafor, has ..."
+    i = _description_start(toks, k)
     before_ok = i == 0 or toks[i - 1].kind in ("nl", "q") or toks[i - 1].text in (",", ";", ":", "”", '"', "—") or toks[i - 1].low in ("and", "but", "when", "while", "as")
     if i > 0 and toks[i - 1].kind == "p" and toks[i - 1].text in ".!?":
         before_ok = True
@@ -635,6 +645,41 @@ def in_subject_position(toks: Sequence[Tok], k: int) -> bool:
     if j < len(toks) and toks[j].text in (",", "—", "–"):
         after_ok = True  # an apposition or an aside follows: "Obama, the president, said", "Roe — an aide — said"
     return before_ok and after_ok
+
+
+# How many lower-case modifiers a role before a name may have ("Democratic presidential candidate").
+ROLE_MODIFIERS = 3
+_NOT_MODIFIERS = (
+    DETERMINERS | ALL_PREPOSITIONS | COORDINATORS | PRONOUN_FORMS | AUXILIARIES | COMMON_ENGLISH | BEFORE_SUBJECT
+    | LEADING_FUNCTION_WORDS | NOT_HEADS
+)
+
+
+def _description_start(toks: Sequence[Tok], k: int) -> int:
+    """Where the titles and role words before the name at ``k`` begin ("..., councillor David
+    Okafor, has", "Democratic presidential candidate Ann Roe promised"): lower-case words
+    count only as modifiers of a role word after them, never verb forms ("-ed", "-ing", "-s":
+    "Roe attacked presidential candidate Ek" leaves Ek an object)."""
+    i = k
+    role_after = False
+    modifiers = 0
+    while i > 0:
+        t = toks[i - 1]
+        if t.is_cap or t.low in ROLE_NOUNS or t.low in TITLES:
+            role_after = role_after or t.low in ROLE_NOUNS or t.low.rstrip(".") in TITLES
+        elif (
+            role_after
+            and modifiers < ROLE_MODIFIERS
+            and t.kind == "w"
+            and t.low not in _NOT_MODIFIERS
+            and t.low not in SPEECH_VERBS
+            and not t.low.endswith(("ed", "ing", "s", "ly"))
+        ):
+            modifiers += 1
+        else:
+            break
+        i -= 1
+    return i
 
 
 def _of_gender(owners: list[Person], gender: str) -> list[Person]:
