@@ -2536,3 +2536,21 @@ def test_a_modified_role_after_a_verb_is_its_object(who):
     a, b = who
     doc = BODY + f"{a} met reporters on Monday.\n\n{a} attacked presidential candidate {b} over the levy.\n\n“We will not wait for another flood to act,” he said.\n"
     assert_said(doc, "another flood", a)
+
+
+# -- A function word opening a sentence is no part of the name after it ("Whatever <A>'s
+#    chances, …", "Besides <A>, …"): no person "Whatever <A>" for a later "he" to mean
+
+FUNCTION_OPENERS = {
+    "whatever": "Whatever {s}’s chances, the race for mayor is wide open.",
+    "besides": "Besides {s}, four others filed papers for the race.",
+    "perhaps": "Perhaps {s} will win the race for mayor after all.",
+    "despite": "Despite {s}’s lead, the race for mayor is wide open.",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(FUNCTION_OPENERS, [("Harold Pennick",), ("Gregor Lindqvist",), ("Desmond Okereke",)]))
+def test_a_sentence_opening_function_word_is_no_part_of_a_name(text, who):
+    surname = who[0].split()[1]
+    doc = BODY + text.format(s=surname) + f"\n\n“The field is wide open this year,” {surname} said.\n"
+    assert_said(doc, "field is wide open", surname)

@@ -75,3 +75,8 @@ def english_share(words: list[str]) -> float:
     return sum(map(COMMON_ENGLISH.__contains__, words)) / len(words) if words else 1.0
 # Words that join two subjects ("Harbour News and Ann Roe have …"): what follows is no verb.
 COORDINATORS = frozenset(("and", "or", "nor", "but"))
+
+
+# Function words, capitalised where they open a sentence, are never part of a name ("Whatever
+# Bloomberg's impact …", "Besides Clinton, …", "Any decision …").
+NEVER_NAME_WORDS = OPENING_FUNCTION_WORDS | LEADING_FUNCTION_WORDS | BEFORE_SUBJECT | DETERMINERS | NOT_HEADS

@@ -24,6 +24,7 @@ from .function_words import (
     DETERMINERS,
     LEADING_FUNCTION_WORDS,
     NAME_CONNECTORS,
+    NEVER_NAME_WORDS,
     NOMINATIVE,
     NOT_HEADS,
     PARTICIPLE_FOLLOWERS,
@@ -343,8 +344,8 @@ def _np_capitalised(toks: Sequence[Tok], j: int, lo: int, outer: bool = True) ->
         i -= 1
     while i < j - 1 and toks[i].low in LEADING_FUNCTION_WORDS:
         i += 1  # "In August", "When Trump": not part of the name
-    if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS:
-        return None
+    if toks[i].low in LEADING_FUNCTION_WORDS or toks[i].low in TIME_WORDS or all(t.low in NEVER_NAME_WORDS for t in toks[i:j]):
+        return None  # ("Any decision to charge": no organisation called "Any")
     if i - 2 >= lo and toks[i - 1].low in TITLE_CONNECTORS | _BESIDE and toks[i - 2].kind == "w" and not toks[i - 2].is_cap:
         # "the U.S. ambassador to Japan said", "a lawyer alongside Ann Roe told": a description
         # ending in a name after its preposition.

@@ -20,6 +20,7 @@ from .function_words import (
     DETERMINERS,
     LEADING_FUNCTION_WORDS,
     NAME_CONNECTORS,
+    NEVER_NAME_WORDS,
     NOT_HEADS,
     PRONOUN_FORMS,
     TITLE_CONNECTORS,
@@ -62,7 +63,7 @@ def _name_word(text: str) -> bool:
     bare = text.rstrip(".")
     if bare.endswith(("’s", "'s")):
         bare = bare[:-2]
-    if bare in NOT_NAMES:
+    if bare in NOT_NAMES or bare.lower() in NEVER_NAME_WORDS:
         return False
     if text.lower().rstrip(".") in TITLES:
         return False
