@@ -2554,3 +2554,21 @@ def test_a_sentence_opening_function_word_is_no_part_of_a_name(text, who):
     surname = who[0].split()[1]
     doc = BODY + text.format(s=surname) + f"\n\n“The field is wide open this year,” {surname} said.\n"
     assert_said(doc, "field is wide open", surname)
+
+
+# -- The owner of a noun for something said, written with titles before the name ("the FBI
+#    Director <A>'s conclusion that …"), is the person, not the titles and the name together
+
+TITLED_OWNERS = {
+    "fbi-director": "The county was stung by FBI Director {a}’s conclusion that its records were “kept in a badly careless and costly way.”",
+    "state-senator": "The vote followed State Senator {a}’s claim that the levy was “far too high for a town of this size to bear.”",
+    "deputy-mayor": "The board ignored Deputy Mayor {a}’s warning that the quay was “close to failing under the weight of the cranes.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(TITLED_OWNERS, THREE_PEOPLE))
+def test_the_titled_owner_of_a_speech_noun_is_the_person(text, who):
+    a = who[0]
+    doc = BODY + text.format(a=a) + "\n"
+    got = found(doc)
+    assert [s for _, s, _ in got] == [a], got

@@ -14,7 +14,6 @@ from ..lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TIME_WORDS,
-    TITLES,
     inflections,
 )
 from ..textnorm import NUMBER_WORDS
@@ -34,7 +33,7 @@ from .function_words import (
 )
 from .gender import gender_of, is_first_name
 from .mentions import Mention, first_of_pair, is_organisation, np_ending_at, np_starting_at, subject_of_verb
-from .people import looks_plural
+from .people import looks_plural, split_run
 from .tokens import Tok, token_at
 
 
@@ -429,9 +428,10 @@ def _owner_before(toks: Sequence[Tok], lo: int, n: int, noun: str) -> Optional[C
     first = o
     while first > lo and first > o - 4 and toks[first - 1].is_cap and toks[first - 1].kind == "w":
         first -= 1  # "Gov. Marta Quillen's"
-    words = [w.text for w in toks[first : o + 1] if w.low.rstrip(".") not in TITLES]
-    if not words:
+    _titles, name = split_run(list(toks[first : o + 1]))  # "FBI Director James Comey's": James Comey
+    if not name:
         return None
+    words = [w.text for w in name]
     words[-1] = words[-1][:-2]
     text = " ".join(w.text for w in toks[first : o + 1])[:-2]
     return Cue(noun, Mention(text, toks[first].start, owner.end - 2, "name", " ".join(words)))
