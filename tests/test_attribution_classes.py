@@ -2572,3 +2572,21 @@ def test_the_titled_owner_of_a_speech_noun_is_the_person(text, who):
     doc = BODY + text.format(a=a) + "\n"
     got = found(doc)
     assert [s for _, s, _ in got] == [a], got
+
+
+# -- "<A> and her aides …": a subject of two whose second belongs to the first is the named
+#    owner's, as a pair of names is the first name's
+
+OWNER_AND_THEIRS = {
+    "aides-said": "{a} and {p} aides said the levy was “far too high for a town of this size.”",
+    "lawyers-argued": "{a} and {p} lawyers argued that the permit was “never lawfully granted in the first place.”",
+    "surrogates-participle": "{a} and {p} surrogates are responding, denouncing the plan as “a reckless gamble with the harbour.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(OWNER_AND_THEIRS, [("Marta Quillen", "her"), ("Harold Pennick", "his"), ("Tamsin Holloway", "her")]))
+def test_a_name_and_their_own_people_is_the_names(text, who):
+    a, p = who
+    doc = BODY + text.format(a=a, p=p) + "\n"
+    got = found(doc)
+    assert got and all(s == a for _, s, _ in got), got

@@ -123,7 +123,7 @@ def first_of_pair(toks: Sequence[Tok], subj: Mention, lo: int, before: int) -> M
     24-year-old Tom Poe explained", "Ann Roe and Tom Poe: “…”"): quotetrack gives a quote one
     speaker, the one named first; ``subj`` itself otherwise."""
     if subj.kind != "name":
-        return subj
+        return _owner_and_theirs(toks, subj, lo, before) or subj
     i = _token_at(toks, subj.start, max(lo, 0), before)
     k = i - 1
     while k > lo and i - k <= 3 and toks[k].kind == "w" and not toks[k].is_cap and toks[k].low != "and":
@@ -134,6 +134,22 @@ def first_of_pair(toks: Sequence[Tok], subj: Mention, lo: int, before: int) -> M
     if first is None or first.kind != "name" or len(first.head.split()) < 2 or not is_first_name(first.head.split()[0]):
         return subj
     return first
+
+
+_POSSESSIVES = frozenset("his her its their".split())
+
+
+def _owner_and_theirs(toks: Sequence[Tok], subj: Mention, lo: int, before: int) -> Optional[Mention]:
+    """The first of a subject of two where the second belongs to the first ("Mrs. Roe and her
+    surrogates are responding", "Roe and his lawyers said"): the named owner, as for two names."""
+    i = _token_at(toks, subj.start, max(lo, 0), before)
+    if i - 2 < max(lo, 0) or toks[i].low not in _POSSESSIVES or toks[i - 1].low != "and":
+        return None
+    k = i - 2
+    if not toks[k].is_cap or pronoun(toks[k]) is not None:
+        return None  # ("She and her aides": the pronoun's cue keeps its own reading)
+    first = _np_capitalised(toks, k + 1, lo, outer=False)
+    return first if first is not None and first.kind == "name" else None
 
 
 def _before_time_phrase(toks: Sequence[Tok], j: int, lo: int) -> int:
