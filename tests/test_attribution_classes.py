@@ -2590,3 +2590,29 @@ def test_a_name_and_their_own_people_is_the_names(text, who):
     doc = BODY + text.format(a=a, p=p) + "\n"
     got = found(doc)
     assert got and all(s == a for _, s, _ in got), got
+
+
+# -- "“…,” I said": the writer's own words, outside the quotes; the writer is nobody the article
+#    names, so no one named nearby is the speaker
+
+WRITER_CUES = {
+    "after-said": "“{q},” I said.",
+    "after-confessed": "“{q},” I confessed to the panel.",
+    "before-replied": "I replied: “{q}.”",
+    "before-said": "I said, “{q}.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(WRITER_CUES, THREE_PEOPLE))
+def test_the_writers_own_words_are_nobodys(text, who):
+    a = who[0]
+    doc = BODY + f"{a} asked me about the flood defences at the hearing.\n\n" + text.format(q="We have waited long enough for the new wall") + "\n"
+    speaker, got = single(doc)
+    assert speaker is None, got
+
+
+@pytest.mark.parametrize("who", THREE_PEOPLE)
+def test_a_writer_asking_leaves_the_answer_to_the_person_asked(who):
+    a = who[0]
+    doc = BODY + f"When I asked {a} about the flood defences, {a.split()[1]} said, “We have waited long enough for the new wall.”\n"
+    assert_said(doc, "waited long enough", a)

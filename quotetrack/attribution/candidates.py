@@ -150,6 +150,10 @@ def candidates(
     by_name = {n: c for n, c in by_name.items() if not _spoken_to_in_sentence(att, ctx, start, n)}
     first_in_para = _first_person_in_paragraph(att, ctx)
     pronoun = _cue_pronoun(proposals)
+    if _writers_own(proposals, start, end):
+        # A hard constraint: "“…,” I said" outside the quotes is the writer's own words, and the
+        # writer is nobody the article names: no one else is its speaker.
+        return []
     if pronoun in ("he", "she"):
         # A hard constraint: "he" or "she" is one person, never an institution or a group, nor a
         # description of someone of the other sex ("a young man" for "she").
@@ -228,6 +232,23 @@ def _named_after_pronoun(att: "ArticleAttributor", proposals: Sequence[Proposal]
         if end > k + 1:
             out |= people.named_between(m.start, toks[end - 1].end)
     return out
+
+
+def _writers_own(proposals: Sequence[Proposal], start: int, end: int) -> bool:
+    """Whether the quote's cues are all "I" right next to it ("“…,” I said", "I replied: “…”");
+    not "Roe said, and I quote, “…”" nor "when I asked Roe …, he said, “…”"."""
+    cues = [p for p in proposals if p.rule in CUE_RULES and p.mention is not None]
+    return bool(cues) and all(
+        p.mention is not None
+        and p.mention.kind == "pronoun"
+        and p.mention.head == "i"
+        and (0 <= start - p.mention.end <= _NEXT_TO or 0 <= p.mention.start - end <= _NEXT_TO)
+        for p in cues
+    )
+
+
+# How many characters may stand between a quote and the "I" of its cue ("”, I said", "I said, “").
+_NEXT_TO = 12
 
 
 def _cue_pronoun(proposals: Sequence[Proposal]) -> str:
