@@ -1090,3 +1090,15 @@ def test_a_cue_in_the_middle_before_but_reports_the_whole_sentence(cue, n):
     c = cue.format(n=n)
     got = found(f"The pumps are old, {c}, but the wall will hold until May.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(f"The pumps are old, {c}, but the wall will hold until May", n)]
+
+
+# -- Ninth pass ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["said", "wrote", "argued"])
+@pytest.mark.parametrize("aside", ["", ", a harbour engineer", " of the ferry trust", " during the debate"])
+@pytest.mark.parametrize("part", ["noting that", "adding that", "arguing"])
+def test_a_participle_after_an_inverted_cue_takes_its_speaker(part, aside, verb, n):
+    got = found(f"The pumps were failing, {verb} {n}{aside}, {part} the new wall would hold until May.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [("The pumps were failing", n), ("the new wall would hold until May", n)]

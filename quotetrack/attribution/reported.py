@@ -907,8 +907,11 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
                             or toks[k - 1].low in ("and", "but")
                             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
-        # sentence's subject speaks.
-        mention = _opener(toks, lo, k, org=not participle)
+        # sentence's subject speaks; after an inverted cue ("..., said Ann Roe, noting that ..."),
+        # the speaker named after that cue.
+        mention = _inverted_speaker(toks, lo, k) if participle and toks[k - 1].text == "," else None
+        if mention is None:
+            mention = _opener(toks, lo, k, org=not participle)
         if mention is None:
             mention = _sentence_subject(toks, lo, v)
     if mention is not None:
@@ -956,6 +959,31 @@ def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, qu
     if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
         return None
     return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+
+
+# How far back from a participle cue the inverted cue whose speaker it shares is looked for (tokens).
+INVERTED_REACH = 30
+
+
+def _inverted_speaker(toks: Sequence, lo: int, k: int) -> Optional[Mention]:
+    """The speaker of a participle cue (at ``k``, after a comma) that follows an inverted cue:
+    "..., said Ann Roe, a harbour engineer, noting that ...", "..., wrote Roe, citing ...": the
+    name or description after the nearest speech verb before it (at most INVERTED_REACH tokens
+    back) that itself follows a comma or a quote, with no other verb between."""
+    for u in range(k - 2, max(lo, k - INVERTED_REACH), -1):
+        t = toks[u]
+        if t.kind == "p" and t.text in ".;:!?" or t.kind == "nl":
+            return None
+        if t.kind != "w" or not speech_verb_at(toks, u) or t.low.endswith("ing"):
+            continue
+        prev = toks[u - 1]
+        if not (prev.text == "," or prev.kind == "q" or prev.kind == "p" and prev.text in CLOSE_MARKS):
+            return None
+        np = np_starting_at(toks, u + 1, k)
+        if np is None or np[0].kind == "pronoun" or np[1] >= k or toks[np[1]].kind == "w" and toks[np[1]].low not in _ADJUNCT_STARTS:
+            return None
+        return np[0]
+    return None
 
 
 def _after_as(toks: Sequence, ms: Optional[int], lo: int) -> bool:
