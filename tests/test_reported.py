@@ -1102,3 +1102,12 @@ def test_a_cue_in_the_middle_before_but_reports_the_whole_sentence(cue, n):
 def test_a_participle_after_an_inverted_cue_takes_its_speaker(part, aside, verb, n):
     got = found(f"The pumps were failing, {verb} {n}{aside}, {part} the new wall would hold until May.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [("The pumps were failing", n), ("the new wall would hold until May", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("front", ["Later in the day,", "At the same time, however,", "Instead,",
+                                   "Last month, at a rally in Dunmore,", "Meanwhile,"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_cue_takes_the_subject_after_fronted_phrases(c, front, n):
+    got = found(f"{front} {n} stepped up the attacks on the harbour board, warning that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

@@ -1212,6 +1212,11 @@ def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
 
 
 _LEADING_ADVERBS = frozenset("then later now still also and but so yet".split())
+# Words that open a phrase fronted before a sentence's subject ("Later in the day, ...", "Last
+# month, ...", "Instead, ..."), and how many such phrases are passed over.
+_FRONTED = TIME_WORDS | frozenset("instead meanwhile however still earlier later last next that this shortly "
+                                  "soon again moreover indeed first".split())
+FRONTED_PHRASES = 3
 
 
 def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
@@ -1219,11 +1224,18 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
     ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
     start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
     s = _sentence_start(toks, lo, v)
-    if toks[s].low in _ADJUNCT_STARTS or opening_participle(toks, s, v):
-        # "In May, the departments …", "Continuing to explain, Roe …"
-        s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
-    while s < v and toks[s].low in _LEADING_ADVERBS:
-        s += 1  # "Then she ...", "But the council ..."
+    for _ in range(FRONTED_PHRASES):
+        while s < v and toks[s].low in _LEADING_ADVERBS:
+            s += 1  # "Then she ...", "But the council ..."
+        if not (toks[s].low in _ADJUNCT_STARTS or toks[s].low in _FRONTED or _ly_adverb(toks[s])
+                or opening_participle(toks, s, v)):
+            break
+        # "In May, the departments …", "Continuing to explain, Roe …", "Later in the day, she …",
+        # "At the same time, however, Roe …"
+        c = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), None)
+        if c is None:
+            break
+        s = c
     m = s
     while m < min(v, s + 11):
         t = toks[m]
