@@ -1111,3 +1111,19 @@ def test_a_participle_after_an_inverted_cue_takes_its_speaker(part, aside, verb,
 def test_a_participle_cue_takes_the_subject_after_fronted_phrases(c, front, n):
     got = found(f"{front} {n} stepped up the attacks on the harbour board, warning that {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("agent", ["the Brackwater Gazette", "Orla Kestrell", "Dunmore Radio"])
+@pytest.mark.parametrize("verb", ["was first reported by", "was quickly denounced by", "has been criticized by",
+                                  "were mocked last week by"])
+@pytest.mark.parametrize("subj", ["The harbour meeting", "His plan for the quay", "Later that day, the new levy"])
+def test_a_passive_speech_verb_with_an_agent_reports_its_subject(subj, verb, agent):
+    got = found(f"{subj} {verb} {agent}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(subj.split(", ")[-1], agent)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_passive_speech_verb_without_an_agent_is_still_read_as_before(c, n):
+    assert [w for w, _, _, _, _ in found(f"{n} was told that {c}.\n")] == [c]
+    assert found(f"It was first reported by {n}.\n") == []

@@ -897,6 +897,10 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = _before_adverbs(toks, v, lo)
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
+    if _passive(toks, v):
+        found = _passive_with_agent(toks, v, lo, hi)
+        if found is not None:
+            return found
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
@@ -984,6 +988,42 @@ def _inverted_speaker(toks: Sequence, lo: int, k: int) -> Optional[Mention]:
             return None
         return np[0]
     return None
+
+
+# How many words may stand between a passive speech verb and "by" ("was first reported last week by").
+AGENT_GAP = 3
+# How many words the subject of a passive speech verb may have.
+PASSIVE_SUBJECT_WORDS = 8
+
+
+def _passive_with_agent(toks: Sequence, v: int, lo: int, hi: int) -> Optional[Found]:
+    """"The meeting was first reported by the Ledger", "His remarks were quickly derided by the
+    union": the passive's subject is what was spoken of (a noun phrase content), the agent after
+    "by" speaks. The subject is the words from the sentence start (past fronted phrases) to the
+    auxiliary, two to PASSIVE_SUBJECT_WORDS, no pronoun, relative or verb among them."""
+    b = v + 1
+    while b < hi and b <= v + AGENT_GAP and toks[b].kind == "w" and toks[b].low != "by" and (
+            toks[b].low in TIME_WORDS or toks[b].low in _ADVERBS or _ly_adverb(toks[b]) or toks[b].low in ("week", "month", "year")):
+        b += 1
+    if b + 1 >= hi or toks[b].low != "by":
+        return None
+    np = np_starting_at(toks, b + 1, hi)
+    if np is None or np[0].kind == "pronoun":
+        return None
+    a = v - 1
+    while a > lo and toks[a].low not in _PASSIVE:
+        a -= 1
+    while a - 1 > lo and toks[a - 1].low in AUXILIARIES:
+        a -= 1  # "has been", "might be"
+    i = _sentence_subject_start(toks, lo, a)
+    if not MIN_NP_WORDS <= a - i <= PASSIVE_SUBJECT_WORDS:
+        return None
+    for m in range(i, a):
+        t = toks[m]
+        if t.kind != "w" and t.text not in _IN_SUBJECT_MARKS or t.low in _NOT_IN_SUBJECT or t.low in AUXILIARIES \
+                or t.low in _VERB_STARTS or speech_verb_at(toks, m):
+            return None
+    return Found(i, a, v, v + 1, np[0], (), NOUN_PHRASE)
 
 
 def _after_as(toks: Sequence, ms: Optional[int], lo: int) -> bool:
@@ -1219,10 +1259,10 @@ _FRONTED = TIME_WORDS | frozenset("instead meanwhile however still earlier later
 FRONTED_PHRASES = 3
 
 
-def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
-    """The subject of the sentence a participle cue ends ("A district judge sided with them, saying
-    ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
-    start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
+def _sentence_subject_start(toks: Sequence, lo: int, v: int) -> int:
+    """Where a sentence's subject starts: past a dateline, leading adverbs and up to FRONTED_PHRASES
+    fronted phrases ("In May, ...", "Continuing to explain, ...", "Later in the day, ...", "At the
+    same time, however, ...")."""
     s = _sentence_start(toks, lo, v)
     for _ in range(FRONTED_PHRASES):
         while s < v and toks[s].low in _LEADING_ADVERBS:
@@ -1230,12 +1270,20 @@ def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
         if not (toks[s].low in _ADJUNCT_STARTS or toks[s].low in _FRONTED or _ly_adverb(toks[s])
                 or opening_participle(toks, s, v)):
             break
-        # "In May, the departments …", "Continuing to explain, Roe …", "Later in the day, she …",
-        # "At the same time, however, Roe …"
         c = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), None)
         if c is None:
             break
         s = c
+    while s < v and toks[s].low in _LEADING_ADVERBS:
+        s += 1
+    return s
+
+
+def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
+    """The subject of the sentence a participle cue ends ("A district judge sided with them, saying
+    ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
+    start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
+    s = _sentence_subject_start(toks, lo, v)
     m = s
     while m < min(v, s + 11):
         t = toks[m]
