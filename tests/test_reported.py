@@ -1127,3 +1127,20 @@ def test_a_passive_speech_verb_with_an_agent_reports_its_subject(subj, verb, age
 def test_a_passive_speech_verb_without_an_agent_is_still_read_as_before(c, n):
     assert [w for w, _, _, _, _ in found(f"{n} was told that {c}.\n")] == [c]
     assert found(f"It was first reported by {n}.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["called", "calls", "has called", "also called"])
+@pytest.mark.parametrize("obj", ["the new levy a tax on fishermen", "him a reckless gambler", "herself a harbour pilot first",
+                                 "Tomas Brenner a fine engineer", "the ferry plan a costly mistake"])
+def test_call_with_a_predicate_reports_the_object_and_what_it_is_called(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(obj, n, verb.split()[-1])]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rest", ["the harbour office on Monday", "him back after the vote", "it quits in May",
+                                  "Tomas Brenner shortly after the vote", "the board about the levy"])
+def test_call_without_a_predicate_is_no_statement(rest, n):
+    assert found(f"{n} called {rest}.\n") == []
+    assert found("A ferry called the Marwood Star was late.\n") == []

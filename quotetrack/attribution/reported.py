@@ -498,6 +498,55 @@ def _passive(toks: Sequence, v: int) -> bool:
     return k >= 0 and toks[k].low in _PASSIVE
 
 
+# Objects "call" names with a predicate after them ("called him a liar", "calls herself a
+# centrist"), the words a speaker can stand after ("Roe called", "and called", ", calling"), and
+# words after which the object is not named as something ("called it quits", "called him back").
+_NAMED_OBJECTS = frozenset("him her them it himself herself themselves itself this that".split())
+_CALLED_BY = _CALLERS | frozenset("and but who has have had , by while after".split())
+_NOT_PREDICATES = frozenset("back up out off in over quits home".split())
+# How far after "called the" the predicate's article is looked for ("called the new levy a tax").
+PREDICATE_REACH = 5
+
+
+def _names_as(toks: Sequence, v: int, hi: int) -> bool:
+    """Whether "call" at ``v`` names its object as something: a speaker before it (a capitalised
+    word, a pronoun, "and", "who", an auxiliary, or a comma or preposition before "calling"), then an
+    object pronoun or a name followed by a word that is no preposition or particle ("called him
+    divisive", "calling Roe a fraud"), or "the ..." followed within PREDICATE_REACH words by "a"/"an"
+    ("called the plan a disaster")."""
+    k = v - 1
+    while k > 0 and (toks[k].low in _ADVERBS or _ly_adverb(toks[k])):
+        k -= 1
+    prev = toks[k]
+    if _passive(toks, v) or not (prev.low in _CALLED_BY or prev.kind == "w" and prev.is_cap and not prev.low.endswith("ing")):
+        return False
+    i = v + 1
+    if i >= hi or toks[i].kind != "w":
+        return False
+    if toks[i].low in _NAMED_OBJECTS:
+        after = i + 1
+    elif toks[i].is_cap and toks[i].low not in TIME_WORDS:
+        np = np_starting_at(toks, i, hi)
+        if np is None or np[0].kind == "pronoun" or np[0].text.endswith(("’s", "'s")):
+            return False  # "called Obama's plan ...": the possessive is read with the next words
+        after = np[1]
+    elif toks[i].low in ("the", "his", "her", "their", "its", "this", "that"):
+        for m in range(i + 1, min(hi, i + 1 + PREDICATE_REACH)):
+            if toks[m].kind != "w" or toks[m].low in _ADJUNCT_STARTS or toks[m].low in _NOT_IN_SUBJECT:
+                return False
+            if toks[m].low in ("a", "an"):
+                return True
+        return False
+    else:
+        return False
+    if after >= hi:
+        return False
+    t = toks[after]
+    return t.kind == "w" and t.low not in _ADJUNCT_STARTS and t.low not in TIME_WORDS and t.low not in _NOT_PREDICATES \
+        and not _ly_adverb(t) \
+        and t.low not in _NOT_IN_SUBJECT and t.low not in _VERB_STARTS and t.low not in ("to", "not")
+
+
 def _to_after_object(toks: Sequence, i: int, hi: int, stops: frozenset[str]) -> Optional[int]:
     """Past the person asked ("urged the council", "called on Congress") to a word of ``stops``
     ("to", "not", "whether"), at most 8 words on; None when another word or punctuation comes first."""
@@ -523,7 +572,7 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
         if first.low in ("on", "upon"):
             k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
             return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
-        return None
+        return (i, True) if i == v + 1 and _names_as(toks, v, hi) else None  # "called the plan a disaster"
     if first.low == "for" and verb in _ASKING_FOR:
         return i + 1, True  # "asked for a recount", "argued for a new name", "pleaded for calm"
     if verb in _FOR_ONLY:
@@ -661,7 +710,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     start, noun_phrase = found
     kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
-    cue_end = i + 1 if toks[v].low in _CALLING or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
+    cue_end = i + 1 if toks[v].low in _CALLING and start > i or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
     end = clause_end(toks, start, hi, quote_kind)
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
@@ -671,6 +720,8 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
+    if toks[v].low in _CALLING and start == v + 1 and any(toks[m].kind == "q" for m in range(start, end)):
+        return None  # "called the plan “a disaster”": the quoted name is the statement, a quote of its own
     return start, end, cue_end, kind
 
 
@@ -850,7 +901,7 @@ def find_reported(
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
             elif t.low in SPEECH_VERBS and speech_verb_at(toks, v) and (t.low not in _NOT_CUES or (
-                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))
+                    t.low in _CALLING and v + 1 < hi and (toks[v + 1].low in ("for", "on", "upon") or _names_as(toks, v, hi)))
                     or t.low.startswith("point") and v + 1 < hi and toks[v + 1].low == "out"):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
