@@ -948,27 +948,17 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = _before_adverbs(toks, v, lo)
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
-    if _passive(toks, v):
-        found = _passive_with_agent(toks, v, lo, hi)
-        if found is not None:
-            return found
+    found = _passive_with_agent(toks, v, lo, hi)
+    if found is not None:
+        return found
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
         mention = _checked_subject(toks, _past_relative(toks, k, lo, mention), k, lo, taken_until)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
-    if mention is None and (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
-                            or toks[k - 1].low in ("and", "but")
-                            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
-        # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
-        # sentence's subject speaks; after an inverted cue ("..., said Ann Roe, noting that ..."),
-        # the speaker named after that cue.
-        mention = _inverted_speaker(toks, lo, k) if participle and toks[k - 1].text == "," else None
-        if mention is None:
-            mention = _opener(toks, lo, k, org=not participle)
-        if mention is None:
-            mention = _sentence_subject(toks, lo, v)
+    if mention is None:
+        mention = _clause_subject(toks, v, k, lo, participle)
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
@@ -1004,6 +994,23 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
+
+
+def _clause_subject(toks: Sequence, v: int, k: int, lo: int, participle: bool) -> Optional[Mention]:
+    """The speaker of a participle cue (at ``v``, past its adverbs at ``k``) after a comma or
+    by/after/before/while, or of a verb after "and"/"but", that has no subject of its own: "Rubio hit
+    back, saying ...", "He endorsed Clinton but told the Herald that ..." (the sentence's subject);
+    after an inverted cue ("..., said Ann Roe, noting that ..."), the speaker named after that cue."""
+    if not (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
+            or toks[k - 1].low in ("and", "but")
+            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
+        return None
+    mention = _inverted_speaker(toks, lo, k) if participle and toks[k - 1].text == "," else None
+    if mention is None:
+        mention = _opener(toks, lo, k, org=not participle)
+    if mention is None:
+        mention = _sentence_subject(toks, lo, v)
+    return mention
 
 
 def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, quote_kind: QuoteKind) -> Optional[Found]:
@@ -1052,6 +1059,8 @@ def _passive_with_agent(toks: Sequence, v: int, lo: int, hi: int) -> Optional[Fo
     union": the passive's subject is what was spoken of (a noun phrase content), the agent after
     "by" speaks. The subject is the words from the sentence start (past fronted phrases) to the
     auxiliary, two to PASSIVE_SUBJECT_WORDS, no pronoun, relative or verb among them."""
+    if not _passive(toks, v):
+        return None
     b = v + 1
     while b < hi and b <= v + AGENT_GAP and toks[b].kind == "w" and toks[b].low != "by" and (
             toks[b].low in TIME_WORDS or toks[b].low in _ADVERBS or _ly_adverb(toks[b]) or toks[b].low in ("week", "month", "year")):
