@@ -1144,3 +1144,13 @@ def test_call_with_a_predicate_reports_the_object_and_what_it_is_called(obj, ver
 def test_call_without_a_predicate_is_no_statement(rest, n):
     assert found(f"{n} called {rest}.\n") == []
     assert found("A ferry called the Marwood Star was late.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("first", ["called the levy “a disgrace”", "waved at “the brave crews”",
+                                   "stood by “the old wall,”", "toured the “new pumps”"])
+@pytest.mark.parametrize("conj", ["and", "but"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_speech_verb_after_and_following_a_partial_quote_is_a_second_verb(c, conj, first, n):
+    got = found(f"{n} {first} {conj} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

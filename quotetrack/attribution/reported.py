@@ -943,9 +943,10 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         return None  # "has not said", "is not related to"
     # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
     participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
-    if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
-        return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     k = _before_adverbs(toks, v, lo)
+    if not (participle and toks[v - 1].text == "," or _coordinated(toks, k, lo)) \
+            and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
+        return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
     found = _passive_with_agent(toks, v, lo, hi)
@@ -994,6 +995,15 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if inside is None:
         return None
     return Found(i, j, v, cue_end, mention, inside, kind)
+
+
+def _coordinated(toks: Sequence, k: int, lo: int) -> bool:
+    """Whether the verb at ``k`` (past its adverbs) follows "and" or "but" (and an auxiliary): a
+    second verb of its clause's subject ("called the plan “a disgrace” and said ..."), not the cue
+    of a quote before it."""
+    if k - 1 > lo and toks[k - 1].low in AUXILIARIES:
+        k -= 1
+    return k - 1 > lo and toks[k - 1].low in ("and", "but")
 
 
 def _clause_subject(toks: Sequence, v: int, k: int, lo: int, participle: bool) -> Optional[Mention]:
