@@ -1154,3 +1154,12 @@ def test_call_without_a_predicate_is_no_statement(rest, n):
 def test_a_speech_verb_after_and_following_a_partial_quote_is_a_second_verb(c, conj, first, n):
     got = found(f"{n} {first} {conj} said {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["the leader of the opposition in Dunmore", "a former harbour master from Kestrel",
+                                   "Dunmore's chief engineer", "30, from the harbour trust in Kestrel"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_who_after_an_aside_stands_for_the_name_before_it(c, aside, n):
+    got = found(f"The pumps were checked on Monday by {n}, {aside}, who said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

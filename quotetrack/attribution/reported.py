@@ -1227,10 +1227,37 @@ def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         w -= 1
     if w <= lo or toks[w].low not in ("who", "which"):
         return None
+    if toks[w].low == "who" and toks[w - 1].text == ",":
+        named = _name_before_aside(toks, w - 1, lo)
+        if named is not None:
+            return named
     found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo, prepositional=toks[w].low == "who")
     if found is not None and found.kind in ("name", "org") and _after_place_word(toks, found, w, lo):
         return None  # "a staff member for the campaign in Dover who said": the place said nothing
     return found
+
+
+# How far back from ", who" the comma before an aside is looked for (tokens).
+ASIDE_REACH = 20
+
+
+def _name_before_aside(toks: Sequence, c: int, lo: int) -> Optional[Mention]:
+    """The person's name before an aside that ends at the comma at ``c``, before "who" ("Ann Roe,
+    the leader of the opposition in Dunmore, who said", "Ann Roe, 24, from Dunmore, who said"): the
+    aside opens after an earlier comma (at most ASIDE_REACH tokens back) with a word that describes
+    (an article, a number, a possessive, a preposition); the name is what the mention rules read
+    before that comma."""
+    for m in range(c - 1, max(lo, c - ASIDE_REACH), -1):
+        t = toks[m]
+        if t.kind != "w" and t.text not in _IN_SUBJECT_MARKS and t.text not in "()-":
+            if t.text != "," or m + 1 >= c:
+                return None
+            first = toks[m + 1]
+            if not (first.low in ("the", "a", "an") or _describes(first)) or toks[m - 1].text[:1].isdigit():
+                continue  # "Ann Roe, 24, from Dunmore,": an earlier comma of the same aside
+            found = np_ending_at(toks, m, lo)
+            return found if found is not None and found.kind == "name" else None
+    return None
 
 
 def _after_place_word(toks: Sequence, found: Mention, w: int, lo: int) -> bool:
