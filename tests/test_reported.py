@@ -1163,3 +1163,13 @@ def test_a_speech_verb_after_and_following_a_partial_quote_is_a_second_verb(c, c
 def test_who_after_an_aside_stands_for_the_name_before_it(c, aside, n):
     got = found(f"The pumps were checked on Monday by {n}, {aside}, who said {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("opener", ["But", "So", "And"])
+@pytest.mark.parametrize("subj, rel", [("harbour unions", "that have backed the levy"), ("some", "who fish off the quay"),
+                                       ("even pilots", "who favour the new wall")])
+@pytest.mark.parametrize("verb", ["say", "argue", "agree"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_subject_with_a_relative_clause_after_a_sentence_opening_conjunction(c, verb, subj, rel, opener):
+    got = found(f"{opener} {subj} {rel} {verb} that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, subj.removeprefix("even "))]

@@ -1284,7 +1284,13 @@ def _phrase_before(toks: Sequence, w: int, lo: int, prepositional: bool = False)
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
             and not toks[i - 1].low.endswith("ing") and not speech_verb_at(toks, i - 1):
         i -= 1
-    if i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
+    if i > lo and toks[i - 1].low in ("but", "and", "so") and (
+            i - 1 == lo or toks[i - 2].kind == "p"):
+        while i < w and (toks[i].low in _ADVERBS or toks[i].low == "even"):
+            i += 1  # "But some who ...", "So even economists who ...": the subject after the conjunction
+        if i == w:
+            return None
+    elif i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
         return None
     if i > lo and toks[i - 1].text == "," and any(toks[m].low in ("and", "or") for m in range(i, w)):
         return None  # "a liar, bully and birther who ...": the end of a list, not one subject
