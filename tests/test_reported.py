@@ -1173,3 +1173,13 @@ def test_who_after_an_aside_stands_for_the_name_before_it(c, aside, n):
 def test_a_subject_with_a_relative_clause_after_a_sentence_opening_conjunction(c, verb, subj, rel, opener):
     got = found(f"{opener} {subj} {rel} {verb} that {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, subj.removeprefix("even "))]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("first", ["{n} stressed that “the harbour must come first,”", "{n} toured the quay — ",
+                                   "{n} toured the quay – ", "{n} toured the “new pumps,”"])
+@pytest.mark.parametrize("part", ["suggesting that", "adding that", "noting"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_after_a_partial_quote_or_a_dash_takes_the_sentence_subject(c, part, first, n):
+    got = found(f"{first.format(n=n)} {part} {c}.\n")
+    assert (c, n) in [(w, sp) for w, _, _, sp, _ in got]

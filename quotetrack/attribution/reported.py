@@ -944,8 +944,9 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
     participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
     k = _before_adverbs(toks, v, lo)
-    if not (participle and toks[v - 1].text == "," or _coordinated(toks, k, lo)) \
-            and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
+    # ', saying', '— saying', 'said “…,” suggesting': a participle after its clause
+    participle_after = participle and (toks[v - 1].text in (",", "—", "–") or _after_partial_quote(toks, v, lo, quote_kind))
+    if not (participle_after or _coordinated(toks, k, lo)) and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
@@ -959,7 +960,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
     if mention is None:
-        mention = _clause_subject(toks, v, k, lo, participle)
+        mention = _clause_subject(toks, v, k, lo, participle, participle_after)
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
@@ -1006,12 +1007,19 @@ def _coordinated(toks: Sequence, k: int, lo: int) -> bool:
     return k - 1 > lo and toks[k - 1].low in ("and", "but")
 
 
-def _clause_subject(toks: Sequence, v: int, k: int, lo: int, participle: bool) -> Optional[Mention]:
-    """The speaker of a participle cue (at ``v``, past its adverbs at ``k``) after a comma or
-    by/after/before/while, or of a verb after "and"/"but", that has no subject of its own: "Rubio hit
-    back, saying ...", "He endorsed Clinton but told the Herald that ..." (the sentence's subject);
-    after an inverted cue ("..., said Ann Roe, noting that ..."), the speaker named after that cue."""
-    if not (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
+def _after_partial_quote(toks: Sequence, v: int, lo: int, quote_kind: QuoteKind) -> bool:
+    """Whether ``v`` follows a partial quote and its closing mark ("stressed that “the way is to
+    work together,” suggesting ...": the comma is inside the quote)."""
+    return v - 2 >= lo and _is_mark(toks[v - 1]) and toks[v - 2].kind == "q" and _kind(quote_kind, v - 2) not in (None, FULL)
+
+
+def _clause_subject(toks: Sequence, v: int, k: int, lo: int, participle: bool, after_clause: bool) -> Optional[Mention]:
+    """The speaker of a participle cue (at ``v``, past its adverbs at ``k``) after its clause
+    (``after_clause``: a comma, a dash, a partial quote) or by/after/before/while/since/upon, or of a
+    verb after "and"/"but", that has no subject of its own: "Rubio hit back, saying ...", "He
+    endorsed Clinton but told the Herald that ..." (the sentence's subject); after an inverted cue
+    ("..., said Ann Roe, noting that ..."), the speaker named after that cue."""
+    if not (after_clause or participle and toks[k - 1].low in _BY_MEANS
             or toks[k - 1].low in ("and", "but")
             or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
         return None
@@ -1157,7 +1165,7 @@ def _ly_adverb(t) -> bool:
 
 _BE = frozenset("is are was were am been be".split())
 # Prepositions before a participle cue whose subject is the sentence's: "Roe answered by saying ...".
-_BY_MEANS = frozenset("by after before while".split())
+_BY_MEANS = frozenset("by after before while since upon".split())
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
