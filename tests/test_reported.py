@@ -1183,3 +1183,12 @@ def test_a_subject_with_a_relative_clause_after_a_sentence_opening_conjunction(c
 def test_a_participle_after_a_partial_quote_or_a_dash_takes_the_sentence_subject(c, part, first, n):
     got = found(f"{first.format(n=n)} {part} {c}.\n")
     assert (c, n) in [(w, sp) for w, _, _, sp, _ in got]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["in an interview on Friday", "at a rally in Dunmore", "during the debate",
+                                   "after the vote"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_takes_the_subject_before_an_aside_opened_by_a_preposition(c, aside, n):
+    got = found(f"{n}, {aside}, barely dwelled on the levy, saying that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

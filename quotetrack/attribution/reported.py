@@ -1434,7 +1434,7 @@ def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
     of that verb, else None."""
     first = toks[c + 1] if c + 1 < v else None
     if first is None or not (first.low in _ASIDE_STARTS or _describes(first)) or first.low in _ADJUNCT_STARTS \
-            and first.low not in ("including", "like"):
+            and first.low not in ("including", "like", "in", "at", "during", "after"):
         return None
     for m in range(c + 2, min(v - 1, c + 26)):
         t = toks[m]
