@@ -1192,3 +1192,19 @@ def test_a_participle_after_a_partial_quote_or_a_dash_takes_the_sentence_subject
 def test_a_participle_takes_the_subject_before_an_aside_opened_by_a_preposition(c, aside, n):
     got = found(f"{n}, {aside}, barely dwelled on the levy, saying that {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+HEADLINES = ["The Wall Will Hold Until May", "Ferry Crews Should Get A Raise", "He Never Promised A New Quay"]
+
+
+@pytest.mark.parametrize("who", ["Orla Kestrell", "Harbour Chief", "Kestrell’s Deputy", "Pilots"])
+@pytest.mark.parametrize("verb", ["Says", "Say"])
+@pytest.mark.parametrize("h", HEADLINES)
+def test_a_title_cased_headline_says_is_a_cue(h, verb, who):
+    got = found(f"\n{who} {verb} {h}.\n\nThe vote is on Friday.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(h, who)]
+
+
+@pytest.mark.parametrize("h", HEADLINES)
+def test_says_in_a_sentence_that_is_no_headline_is_left_alone(h):
+    assert found(f"\nThe Sign Says {h.lower()} and more.\n") == []

@@ -900,6 +900,8 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
+            elif t.text in _HEADLINE_CUES:
+                found = _headline(toks, v, lo, hi, quote_kind)
             elif t.low in SPEECH_VERBS and speech_verb_at(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and (toks[v + 1].low in ("for", "on", "upon") or _names_as(toks, v, hi)))
                     or t.low.startswith("point") and v + 1 < hi and toks[v + 1].low == "out"):
@@ -922,6 +924,43 @@ def find_reported(
                 continue
             v += 1
     return out
+
+
+# A speech verb as a title-cased headline writes it: "Harbour Chief Says Wall Will Hold".
+_HEADLINE_CUES = frozenset(("Says", "Say"))
+# How many words a headline's speaker may have.
+HEADLINE_SPEAKER_WORDS = 5
+
+
+def _headline(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """A headline in title case ("Harbour Chief Says Wall Will Hold Until May"): its capitalised
+    words before the verb at ``v`` (one to HEADLINE_SPEAKER_WORDS, no digits) speak; what follows to
+    the line's end, a comma or a semicolon is the statement (MIN_WORDS words at least). The line is a
+    headline when nearly all its words (at most WINDOW tokens) are capitalised."""
+    s = v
+    while s - 1 >= lo and s > v - HEADLINE_SPEAKER_WORDS - 2 and (
+            toks[s - 1].kind == "w" and (toks[s - 1].is_cap or toks[s - 1].low == "s")
+            and not any(ch.isdigit() for ch in toks[s - 1].text)
+            or toks[s - 1].text in ("’", "'") and s - 2 >= lo and toks[s - 2].kind == "w"):
+        s -= 1  # "Harbour Chief", "Roe’s Son"
+    if s == v or s - 1 >= lo and toks[s - 1].kind == "w":
+        return None
+    j = v + 1
+    while j < hi and j < v + WINDOW and toks[j].kind in ("w", "q") or j < hi and toks[j].kind == "p" and toks[j].text not in ",;.!?:":
+        j += 1
+    i, j = _trim(toks, v + 1, j)
+    words = [toks[m] for m in range(s, j) if toks[m].kind == "w" and toks[m].text[:1].isalpha()]
+    lower = sum(1 for t in words if not t.is_cap and t.low not in _TITLE_LOWER)
+    if _words(toks, i, j) < MIN_WORDS or lower > len(words) // 8:
+        return None
+    inside = _inside(toks, i, j, quote_kind)
+    if inside is None:
+        return None
+    return Found(i, j, v, v + 1, _as_written(toks, s, v, toks[v - 1].low), inside)
+
+
+# Words a title-cased headline may leave in lower case.
+_TITLE_LOWER = frozenset("a an the and or but of to in on at for by with as from".split())
 
 
 def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
