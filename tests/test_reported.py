@@ -1208,3 +1208,10 @@ def test_a_title_cased_headline_says_is_a_cue(h, verb, who):
 @pytest.mark.parametrize("h", HEADLINES)
 def test_says_in_a_sentence_that_is_no_headline_is_left_alone(h):
     assert found(f"\nThe Sign Says {h.lower()} and more.\n") == []
+
+
+@pytest.mark.parametrize("src", ["a Herald poll released Monday", "the harbour trust", "Orla Kestrell"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_according_to_ending_the_sentence_without_a_comma(c, src):
+    got = found(f"{c[0].upper()}{c[1:]} according to {src}.\n")
+    assert [w for w, _, _, _, _ in got] == [c[0].upper() + c[1:]]

@@ -1666,6 +1666,9 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
     if v - 1 > lo and toks[v - 1].text == ",":
         # "..., according to X." or "..., according to X, ..."
         return _before_cue(toks, lo, v - 1, after, hi, quote_kind, mention, v, True)
+    if v - 1 > lo and toks[v - 1].kind == "w" and (after >= hi or toks[after].text in ".!?"):
+        # "... 46 percent to 39 percent according to a Herald poll.": no comma, the source ends the sentence
+        return _before_cue(toks, lo, v, after, hi, quote_kind, mention, v, True)
     return None
 
 
