@@ -1215,3 +1215,12 @@ def test_says_in_a_sentence_that_is_no_headline_is_left_alone(h):
 def test_according_to_ending_the_sentence_without_a_comma(c, src):
     got = found(f"{c[0].upper()}{c[1:]} according to {src}.\n")
     assert [w for w, _, _, _, _ in got] == [c[0].upper() + c[1:]]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["the harbour's lawyer, treasurer and strategist", "a pilot, diver and ferry captain",
+                                   "the trust's engineer, spokesman, and chair"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_list_inside_the_aside_after_the_sentence_subject(c, aside, n):
+    got = found(f"{n}, {aside}, has rejected the label, noting that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]

@@ -1487,7 +1487,10 @@ def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
             if nxt.kind == "w" and not nxt.is_cap and (nxt.low in _VERB_STARTS or nxt.low in _IRREGULAR_PAST or (
                     nxt.low.endswith(("ed", "s")) and len(nxt.low) > 3 and nxt.low not in _NOT_IN_SUBJECT)):
                 return k
-            return None
+            if not (nxt.kind == "w" and not nxt.is_cap and (nxt.low not in _NOT_IN_SUBJECT or nxt.low in ("and", "or"))
+                    and nxt.low not in AUXILIARIES):
+                return None
+            # "the fund's lawyer, treasurer and strategist,": a list inside the aside goes on
     return None
 
 
