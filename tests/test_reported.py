@@ -1224,3 +1224,17 @@ def test_according_to_ending_the_sentence_without_a_comma(c, src):
 def test_a_list_inside_the_aside_after_the_sentence_subject(c, aside, n):
     got = found(f"{n}, {aside}, has rejected the label, noting that {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("lead", ["said she came up with the sign", "explained it this way", "suggested the levy was late"])
+def test_a_short_clause_introducing_a_quote_after_a_colon_is_no_statement(lead, n):
+    got = found(f"{n} {lead}: “The harbour needs a wall, and it needs one now.”\n")
+    assert [w for w, _, _, _, _ in got] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_longer_clause_before_a_colon_and_a_quote_stays_a_statement(c, n):
+    got = found(f"{n} said {c} because the pilots had warned the board: “Nobody asked us.”\n")
+    assert [w for w, _, _, _, _ in got] == [f"{c} because the pilots had warned the board"]

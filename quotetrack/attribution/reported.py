@@ -908,6 +908,8 @@ def find_reported(
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
                 found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
+            if found is not None and _words(toks, found.i, found.j) <= INTRODUCES_QUOTE and _quote_follows(toks, found.j, hi):
+                found = None  # "he said the sign was his idea: “…”": the quote carries the statement
             if found is not None and found.i >= taken_until:
                 out.append(found)
                 taken_until = max(found.j, found.cue_end)
@@ -961,6 +963,24 @@ def _headline(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -
 
 # Words a title-cased headline may leave in lower case.
 _TITLE_LOWER = frozenset("a an the and or but of to in on at for by with as from".split())
+
+
+# A content this short (words) followed by a colon and a direct quote introduces the quote.
+INTRODUCES_QUOTE = 8
+
+
+def _quote_follows(toks: Sequence, j: int, hi: int) -> bool:
+    """Whether a colon and a direct quote follow the content ending at ``j`` ("said he came up with
+    the sign idea: “Democrats $1 …”"): the words before the colon introduce the quote."""
+    k = j
+    while k < hi and k < j + 2 and toks[k].kind == "p" and toks[k].text != ":":
+        k += 1  # a closing mark of the content's own partial quote
+    if k >= hi or toks[k].text != ":":
+        return False
+    k += 1
+    while k < hi and k < j + 5 and (toks[k].kind == "nl" or _is_mark(toks[k])):
+        k += 1
+    return k < hi and toks[k].kind == "q"
 
 
 def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
