@@ -1238,3 +1238,13 @@ def test_a_short_clause_introducing_a_quote_after_a_colon_is_no_statement(lead, 
 def test_a_longer_clause_before_a_colon_and_a_quote_stays_a_statement(c, n):
     got = found(f"{n} said {c} because the pilots had warned the board: “Nobody asked us.”\n")
     assert [w for w, _, _, _, _ in got] == [f"{c} because the pilots had warned the board"]
+
+
+@pytest.mark.parametrize("share", ["more than 4 in 10", "fewer than half", "more than six in 10 pilots"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_share_with_more_than_is_a_subject_and_ends_the_clause_before_it(c, share):
+    got = found(f"Three-quarters of the pilots said they were worried about the wall, and {share} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [("they were worried about the wall", "Three-quarters of the pilots"),
+                                                   (c, share)]
+    got = found(f"{share[0].upper()}{share[1:]} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, share[0].upper() + share[1:])]

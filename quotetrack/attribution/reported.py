@@ -316,8 +316,8 @@ def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
 def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
     """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
     for m in range(k + 1, min(hi, k + 8)):
-        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
-            return False
+        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT and toks[m].low != "than":
+            return False  # but "and more than 4 in 10 said"
         t = toks[m]
         if t.low in SPEECH_VERBS and t.text[:1].islower() and t.low not in _NOT_CUES and not t.low.endswith("ing"):
             return True
@@ -1544,6 +1544,9 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if w.low in _DEMONSTRATIVES and i < k and (i - 1 == first or toks[i - 2].kind == "p"):
             i -= 1  # "those surveyed say", "That person said"
             break
+        if w.low == "than" and i - 2 >= lo and toks[i - 2].low in ("more", "fewer", "less") and i < k:
+            i -= 1  # "more than 4 in 10 said"
+            continue
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or speech_verb_at(toks, i - 1):
             return None
         i -= 1
