@@ -1248,3 +1248,18 @@ def test_a_share_with_more_than_is_a_subject_and_ends_the_clause_before_it(c, sh
                                                    (c, share)]
     got = found(f"{share[0].upper()}{share[1:]} said {c}.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(c, share[0].upper() + share[1:])]
+
+
+@pytest.mark.parametrize("who", ["46 percent of pilots", "Orla Kestrell", "Half of the crews"])
+@pytest.mark.parametrize("verb", ["said", "say", "says"])
+@pytest.mark.parametrize("what, rest", [("yes", ", compared with a third a year ago."), ("so", " in December."),
+                                        ("the same", "."), ("the same of the ferry plan", ".")])
+def test_say_reports_an_answer_or_the_same(what, rest, verb, who):
+    got = found(f"Asked about the wall, {who} {verb} {what}{rest}\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(what, who)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rest", ["so many times", "no one came", "the same thing twice"])
+def test_say_so_or_no_inside_a_longer_phrase_is_not_an_answer(rest, n):
+    assert [w for w, _, _, _, _ in found(f"{n} said {rest}.\n")] != [rest.split()[0]]

@@ -442,6 +442,31 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end, kind
 
 
+# "say" and its forms: they report an answer ("said yes", "said so") or "the same" as what was said.
+_SAYING = _forms("say") | {"said"}
+_ANSWERS = frozenset("yes no so".split())
+
+
+def _answer_after(toks: Sequence, v: int, hi: int) -> Optional[tuple[int, int, int, str]]:
+    """What "say" at ``v`` reports when it is no clause: an answer ("said yes", "said so in
+    December") or "the same" ("said the same of Roe"), up to punctuation, a time word or a
+    preposition (but "of" after "the same")."""
+    if toks[v].low not in _SAYING or v + 1 >= hi:
+        return None
+    i = v + 1
+    if toks[i].low in _ANSWERS:
+        j = i + 1
+    elif toks[i].low == "the" and i + 1 < hi and toks[i + 1].low == "same":
+        j = i + 2
+        if j + 1 < hi and toks[j].low == "of":
+            j = next((m for m in range(j + 1, min(hi, j + 8)) if toks[m].kind != "w"), j)
+    else:
+        return None
+    if j < hi and toks[j].kind == "w" and not (toks[j].low in _ADJUNCT_STARTS or toks[j].low in TIME_WORDS):
+        return None  # "said so many times", "said no one"
+    return i, j, v + 1, NOUN_PHRASE
+
+
 # Time words that may stand between a cue and its clause: "said Tuesday the plan would ...".
 _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "recently earlier later".split())
@@ -1039,7 +1064,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         if found is not None:
             return found
     if rng is None:
-        rng = clause_after(toks, v, hi, quote_kind)
+        rng = clause_after(toks, v, hi, quote_kind) or _answer_after(toks, v, hi)
     if rng is None:
         return None
     i, j, cue_end, kind = rng
