@@ -933,7 +933,7 @@ def find_reported(
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
                 found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
-            if found is not None and _words(toks, found.i, found.j) <= INTRODUCES_QUOTE and _quote_follows(toks, found.j, hi):
+            if found is not None and _quote_follows(toks, found.j, hi) and _words(toks, found.i, found.j) <= INTRODUCES_QUOTE:
                 found = None  # "he said the sign was his idea: “…”": the quote carries the statement
             if found is not None and found.i >= taken_until:
                 out.append(found)
@@ -1030,7 +1030,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     k = _before_adverbs(toks, v, lo)
     # ', saying', '— saying', 'said “…,” suggesting': a participle after its clause
     participle_after = participle and (toks[v - 1].text in (",", "—", "–") or _after_partial_quote(toks, v, lo, quote_kind))
-    if not (participle_after or _coordinated(toks, k, lo)) and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
+    if any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)) and not (participle_after or _coordinated(toks, k, lo)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
