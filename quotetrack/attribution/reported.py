@@ -973,7 +973,7 @@ def _headline(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -
     if s == v or s - 1 >= lo and toks[s - 1].kind == "w":
         return None
     j = v + 1
-    while j < hi and j < v + WINDOW and toks[j].kind in ("w", "q") or j < hi and toks[j].kind == "p" and toks[j].text not in ",;.!?:":
+    while j < hi and j < v + WINDOW and (toks[j].kind in ("w", "q") or toks[j].kind == "p" and toks[j].text not in ",;.!?:"):
         j += 1
     i, j = _trim(toks, v + 1, j)
     words = [toks[m] for m in range(s, j) if toks[m].kind == "w" and toks[m].text[:1].isalpha()]
