@@ -1028,8 +1028,8 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
     participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
     k = _before_adverbs(toks, v, lo)
-    # ', saying', '— saying', 'said “…,” suggesting': a participle after its clause
-    participle_after = participle and (toks[v - 1].text in (",", "—", "–") or _after_partial_quote(toks, v, lo, quote_kind))
+    # ', saying', ', repeatedly insisting', '— saying', 'said “…,” suggesting': a participle after its clause
+    participle_after = participle and (toks[k - 1].text in (",", "—", "–") or _after_partial_quote(toks, k, lo, quote_kind))
     if any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)) and not (participle_after or _coordinated(toks, k, lo)):
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
