@@ -925,7 +925,7 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
-            elif t.text in _HEADLINE_CUES:
+            elif t.low in SPEECH_VERBS and t.text in _HEADLINE_CUES:
                 found = _headline(toks, v, lo, hi, quote_kind)
             elif t.low in SPEECH_VERBS and speech_verb_at(toks, v) and (t.low not in _NOT_CUES or (
                     t.low in _CALLING and v + 1 < hi and (toks[v + 1].low in ("for", "on", "upon") or _names_as(toks, v, hi)))
@@ -1034,7 +1034,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
-    found = _passive_with_agent(toks, v, lo, hi)
+    found = _passive_with_agent(toks, v, lo, hi) if not participle and toks[v - 1].kind == "w" else None
     if found is not None:
         return found
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
