@@ -1090,3 +1090,176 @@ def test_a_cue_in_the_middle_before_but_reports_the_whole_sentence(cue, n):
     c = cue.format(n=n)
     got = found(f"The pumps are old, {c}, but the wall will hold until May.\n")
     assert [(w, sp) for w, _, _, sp, _ in got] == [(f"The pumps are old, {c}, but the wall will hold until May", n)]
+
+
+# -- Ninth pass ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["said", "wrote", "argued"])
+@pytest.mark.parametrize("aside", ["", ", a harbour engineer", " of the ferry trust", " during the debate"])
+@pytest.mark.parametrize("part", ["noting that", "adding that", "arguing"])
+def test_a_participle_after_an_inverted_cue_takes_its_speaker(part, aside, verb, n):
+    got = found(f"The pumps were failing, {verb} {n}{aside}, {part} the new wall would hold until May.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [("The pumps were failing", n), ("the new wall would hold until May", n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("front", ["Later in the day,", "At the same time, however,", "Instead,",
+                                   "Last month, at a rally in Dunmore,", "Meanwhile,"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_cue_takes_the_subject_after_fronted_phrases(c, front, n):
+    got = found(f"{front} {n} stepped up the attacks on the harbour board, warning that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("agent", ["the Brackwater Gazette", "Orla Kestrell", "Dunmore Radio"])
+@pytest.mark.parametrize("verb", ["was first reported by", "was quickly denounced by", "has been criticized by",
+                                  "were mocked last week by"])
+@pytest.mark.parametrize("subj", ["The harbour meeting", "His plan for the quay", "Later that day, the new levy"])
+def test_a_passive_speech_verb_with_an_agent_reports_its_subject(subj, verb, agent):
+    got = found(f"{subj} {verb} {agent}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(subj.split(", ")[-1], agent)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_passive_speech_verb_without_an_agent_is_still_read_as_before(c, n):
+    assert [w for w, _, _, _, _ in found(f"{n} was told that {c}.\n")] == [c]
+    assert found(f"It was first reported by {n}.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("verb", ["called", "calls", "has called", "also called"])
+@pytest.mark.parametrize("obj", ["the new levy a tax on fishermen", "him a reckless gambler", "herself a harbour pilot first",
+                                 "Tomas Brenner a fine engineer", "the ferry plan a costly mistake"])
+def test_call_with_a_predicate_reports_the_object_and_what_it_is_called(obj, verb, n):
+    got = found(f"{n} {verb} {obj}.\n")
+    assert [(w, sp, cu) for w, _, _, sp, cu in got] == [(obj, n, verb.split()[-1])]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rest", ["the harbour office on Monday", "him back after the vote", "it quits in May",
+                                  "Tomas Brenner shortly after the vote", "the board about the levy"])
+def test_call_without_a_predicate_is_no_statement(rest, n):
+    assert found(f"{n} called {rest}.\n") == []
+    assert found("A ferry called the Marwood Star was late.\n") == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("first", ["called the levy “a disgrace”", "waved at “the brave crews”",
+                                   "stood by “the old wall,”", "toured the “new pumps”"])
+@pytest.mark.parametrize("conj", ["and", "but"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_speech_verb_after_and_following_a_partial_quote_is_a_second_verb(c, conj, first, n):
+    got = found(f"{n} {first} {conj} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["the leader of the opposition in Dunmore", "a former harbour master from Kestrel",
+                                   "Dunmore's chief engineer", "30, from the harbour trust in Kestrel"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_who_after_an_aside_stands_for_the_name_before_it(c, aside, n):
+    got = found(f"The pumps were checked on Monday by {n}, {aside}, who said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("opener", ["But", "So", "And"])
+@pytest.mark.parametrize("subj, rel", [("harbour unions", "that have backed the levy"), ("some", "who fish off the quay"),
+                                       ("even pilots", "who favour the new wall")])
+@pytest.mark.parametrize("verb", ["say", "argue", "agree"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_subject_with_a_relative_clause_after_a_sentence_opening_conjunction(c, verb, subj, rel, opener):
+    got = found(f"{opener} {subj} {rel} {verb} that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, subj.removeprefix("even "))]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("first", ["{n} stressed that “the harbour must come first,”", "{n} toured the quay — ",
+                                   "{n} toured the quay – ", "{n} toured the “new pumps,”"])
+@pytest.mark.parametrize("part", ["suggesting that", "adding that", "noting"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_after_a_partial_quote_or_a_dash_takes_the_sentence_subject(c, part, first, n):
+    got = found(f"{first.format(n=n)} {part} {c}.\n")
+    assert (c, n) in [(w, sp) for w, _, _, sp, _ in got]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["in an interview on Friday", "at a rally in Dunmore", "during the debate",
+                                   "after the vote"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_participle_takes_the_subject_before_an_aside_opened_by_a_preposition(c, aside, n):
+    got = found(f"{n}, {aside}, barely dwelled on the levy, saying that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+HEADLINES = ["The Wall Will Hold Until May", "Ferry Crews Should Get A Raise", "He Never Promised A New Quay"]
+
+
+@pytest.mark.parametrize("who", ["Orla Kestrell", "Harbour Chief", "Kestrell’s Deputy", "Pilots"])
+@pytest.mark.parametrize("verb", ["Says", "Say"])
+@pytest.mark.parametrize("h", HEADLINES)
+def test_a_title_cased_headline_says_is_a_cue(h, verb, who):
+    got = found(f"\n{who} {verb} {h}.\n\nThe vote is on Friday.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(h, who)]
+
+
+@pytest.mark.parametrize("h", HEADLINES)
+def test_says_in_a_sentence_that_is_no_headline_is_left_alone(h):
+    assert found(f"\nThe Sign Says {h.lower()} and more.\n") == []
+
+
+@pytest.mark.parametrize("src", ["a Herald poll released Monday", "the harbour trust", "Orla Kestrell"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_according_to_ending_the_sentence_without_a_comma(c, src):
+    got = found(f"{c[0].upper()}{c[1:]} according to {src}.\n")
+    assert [w for w, _, _, _, _ in got] == [c[0].upper() + c[1:]]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("aside", ["the harbour's lawyer, treasurer and strategist", "a pilot, diver and ferry captain",
+                                   "the trust's engineer, spokesman, and chair"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_list_inside_the_aside_after_the_sentence_subject(c, aside, n):
+    got = found(f"{n}, {aside}, has rejected the label, noting that {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, n)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("lead", ["said she came up with the sign", "explained it this way", "suggested the levy was late"])
+def test_a_short_clause_introducing_a_quote_after_a_colon_is_no_statement(lead, n):
+    got = found(f"{n} {lead}: “The harbour needs a wall, and it needs one now.”\n")
+    assert [w for w, _, _, _, _ in got] == []
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_longer_clause_before_a_colon_and_a_quote_stays_a_statement(c, n):
+    got = found(f"{n} said {c} because the pilots had warned the board: “Nobody asked us.”\n")
+    assert [w for w, _, _, _, _ in got] == [f"{c} because the pilots had warned the board"]
+
+
+@pytest.mark.parametrize("share", ["more than 4 in 10", "fewer than half", "more than six in 10 pilots"])
+@pytest.mark.parametrize("c", CLAIMS)
+def test_a_share_with_more_than_is_a_subject_and_ends_the_clause_before_it(c, share):
+    got = found(f"Three-quarters of the pilots said they were worried about the wall, and {share} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [("they were worried about the wall", "Three-quarters of the pilots"),
+                                                   (c, share)]
+    got = found(f"{share[0].upper()}{share[1:]} said {c}.\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(c, share[0].upper() + share[1:])]
+
+
+@pytest.mark.parametrize("who", ["46 percent of pilots", "Orla Kestrell", "Half of the crews"])
+@pytest.mark.parametrize("verb", ["said", "say", "says"])
+@pytest.mark.parametrize("what, rest", [("yes", ", compared with a third a year ago."), ("so", " in December."),
+                                        ("the same", "."), ("the same of the ferry plan", ".")])
+def test_say_reports_an_answer_or_the_same(what, rest, verb, who):
+    got = found(f"Asked about the wall, {who} {verb} {what}{rest}\n")
+    assert [(w, sp) for w, _, _, sp, _ in got] == [(what, who)]
+
+
+@pytest.mark.parametrize("n", PEOPLE)
+@pytest.mark.parametrize("rest", ["so many times", "no one came", "the same thing twice"])
+def test_say_so_or_no_inside_a_longer_phrase_is_not_an_answer(rest, n):
+    assert [w for w, _, _, _, _ in found(f"{n} said {rest}.\n")] != [rest.split()[0]]

@@ -316,8 +316,8 @@ def _cue_follows(toks: Sequence, k: int, hi: int) -> bool:
 def _subject_and_cue(toks: Sequence, k: int, hi: int) -> bool:
     """A short subject then a speech verb at ``k``: "and three-quarters said the same"."""
     for m in range(k + 1, min(hi, k + 8)):
-        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT:
-            return False
+        if toks[m].kind != "w" or toks[m].low in _NOT_IN_SUBJECT and toks[m].low != "than":
+            return False  # but "and more than 4 in 10 said"
         t = toks[m]
         if t.low in SPEECH_VERBS and t.text[:1].islower() and t.low not in _NOT_CUES and not t.low.endswith("ing"):
             return True
@@ -442,6 +442,31 @@ def clause_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
     return i, j, cue_end, kind
 
 
+# "say" and its forms: they report an answer ("said yes", "said so") or "the same" as what was said.
+_SAYING = _forms("say") | {"said"}
+_ANSWERS = frozenset("yes no so".split())
+
+
+def _answer_after(toks: Sequence, v: int, hi: int) -> Optional[tuple[int, int, int, str]]:
+    """What "say" at ``v`` reports when it is no clause: an answer ("said yes", "said so in
+    December") or "the same" ("said the same of Roe"), up to punctuation, a time word or a
+    preposition (but "of" after "the same")."""
+    if toks[v].low not in _SAYING or v + 1 >= hi:
+        return None
+    i = v + 1
+    if toks[i].low in _ANSWERS:
+        j = i + 1
+    elif toks[i].low == "the" and i + 1 < hi and toks[i + 1].low == "same":
+        j = i + 2
+        if j + 1 < hi and toks[j].low == "of":
+            j = next((m for m in range(j + 1, min(hi, j + 8)) if toks[m].kind != "w"), j)
+    else:
+        return None
+    if j < hi and toks[j].kind == "w" and not (toks[j].low in _ADJUNCT_STARTS or toks[j].low in TIME_WORDS):
+        return None  # "said so many times", "said no one"
+    return i, j, v + 1, NOUN_PHRASE
+
+
 # Time words that may stand between a cue and its clause: "said Tuesday the plan would ...".
 _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "recently earlier later".split())
@@ -498,6 +523,55 @@ def _passive(toks: Sequence, v: int) -> bool:
     return k >= 0 and toks[k].low in _PASSIVE
 
 
+# Objects "call" names with a predicate after them ("called him a liar", "calls herself a
+# centrist"), the words a speaker can stand after ("Roe called", "and called", ", calling"), and
+# words after which the object is not named as something ("called it quits", "called him back").
+_NAMED_OBJECTS = frozenset("him her them it himself herself themselves itself this that".split())
+_CALLED_BY = _CALLERS | frozenset("and but who has have had , by while after".split())
+_NOT_PREDICATES = frozenset("back up out off in over quits home".split())
+# How far after "called the" the predicate's article is looked for ("called the new levy a tax").
+PREDICATE_REACH = 5
+
+
+def _names_as(toks: Sequence, v: int, hi: int) -> bool:
+    """Whether "call" at ``v`` names its object as something: a speaker before it (a capitalised
+    word, a pronoun, "and", "who", an auxiliary, or a comma or preposition before "calling"), then an
+    object pronoun or a name followed by a word that is no preposition or particle ("called him
+    divisive", "calling Roe a fraud"), or "the ..." followed within PREDICATE_REACH words by "a"/"an"
+    ("called the plan a disaster")."""
+    k = v - 1
+    while k > 0 and (toks[k].low in _ADVERBS or _ly_adverb(toks[k])):
+        k -= 1
+    prev = toks[k]
+    if _passive(toks, v) or not (prev.low in _CALLED_BY or prev.kind == "w" and prev.is_cap and not prev.low.endswith("ing")):
+        return False
+    i = v + 1
+    if i >= hi or toks[i].kind != "w":
+        return False
+    if toks[i].low in _NAMED_OBJECTS:
+        after = i + 1
+    elif toks[i].is_cap and toks[i].low not in TIME_WORDS:
+        np = np_starting_at(toks, i, hi)
+        if np is None or np[0].kind == "pronoun" or np[0].text.endswith(("’s", "'s")):
+            return False  # "called Obama's plan ...": the possessive is read with the next words
+        after = np[1]
+    elif toks[i].low in ("the", "his", "her", "their", "its", "this", "that"):
+        for m in range(i + 1, min(hi, i + 1 + PREDICATE_REACH)):
+            if toks[m].kind != "w" or toks[m].low in _ADJUNCT_STARTS or toks[m].low in _NOT_IN_SUBJECT:
+                return False
+            if toks[m].low in ("a", "an"):
+                return True
+        return False
+    else:
+        return False
+    if after >= hi:
+        return False
+    t = toks[after]
+    return t.kind == "w" and t.low not in _ADJUNCT_STARTS and t.low not in TIME_WORDS and t.low not in _NOT_PREDICATES \
+        and not _ly_adverb(t) \
+        and t.low not in _NOT_IN_SUBJECT and t.low not in _VERB_STARTS and t.low not in ("to", "not")
+
+
 def _to_after_object(toks: Sequence, i: int, hi: int, stops: frozenset[str]) -> Optional[int]:
     """Past the person asked ("urged the council", "called on Congress") to a word of ``stops``
     ("to", "not", "whether"), at most 8 words on; None when another word or punctuation comes first."""
@@ -523,7 +597,7 @@ def _object_start(toks: Sequence, v: int, i: int, hi: int) -> Optional[tuple[int
         if first.low in ("on", "upon"):
             k = _to_after_object(toks, i + 1, hi, frozenset(("to", "not")))
             return (k, False) if k is not None and k > i + 1 else None  # "called on voters to ..."
-        return None
+        return (i, True) if i == v + 1 and _names_as(toks, v, hi) else None  # "called the plan a disaster"
     if first.low == "for" and verb in _ASKING_FOR:
         return i + 1, True  # "asked for a recount", "argued for a new name", "pleaded for calm"
     if verb in _FOR_ONLY:
@@ -661,7 +735,7 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     start, noun_phrase = found
     kind = NOUN_PHRASE if noun_phrase else QUESTION if toks[start].low in _QUESTION_STARTS else INFINITIVE
-    cue_end = i + 1 if toks[v].low in _CALLING or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
+    cue_end = i + 1 if toks[v].low in _CALLING and start > i or toks[i].low == "for" and start == i + 1 else v + 1  # "called for", "asked for"
     end = clause_end(toks, start, hi, quote_kind)
     if kind != QUESTION:
         end = _complement_end(toks, start, end)
@@ -671,6 +745,8 @@ def object_after(toks: Sequence, v: int, hi: int, quote_kind: QuoteKind) -> Opti
         return None
     if toks[start].kind == "q" or (_is_mark(toks[start]) and start + 1 < end and toks[start + 1].kind == "q"):
         return None
+    if toks[v].low in _CALLING and start == v + 1 and any(toks[m].kind == "q" for m in range(start, end)):
+        return None  # "called the plan “a disaster”": the quoted name is the statement, a quote of its own
     return start, end, cue_end, kind
 
 
@@ -849,12 +925,16 @@ def find_reported(
             found: Optional[Found] = None
             if t.low == "according" and v + 1 < hi and toks[v + 1].low == "to":
                 found = _according(toks, v, lo, hi, quote_kind)
+            elif t.low in SPEECH_VERBS and t.text in _HEADLINE_CUES:
+                found = _headline(toks, v, lo, hi, quote_kind)
             elif t.low in SPEECH_VERBS and speech_verb_at(toks, v) and (t.low not in _NOT_CUES or (
-                    t.low in _CALLING and v + 1 < hi and toks[v + 1].low in ("for", "on", "upon"))
+                    t.low in _CALLING and v + 1 < hi and (toks[v + 1].low in ("for", "on", "upon") or _names_as(toks, v, hi)))
                     or t.low.startswith("point") and v + 1 < hi and toks[v + 1].low == "out"):
                 found = _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind)
             if found is not None and found.content == CLAUSE and not _has_verb(toks, found.i, found.j):
                 found = None  # "he also stated a day earlier", "told Fox News host Matt Boyle"
+            if found is not None and _quote_follows(toks, found.j, hi) and _words(toks, found.i, found.j) <= INTRODUCES_QUOTE:
+                found = None  # "he said the sign was his idea: “…”": the quote carries the statement
             if found is not None and found.i >= taken_until:
                 out.append(found)
                 taken_until = max(found.j, found.cue_end)
@@ -871,6 +951,61 @@ def find_reported(
                 continue
             v += 1
     return out
+
+
+# A speech verb as a title-cased headline writes it: "Harbour Chief Says Wall Will Hold".
+_HEADLINE_CUES = frozenset(("Says", "Say"))
+# How many words a headline's speaker may have.
+HEADLINE_SPEAKER_WORDS = 5
+
+
+def _headline(toks: Sequence, v: int, lo: int, hi: int, quote_kind: QuoteKind) -> Optional[Found]:
+    """A headline in title case ("Harbour Chief Says Wall Will Hold Until May"): its capitalised
+    words before the verb at ``v`` (one to HEADLINE_SPEAKER_WORDS, no digits) speak; what follows to
+    the line's end, a comma or a semicolon is the statement (MIN_WORDS words at least). The line is a
+    headline when nearly all its words (at most WINDOW tokens) are capitalised."""
+    s = v
+    while s - 1 >= lo and s > v - HEADLINE_SPEAKER_WORDS - 2 and (
+            toks[s - 1].kind == "w" and (toks[s - 1].is_cap or toks[s - 1].low == "s")
+            and not any(ch.isdigit() for ch in toks[s - 1].text)
+            or toks[s - 1].text in ("’", "'") and s - 2 >= lo and toks[s - 2].kind == "w"):
+        s -= 1  # "Harbour Chief", "Roe’s Son"
+    if s == v or s - 1 >= lo and toks[s - 1].kind == "w":
+        return None
+    j = v + 1
+    while j < hi and j < v + WINDOW and (toks[j].kind in ("w", "q") or toks[j].kind == "p" and toks[j].text not in ",;.!?:"):
+        j += 1
+    i, j = _trim(toks, v + 1, j)
+    words = [toks[m] for m in range(s, j) if toks[m].kind == "w" and toks[m].text[:1].isalpha()]
+    lower = sum(1 for t in words if not t.is_cap and t.low not in _TITLE_LOWER)
+    if _words(toks, i, j) < MIN_WORDS or lower > len(words) // 8:
+        return None
+    inside = _inside(toks, i, j, quote_kind)
+    if inside is None:
+        return None
+    return Found(i, j, v, v + 1, _as_written(toks, s, v, toks[v - 1].low), inside)
+
+
+# Words a title-cased headline may leave in lower case.
+_TITLE_LOWER = frozenset("a an the and or but of to in on at for by with as from".split())
+
+
+# A content this short (words) followed by a colon and a direct quote introduces the quote.
+INTRODUCES_QUOTE = 8
+
+
+def _quote_follows(toks: Sequence, j: int, hi: int) -> bool:
+    """Whether a colon and a direct quote follow the content ending at ``j`` ("said he came up with
+    the sign idea: “Democrats $1 …”"): the words before the colon introduce the quote."""
+    k = j
+    while k < hi and k < j + 2 and toks[k].kind == "p" and toks[k].text != ":":
+        k += 1  # a closing mark of the content's own partial quote
+    if k >= hi or toks[k].text != ":":
+        return False
+    k += 1
+    while k < hi and k < j + 5 and (toks[k].kind == "nl" or _is_mark(toks[k])):
+        k += 1
+    return k < hi and toks[k].kind == "q"
 
 
 def clause_after_that(toks: Sequence, k: int, hi: int, quote_kind: QuoteKind):
@@ -892,25 +1027,24 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         return None  # "has not said", "is not related to"
     # "is predicting", "are saying": a progressive is a finite verb, not a participle cue.
     participle = t.low.endswith("ing") and not (v - 1 > lo and toks[v - 1].low in _BE)
-    if not (participle and toks[v - 1].text == ",") and any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)):
-        return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     k = _before_adverbs(toks, v, lo)
+    # ', saying', ', repeatedly insisting', '— saying', 'said “…,” suggesting': a participle after its clause
+    participle_after = participle and (toks[k - 1].text in (",", "—", "–") or _after_partial_quote(toks, k, lo, quote_kind))
+    if any(toks[u].kind == "q" for u in range(max(lo, v - 3), v)) and not (participle_after or _coordinated(toks, k, lo)):
+        return None  # the cue of a direct quote: “…,” Okafor told reporters outside …
     if k - 1 >= lo and toks[k - 1].low == "as" and v + 2 < hi and toks[v + 1].low == "by":
         return _as_reported_by(toks, v, lo, hi, quote_kind)
+    found = _passive_with_agent(toks, v, lo, hi) if not participle and toks[v - 1].kind == "w" else None
+    if found is not None:
+        return found
     mention = _relative_subject(toks, k, lo) if not participle else _with_subject(toks, v, lo)
     if mention is None and not _inverted(toks, v, lo, hi):
         mention = subject_of(k, lo) if k == v or not participle else None
         mention = _checked_subject(toks, _past_relative(toks, k, lo, mention), k, lo, taken_until)
     if mention is None and not participle and not _inverted(toks, v, lo, hi):
         mention = _plain_subject(toks, k, lo) or _subject_before_aside(toks, k, lo)
-    if mention is None and (participle and (toks[k - 1].text == "," or toks[k - 1].low in _BY_MEANS)
-                            or toks[k - 1].low in ("and", "but")
-                            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
-        # "Rubio hit back, saying ...", "He endorsed Clinton but told the Herald that ...": the
-        # sentence's subject speaks.
-        mention = _opener(toks, lo, k, org=not participle)
-        if mention is None:
-            mention = _sentence_subject(toks, lo, v)
+    if mention is None:
+        mention = _clause_subject(toks, v, k, lo, participle, participle_after)
     if mention is not None:
         mention = _without_coordinator(toks, mention, v, lo)
     if mention is None:
@@ -930,7 +1064,7 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
         if found is not None:
             return found
     if rng is None:
-        rng = clause_after(toks, v, hi, quote_kind)
+        rng = clause_after(toks, v, hi, quote_kind) or _answer_after(toks, v, hi)
     if rng is None:
         return None
     i, j, cue_end, kind = rng
@@ -948,6 +1082,39 @@ def _verb_cue(toks, v, lo, hi, taken_until, subject_of, quote_kind) -> Optional[
     return Found(i, j, v, cue_end, mention, inside, kind)
 
 
+def _coordinated(toks: Sequence, k: int, lo: int) -> bool:
+    """Whether the verb at ``k`` (past its adverbs) follows "and" or "but" (and an auxiliary): a
+    second verb of its clause's subject ("called the plan “a disgrace” and said ..."), not the cue
+    of a quote before it."""
+    if k - 1 > lo and toks[k - 1].low in AUXILIARIES:
+        k -= 1
+    return k - 1 > lo and toks[k - 1].low in ("and", "but")
+
+
+def _after_partial_quote(toks: Sequence, v: int, lo: int, quote_kind: QuoteKind) -> bool:
+    """Whether ``v`` follows a partial quote and its closing mark ("stressed that “the way is to
+    work together,” suggesting ...": the comma is inside the quote)."""
+    return v - 2 >= lo and _is_mark(toks[v - 1]) and toks[v - 2].kind == "q" and _kind(quote_kind, v - 2) not in (None, FULL)
+
+
+def _clause_subject(toks: Sequence, v: int, k: int, lo: int, participle: bool, after_clause: bool) -> Optional[Mention]:
+    """The speaker of a participle cue (at ``v``, past its adverbs at ``k``) after its clause
+    (``after_clause``: a comma, a dash, a partial quote) or by/after/before/while/since/upon, or of a
+    verb after "and"/"but", that has no subject of its own: "Rubio hit back, saying ...", "He
+    endorsed Clinton but told the Herald that ..." (the sentence's subject); after an inverted cue
+    ("..., said Ann Roe, noting that ..."), the speaker named after that cue."""
+    if not (after_clause or participle and toks[k - 1].low in _BY_MEANS
+            or toks[k - 1].low in ("and", "but")
+            or toks[k - 1].low in AUXILIARIES and k - 2 > lo and toks[k - 2].low in ("and", "but")):
+        return None
+    mention = _inverted_speaker(toks, lo, k) if participle and toks[k - 1].text == "," else None
+    if mention is None:
+        mention = _opener(toks, lo, k, org=not participle)
+    if mention is None:
+        mention = _sentence_subject(toks, lo, v)
+    return mention
+
+
 def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, quote_kind: QuoteKind) -> Optional[Found]:
     """Inverted, after a comma: "..., said study co-author Ann Roe." (the speaker after the verb)."""
     if v - 1 <= lo or toks[v - 1].text != ",":
@@ -956,6 +1123,69 @@ def _inverted_cue(toks: Sequence, v: int, lo: int, hi: int, taken_until: int, qu
     if np is None or np[0].kind == "pronoun" or not _speaker_phrase(toks, v + 1, np[1]):
         return None
     return _before_cue(toks, lo, v - 1, np[1], hi, quote_kind, np[0], v) if v - 1 >= taken_until else None
+
+
+# How far back from a participle cue the inverted cue whose speaker it shares is looked for (tokens).
+INVERTED_REACH = 30
+
+
+def _inverted_speaker(toks: Sequence, lo: int, k: int) -> Optional[Mention]:
+    """The speaker of a participle cue (at ``k``, after a comma) that follows an inverted cue:
+    "..., said Ann Roe, a harbour engineer, noting that ...", "..., wrote Roe, citing ...": the
+    name or description after the nearest speech verb before it (at most INVERTED_REACH tokens
+    back) that itself follows a comma or a quote, with no other verb between."""
+    for u in range(k - 2, max(lo, k - INVERTED_REACH), -1):
+        t = toks[u]
+        if t.kind == "p" and t.text in ".;:!?" or t.kind == "nl":
+            return None
+        if t.kind != "w" or not speech_verb_at(toks, u) or t.low.endswith("ing"):
+            continue
+        prev = toks[u - 1]
+        if not (prev.text == "," or prev.kind == "q" or prev.kind == "p" and prev.text in CLOSE_MARKS):
+            return None
+        np = np_starting_at(toks, u + 1, k)
+        if np is None or np[0].kind == "pronoun" or np[1] >= k or toks[np[1]].kind == "w" and toks[np[1]].low not in _ADJUNCT_STARTS:
+            return None
+        return np[0]
+    return None
+
+
+# How many words may stand between a passive speech verb and "by" ("was first reported last week by").
+AGENT_GAP = 3
+# How many words the subject of a passive speech verb may have.
+PASSIVE_SUBJECT_WORDS = 8
+
+
+def _passive_with_agent(toks: Sequence, v: int, lo: int, hi: int) -> Optional[Found]:
+    """"The meeting was first reported by the Ledger", "His remarks were quickly derided by the
+    union": the passive's subject is what was spoken of (a noun phrase content), the agent after
+    "by" speaks. The subject is the words from the sentence start (past fronted phrases) to the
+    auxiliary, two to PASSIVE_SUBJECT_WORDS, no pronoun, relative or verb among them."""
+    if not _passive(toks, v):
+        return None
+    b = v + 1
+    while b < hi and b <= v + AGENT_GAP and toks[b].kind == "w" and toks[b].low != "by" and (
+            toks[b].low in TIME_WORDS or toks[b].low in _ADVERBS or _ly_adverb(toks[b]) or toks[b].low in ("week", "month", "year")):
+        b += 1
+    if b + 1 >= hi or toks[b].low != "by":
+        return None
+    np = np_starting_at(toks, b + 1, hi)
+    if np is None or np[0].kind == "pronoun":
+        return None
+    a = v - 1
+    while a > lo and toks[a].low not in _PASSIVE:
+        a -= 1
+    while a - 1 > lo and toks[a - 1].low in AUXILIARIES:
+        a -= 1  # "has been", "might be"
+    i = _sentence_subject_start(toks, lo, a)
+    if not MIN_NP_WORDS <= a - i <= PASSIVE_SUBJECT_WORDS:
+        return None
+    for m in range(i, a):
+        t = toks[m]
+        if t.kind != "w" and t.text not in _IN_SUBJECT_MARKS or t.low in _NOT_IN_SUBJECT or t.low in AUXILIARIES \
+                or t.low in _VERB_STARTS or speech_verb_at(toks, m):
+            return None
+    return Found(i, a, v, v + 1, np[0], (), NOUN_PHRASE)
 
 
 def _after_as(toks: Sequence, ms: Optional[int], lo: int) -> bool:
@@ -1019,7 +1249,7 @@ def _ly_adverb(t) -> bool:
 
 _BE = frozenset("is are was were am been be".split())
 # Prepositions before a participle cue whose subject is the sentence's: "Roe answered by saying ...".
-_BY_MEANS = frozenset("by after before while".split())
+_BY_MEANS = frozenset("by after before while since upon".split())
 _ADVERBS = frozenset("often already long since first even still also again once recently later earlier previously "
                      "frequently repeatedly never ever now then herself himself themselves itself".split())
 # Words that cannot be in a plain subject: a clause, a relative or a conjunction.
@@ -1089,10 +1319,37 @@ def _relative_subject(toks: Sequence, k: int, lo: int) -> Optional[Mention]:
         w -= 1
     if w <= lo or toks[w].low not in ("who", "which"):
         return None
+    if toks[w].low == "who" and toks[w - 1].text == ",":
+        named = _name_before_aside(toks, w - 1, lo)
+        if named is not None:
+            return named
     found = _phrase_before(toks, w - 1 if toks[w - 1].text == "," else w, lo, prepositional=toks[w].low == "who")
     if found is not None and found.kind in ("name", "org") and _after_place_word(toks, found, w, lo):
         return None  # "a staff member for the campaign in Dover who said": the place said nothing
     return found
+
+
+# How far back from ", who" the comma before an aside is looked for (tokens).
+ASIDE_REACH = 20
+
+
+def _name_before_aside(toks: Sequence, c: int, lo: int) -> Optional[Mention]:
+    """The person's name before an aside that ends at the comma at ``c``, before "who" ("Ann Roe,
+    the leader of the opposition in Dunmore, who said", "Ann Roe, 24, from Dunmore, who said"): the
+    aside opens after an earlier comma (at most ASIDE_REACH tokens back) with a word that describes
+    (an article, a number, a possessive, a preposition); the name is what the mention rules read
+    before that comma."""
+    for m in range(c - 1, max(lo, c - ASIDE_REACH), -1):
+        t = toks[m]
+        if t.kind != "w" and t.text not in _IN_SUBJECT_MARKS and t.text not in "()-":
+            if t.text != "," or m + 1 >= c:
+                return None
+            first = toks[m + 1]
+            if not (first.low in ("the", "a", "an") or _describes(first)) or toks[m - 1].text[:1].isdigit():
+                continue  # "Ann Roe, 24, from Dunmore,": an earlier comma of the same aside
+            found = np_ending_at(toks, m, lo)
+            return found if found is not None and found.kind == "name" else None
+    return None
 
 
 def _after_place_word(toks: Sequence, found: Mention, w: int, lo: int) -> bool:
@@ -1119,7 +1376,13 @@ def _phrase_before(toks: Sequence, w: int, lo: int, prepositional: bool = False)
             and toks[i - 1].low not in AUXILIARIES and toks[i - 1].low not in _ADJUNCT_STARTS \
             and not toks[i - 1].low.endswith("ing") and not speech_verb_at(toks, i - 1):
         i -= 1
-    if i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
+    if i > lo and toks[i - 1].low in ("but", "and", "so") and (
+            i - 1 == lo or toks[i - 2].kind == "p"):
+        while i < w and (toks[i].low in _ADVERBS or toks[i].low == "even"):
+            i += 1  # "But some who ...", "So even economists who ...": the subject after the conjunction
+        if i == w:
+            return None
+    elif i == w or (i > lo and toks[i - 1].kind == "w" and not (prepositional and toks[i - 1].low in _ADJUNCT_STARTS)):
         return None
     if i > lo and toks[i - 1].text == "," and any(toks[m].low in ("and", "or") for m in range(i, w)):
         return None  # "a liar, bully and birther who ...": the end of a list, not one subject
@@ -1184,18 +1447,38 @@ def _with_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
 
 
 _LEADING_ADVERBS = frozenset("then later now still also and but so yet".split())
+# Words that open a phrase fronted before a sentence's subject ("Later in the day, ...", "Last
+# month, ...", "Instead, ..."), and how many such phrases are passed over.
+_FRONTED = TIME_WORDS | frozenset("instead meanwhile however still earlier later last next that this shortly "
+                                  "soon again moreover indeed first".split())
+FRONTED_PHRASES = 3
+
+
+def _sentence_subject_start(toks: Sequence, lo: int, v: int) -> int:
+    """Where a sentence's subject starts: past a dateline, leading adverbs and up to FRONTED_PHRASES
+    fronted phrases ("In May, ...", "Continuing to explain, ...", "Later in the day, ...", "At the
+    same time, however, ...")."""
+    s = _sentence_start(toks, lo, v)
+    for _ in range(FRONTED_PHRASES):
+        while s < v and toks[s].low in _LEADING_ADVERBS:
+            s += 1  # "Then she ...", "But the council ..."
+        if not (toks[s].low in _ADJUNCT_STARTS or toks[s].low in _FRONTED or _ly_adverb(toks[s])
+                or opening_participle(toks, s, v)):
+            break
+        c = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), None)
+        if c is None:
+            break
+        s = c
+    while s < v and toks[s].low in _LEADING_ADVERBS:
+        s += 1
+    return s
 
 
 def _sentence_subject(toks: Sequence, lo: int, v: int) -> Optional[Mention]:
     """The subject of the sentence a participle cue ends ("A district judge sided with them, saying
     ...", "In May, the departments declined to comment, saying ..."): the words from the sentence
     start (past a fronted phrase up to its comma) to its first finite verb, at most 10 words."""
-    s = _sentence_start(toks, lo, v)
-    if toks[s].low in _ADJUNCT_STARTS or opening_participle(toks, s, v):
-        # "In May, the departments …", "Continuing to explain, Roe …"
-        s = next((m + 1 for m in range(s + 1, min(v, s + 12)) if toks[m].text == ","), s)
-    while s < v and toks[s].low in _LEADING_ADVERBS:
-        s += 1  # "Then she ...", "But the council ..."
+    s = _sentence_subject_start(toks, lo, v)
     m = s
     while m < min(v, s + 11):
         t = toks[m]
@@ -1235,7 +1518,7 @@ def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
     of that verb, else None."""
     first = toks[c + 1] if c + 1 < v else None
     if first is None or not (first.low in _ASIDE_STARTS or _describes(first)) or first.low in _ADJUNCT_STARTS \
-            and first.low not in ("including", "like"):
+            and first.low not in ("including", "like", "in", "at", "during", "after"):
         return None
     for m in range(c + 2, min(v - 1, c + 26)):
         t = toks[m]
@@ -1249,7 +1532,10 @@ def _aside_end(toks: Sequence, c: int, v: int) -> Optional[int]:
             if nxt.kind == "w" and not nxt.is_cap and (nxt.low in _VERB_STARTS or nxt.low in _IRREGULAR_PAST or (
                     nxt.low.endswith(("ed", "s")) and len(nxt.low) > 3 and nxt.low not in _NOT_IN_SUBJECT)):
                 return k
-            return None
+            if not (nxt.kind == "w" and not nxt.is_cap and (nxt.low not in _NOT_IN_SUBJECT or nxt.low in ("and", "or"))
+                    and nxt.low not in AUXILIARIES):
+                return None
+            # "the fund's lawyer, treasurer and strategist,": a list inside the aside goes on
     return None
 
 
@@ -1283,6 +1569,9 @@ def _plain_subject(toks: Sequence, v: int, lo: int) -> Optional[Mention]:
         if w.low in _DEMONSTRATIVES and i < k and (i - 1 == first or toks[i - 2].kind == "p"):
             i -= 1  # "those surveyed say", "That person said"
             break
+        if w.low == "than" and i - 2 >= lo and toks[i - 2].low in ("more", "fewer", "less") and i < k:
+            i -= 1  # "more than 4 in 10 said"
+            continue
         if w.low in _NOT_IN_SUBJECT or w.low in AUXILIARIES or speech_verb_at(toks, i - 1):
             return None
         i -= 1
@@ -1428,6 +1717,9 @@ def _according(toks, v, lo, hi, quote_kind) -> Optional[Found]:
     if v - 1 > lo and toks[v - 1].text == ",":
         # "..., according to X." or "..., according to X, ..."
         return _before_cue(toks, lo, v - 1, after, hi, quote_kind, mention, v, True)
+    if v - 1 > lo and toks[v - 1].kind == "w" and (after >= hi or toks[after].text in ".!?"):
+        # "... 46 percent to 39 percent according to a Herald poll.": no comma, the source ends the sentence
+        return _before_cue(toks, lo, v, after, hi, quote_kind, mention, v, True)
     return None
 
 
