@@ -2616,3 +2616,21 @@ def test_a_writer_asking_leaves_the_answer_to_the_person_asked(who):
     a = who[0]
     doc = BODY + f"When I asked {a} about the flood defences, {a.split()[1]} said, “We have waited long enough for the new wall.”\n"
     assert_said(doc, "waited long enough", a)
+
+
+# -- An event happens but never speaks: "after the <A> interview concluded, <B> stated …" is <B>'s,
+#    not the interview's
+
+EVENTS_THAT_CONCLUDE = {
+    "interview": "Later in the show, after the {s} interview concluded, {b} stated that the report “was not good at all.”",
+    "hearing": "Late on Friday, after the {s} hearing concluded, {b} stated that the ruling “was far too narrow.”",
+    "debate": "Later that night, after the {s} debate concluded, {b} stated that the plan “would never pass the board.”",
+}
+
+
+@pytest.mark.parametrize("text, who", cases(EVENTS_THAT_CONCLUDE, [("Harold Pennick", "Marta Quillen"), ("Gregor Lindqvist", "Tamsin Holloway"), ("Desmond Okereke", "Vincent Mabry")]))
+def test_an_event_is_no_speaker(text, who):
+    a, b = who
+    doc = BODY + f"{a} and {b} met on Monday.\n\n" + text.format(s=a.split()[1], b=b) + "\n"
+    got = found(doc)
+    assert got and all(s == b for _, s, _ in got), got

@@ -57,6 +57,14 @@ def looks_adverb(word: str) -> bool:
 _PRONOUN_CONTRACTION = re.compile(r"^(?:i|we|you|they|he|she|it)['’](?:m|re|ve|ll|d)$")
 
 
+# Events, which happen but never speak (a capitalised name that ends in one may: "the Democratic
+# Debate Committee" is another word).
+_EVENTS = frozenset(
+    """interview interviews meeting meetings debate debates rally rallies hearing hearings speech speeches
+    conference conferences briefing briefings session sessions event events show shows ceremony ceremonies
+    vote votes election elections primary primaries caucus caucuses""".split()
+)
+
 
 @lru_cache(maxsize=4096)
 def plausible_speaker(name: str) -> bool:
@@ -77,6 +85,10 @@ def plausible_speaker(name: str) -> bool:
     if words[0].lower() in DETERMINERS and len(words) > 2 and words[1].lower() in DOCUMENTS:
         return False  # "a letter to Mr. Roe", "the statement from the board": a text, not who spoke
     if last in TIME_UNITS:
+        return False
+    if last in _EVENTS and words[-1][:1].islower() and not any(w.lower() in ALL_PREPOSITIONS for w in words):
+        # "the Sanders interview concluded", "the debate ended": an event, not who spoke (but "a person
+        # familiar with the planning for the meeting" ends in its preposition's object)
         return False
     if len(words) > 1 and words[-1][:1].islower() and last in _FUNCTION_WORD:
         return False  # "By Sunday afternoon she", "the first two": a phrase cut after a function word
