@@ -15,7 +15,7 @@ import typer
 from . import cache as cachemod
 from . import check as checks
 from . import config as cfg
-from . import parallel
+from . import parallel, patched_json
 from .api import scan as scan_paths
 from .check_report import RENDERERS, render_rules, render_rules_json
 from .diff import diff_sides, sides_by_outlet
@@ -141,6 +141,18 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
+    if format == Format.JSON and cache is not None and output is None and not (verbose or explain_outlets or sys.stdout.isatty()):
+        # The document from the one the last such scan kept, where it can be (else the whole scan).
+        patched = _scan_patched(paths, max_bytes, jobs, cache, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
+        if patched is not None:
+            if matrix:
+                typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
+            for s in patched.skipped:
+                typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+            patched.write(sys.stdout)
+            if strict and patched.skipped:
+                raise typer.Exit(1)
+            return
     result, parts = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
     if output is not None:
         _write_database(result, output)
@@ -171,7 +183,10 @@ def scan(
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
         if format == Format.JSON:
-            render_json(result, sys.stdout, parts)
+            if parts is not None:
+                patched_json.write(result, sys.stdout, parts)
+            else:
+                render_json(result, sys.stdout, parts)
         elif writer is not None:
             writer.finish(result)
         else:
@@ -215,8 +230,30 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
             cache.close()
     if cache is not None and verbose:
         warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
-    parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn)
+    parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn, cache.inputs)
     return result, parts
+
+
+def _scan_patched(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Path, **options):
+    """``patched_json.patch`` for the scan command: the JSON document made from the kept one, or None."""
+
+    def warn(line: str) -> None:
+        typer.echo(f"quotetrack: {line}", err=True)
+
+    try:
+        cache = cachemod.Cache(cache_path, warn=warn)
+    except cachemod.CacheError as err:
+        typer.echo(f"quotetrack: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        with ScanProgress() as progress:
+            return patched_json.patch([str(p) for p in paths], max_bytes, jobs=jobs or parallel.default_jobs(), cache=cache,
+                                      progress=progress, **options)
+    except InputError as err:
+        typer.echo(f"quotetrack: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        cache.close()
 
 
 def _write_database(result, output: Path) -> None:

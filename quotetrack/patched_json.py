@@ -1,0 +1,319 @@
+"""The JSON output of ``scan --cache``, kept in the cache and patched by the next scan.
+
+A scan with the cache that writes compact JSON (``scan -f json --cache``, not to a terminal)
+keeps its document in the cache (``write``), under a key of its inputs and options
+(``parallel.grouping_context``) and of quotetrack's code (``cache.key``), in rows
+(``cache.Cache.put_output``): a head (the document up to its articles, and for every input
+its entry key, numbers of articles and quotes and signature; what was skipped; the speaker
+names the merge changed), a row an input (its articles' JSON, its quotes' JSON and each
+quote's statement id) and the rest of the document (statements, skipped, wire stories).
+
+The next such scan (``patch``) looks its inputs up without reading the entries of those the
+cache holds (``parallel.changes``). The document is a function of the inputs' entries (each
+keyed by the input's bytes, path and options) and of what was skipped before any was read. So
+when every input has the entry the head names, the document is the kept one; and when the
+inputs that changed each have the signature they had (``regroup.input_signature``: an edit
+that moved quotes or changed a cue, but no speaker, word, kind, date or outlet), every
+statement, the summary and the wire stories are the ones kept, and only the changed inputs'
+articles and quotes are written anew (with the ids and statement ids their rows hold). No
+quote of an unchanged input is decoded, grouped or written again. Anything else (inputs added,
+removed or renamed, a signature that differs or was not kept, a row missing or damaged, a
+head another run wrote meanwhile) gives None: the scan is made in full and its document kept
+by ``write``. The library call (``api.scan``) and the other formats always make the whole
+``ScanResult``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional, TextIO, Union
+
+from . import cache as cachemod
+from .ingest import DEFAULT_MAX_BYTES
+from .models import ScanResult, Skipped, evolve
+from .parallel import Changed, KeptParts, changes, grouping_context
+from .printable import printable_path
+from .render import Encoded, article_dict, json_sections, quote_json, render_json
+
+LISTS = ("articles", "quotes")  # the document's lists kept input by input
+HEAD, TAIL = -1, -2  # row numbers of the head and of the document after the quotes
+BATCH = 512  # items joined at once as the document is written
+
+
+def doc_key(context: str) -> str:
+    """Where the document of a scan of ``context`` (``parallel.grouping_context``) is kept."""
+    return cachemod.key("scan-output", context, b"")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, check_circular=False)
+
+
+def _write_items(out: TextIO, items: list[str]) -> None:
+    """``", ".join(items)``, written a few hundred items at a time (the items are the whole
+    document's articles or quotes: joined at once they would be a second copy of it)."""
+    for at in range(0, len(items), BATCH):
+        out.write((", " if at else "") + ", ".join(items[at:at + BATCH]))
+
+
+# --------------------------------------------------------------------------- a whole scan's document
+
+
+def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
+    """``render.render_json(result, out, kept)``: the same bytes; the compact document is also
+    kept in the cache for the next scan (``kept.inputs``, set by ``parallel.scan``; nothing is
+    kept without them, nor for a terminal, which is given the indented document)."""
+    if kept.inputs is None or (getattr(out, "isatty", None) and out.isatty()):
+        render_json(result, out, kept)
+        return
+    texts: list[str] = ["{"]  # the document's text in order, but the items of ``LISTS``
+    lists: dict[str, list[str]] = {}
+    at: dict[str, int] = {}  # each list's place among ``texts`` (its items go before that text)
+    for n, (key, value) in enumerate(json_sections(result, encoded=True, parts=kept)):
+        texts.append(f"{', ' if n else ''}{json.dumps(key)}: ")
+        if not isinstance(value, Iterator):
+            texts.append(_dumps(value))
+            continue
+        items = list(value) if isinstance(value, Encoded) else [_dumps(v) for v in value]
+        if key in LISTS:
+            texts.append("[")
+            lists[key] = items
+            at[key] = len(texts)
+            texts.append("]")
+        else:
+            texts.append("[" + ", ".join(items) + "]")
+    texts.append("}\n")
+    head = "".join(texts[:at["articles"]])
+    middle = "".join(texts[at["articles"]:at["quotes"]])
+    tail = "".join(texts[at["quotes"]:])
+    out.write(head)
+    _write_items(out, lists["articles"])
+    out.write(middle)
+    _write_items(out, lists["quotes"])
+    out.write(tail)
+    _keep(result, kept, head, middle, tail, lists["articles"], lists["quotes"])
+
+
+def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str, articles: list[str],
+          quotes: list[str]) -> None:
+    """Keep the document of ``write``: the rows that changed since the head read here, or all."""
+    inputs = kept.inputs
+    assert inputs is not None
+    if sum(inputs.articles) != len(articles) or sum(n for _, n in inputs.origins) != len(quotes):
+        return
+    rows: dict[int, list[str]] = {}
+    a = q = 0
+    for n, ((key, n_quotes), n_articles) in enumerate(zip(inputs.origins, inputs.articles)):
+        sids = " ".join(s.statement or "-" for s in result.quotes[q:q + n_quotes])
+        rows[n] = [key, ", ".join(articles[a:a + n_articles]), ", ".join(quotes[q:q + n_quotes]), sids]
+        a += n_articles
+        q += n_quotes
+    digests = {}
+    try:
+        for n, pieces in rows.items():
+            digests[n] = cachemod.row_digest(pieces)
+        digests[TAIL] = cachemod.row_digest([tail])
+    except UnicodeEncodeError:  # text SQLite cannot keep (a lone surrogate): not kept
+        return
+    meta = {
+        "inputs": [[key, n_articles, n_quotes, signature, digests[n]]
+                   for n, ((key, n_quotes), n_articles, signature)
+                   in enumerate(zip(inputs.origins, inputs.articles, inputs.signatures))],
+        "tail": digests[TAIL],
+        "pre_skipped": [[s.path, s.reason] for s in inputs.pre_skipped],
+        "skipped": [[s.path, s.reason] for s in result.skipped],
+        "renamed": inputs.renamed,
+    }
+    doc = doc_key(inputs.context)
+    try:
+        cache = cachemod.Cache(kept.path, warn=kept.warn)
+    except cachemod.CacheError:
+        return
+    try:
+        before = _head(cache, doc)
+
+        def changed(whole: bool) -> dict[int, list[str]]:
+            old = {} if whole or before is None else {n: row[4] for n, row in enumerate(before.inputs)}
+            if not whole and before is not None:
+                old[TAIL] = before.tail
+            made = {n: pieces for n, pieces in rows.items() if old.get(n) != digests[n]}
+            if old.get(TAIL) != digests[TAIL]:
+                made[TAIL] = [tail]
+            made[HEAD] = [os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")), head, middle]
+            return made
+
+        cache.put_output(doc, None if before is None else before.generation, changed)
+    finally:
+        cache.close()
+
+
+# --------------------------------------------------------------------------- the kept document
+
+
+@dataclass
+class _Head:
+    generation: str
+    inputs: list[list[Any]]  # [entry key, articles, quotes, signature, row digest] an input
+    tail: str  # the tail row's digest
+    pre_skipped: list[list[str]]
+    skipped: list[Skipped]
+    renamed: dict[str, str]
+    head: str
+    middle: str
+
+
+def _head(cache: cachemod.Cache, doc: str) -> Optional[_Head]:
+    """The head kept under ``doc``; None when there is none, or it is damaged."""
+    pieces = cache.pieces(cache.output_rows(doc, head=True).get(HEAD))
+    if pieces is None or len(pieces) != 4:
+        return None
+    try:
+        meta = json.loads(pieces[1])
+        inputs = [list(row) for row in meta["inputs"]]
+        if not all(len(row) == 5 and isinstance(row[0], str) and type(row[1]) is int and type(row[2]) is int
+                   and (row[3] is None or isinstance(row[3], str)) and isinstance(row[4], str) for row in inputs):
+            return None
+        renamed = meta["renamed"]
+        if not (isinstance(renamed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in renamed.items())):
+            return None
+        return _Head(pieces[0], inputs, str(meta["tail"]), [list(map(str, s)) for s in meta["pre_skipped"]],
+                     [Skipped(str(p), str(r)) for p, r in meta["skipped"]], renamed, pieces[2], pieces[3])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass
+class Patched:
+    """A scan's JSON document made from the kept one: what was skipped, and its text."""
+
+    skipped: list[Skipped]
+    head: str
+    articles: list[str]  # each input's articles' JSON ("" for none)
+    middle: str
+    quotes: list[str]  # each input's quotes' JSON
+    tail: str
+
+    def write(self, out: TextIO) -> None:
+        out.write(self.head)
+        _write_items(out, [t for t in self.articles if t])
+        out.write(self.middle)
+        _write_items(out, [t for t in self.quotes if t])
+        out.write(self.tail)
+
+
+def patch(
+    paths: list[Union[str, Path]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    jobs: int = 1,
+    cache: cachemod.Cache,
+    progress: Optional[Callable[[int, int], None]] = None,
+    rehash: bool = False,
+) -> Optional[Patched]:
+    """The JSON document ``scan`` (``parallel.scan`` then ``write``) would give for ``paths``,
+    made from the one a former scan kept (see the module docstring), or None: the scan is then
+    to be made in full. The inputs the cache did not hold are analysed and kept either way."""
+    context = grouping_context(paths, outlets, set_outlet, max_bytes)
+    doc = doc_key(context)
+    head = _head(cache, doc)
+    if head is None:
+        return None
+
+    def expected(files: list[str], pre_skipped: list[Skipped]) -> Optional[list[str]]:
+        if len(files) != len(head.inputs) or [[s.path, s.reason] for s in pre_skipped] != head.pre_skipped:
+            return None
+        return [row[0] for row in head.inputs]
+
+    got = changes(paths, expected, max_bytes, outlets=outlets, set_outlet=set_outlet, jobs=jobs, cache=cache,
+                  progress=progress, rehash=rehash)
+    if got is None:
+        return None
+    changed = got[1]
+    for row, c in zip(head.inputs, changed):
+        if c is not None and (c.signature is None or c.signature != row[3] or len(c.found) != row[1]
+                              or sum(len(qs) for _, qs in c.found) != row[2]):
+            return None
+    stored = cache.output_rows(doc)
+    if stored.get(HEAD) is None or (cache.pieces(stored[HEAD]) or [None])[0] != head.generation:
+        return None  # another run kept its document meanwhile
+    rows = [cache.pieces(stored.get(n)) for n in range(len(head.inputs))]
+    tail = cache.pieces(stored.get(TAIL))
+    if tail is None or len(tail) != 1 or any(r is None or len(r) != 4 or r[0] != i[0] for r, i in zip(rows, head.inputs)):
+        if cache.damaged:
+            cache.warn(f"warning: the cache {cache.path}: its kept JSON output was damaged; written again")
+            cache.drop_output(doc)
+        return None
+    del stored
+    articles: list[str] = []
+    quotes: list[str] = []
+    new_rows: dict[int, list[str]] = {}
+    number = 1
+    for n, (row, pieces, c) in enumerate(zip(head.inputs, rows, changed)):
+        assert pieces is not None
+        if c is None:
+            articles.append(pieces[1])
+            quotes.append(pieces[2])
+        else:
+            made = _input_json(c, number, pieces[3].split(" ") if pieces[3] else [], head.renamed)
+            if made is None:
+                return None
+            articles.append(made[0])
+            quotes.append(made[1])
+            new_rows[n] = [c.key, made[0], made[1], pieces[3]]
+        number += row[1]
+    _keep_patched(cache, doc, head, new_rows)
+    return Patched(head.skipped, head.head, articles, head.middle, quotes, tail[0])
+
+
+def _input_json(c: Changed, number: int, sids: list[str], renamed: dict[str, str]) -> Optional[tuple[str, str]]:
+    """A changed input's articles' and quotes' JSON, its articles numbered from ``a<number>``,
+    its quotes in the statements ``sids`` names ("-": none) and with the merged speaker names;
+    None when ``sids`` is not one a quote."""
+    if len(sids) != sum(len(qs) for _, qs in c.found):
+        return None
+    articles, quotes = [], []
+    at = 0
+    for a, qs in c.found:
+        aid = f"a{number}"
+        number += 1
+        articles.append(_dumps(article_dict(evolve(a, id=aid))))
+        path = printable_path(a.path)
+        for q in qs:
+            sid = sids[at]
+            at += 1
+            speaker = renamed.get(q.speaker, q.speaker) if q.speaker else q.speaker
+            mine = evolve(q, id=f"{aid}:{q.id.rsplit(':', 1)[-1]}", article_id=aid, speaker=speaker,
+                          statement=None if sid == "-" else sid)
+            quotes.append(quote_json(mine, path, a.outlet))
+    return ", ".join(articles), ", ".join(quotes)
+
+
+def _keep_patched(cache: cachemod.Cache, doc: str, head: _Head, new_rows: dict[int, list[str]]) -> None:
+    """Keep the changed inputs' rows and a head naming their entries, when the head kept is still
+    the one read (else another run kept its own document meanwhile: it stays)."""
+    if not new_rows:
+        return
+    try:
+        digests = {n: cachemod.row_digest(pieces) for n, pieces in new_rows.items()}
+    except UnicodeEncodeError:
+        return
+    inputs = [list(row) for row in head.inputs]
+    for n, pieces in new_rows.items():
+        inputs[n][0] = pieces[0]
+        inputs[n][4] = digests[n]
+    meta = {"inputs": inputs, "tail": head.tail, "pre_skipped": head.pre_skipped,
+            "skipped": [[s.path, s.reason] for s in head.skipped], "renamed": head.renamed}
+
+    def rows(whole: bool) -> Optional[dict[int, list[str]]]:
+        if whole:
+            return None
+        made = dict(new_rows)
+        made[HEAD] = [os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")), head.head, head.middle]
+        return made
+
+    cache.put_output(doc, head.generation, rows)
