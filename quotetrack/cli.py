@@ -141,18 +141,12 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
-    if format == Format.JSON and cache is not None and output is None and not (verbose or explain_outlets or sys.stdout.isatty()):
-        # The document from the one the last such scan kept, where it can be (else the whole scan).
-        patched = _scan_patched(paths, max_bytes, jobs, cache, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
-        if patched is not None:
-            if matrix:
-                typer.echo(f"quotetrack: note: --matrix does not apply to --format {format} (its statements hold the matrix)", err=True)
-            for s in patched.skipped:
-                typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
-            patched.write(sys.stdout)
-            if strict and patched.skipped:
-                raise typer.Exit(1)
-            return
+    # The document from the one the last such scan kept, where it can be (else the whole scan).
+    patched = _scan_patched(paths, max_bytes, jobs, cache, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash) \
+        if cache is not None and _patchable(format, output, verbose or explain_outlets) else None
+    if patched is not None:
+        _write_patched(patched, matrix, strict)
+        return
     result, parts = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
     if output is not None:
         _write_database(result, output)
@@ -232,6 +226,23 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
         warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
     parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn, cache.inputs)
     return result, parts
+
+
+def _patchable(format: Format, output: Optional[Path], reports: bool) -> bool:
+    """Whether ``scan`` may write a patched JSON document (``patched_json``): compact JSON with the
+    cache, and nothing else that reads the whole result (a database, --verbose, --explain-outlets)."""
+    return format == Format.JSON and output is None and not reports and not sys.stdout.isatty()
+
+
+def _write_patched(patched: patched_json.Patched, matrix: bool, strict: bool) -> None:
+    """What ``scan`` writes with --format json, from a patched document."""
+    if matrix:
+        typer.echo(f"quotetrack: note: --matrix does not apply to --format {Format.JSON} (its statements hold the matrix)", err=True)
+    for s in patched.skipped:
+        typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+    patched.write(sys.stdout)
+    if strict and patched.skipped:
+        raise typer.Exit(1)
 
 
 def _scan_patched(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Path, **options):

@@ -343,19 +343,20 @@ def scan(
     if whole:
         cache.origins = origins
         if len(origins) == len(files):  # every input has an entry, in its place
-            cache.inputs = Inputs(context, origins, counts, signatures, pre_skipped, dict(state[NAMES]["changed"]))
+            cache.inputs = Inputs(context, files, origins, counts, signatures, pre_skipped, dict(state[NAMES]["changed"]))
     return result
 
 
 @dataclass
 class Inputs:
     """What the JSON output kept in the cache (``patched_json``) needs of a scan's inputs: the
-    scan's grouping context (``grouping_context``); each input's entry key and number of quotes
+    scan's grouping context (``grouping_context``); the inputs; each input's entry key and number of quotes
     (``Cache.origins``), number of articles and signature (``regroup.input_signature``), in
     order; what was skipped before any input was read; and the speaker names the merge changed
     (name as an article gives it -> the one name across articles)."""
 
     context: str
+    files: list[str]
     origins: list[tuple[str, int]]
     articles: list[int]
     signatures: list[Optional[str]]

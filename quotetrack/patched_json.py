@@ -123,6 +123,7 @@ def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str
                    for n, ((key, n_quotes), n_articles, signature)
                    in enumerate(zip(inputs.origins, inputs.articles, inputs.signatures))],
         "tail": digests[TAIL],
+        "files": inputs.files,
         "pre_skipped": [[s.path, s.reason] for s in inputs.pre_skipped],
         "skipped": [[s.path, s.reason] for s in result.skipped],
         "renamed": inputs.renamed,
@@ -158,6 +159,7 @@ class _Head:
     generation: str
     inputs: list[list[Any]]  # [entry key, articles, quotes, signature, row digest] an input
     tail: str  # the tail row's digest
+    files: list[str]
     pre_skipped: list[list[str]]
     skipped: list[Skipped]
     renamed: dict[str, str]
@@ -179,7 +181,10 @@ def _head(cache: cachemod.Cache, doc: str) -> Optional[_Head]:
         renamed = meta["renamed"]
         if not (isinstance(renamed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in renamed.items())):
             return None
-        return _Head(pieces[0], inputs, str(meta["tail"]), [list(map(str, s)) for s in meta["pre_skipped"]],
+        files = meta["files"]
+        if not (isinstance(files, list) and len(files) == len(inputs) and all(isinstance(f, str) for f in files)):
+            return None
+        return _Head(pieces[0], inputs, str(meta["tail"]), files, [list(map(str, s)) for s in meta["pre_skipped"]],
                      [Skipped(str(p), str(r)) for p, r in meta["skipped"]], renamed, pieces[2], pieces[3])
     except (ValueError, KeyError, TypeError):
         return None
@@ -222,10 +227,12 @@ def patch(
     doc = doc_key(context)
     head = _head(cache, doc)
     if head is None:
+        if cache.damaged:
+            _drop(cache, doc)
         return None
 
     def expected(files: list[str], pre_skipped: list[Skipped]) -> Optional[list[str]]:
-        if len(files) != len(head.inputs) or [[s.path, s.reason] for s in pre_skipped] != head.pre_skipped:
+        if files != head.files or [[s.path, s.reason] for s in pre_skipped] != head.pre_skipped:
             return None
         return [row[0] for row in head.inputs]
 
@@ -239,14 +246,12 @@ def patch(
                               or sum(len(qs) for _, qs in c.found) != row[2]):
             return None
     stored = cache.output_rows(doc)
-    if stored.get(HEAD) is None or (cache.pieces(stored[HEAD]) or [None])[0] != head.generation:
+    if stored.get(HEAD) is None or (cache.pieces(stored[HEAD]) or [""])[0] != head.generation:
         return None  # another run kept its document meanwhile
     rows = [cache.pieces(stored.get(n)) for n in range(len(head.inputs))]
     tail = cache.pieces(stored.get(TAIL))
     if tail is None or len(tail) != 1 or any(r is None or len(r) != 4 or r[0] != i[0] for r, i in zip(rows, head.inputs)):
-        if cache.damaged:
-            cache.warn(f"warning: the cache {cache.path}: its kept JSON output was damaged; written again")
-            cache.drop_output(doc)
+        _drop(cache, doc)
         return None
     del stored
     articles: list[str] = []
@@ -268,6 +273,13 @@ def patch(
         number += row[1]
     _keep_patched(cache, doc, head, new_rows)
     return Patched(head.skipped, head.head, articles, head.middle, quotes, tail[0])
+
+
+def _drop(cache: cachemod.Cache, doc: str) -> None:
+    """A kept document that is damaged or lacks a row goes (the full scan then keeps all of its own)."""
+    if cache.damaged:
+        cache.warn(f"warning: the cache {cache.path}: its kept JSON output was damaged; made again")
+    cache.drop_output(doc)
 
 
 def _input_json(c: Changed, number: int, sids: list[str], renamed: dict[str, str]) -> Optional[tuple[str, str]]:
@@ -306,7 +318,7 @@ def _keep_patched(cache: cachemod.Cache, doc: str, head: _Head, new_rows: dict[i
     for n, pieces in new_rows.items():
         inputs[n][0] = pieces[0]
         inputs[n][4] = digests[n]
-    meta = {"inputs": inputs, "tail": head.tail, "pre_skipped": head.pre_skipped,
+    meta = {"inputs": inputs, "tail": head.tail, "files": head.files, "pre_skipped": head.pre_skipped,
             "skipped": [[s.path, s.reason] for s in head.skipped], "renamed": head.renamed}
 
     def rows(whole: bool) -> Optional[dict[int, list[str]]]:
