@@ -56,9 +56,19 @@ _SEP = "\0"  # between the pieces of an entry's fragments (JSON text never holds
 _DIGEST_CHARS = 8
 
 
-def row_digest(pieces: list[str]) -> str:
-    """The digest a row of these pieces is kept with (``put_output``, ``put_fragments``)."""
-    return _digest(_SEP + _SEP.join(pieces))
+def row(pieces: list[str]) -> bytes:
+    """Text pieces (none holding a NUL character) as a row of ``output`` keeps them: UTF-8, after a
+    digest that tells a damaged row (``Cache.row_pieces`` reads them back). Bytes, not text: a
+    row is written out as it is kept, and Python's text of the JSON output (non-ASCII
+    characters in it) takes twice its bytes. Raises UnicodeEncodeError for text that cannot be
+    UTF-8 (a lone surrogate)."""
+    body = (_SEP + _SEP.join(pieces)).encode("utf-8")
+    return f"{zlib.crc32(body):08x}".encode("ascii") + body
+
+
+def row_digest_of(value: bytes) -> str:
+    """The digest a ``row`` carries."""
+    return value[:_DIGEST_CHARS].decode("ascii", "replace")
 
 
 def _digest(text: str) -> str:
@@ -424,7 +434,7 @@ class Cache:
             return None
         return value[_DIGEST_CHARS + 1:].split(_SEP)
 
-    def output_rows(self, doc: str, head: bool = False) -> dict[int, str]:
+    def output_rows(self, doc: str, head: bool = False) -> dict[int, Any]:
         """The rows ``put_output`` kept under ``doc`` (``head``: only row -1), as stored, by number:
         read by one query, so from one state of the file (another run's write is seen whole or
         not at all)."""
@@ -437,9 +447,19 @@ class Cache:
             self._fail(err)
             return {}
 
-    def put_output(self, doc: str, generation: Optional[str], rows: Callable[[bool], Optional[dict[int, list[str]]]]) -> bool:
-        """Keep rows of text pieces (none holding a NUL character) under ``doc``, each with a digest
-        that tells a damaged row, in one transaction. Row -1, the head, starts with a *generation*:
+    def row_pieces(self, value: Any) -> Optional[list[bytes]]:
+        """An ``output`` row's pieces (UTF-8); None for no row, or a damaged one (counted in ``damaged``)."""
+        if value is None:
+            return None
+        if not isinstance(value, bytes) or value[:_DIGEST_CHARS] != f"{zlib.crc32(value[_DIGEST_CHARS:]):08x}".encode("ascii") \
+                or value[_DIGEST_CHARS:_DIGEST_CHARS + 1] != b"\0":
+            self.damaged += 1
+            return None
+        return value[_DIGEST_CHARS + 1:].split(b"\0")
+
+    def put_output(self, doc: str, generation: Optional[str], rows: Callable[[bool], Optional[dict[int, bytes]]]) -> bool:
+        """Keep rows (``row``: text pieces with a digest) under ``doc``, by number, in one
+        transaction. Row -1, the head, starts with a *generation*:
         ``rows(False)`` gives the rows that changed since the head this run read (``generation``,
         its first piece; None: none was read), when the stored head is still that one; else
         ``rows(True)`` gives every row, and the rows numbered past the new ones go: the rows kept
@@ -452,24 +472,18 @@ class Cache:
             db.execute("BEGIN IMMEDIATE")
             try:
                 head = db.execute("SELECT value FROM output WHERE doc = ? AND n = -1", (doc,)).fetchone()
-                stored = None if head is None else self.pieces(head[0])
-                whole = generation is None or stored is None or stored[0] != generation
+                stored = None if head is None else self.row_pieces(head[0])
+                whole = generation is None or stored is None or stored[0].decode("ascii", "replace") != generation
                 made = rows(whole)
-                encoded = []
-                for n, pieces in (made or {}).items():
-                    body = _SEP + _SEP.join(pieces)
-                    encoded.append((doc, n, _digest(body) + body))
                 if made is None or -1 not in made:
                     db.execute("ROLLBACK")
                     return False
                 if whole:
                     db.execute("DELETE FROM output WHERE doc = ? AND n >= ?", (doc, max(made) + 1))
-                db.executemany("INSERT OR REPLACE INTO output (doc, n, value) VALUES (?, ?, ?)", encoded)
+                db.executemany("INSERT OR REPLACE INTO output (doc, n, value) VALUES (?, ?, ?)",
+                               ((doc, n, value) for n, value in made.items()))
                 db.execute("COMMIT")
                 return True
-            except UnicodeEncodeError:
-                db.execute("ROLLBACK")
-                return False
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")

@@ -25,11 +25,13 @@ by ``write``. The library call (``api.scan``) and the other formats always make 
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, TextIO, Union
+from typing import Any, BinaryIO, Callable, Iterator, Optional, TextIO, Union
 
 from . import cache as cachemod
 from .ingest import DEFAULT_MAX_BYTES
@@ -65,64 +67,86 @@ def _write_items(out: TextIO, items: list[str]) -> None:
 def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
     """``render.render_json(result, out, kept)``: the same bytes; the compact document is also
     kept in the cache for the next scan (``kept.inputs``, set by ``parallel.scan``; nothing is
-    kept without them, nor for a terminal, which is given the indented document)."""
-    if kept.inputs is None or (getattr(out, "isatty", None) and out.isatty()):
+    kept without them, nor for a terminal, which is given the indented document). The quotes are
+    written input by input as they are made: what is held besides the result is one copy of the
+    document's text, each input's row as it is kept."""
+    inputs = kept.inputs
+    if inputs is None or (getattr(out, "isatty", None) and out.isatty()) \
+            or sum(inputs.articles) != len(result.articles) or sum(n for _, n in inputs.origins) != len(result.quotes):
         render_json(result, out, kept)
         return
-    texts: list[str] = ["{"]  # the document's text in order, but the items of ``LISTS``
-    lists: dict[str, list[str]] = {}
-    at: dict[str, int] = {}  # each list's place among ``texts`` (its items go before that text)
-    for n, (key, value) in enumerate(json_sections(result, encoded=True, parts=kept)):
+    texts: list[str] = ["{"]  # the document's text before the articles, between them and the quotes, after the quotes
+    lists: dict[str, Iterator[str]] = {}
+    sections = json_sections(result, encoded=True, parts=kept)
+    for n, (key, value) in enumerate(sections):
         texts.append(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
             texts.append(_dumps(value))
-            continue
-        items = list(value) if isinstance(value, Encoded) else [_dumps(v) for v in value]
-        if key in LISTS:
+        elif key in LISTS:
             texts.append("[")
-            lists[key] = items
-            at[key] = len(texts)
+            lists[key] = value if isinstance(value, Encoded) else map(_dumps, value)
+            texts.append("\0")  # where the list's items go
             texts.append("]")
         else:
-            texts.append("[" + ", ".join(items) + "]")
-    texts.append("}\n")
-    head = "".join(texts[:at["articles"]])
-    middle = "".join(texts[at["articles"]:at["quotes"]])
-    tail = "".join(texts[at["quotes"]:])
+            texts.append("[" + ", ".join(value if isinstance(value, Encoded) else map(_dumps, value)) + "]")
+        if key == "quotes":  # the rest of the document is made after the quotes are written
+            break
+    head, middle, _ = "".join(texts).split("\0")
     out.write(head)
-    _write_items(out, lists["articles"])
+    articles = []
+    wrote = False
+    for n_articles in inputs.articles:
+        text = ", ".join(islice(lists["articles"], n_articles))
+        if text:
+            out.write((", " if wrote else "") + text)
+            wrote = True
+        articles.append(text)
     out.write(middle)
-    _write_items(out, lists["quotes"])
+    rows: dict[int, bytes] = {}
+    quotes = lists["quotes"]
+    at = 0
+    wrote = False
+    for n, ((key, n_quotes), text_articles) in enumerate(zip(inputs.origins, articles)):
+        text = ", ".join(islice(quotes, n_quotes))
+        if text:
+            out.write((", " if wrote else "") + text)
+            wrote = True
+        sids = " ".join([q.statement or "-" for q in result.quotes[at:at + n_quotes]])
+        at += n_quotes
+        try:
+            rows[n] = cachemod.row([key, text_articles, text, sids])
+        except UnicodeEncodeError:  # text SQLite cannot keep (a lone surrogate): nothing is kept
+            inputs = None
+    if next(quotes, None) is not None:  # (run to its end: where the quotes' parts are kept writes them then)
+        raise ValueError("more quotes than the inputs gave")
+    rest = ["]"]
+    for key, value in sections:  # the members after the quotes
+        rest.append(f", {json.dumps(key)}: ")
+        if isinstance(value, Iterator):
+            rest.append("[" + ", ".join(value if isinstance(value, Encoded) else map(_dumps, value)) + "]")
+        else:
+            rest.append(_dumps(value))
+    rest.append("}\n")
+    tail = "".join(rest)
     out.write(tail)
-    _keep(result, kept, head, middle, tail, lists["articles"], lists["quotes"])
+    if inputs is not None:
+        _keep(result, kept, head, middle, tail, rows)
 
 
-def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str, articles: list[str],
-          quotes: list[str]) -> None:
-    """Keep the document of ``write``: the rows that changed since the head read here, or all."""
+def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str, rows: dict[int, bytes]) -> None:
+    """Keep the document of ``write`` (each input's row as ``cache.row`` encodes it): the rows that
+    changed since the head read here, or all."""
     inputs = kept.inputs
     assert inputs is not None
-    if sum(inputs.articles) != len(articles) or sum(n for _, n in inputs.origins) != len(quotes):
-        return
-    rows: dict[int, list[str]] = {}
-    a = q = 0
-    for n, ((key, n_quotes), n_articles) in enumerate(zip(inputs.origins, inputs.articles)):
-        sids = " ".join(s.statement or "-" for s in result.quotes[q:q + n_quotes])
-        rows[n] = [key, ", ".join(articles[a:a + n_articles]), ", ".join(quotes[q:q + n_quotes]), sids]
-        a += n_articles
-        q += n_quotes
-    digests = {}
     try:
-        for n, pieces in rows.items():
-            digests[n] = cachemod.row_digest(pieces)
-        digests[TAIL] = cachemod.row_digest([tail])
-    except UnicodeEncodeError:  # text SQLite cannot keep (a lone surrogate): not kept
+        rows[TAIL] = cachemod.row([tail])
+    except UnicodeEncodeError:
         return
     meta = {
-        "inputs": [[key, n_articles, n_quotes, signature, digests[n]]
+        "inputs": [[key, n_articles, n_quotes, signature, cachemod.row_digest_of(rows[n])]
                    for n, ((key, n_quotes), n_articles, signature)
                    in enumerate(zip(inputs.origins, inputs.articles, inputs.signatures))],
-        "tail": digests[TAIL],
+        "tail": cachemod.row_digest_of(rows[TAIL]),
         "files": inputs.files,
         "pre_skipped": [[s.path, s.reason] for s in inputs.pre_skipped],
         "skipped": [[s.path, s.reason] for s in result.skipped],
@@ -136,14 +160,14 @@ def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str
     try:
         before = _head(cache, doc)
 
-        def changed(whole: bool) -> dict[int, list[str]]:
-            old = {} if whole or before is None else {n: row[4] for n, row in enumerate(before.inputs)}
+        def changed(whole: bool) -> dict[int, bytes]:
+            old: dict[int, str] = {}
             if not whole and before is not None:
+                old = {n: row[4] for n, row in enumerate(before.inputs)}
                 old[TAIL] = before.tail
-            made = {n: pieces for n, pieces in rows.items() if old.get(n) != digests[n]}
-            if old.get(TAIL) != digests[TAIL]:
-                made[TAIL] = [tail]
-            made[HEAD] = [os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")), head, middle]
+            made = {n: value for n, value in rows.items() if old.get(n) != cachemod.row_digest_of(value)}
+            made[HEAD] = cachemod.row([os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
+                                       head, middle])
             return made
 
         cache.put_output(doc, None if before is None else before.generation, changed)
@@ -169,7 +193,7 @@ class _Head:
 
 def _head(cache: cachemod.Cache, doc: str) -> Optional[_Head]:
     """The head kept under ``doc``; None when there is none, or it is damaged."""
-    pieces = cache.pieces(cache.output_rows(doc, head=True).get(HEAD))
+    pieces = cache.row_pieces(cache.output_rows(doc, head=True).get(HEAD))
     if pieces is None or len(pieces) != 4:
         return None
     try:
@@ -184,8 +208,9 @@ def _head(cache: cachemod.Cache, doc: str) -> Optional[_Head]:
         files = meta["files"]
         if not (isinstance(files, list) and len(files) == len(inputs) and all(isinstance(f, str) for f in files)):
             return None
-        return _Head(pieces[0], inputs, str(meta["tail"]), files, [list(map(str, s)) for s in meta["pre_skipped"]],
-                     [Skipped(str(p), str(r)) for p, r in meta["skipped"]], renamed, pieces[2], pieces[3])
+        return _Head(pieces[0].decode("ascii"), inputs, str(meta["tail"]), files,
+                     [list(map(str, s)) for s in meta["pre_skipped"]], [Skipped(str(p), str(r)) for p, r in meta["skipped"]],
+                     renamed, pieces[2].decode("utf-8"), pieces[3].decode("utf-8"))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -196,17 +221,45 @@ class Patched:
 
     skipped: list[Skipped]
     head: str
-    articles: list[str]  # each input's articles' JSON ("" for none)
+    articles: list[bytes]  # each input's articles' JSON, UTF-8 (b"" for none)
     middle: str
-    quotes: list[str]  # each input's quotes' JSON
-    tail: str
+    quotes: list[bytes]  # each input's quotes' JSON
+    tail: bytes  # the rest of the document, its last character a line end
 
     def write(self, out: TextIO) -> None:
-        out.write(self.head)
-        _write_items(out, [t for t in self.articles if t])
-        out.write(self.middle)
-        _write_items(out, [t for t in self.quotes if t])
-        out.write(self.tail)
+        """The document, the bytes ``write`` gave: the kept rows go to a UTF-8 stream's bytes as they
+        are (the last line end through the text stream, which may translate it, as it did)."""
+        raw = _utf8_bytes(out)
+        if raw is None:
+            out.write(self.head)
+            _write_items(out, [t.decode("utf-8") for t in self.articles if t])
+            out.write(self.middle)
+            _write_items(out, [t.decode("utf-8") for t in self.quotes if t])
+            out.write(self.tail.decode("utf-8"))
+            return
+        out.flush()
+        raw.write(self.head.encode("utf-8"))
+        _write_bytes(raw, [t for t in self.articles if t])
+        raw.write(self.middle.encode("utf-8"))
+        _write_bytes(raw, [t for t in self.quotes if t])
+        raw.write(self.tail[:-1])
+        raw.flush()
+        out.write(self.tail[-1:].decode("ascii"))
+
+
+def _utf8_bytes(out: TextIO) -> Optional[BinaryIO]:
+    """The byte stream under a text stream that writes UTF-8, else None."""
+    raw = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    try:
+        return raw if raw is not None and encoding and codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
+
+
+def _write_bytes(out: BinaryIO, items: list[bytes]) -> None:
+    for at in range(0, len(items), BATCH):
+        out.write((b", " if at else b"") + b", ".join(items[at:at + BATCH]))
 
 
 def patch(
@@ -246,16 +299,17 @@ def patch(
                               or sum(len(qs) for _, qs in c.found) != row[2]):
             return None
     stored = cache.output_rows(doc)
-    if stored.get(HEAD) is None or (cache.pieces(stored[HEAD]) or [""])[0] != head.generation:
+    if stored.get(HEAD) is None or (cache.row_pieces(stored[HEAD]) or [b""])[0] != head.generation.encode("ascii"):
         return None  # another run kept its document meanwhile
-    rows = [cache.pieces(stored.get(n)) for n in range(len(head.inputs))]
-    tail = cache.pieces(stored.get(TAIL))
-    if tail is None or len(tail) != 1 or any(r is None or len(r) != 4 or r[0] != i[0] for r, i in zip(rows, head.inputs)):
+    rows = [cache.row_pieces(stored.get(n)) for n in range(len(head.inputs))]
+    tail = cache.row_pieces(stored.get(TAIL))
+    if tail is None or len(tail) != 1 or not tail[0].endswith(b"\n") or any(
+            r is None or len(r) != 4 or r[0] != i[0].encode("ascii") for r, i in zip(rows, head.inputs)):
         _drop(cache, doc)
         return None
     del stored
-    articles: list[str] = []
-    quotes: list[str] = []
+    articles: list[bytes] = []
+    quotes: list[bytes] = []
     new_rows: dict[int, list[str]] = {}
     number = 1
     for n, (row, pieces, c) in enumerate(zip(head.inputs, rows, changed)):
@@ -264,12 +318,13 @@ def patch(
             articles.append(pieces[1])
             quotes.append(pieces[2])
         else:
-            made = _input_json(c, number, pieces[3].split(" ") if pieces[3] else [], head.renamed)
+            sids = pieces[3].decode("ascii")
+            made = _input_json(c, number, sids.split(" ") if sids else [], head.renamed)
             if made is None:
                 return None
-            articles.append(made[0])
-            quotes.append(made[1])
-            new_rows[n] = [c.key, made[0], made[1], pieces[3]]
+            articles.append(made[0].encode("utf-8"))
+            quotes.append(made[1].encode("utf-8"))
+            new_rows[n] = [c.key, made[0], made[1], sids]
         number += row[1]
     _keep_patched(cache, doc, head, new_rows)
     return Patched(head.skipped, head.head, articles, head.middle, quotes, tail[0])
@@ -311,21 +366,22 @@ def _keep_patched(cache: cachemod.Cache, doc: str, head: _Head, new_rows: dict[i
     if not new_rows:
         return
     try:
-        digests = {n: cachemod.row_digest(pieces) for n, pieces in new_rows.items()}
+        encoded = {n: cachemod.row(pieces) for n, pieces in new_rows.items()}
     except UnicodeEncodeError:
         return
     inputs = [list(row) for row in head.inputs]
     for n, pieces in new_rows.items():
         inputs[n][0] = pieces[0]
-        inputs[n][4] = digests[n]
+        inputs[n][4] = cachemod.row_digest_of(encoded[n])
     meta = {"inputs": inputs, "tail": head.tail, "files": head.files, "pre_skipped": head.pre_skipped,
             "skipped": [[s.path, s.reason] for s in head.skipped], "renamed": head.renamed}
 
-    def rows(whole: bool) -> Optional[dict[int, list[str]]]:
+    def rows(whole: bool) -> Optional[dict[int, bytes]]:
         if whole:
             return None
-        made = dict(new_rows)
-        made[HEAD] = [os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")), head.head, head.middle]
+        made = dict(encoded)
+        made[HEAD] = cachemod.row([os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
+                                   head.head, head.middle])
         return made
 
     cache.put_output(doc, head.generation, rows)

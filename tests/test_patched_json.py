@@ -212,7 +212,7 @@ def test_a_damaged_or_missing_kept_row_falls_back_to_a_full_scan(tmp_path, gener
             con.execute("DELETE FROM output WHERE n = 7")
         else:
             v = con.execute("SELECT value FROM output WHERE n = ?", (hurt,)).fetchone()[0]
-            con.execute("UPDATE output SET value = ? WHERE n = ?", (v[:-2] + ("x" if v[-2] != "x" else "y") + v[-1], hurt))
+            con.execute("UPDATE output SET value = ? WHERE n = ?", (v[:-2] + (b"x" if v[-2:-1] != b"x" else b"y") + v[-1:], hurt))
     _cue_word(files, [9])
     r = runs.cached(d, db)
     assert r.stdout == _plain(d)
@@ -267,20 +267,25 @@ def test_a_run_that_keeps_its_document_meanwhile_makes_this_one_full_and_the_kep
 
 
 def test_put_output_writes_every_row_when_another_run_wrote_since_the_head_read(tmp_path):
+    row = cachemod.row
     with cachemod.Cache(tmp_path / "c.db") as c:
-        assert c.put_output("doc", None, lambda whole: {-1: ["g1", "head"], 0: ["a"], 1: ["b"], 2: ["c"]})
-        head = c.pieces(c.output_rows("doc", head=True)[-1])
-        assert head == ["g1", "head"]
+        assert c.put_output("doc", None, lambda whole: {-1: row(["g1", "head"]), 0: row(["a"]), 1: row(["b"]), 2: row(["c"])})
+        head = c.row_pieces(c.output_rows("doc", head=True)[-1])
+        assert head == [b"g1", b"head"]
         # another run: two inputs now
-        assert c.put_output("doc", "g1", lambda whole: {-1: ["g2", "head"], 0: ["x"], 1: ["y"]} if whole else {-1: ["g2", "head"]})
+        assert c.put_output("doc", "g1", lambda whole: {-1: row(["g2", "head"]), 0: row(["x"]), 1: row(["y"])})
         asked = []
         # this run read g1: every row is asked for, and rows past them go
-        assert c.put_output("doc", "g1", lambda whole: asked.append(whole) or {-1: ["g3", "h"], 0: ["p"]})
+        assert c.put_output("doc", "g1", lambda whole: asked.append(whole) or {-1: row(["g3", "h"]), 0: row(["p"])})
         assert asked == [True]
-        assert {n: c.pieces(v) for n, v in c.output_rows("doc").items()} == {-1: ["g3", "h"], 0: ["p"]}
+        assert {n: c.row_pieces(v) for n, v in c.output_rows("doc").items()} == {-1: [b"g3", b"h"], 0: [b"p"]}
+        # the head read is still the one kept: only the rows given are written
+        assert c.put_output("doc", "g3", lambda whole: asked.append(whole) or {-1: row(["g4", "h"]), 1: row(["q"])})
+        assert asked == [True, False]
+        assert {n: c.row_pieces(v) for n, v in c.output_rows("doc").items()} == {-1: [b"g4", b"h"], 0: [b"p"], 1: [b"q"]}
         # nothing written when the rows say so
         assert not c.put_output("doc", "g0", lambda whole: None)
-        assert {n: c.pieces(v) for n, v in c.output_rows("doc").items()} == {-1: ["g3", "h"], 0: ["p"]}
+        assert {n: c.row_pieces(v) for n, v in c.output_rows("doc").items()} == {-1: [b"g4", b"h"], 0: [b"p"], 1: [b"q"]}
 
 
 def test_write_gives_render_jsons_bytes_and_a_terminal_the_indented_document(tmp_path, generated):
