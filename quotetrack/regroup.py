@@ -156,16 +156,15 @@ def input_signature(found: Sequence[tuple[Article, Sequence[Quote]]], skipped: S
     changes and its signature does not, in the same place among the same other inputs, every
     statement is the one it was, and only that input's own articles and quotes are written
     anew (``patched_json``): an edit that moves quotes or changes a cue but no speaker or word."""
-    rank: dict[tuple[str, int], int] = {}
     places = sorted({(a.path, q.start) for a, qs in found for q in qs})
-    for n, place in enumerate(places):
-        rank[place] = n
-    lines = []
+    rank = {place: n for n, place in enumerate(places)}
+    # Each field as repr gives it (a string quoted and escaped: no field can run into the next).
+    lines = [repr([(s.path, s.reason) for s in skipped])]
     for a, qs in found:
         lines.append(repr((a.path, a.outlet, a.date, a.credit, len(qs))))
-        for q in qs:
-            lines.append(repr((groupable(q, a), str(q.kind), q.direct, q.speaker, q.words, rank[(a.path, q.start)])))
-    lines.append(repr([(s.path, s.reason) for s in skipped]))
+        path = a.path
+        lines.extend([f"{groupable(q, a)} {q.kind!s} {q.direct} {q.speaker!r} {rank[(path, q.start)]} {q.words!r}"
+                      for q in qs])
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
