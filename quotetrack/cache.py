@@ -229,6 +229,8 @@ class Cache:
         # Set by ``parallel.scan`` when every input has an entry: what the JSON output kept in the
         # cache needs of them (``parallel.Inputs``).
         self.inputs: Any = None
+        # Set by ``parallel.changes`` when it gives up: the inputs it looked up, for ``parallel.scan``.
+        self.looked: Any = None
         self._db = self._open()
 
     # ----------------------------------------------------------------- opening

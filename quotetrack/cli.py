@@ -141,13 +141,13 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
-    # The document from the one the last such scan kept, where it can be (else the whole scan).
-    patched = _scan_patched(paths, max_bytes, jobs, cache, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash) \
-        if cache is not None and _patchable(format, output, verbose or explain_outlets) else None
+    # With the cache, compact JSON is the document the last such scan kept, patched, where it can be.
+    patch = _patchable(format, output, verbose or explain_outlets)
+    result, parts, patched = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, patch, outlets=outlets_file,
+                                          set_outlet=set_outlet, rehash=rehash)
     if patched is not None:
         _write_patched(patched, matrix, strict)
         return
-    result, parts = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
     if output is not None:
         _write_database(result, output)
     if verbose:
@@ -196,9 +196,12 @@ def scan(
         raise typer.Exit(1)
 
 
-def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer, **options):
+def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer,
+                 patch: bool = False, **options):
     """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``;
-    and, with the cache, where the JSON output finds its quotes' parts (``parallel.KeptParts``)."""
+    and, with the cache, where the JSON output finds its quotes' parts (``parallel.KeptParts``). With the
+    cache and ``patch``, the JSON document patched from the kept one instead where it can be
+    (``patched_json.patch``: then the third item, the others None)."""
 
     def warn(line: str) -> None:
         typer.echo(f"quotetrack: {line}", err=True)
@@ -212,6 +215,11 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
             raise typer.Exit(2) from None
     try:
         with ScanProgress() as progress:
+            if cache is not None and patch:
+                patched = patched_json.patch([str(p) for p in paths], max_bytes, jobs=jobs or parallel.default_jobs(),
+                                             cache=cache, progress=progress, **options)
+                if patched is not None:
+                    return None, None, patched
             result = parallel.scan(
                 [str(p) for p in paths], max_bytes=max_bytes, jobs=jobs or parallel.default_jobs(), cache=cache,
                 progress=progress, on_article=writer.article if writer is not None else None, **options,
@@ -225,7 +233,7 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
     if cache is not None and verbose:
         warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
     parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn, cache.inputs)
-    return result, parts
+    return result, parts, None
 
 
 def _patchable(format: Format, output: Optional[Path], reports: bool) -> bool:
@@ -243,28 +251,6 @@ def _write_patched(patched: patched_json.Patched, matrix: bool, strict: bool) ->
     patched.write(sys.stdout)
     if strict and patched.skipped:
         raise typer.Exit(1)
-
-
-def _scan_patched(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Path, **options):
-    """``patched_json.patch`` for the scan command: the JSON document made from the kept one, or None."""
-
-    def warn(line: str) -> None:
-        typer.echo(f"quotetrack: {line}", err=True)
-
-    try:
-        cache = cachemod.Cache(cache_path, warn=warn)
-    except cachemod.CacheError as err:
-        typer.echo(f"quotetrack: error: {err}", err=True)
-        raise typer.Exit(2) from None
-    try:
-        with ScanProgress() as progress:
-            return patched_json.patch([str(p) for p in paths], max_bytes, jobs=jobs or parallel.default_jobs(), cache=cache,
-                                      progress=progress, **options)
-    except InputError as err:
-        typer.echo(f"quotetrack: error: {err}", err=True)
-        raise typer.Exit(2) from None
-    finally:
-        cache.close()
 
 
 def _write_database(result, output: Path) -> None:

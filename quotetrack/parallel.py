@@ -163,6 +163,21 @@ def _seen_keys(files: list[str], cache: cachemod.Cache, places: list[Optional[st
     return out
 
 
+def _looked(files: list[str], cache: cachemod.Cache, rehash: bool) -> tuple[
+        list[Optional[str]], list[Optional[str]], list[tuple[Optional[str], Optional[os.stat_result]]]]:
+    """Each input's cache context and place (None: standard input) and ``_seen_keys``: taken from
+    ``cache.looked`` when ``changes`` left them there for these inputs (a scan made in full after
+    a patched one was tried: the inputs are not looked up twice)."""
+    loader = _state["loader"]
+    got = cache.looked
+    cache.looked = None
+    if got is not None and got[0] == (files, rehash, loader.max_bytes):
+        return got[1]
+    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
+    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
+    return contexts, places, _seen_keys(files, cache, places, loader.max_bytes, rehash)
+
+
 def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False,
                     texts: bool = True) -> Iterator[_Done]:
     """``_results`` with the cache: this process looks each input's entry up, by its size and
@@ -179,9 +194,7 @@ def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: 
     pool = None
     window = WINDOW * max(1, jobs)
     # Each input's place, and its entry key where its size and time are known (nothing read yet).
-    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
-    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
-    looked = _seen_keys(files, cache, places, loader.max_bytes, rehash)
+    contexts, places, looked = _looked(files, cache, rehash)
     here = sum(1 for p, (seen, _) in zip(places, looked) if p is None or seen is None) <= INLINE
     ahead: dict[str, str] = {}  # the entries of the next inputs known by their size and time
     try:
@@ -380,6 +393,7 @@ class Changed:
 def changes(
     paths: Iterable[Union[str, Path]],
     expected: Callable[[list[str], list[Skipped]], Optional[list[str]]],
+    fits: Callable[[int, Changed], bool],
     max_bytes: int = DEFAULT_MAX_BYTES,
     *,
     outlets: Optional[Union[str, Path]] = None,
@@ -393,9 +407,12 @@ def changes(
     looked up and (those the cache does not hold) analysed and kept as ``scan`` does, but the
     entries of those it holds are not read. ``expected(files, skipped)`` is given the inputs
     and what was skipped before reading any, and gives the entry key expected of each input, or
-    None (nothing more is done). The result: what was skipped before reading, and for each input
-    None when its entry is the one expected, else what it gave (``Changed``); None when an
-    input has no entry (standard input, an unreadable file) or ``expected`` said None."""
+    None (nothing more is done); ``fits(n, changed)`` says whether input n, whose entry is not
+    the one expected, can be taken (if not, nothing more is done). The result: what was skipped
+    before reading, and for each input None when its entry is the one expected, else what it
+    gave (``Changed``); None when an input has no entry (standard input, an unreadable file), or
+    ``expected`` or ``fits`` said no. The inputs looked up by their size and modification time
+    are then left in ``cache.looked`` for a ``scan`` of the same inputs that follows."""
     files, loader = prepare(list(paths), max_bytes, outlets=outlets, set_outlet=set_outlet)
     pre_skipped: list[Skipped] = list(loader.skipped)
     loader.skipped = []
@@ -404,6 +421,8 @@ def changes(
         return None
     _init(loader)
     cache.flush()
+    looked = _looked(files, cache, rehash)
+    cache.looked = ((files, rehash, loader.max_bytes), looked)
     out: list[Optional[Changed]] = []
     try:
         for n, done in enumerate(_results(files, jobs, cache, rehash, texts=False), 1):
@@ -429,12 +448,16 @@ def changes(
             else:
                 cache.misses += 1
                 cache.put(*done.entry)
-            out.append(Changed(done.entry[0], done.found, done.skipped, done.signature))
+            c = Changed(done.entry[0], done.found, done.skipped, done.signature)
+            if not fits(n - 1, c):
+                return None
+            out.append(c)
             if progress is not None:
                 progress(n, len(files))
     finally:
         _state.clear()
         cache.flush()
+    cache.looked = None
     return pre_skipped, out
 
 

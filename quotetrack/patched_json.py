@@ -289,15 +289,16 @@ def patch(
             return None
         return [row[0] for row in head.inputs]
 
-    got = changes(paths, expected, max_bytes, outlets=outlets, set_outlet=set_outlet, jobs=jobs, cache=cache,
+    def fits(n: int, c: Changed) -> bool:
+        row = head.inputs[n]
+        return c.signature is not None and c.signature == row[3] and len(c.found) == row[1] \
+            and sum(len(qs) for _, qs in c.found) == row[2]
+
+    got = changes(paths, expected, fits, max_bytes, outlets=outlets, set_outlet=set_outlet, jobs=jobs, cache=cache,
                   progress=progress, rehash=rehash)
     if got is None:
         return None
     changed = got[1]
-    for row, c in zip(head.inputs, changed):
-        if c is not None and (c.signature is None or c.signature != row[3] or len(c.found) != row[1]
-                              or sum(len(qs) for _, qs in c.found) != row[2]):
-            return None
     stored = cache.output_rows(doc)
     if stored.get(HEAD) is None or (cache.row_pieces(stored[HEAD]) or [b""])[0] != head.generation.encode("ascii"):
         return None  # another run kept its document meanwhile
