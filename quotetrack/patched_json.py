@@ -119,29 +119,39 @@ def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
             inputs = None
     if next(quotes, None) is not None:  # (run to its end: where the quotes' parts are kept writes them then)
         raise ValueError("more quotes than the inputs gave")
-    rest = ["]"]
+    tail = cachemod.RowWriter()  # the rest of the document, written and kept a few hundred items at a time
+
+    def both(text: str) -> None:
+        out.write(text)
+        tail.add(text)
+
+    both("]")
     for key, value in sections:  # the members after the quotes
-        rest.append(f", {json.dumps(key)}: ")
-        if isinstance(value, Iterator):
-            rest.append("[" + ", ".join(value if isinstance(value, Encoded) else map(_dumps, value)) + "]")
-        else:
-            rest.append(_dumps(value))
-    rest.append("}\n")
-    tail = "".join(rest)
-    out.write(tail)
+        both(f", {json.dumps(key)}: ")
+        if not isinstance(value, Iterator):
+            both(_dumps(value))
+            continue
+        items = value if isinstance(value, Encoded) else map(_dumps, value)
+        both("[")
+        first = True
+        while batch := list(islice(items, BATCH)):
+            both(("" if first else ", ") + ", ".join(batch))
+            first = False
+        both("]")
+    both("}\n")
     if inputs is not None:
-        _keep(result, kept, head, middle, tail, rows)
+        try:
+            rows[TAIL] = tail.row()
+        except UnicodeEncodeError:
+            return
+        _keep(result, kept, head, middle, rows)
 
 
-def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, tail: str, rows: dict[int, bytes]) -> None:
-    """Keep the document of ``write`` (each input's row as ``cache.row`` encodes it): the rows that
-    changed since the head read here, or all."""
+def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, rows: dict[int, bytes]) -> None:
+    """Keep the document of ``write`` (each input's row, and the tail's, as ``cache.row`` encodes
+    them): the rows that changed since the head read here, or all."""
     inputs = kept.inputs
     assert inputs is not None
-    try:
-        rows[TAIL] = cachemod.row([tail])
-    except UnicodeEncodeError:
-        return
     meta = {
         "inputs": [[key, n_articles, n_quotes, signature, cachemod.row_digest_of(rows[n])]
                    for n, ((key, n_quotes), n_articles, signature)
