@@ -170,7 +170,6 @@ def _looked(files: list[str], cache: cachemod.Cache, rehash: bool) -> tuple[
     a patched one was tried: the inputs are not looked up twice)."""
     loader = _state["loader"]
     got = cache.looked
-    cache.looked = None
     if got is not None and got[0] == (files, rehash, loader.max_bytes):
         return got[1]
     contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
@@ -345,6 +344,7 @@ def scan(
         _state.clear()
         if cache is not None:
             cache.flush()
+            cache.looked = None
     if cache is None:
         return assemble(articles, quotes, skipped)
     # Grouping again only what changed since the last scan of the same inputs (the same result).

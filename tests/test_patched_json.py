@@ -325,3 +325,18 @@ def test_jsonl_output_and_standard_input_are_made_in_full(tmp_path, generated, m
     assert runner.invoke(app, [*args, "--cache", str(db)], input=text).stdout == expected
     assert runner.invoke(app, [*args, "--cache", str(db)], input=text).stdout == expected
     assert runs.full == 4
+
+
+@pytest.mark.parametrize("change", ["split", "speaker's name"])
+def test_a_scan_made_in_full_after_a_patch_was_tried_looks_its_inputs_up_once(tmp_path, generated, monkeypatch, change):
+    d = tmp_path / "c"
+    files = _aged_copy(generated, d)
+    db = tmp_path / "cache.sqlite3"
+    runs = _Runs(monkeypatch)
+    runs.cached(d, db)
+    CHANGES[change](files, [8])
+    looked: list[int] = []
+    real = parallel._seen_keys
+    monkeypatch.setattr(parallel, "_seen_keys", lambda *a, **k: looked.append(1) or real(*a, **k))
+    assert runs.cached(d, db).stdout == _plain(d)
+    assert runs.full == 2 and len(looked) == 1
