@@ -59,42 +59,48 @@ _DIGEST_CHARS = 8
 ROW_LEVEL = 1  # zlib's level for ``output`` rows: JSON text to about a fifth, at some 150 MB/s
 
 
-def row(pieces: list[str]) -> bytes:
-    """Text pieces (none holding a NUL character) as a row of ``output`` keeps them: UTF-8,
-    compressed (a JSON document is most of a scan's bytes), after a digest of what is stored
-    that tells a damaged row (``Cache.row_pieces`` reads them back). Bytes, not text: Python's
-    text of the JSON output (non-ASCII characters in it) takes twice its bytes. Raises
-    UnicodeEncodeError for text that cannot be UTF-8 (a lone surrogate)."""
-    body = zlib.compress((_SEP + _SEP.join(pieces)).encode("utf-8"), ROW_LEVEL)
-    return f"{zlib.crc32(body):08x}".encode("ascii") + body
+def row(pieces: list[str]) -> tuple[str, bytes]:
+    """Text pieces (none holding a NUL character) as a row of ``output`` holds them: UTF-8 bytes
+    (not text: Python's text of the JSON output, non-ASCII characters in it, takes twice its
+    bytes), and their digest, which tells a damaged row and whether a row changed (``stored``
+    makes what is kept). Raises UnicodeEncodeError for text that cannot be UTF-8 (a lone
+    surrogate)."""
+    body = (_SEP + _SEP.join(pieces)).encode("utf-8")
+    return f"{zlib.crc32(body):08x}", body
+
+
+def stored(digest: str, body: bytes) -> bytes:
+    """A row as ``output`` keeps it: the digest of its bytes, then them compressed (a JSON
+    document is most of a scan's bytes; ``Cache.row_pieces`` reads it back)."""
+    return digest.encode("ascii") + zlib.compress(body, ROW_LEVEL)
 
 
 class RowWriter:
-    """``row([text])`` of a text given a part at a time (only its compressed bytes are held)."""
+    """``stored(*row([text]))`` of a text given a part at a time (only its compressed bytes are held)."""
 
     def __init__(self) -> None:
         self._z = zlib.compressobj(ROW_LEVEL)
-        self._parts = [self._z.compress(_SEP.encode("utf-8"))]
+        first = _SEP.encode("utf-8")
+        self._crc = zlib.crc32(first)
+        self._parts = [self._z.compress(first)]
         self._broken = False
 
     def add(self, text: str) -> None:
         try:
-            self._parts.append(self._z.compress(text.encode("utf-8")))
+            data = text.encode("utf-8")
         except UnicodeEncodeError:
             self._broken = True
+            return
+        self._crc = zlib.crc32(data, self._crc)
+        self._parts.append(self._z.compress(data))
 
-    def row(self) -> bytes:
-        """The row; UnicodeEncodeError when some text could not be UTF-8 (a lone surrogate)."""
+    def stored(self) -> tuple[str, bytes]:
+        """The row's digest and what is kept; UnicodeEncodeError when some text could not be UTF-8."""
         if self._broken:
             raise UnicodeEncodeError("utf-8", "", 0, 1, "a lone surrogate")
         self._parts.append(self._z.flush())
-        body = b"".join(self._parts)
-        return f"{zlib.crc32(body):08x}".encode("ascii") + body
-
-
-def row_digest_of(value: bytes) -> str:
-    """The digest a ``row`` carries."""
-    return value[:_DIGEST_CHARS].decode("ascii", "replace")
+        digest = f"{self._crc:08x}"
+        return digest, digest.encode("ascii") + b"".join(self._parts)
 
 
 def _digest(text: str) -> str:
@@ -480,12 +486,12 @@ class Cache:
         if value is None:
             return None
         body = None
-        if isinstance(value, bytes) and value[:_DIGEST_CHARS] == f"{zlib.crc32(value[_DIGEST_CHARS:]):08x}".encode("ascii"):
+        if isinstance(value, bytes):
             try:
                 body = zlib.decompress(value[_DIGEST_CHARS:])
             except zlib.error:
                 pass
-        if body is None or body[:1] != b"\0":
+        if body is None or value[:_DIGEST_CHARS] != f"{zlib.crc32(body):08x}".encode("ascii") or body[:1] != b"\0":
             self.damaged += 1
             return None
         return body[1:].split(b"\0")

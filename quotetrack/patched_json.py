@@ -68,13 +68,16 @@ def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
     """``render.render_json(result, out, kept)``: the same bytes; the compact document is also
     kept in the cache for the next scan (``kept.inputs``, set by ``parallel.scan``; nothing is
     kept without them, nor for a terminal, which is given the indented document). The quotes are
-    written input by input as they are made: what is held besides the result is one copy of the
-    document's text, each input's row as it is kept."""
+    written input by input as they are made; an input's row is compressed and held only when it
+    is not the one kept (by its digest)."""
     inputs = kept.inputs
     if inputs is None or (getattr(out, "isatty", None) and out.isatty()) \
             or sum(inputs.articles) != len(result.articles) or sum(n for _, n in inputs.origins) != len(result.quotes):
         render_json(result, out, kept)
         return
+    doc = doc_key(inputs.context)
+    before = _head_of(kept, doc)
+    old = {} if before is None else {n: row[4] for n, row in enumerate(before.inputs)}
     texts: list[str] = ["{"]  # the document's text before the articles, between them and the quotes, after the quotes
     lists: dict[str, Iterator[str]] = {}
     sections = json_sections(result, encoded=True, parts=kept)
@@ -102,7 +105,8 @@ def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
             wrote = True
         articles.append(text)
     out.write(middle)
-    rows: dict[int, bytes] = {}
+    rows: dict[int, bytes] = {}  # the rows not kept as they are now
+    digests: dict[int, str] = {}
     quotes = lists["quotes"]
     at = 0
     wrote = False
@@ -113,10 +117,16 @@ def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
             wrote = True
         sids = " ".join([q.statement or "-" for q in result.quotes[at:at + n_quotes]])
         at += n_quotes
+        if inputs is None:
+            continue
         try:
-            rows[n] = cachemod.row([key, text_articles, text, sids])
+            digest, body = cachemod.row([key, text_articles, text, sids])
         except UnicodeEncodeError:  # text SQLite cannot keep (a lone surrogate): nothing is kept
             inputs = None
+            continue
+        digests[n] = digest
+        if old.get(n) != digest:
+            rows[n] = cachemod.stored(digest, body)
     if next(quotes, None) is not None:  # (run to its end: where the quotes' parts are kept writes them then)
         raise ValueError("more quotes than the inputs gave")
     tail = cachemod.RowWriter()  # the rest of the document, written and kept a few hundred items at a time
@@ -141,43 +151,55 @@ def write(result: ScanResult, out: TextIO, kept: KeptParts) -> None:
     both("}\n")
     if inputs is not None:
         try:
-            rows[TAIL] = tail.row()
+            digests[TAIL], rows[TAIL] = tail.stored()
         except UnicodeEncodeError:
             return
-        _keep(result, kept, head, middle, rows)
+        _keep(result, kept, doc, before, head, middle, rows, digests)
 
 
-def _keep(result: ScanResult, kept: KeptParts, head: str, middle: str, rows: dict[int, bytes]) -> None:
-    """Keep the document of ``write`` (each input's row, and the tail's, as ``cache.row`` encodes
-    them): the rows that changed since the head read here, or all."""
+def _head_of(kept: KeptParts, doc: str) -> Optional[_Head]:
+    """The head kept under ``doc`` in the cache ``kept`` reads (None: none, or none usable)."""
+    try:
+        cache = cachemod.Cache(kept.path, warn=kept.warn)
+    except cachemod.CacheError:
+        return None
+    try:
+        return _head(cache, doc)
+    finally:
+        cache.close()
+
+
+def _keep(result: ScanResult, kept: KeptParts, doc: str, before: Optional[_Head], head: str, middle: str,
+          rows: dict[int, bytes], digests: dict[int, str]) -> None:
+    """Keep the document of ``write``: ``rows``, those not kept as they are (``cache.stored``), and
+    the digests of all. When another run kept its own document since ``before`` was read, this
+    run's is kept only if ``rows`` holds every row (no document was read: a first scan)."""
     inputs = kept.inputs
     assert inputs is not None
     meta = {
-        "inputs": [[key, n_articles, n_quotes, signature, cachemod.row_digest_of(rows[n])]
+        "inputs": [[key, n_articles, n_quotes, signature, digests[n]]
                    for n, ((key, n_quotes), n_articles, signature)
                    in enumerate(zip(inputs.origins, inputs.articles, inputs.signatures))],
-        "tail": cachemod.row_digest_of(rows[TAIL]),
+        "tail": digests[TAIL],
         "files": inputs.files,
         "pre_skipped": [[s.path, s.reason] for s in inputs.pre_skipped],
         "skipped": [[s.path, s.reason] for s in result.skipped],
         "renamed": inputs.renamed,
     }
-    doc = doc_key(inputs.context)
     try:
         cache = cachemod.Cache(kept.path, warn=kept.warn)
     except cachemod.CacheError:
         return
     try:
-        before = _head(cache, doc)
 
-        def changed(whole: bool) -> dict[int, bytes]:
-            old: dict[int, str] = {}
-            if not whole and before is not None:
-                old = {n: row[4] for n, row in enumerate(before.inputs)}
-                old[TAIL] = before.tail
-            made = {n: value for n, value in rows.items() if old.get(n) != cachemod.row_digest_of(value)}
-            made[HEAD] = cachemod.row([os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
-                                       head, middle])
+        def changed(whole: bool) -> Optional[dict[int, bytes]]:
+            if whole and len(rows) < len(digests):
+                return None  # another run's document, kept meanwhile, stays
+            made = dict(rows) if whole or before is None or before.tail != digests[TAIL] \
+                else {n: v for n, v in rows.items() if n != TAIL}
+            made[HEAD] = cachemod.stored(*cachemod.row([os.urandom(8).hex(),
+                                                       json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
+                                                       head, middle]))
             return made
 
         cache.put_output(doc, None if before is None else before.generation, changed)
@@ -377,13 +399,14 @@ def _keep_patched(cache: cachemod.Cache, doc: str, head: _Head, new_rows: dict[i
     if not new_rows:
         return
     try:
-        encoded = {n: cachemod.row(pieces) for n, pieces in new_rows.items()}
+        made = {n: cachemod.row(pieces) for n, pieces in new_rows.items()}
     except UnicodeEncodeError:
         return
+    encoded = {n: cachemod.stored(*got) for n, got in made.items()}
     inputs = [list(row) for row in head.inputs]
     for n, pieces in new_rows.items():
         inputs[n][0] = pieces[0]
-        inputs[n][4] = cachemod.row_digest_of(encoded[n])
+        inputs[n][4] = made[n][0]
     meta = {"inputs": inputs, "tail": head.tail, "files": head.files, "pre_skipped": head.pre_skipped,
             "skipped": [[s.path, s.reason] for s in head.skipped], "renamed": head.renamed}
 
@@ -391,8 +414,9 @@ def _keep_patched(cache: cachemod.Cache, doc: str, head: _Head, new_rows: dict[i
         if whole:
             return None
         made = dict(encoded)
-        made[HEAD] = cachemod.row([os.urandom(8).hex(), json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
-                                   head.head, head.middle])
+        made[HEAD] = cachemod.stored(*cachemod.row([os.urandom(8).hex(),
+                                                   json.dumps(meta, ensure_ascii=True, separators=(",", ":")),
+                                                   head.head, head.middle]))
         return made
 
     cache.put_output(doc, head.generation, rows)

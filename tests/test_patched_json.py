@@ -267,7 +267,9 @@ def test_a_run_that_keeps_its_document_meanwhile_makes_this_one_full_and_the_kep
 
 
 def test_put_output_writes_every_row_when_another_run_wrote_since_the_head_read(tmp_path):
-    row = cachemod.row
+    def row(pieces: list[str]) -> bytes:
+        return cachemod.stored(*cachemod.row(pieces))
+
     with cachemod.Cache(tmp_path / "c.db") as c:
         assert c.put_output("doc", None, lambda whole: {-1: row(["g1", "head"]), 0: row(["a"]), 1: row(["b"]), 2: row(["c"])})
         head = c.row_pieces(c.output_rows("doc", head=True)[-1])
