@@ -77,9 +77,13 @@ def run(args: list[str]) -> tuple[float, float]:
 
 
 def _said_outside_quotes(text: str) -> int:
-    """Where the first " said" stands that no quotation mark (“ ”) left open holds; -1 if none."""
+    """Where the first " said" stands that is inside none of the quotes quotetrack finds in
+    ``text`` (their spans, quotation marks included); -1 if none."""
+    from quotetrack.api import scan_texts
+
+    spans = [(q.start - 1, q.end + 1) for q in scan_texts([("edited.txt", text)]).quotes]
     at = text.find(" said")
-    while at >= 0 and text.count("“", 0, at) != text.count("”", 0, at):
+    while at >= 0 and any(s <= at < e for s, e in spans):
         at = text.find(" said", at + 1)
     return at
 
