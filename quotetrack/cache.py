@@ -13,7 +13,9 @@ text) with their quotes; for ``check``, an article's quotes. Beside a
 ``scan`` entry, table ``fragments`` keeps the JSON output's text of its
 quotes' small fields (``render.quote_parts``, with a CRC-32 that tells a
 damaged row), written by the first scan that writes JSON and read back by
-the next (``parallel.KeptParts``); they go when their entry goes.
+the next (``parallel.KeptParts``); they go when their entry goes. Table
+``output`` keeps the JSON document of a ``scan -f json --cache``, a row per
+input, compressed, each with a CRC-32 of its text (``patched_json``).
 
 The database runs in WAL mode and every write is a transaction, so a second
 run at the same time reads and writes the same file safely (a write waits
