@@ -50,13 +50,13 @@ def assemble_again(
     are merged as ``canonicalize_speakers`` merges them, from the previous run's merge when
     the names and their counts are the ones it had (all ``canonical_names`` reads). ``origins``:
     each input's cache entry key and how many quotes it gave (``regroup.quote_keys``)."""
-    merged, names = _merge_speakers(quotes, previous.get(_NAMES) if previous else None)
+    merged, names = _merge_speakers(quotes, previous.get(NAMES) if previous else None)
     statements, grouped, state = regroup(merged, articles, previous, origins)
-    state[_NAMES] = names
+    state[NAMES] = names
     return ScanResult(tuple(articles), tuple(grouped), tuple(statements), tuple(skipped)), state
 
 
-_NAMES = "speaker_names"  # the state's entry of the merged speaker names
+NAMES = "speaker_names"  # the state's entry of the merged speaker names
 
 
 def _merge_speakers(quotes: Sequence[Quote], previous: Any) -> tuple[list[Quote], dict[str, Any]]:

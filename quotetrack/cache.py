@@ -13,7 +13,9 @@ text) with their quotes; for ``check``, an article's quotes. Beside a
 ``scan`` entry, table ``fragments`` keeps the JSON output's text of its
 quotes' small fields (``render.quote_parts``, with a CRC-32 that tells a
 damaged row), written by the first scan that writes JSON and read back by
-the next (``parallel.KeptParts``); they go when their entry goes.
+the next (``parallel.KeptParts``); they go when their entry goes. Table
+``output`` keeps the JSON document of a ``scan -f json --cache``, a row per
+input, compressed, each with a CRC-32 of its text (``patched_json``).
 
 The database runs in WAL mode and every write is a transaction, so a second
 run at the same time reads and writes the same file safely (a write waits
@@ -54,6 +56,53 @@ _SPANS = ("speaker_span", "cue_span")  # Quote fields that are one (start, end) 
 
 _SEP = "\0"  # between the pieces of an entry's fragments (JSON text never holds a raw NUL)
 _DIGEST_CHARS = 8
+
+
+ROW_LEVEL = 1  # zlib's level for ``output`` rows: JSON text to about a fifth, at some 150 MB/s
+
+
+def row(pieces: list[str]) -> tuple[str, bytes]:
+    """Text pieces (none holding a NUL character) as a row of ``output`` holds them: UTF-8 bytes
+    (not text: Python's text of the JSON output, non-ASCII characters in it, takes twice its
+    bytes), and their digest, which tells a damaged row and whether a row changed (``stored``
+    makes what is kept). Raises UnicodeEncodeError for text that cannot be UTF-8 (a lone
+    surrogate)."""
+    body = (_SEP + _SEP.join(pieces)).encode("utf-8")
+    return f"{zlib.crc32(body):08x}", body
+
+
+def stored(digest: str, body: bytes) -> bytes:
+    """A row as ``output`` keeps it: the digest of its bytes, then them compressed (a JSON
+    document is most of a scan's bytes; ``Cache.row_pieces`` reads it back)."""
+    return digest.encode("ascii") + zlib.compress(body, ROW_LEVEL)
+
+
+class RowWriter:
+    """``stored(*row([text]))`` of a text given a part at a time (only its compressed bytes are held)."""
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(ROW_LEVEL)
+        first = _SEP.encode("utf-8")
+        self._crc = zlib.crc32(first)
+        self._parts = [self._z.compress(first)]
+        self._broken = False
+
+    def add(self, text: str) -> None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            self._broken = True
+            return
+        self._crc = zlib.crc32(data, self._crc)
+        self._parts.append(self._z.compress(data))
+
+    def stored(self) -> tuple[str, bytes]:
+        """The row's digest and what is kept; UnicodeEncodeError when some text could not be UTF-8."""
+        if self._broken:
+            raise UnicodeEncodeError("utf-8", "", 0, 1, "a lone surrogate")
+        self._parts.append(self._z.flush())
+        digest = f"{self._crc:08x}"
+        return digest, digest.encode("ascii") + b"".join(self._parts)
 
 
 def _digest(text: str) -> str:
@@ -140,20 +189,29 @@ def quotes_from(text: str, article_id: str) -> list[Quote]:
     return [_quote_from(d, article_id) for d in json.loads(text)]
 
 
-def file_json(found: list[tuple[Article, list[Quote]]], skipped: list[Skipped]) -> str:
-    """One input's articles (without their text) and quotes, and what of it was skipped."""
+def file_json(found: list[tuple[Article, list[Quote]]], skipped: list[Skipped], signature: Optional[str] = None) -> str:
+    """One input's articles (without their text) and quotes, and what of it was skipped; with
+    ``signature``, that too (``regroup.input_signature``: kept beside them, so that a re-scan
+    tells whether a changed input changed anything the statements read)."""
     arts = []
     for a, qs in found:
         d = {f: getattr(a, f) for f in _ARTICLE_FIELDS}
         arts.append({"id": a.id, "article": d, "quotes": [_quote_json(q) for q in qs]})
-    return json.dumps(
-        {"articles": arts, "skipped": [[s.path, s.reason] for s in skipped]}, ensure_ascii=True, separators=(",", ":")
-    )
+    kept: dict[str, Any] = {"articles": arts, "skipped": [[s.path, s.reason] for s in skipped]}
+    if signature is not None:
+        kept["signature"] = signature
+    return json.dumps(kept, ensure_ascii=True, separators=(",", ":"))
 
 
 def file_from(text: str, number_from: int = 1) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped]]:
     """``file_json``'s articles and quotes again, the articles numbered from ``a<number_from>``
     (their place in the whole scan) and their quotes after them."""
+    found, skipped, _ = file_kept(text, number_from)
+    return found, skipped
+
+
+def file_kept(text: str, number_from: int = 1) -> tuple[list[tuple[Article, list[Quote]]], list[Skipped], Optional[str]]:
+    """``file_from``, and the signature kept with them (None: none kept)."""
     d = json.loads(text)
     found = []
     for n, entry in enumerate(d["articles"], number_from):
@@ -162,7 +220,8 @@ def file_from(text: str, number_from: int = 1) -> tuple[list[tuple[Article, list
             fields[name] = tuple(tuple(p) for p in fields[name])
         aid = f"a{n}"
         found.append((Article(id=aid, text="", **fields), [_quote_from(q, aid) for q in entry["quotes"]]))
-    return found, [Skipped(p, r) for p, r in d["skipped"]]
+    signature = d.get("signature")
+    return found, [Skipped(p, r) for p, r in d["skipped"]], signature if isinstance(signature, str) else None
 
 
 # --------------------------------------------------------------------------- the database
@@ -178,6 +237,8 @@ _CREATE = (
     "CREATE TABLE IF NOT EXISTS seen (place TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key TEXT NOT NULL)",
     # the JSON output's text of an entry's quotes (``fragments``), kept while its entry is
     "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # the JSON output of a scan of a set of inputs and options (``doc``), in rows (``n``): see ``put_output``
+    "CREATE TABLE IF NOT EXISTS output (doc TEXT NOT NULL, n INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (doc, n))",
 )
 
 # A file modified less than this long before it was read may be modified again within the same
@@ -199,6 +260,11 @@ class Cache:
         self.damaged = 0  # damaged fragments found (``fragments``)
         # Set by ``parallel.scan``: each input's entry key and how many quotes it gave, in order.
         self.origins: Optional[list[tuple[str, int]]] = None
+        # Set by ``parallel.scan`` when every input has an entry: what the JSON output kept in the
+        # cache needs of them (``parallel.Inputs``).
+        self.inputs: Any = None
+        # Set by ``parallel.changes`` when it gives up: the inputs it looked up, for ``parallel.scan``.
+        self.looked: Any = None
         self._db = self._open()
 
     # ----------------------------------------------------------------- opening
@@ -321,6 +387,10 @@ class Cache:
         """The entries of ``keys`` the cache holds, by key (``get`` of each, not counted)."""
         return dict(self._rows("SELECT key, value FROM entries WHERE key IN ({})", keys))
 
+    def held(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` the cache holds an entry of (their text not read)."""
+        return {r[0] for r in self._rows("SELECT key FROM entries WHERE key IN ({})", keys)}
+
     def seen_many(self, places: list[str]) -> dict[str, tuple[int, int, str]]:
         """``seen``'s rows of ``places``: place -> (size, modification time in ns, entry key)."""
         rows = self._rows("SELECT place, size, mtime_ns, key FROM seen WHERE place IN ({})", places)
@@ -382,6 +452,10 @@ class Cache:
         except sqlite3.DatabaseError as err:
             self._fail(err)
 
+    def drop_output(self, doc: str) -> None:
+        """Forget the rows kept under ``doc`` (a damaged one was found)."""
+        self._write(("DELETE FROM output WHERE doc = ?", [(doc,)]))
+
     def fragments(self, k: str) -> Optional[list[str]]:
         """The text pieces ``put_fragments`` kept for entry ``k``; None when there are none, or
         they are damaged (their digest is not theirs: ``damaged`` is then counted)."""
@@ -395,6 +469,69 @@ class Cache:
             self.damaged += 1
             return None
         return value[_DIGEST_CHARS + 1:].split(_SEP)
+
+    def output_rows(self, doc: str, head: bool = False) -> dict[int, Any]:
+        """The rows ``put_output`` kept under ``doc`` (``head``: only row -1), as stored, by number:
+        read by one query, so from one state of the file (another run's write is seen whole or
+        not at all)."""
+        if self._broken:
+            return {}
+        query = "SELECT n, value FROM output WHERE doc = ?" + (" AND n = -1" if head else "")
+        try:
+            return dict(self._db.execute(query, (doc,)).fetchall())
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return {}
+
+    def row_pieces(self, value: Any) -> Optional[list[bytes]]:
+        """An ``output`` row's pieces (UTF-8); None for no row, or a damaged one (counted in ``damaged``)."""
+        if value is None:
+            return None
+        body = None
+        if isinstance(value, bytes):
+            try:
+                body = zlib.decompress(value[_DIGEST_CHARS:])
+            except zlib.error:
+                pass
+        if body is None or value[:_DIGEST_CHARS] != f"{zlib.crc32(body):08x}".encode("ascii") or body[:1] != b"\0":
+            self.damaged += 1
+            return None
+        return body[1:].split(b"\0")
+
+    def put_output(self, doc: str, generation: Optional[str], rows: Callable[[bool], Optional[dict[int, bytes]]]) -> bool:
+        """Keep rows (``row``: text pieces with a digest) under ``doc``, by number, in one
+        transaction. Row -1, the head, starts with a *generation*:
+        ``rows(False)`` gives the rows that changed since the head this run read (``generation``,
+        its first piece; None: none was read), when the stored head is still that one; else
+        ``rows(True)`` gives every row, and the rows numbered past the new ones go: the rows kept
+        are never mixed from two runs. ``rows`` may give None: nothing is written. False when
+        nothing was written (a piece SQLite's text cannot hold, a failed write)."""
+        if self._broken:
+            return False
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                head = db.execute("SELECT value FROM output WHERE doc = ? AND n = -1", (doc,)).fetchone()
+                stored = None if head is None else self.row_pieces(head[0])
+                whole = generation is None or stored is None or stored[0].decode("ascii", "replace") != generation
+                made = rows(whole)
+                if made is None or -1 not in made:
+                    db.execute("ROLLBACK")
+                    return False
+                if whole:
+                    db.execute("DELETE FROM output WHERE doc = ? AND n >= ?", (doc, max(made) + 1))
+                db.executemany("INSERT OR REPLACE INTO output (doc, n, value) VALUES (?, ?, ?)",
+                               ((doc, n, value) for n, value in made.items()))
+                db.execute("COMMIT")
+                return True
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            self._fail(err)
+            return False
 
     def put_fragments(self, items: Iterable[tuple[str, list[str]]]) -> None:
         """Keep text pieces (none holding a NUL character) for each entry key given, with a digest

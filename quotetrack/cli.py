@@ -15,7 +15,7 @@ import typer
 from . import cache as cachemod
 from . import check as checks
 from . import config as cfg
-from . import parallel
+from . import parallel, patched_json
 from .api import scan as scan_paths
 from .check_report import RENDERERS, render_rules, render_rules_json
 from .diff import diff_sides, sides_by_outlet
@@ -141,7 +141,13 @@ def scan(
     quiet = output is not None and format is None
     format = format or Format.TABLE
     writer = JsonlWriter(sys.stdout) if format == Format.JSONL else None
-    result, parts = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, outlets=outlets_file, set_outlet=set_outlet, rehash=rehash)
+    # With the cache, compact JSON is the document the last such scan kept, patched, where it can be.
+    patch = _patchable(format, output, verbose or explain_outlets)
+    result, parts, patched = _scan_inputs(paths, max_bytes, jobs, cache, verbose, writer, patch, outlets=outlets_file,
+                                          set_outlet=set_outlet, rehash=rehash)
+    if patched is not None:
+        _write_patched(patched, matrix, strict)
+        return
     if output is not None:
         _write_database(result, output)
     if verbose:
@@ -171,7 +177,10 @@ def scan(
         for s in result.skipped:
             typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
         if format == Format.JSON:
-            render_json(result, sys.stdout, parts)
+            if parts is not None:
+                patched_json.write(result, sys.stdout, parts)
+            else:
+                render_json(result, sys.stdout, parts)
         elif writer is not None:
             writer.finish(result)
         else:
@@ -187,9 +196,12 @@ def scan(
         raise typer.Exit(1)
 
 
-def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer, **options):
+def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_path: Optional[Path], verbose: bool, writer,
+                 patch: bool = False, **options):
     """``parallel.scan`` for the scan command: on ``jobs`` processes, with the cache, streaming to ``writer``;
-    and, with the cache, where the JSON output finds its quotes' parts (``parallel.KeptParts``)."""
+    and, with the cache, where the JSON output finds its quotes' parts (``parallel.KeptParts``). With the
+    cache and ``patch``, the JSON document patched from the kept one instead where it can be
+    (``patched_json.patch``: then the third item, the others None)."""
 
     def warn(line: str) -> None:
         typer.echo(f"quotetrack: {line}", err=True)
@@ -203,6 +215,11 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
             raise typer.Exit(2) from None
     try:
         with ScanProgress() as progress:
+            if cache is not None and patch:
+                patched = patched_json.patch([str(p) for p in paths], max_bytes, jobs=jobs or parallel.default_jobs(),
+                                             cache=cache, progress=progress, **options)
+                if patched is not None:
+                    return None, None, patched
             result = parallel.scan(
                 [str(p) for p in paths], max_bytes=max_bytes, jobs=jobs or parallel.default_jobs(), cache=cache,
                 progress=progress, on_article=writer.article if writer is not None else None, **options,
@@ -215,8 +232,25 @@ def _scan_inputs(paths: List[Path], max_bytes: int, jobs: Optional[int], cache_p
             cache.close()
     if cache is not None and verbose:
         warn(f"cache {cache.path}: {cache.hits} of {cache.hits + cache.misses} inputs found in it")
-    parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn)
-    return result, parts
+    parts = None if cache is None or cache.origins is None else parallel.KeptParts(cache.path, cache.origins, warn, cache.inputs)
+    return result, parts, None
+
+
+def _patchable(format: Format, output: Optional[Path], reports: bool) -> bool:
+    """Whether ``scan`` may write a patched JSON document (``patched_json``): compact JSON with the
+    cache, and nothing else that reads the whole result (a database, --verbose, --explain-outlets)."""
+    return format == Format.JSON and output is None and not reports and not sys.stdout.isatty()
+
+
+def _write_patched(patched: patched_json.Patched, matrix: bool, strict: bool) -> None:
+    """What ``scan`` writes with --format json, from a patched document."""
+    if matrix:
+        typer.echo(f"quotetrack: note: --matrix does not apply to --format {Format.JSON} (its statements hold the matrix)", err=True)
+    for s in patched.skipped:
+        typer.echo(f"quotetrack: skipped {printable_path(s.path)}: {s.reason}", err=True)
+    patched.write(sys.stdout)
+    if strict and patched.skipped:
+        raise typer.Exit(1)
 
 
 def _write_database(result, output: Path) -> None:

@@ -31,11 +31,12 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import cache as cachemod
-from .api import assemble, assemble_again
+from .api import NAMES, assemble, assemble_again
 from .ingest import DEFAULT_MAX_BYTES, STDIN, prepare, read_bytes, read_input
 from .models import Article, Quote, ScanResult, Skipped, evolve
 from .pipeline import quotes_of
 from .printable import printable_path
+from .regroup import input_signature
 
 CHUNK = 4  # inputs a worker takes at once
 
@@ -58,7 +59,8 @@ class _Done:
     skipped: list[Skipped]
     entry: Optional[tuple[str, str, str]] = None  # (key, label, value) for the cache (``cached``: its key, nothing to write)
     cached: bool = False
-    hit: Optional[tuple[str, str, str]] = None  # (path, the entry's text, its key)
+    hit: Optional[tuple[str, str, str]] = None  # (path, the entry's text, its key; the text "": not read)
+    signature: Optional[str] = None  # ``regroup.input_signature`` of what it gave (with the cache)
 
 
 # Each worker's reader, set by _init (inherited when processes fork).
@@ -96,8 +98,10 @@ def _analyse_data(path: str, data: bytes, k: Optional[str], first: int = 1) -> _
     found = []
     for a in articles:
         found.append((_drop_text(a), quotes_of(a)))
-    entry = (k, path, cachemod.file_json(found, skipped)) if k is not None else None
-    return _Done(found, skipped, entry)
+    if k is None:
+        return _Done(found, skipped)
+    signature = input_signature(found, skipped)
+    return _Done(found, skipped, (k, path, cachemod.file_json(found, skipped, signature)), signature=signature)
 
 
 def _drop_text(a: Article) -> Article:
@@ -114,12 +118,12 @@ def _pool(jobs: int, files: int):
 
 
 def _results(files: list[str], jobs: int, cache: Optional[cachemod.Cache] = None, rehash: bool = False,
-             first: Callable[[], int] = lambda: 1) -> Iterator[_Done]:
+             first: Callable[[], int] = lambda: 1, texts: bool = True) -> Iterator[_Done]:
     """Each input's result, in input order. ``first``: the number its first article takes in the
     whole scan, asked when an input is analysed in this process (after the inputs before it are
     taken in): its articles and quotes need no renumbering then."""
     if cache is not None:
-        yield from _results_cached(files, jobs, cache, rehash)
+        yield from _results_cached(files, jobs, cache, rehash, texts)
         return
     if jobs <= 1 or len(files) < 2:
         for f in files:
@@ -159,28 +163,44 @@ def _seen_keys(files: list[str], cache: cachemod.Cache, places: list[Optional[st
     return out
 
 
-def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False) -> Iterator[_Done]:
+def _looked(files: list[str], cache: cachemod.Cache, rehash: bool) -> tuple[
+        list[Optional[str]], list[Optional[str]], list[tuple[Optional[str], Optional[os.stat_result]]]]:
+    """Each input's cache context and place (None: standard input) and ``_seen_keys``: taken from
+    ``cache.looked`` when ``changes`` left them there for these inputs (a scan made in full after
+    a patched one was tried: the inputs are not looked up twice)."""
+    loader = _state["loader"]
+    got = cache.looked
+    if got is not None and got[0] == (files, rehash, loader.max_bytes):
+        return got[1]
+    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
+    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
+    return contexts, places, _seen_keys(files, cache, places, loader.max_bytes, rehash)
+
+
+def _results_cached(files: list[str], jobs: int, cache: cachemod.Cache, rehash: bool = False,
+                    texts: bool = True) -> Iterator[_Done]:
     """``_results`` with the cache: this process looks each input's entry up, by its size and
     modification time where the cache saw them before (``rehash``: never), else by reading and
     hashing it; only the inputs the cache does not hold go to the workers (with their bytes). When
     at most ``INLINE`` inputs are not known by their size and time (a re-scan where a few files
     changed), those the cache does not hold are analysed here: no worker is started.
     A re-scan of a corpus the cache holds starts no worker, and sends no articles between
-    processes. At most ``WINDOW`` inputs a worker wait for one, so memory stays bounded."""
+    processes. At most ``WINDOW`` inputs a worker wait for one, so memory stays bounded.
+    ``texts`` False: the entries of inputs known by their size and time are not read, only
+    looked up (a hit's text is then "")."""
     loader = _state["loader"]
     pending: deque = deque()  # _Done, or the AsyncResult of one, in input order
     pool = None
     window = WINDOW * max(1, jobs)
     # Each input's place, and its entry key where its size and time are known (nothing read yet).
-    contexts = [None if f == STDIN else loader.outlet_context(f) for f in files]
-    places = [None if c is None else cachemod.key("scan-place", c, b"") for c in contexts]
-    looked = _seen_keys(files, cache, places, loader.max_bytes, rehash)
+    contexts, places, looked = _looked(files, cache, rehash)
     here = sum(1 for p, (seen, _) in zip(places, looked) if p is None or seen is None) <= INLINE
     ahead: dict[str, str] = {}  # the entries of the next inputs known by their size and time
     try:
         for n, (f, context, place, (seen, st)) in enumerate(zip(files, contexts, places, looked)):
             if n % cachemod.LOOKUP == 0:
-                ahead = cache.get_many([k for k, _ in looked[n:n + cachemod.LOOKUP] if k is not None])
+                keys = [k for k, _ in looked[n:n + cachemod.LOOKUP] if k is not None]
+                ahead = cache.get_many(keys) if texts else dict.fromkeys(cache.held(keys), "")
             if context is None or place is None:
                 pending.append(_analyse_input(f))
                 continue
@@ -223,8 +243,8 @@ def _decoded(done: _Done, number_from: int) -> _Done:
     assert done.hit is not None
     path, text, k = done.hit
     try:
-        found, skipped = cachemod.file_from(text, number_from)
-        return _Done(found, skipped, (k, path, ""), cached=True)
+        found, skipped, signature = cachemod.file_kept(text, number_from)
+        return _Done(found, skipped, (k, path, ""), cached=True, signature=signature)
     except (ValueError, KeyError, TypeError):
         pass
     loader = _state["loader"]
@@ -288,6 +308,9 @@ def scan(
     articles: list[Article] = []
     quotes: list[Quote] = []
     origins: list[tuple[str, int]] = []  # each input's entry key and its number of quotes, in order
+    counts: list[int] = []  # each such input's number of articles
+    signatures: list[Optional[str]] = []  # and its ``regroup.input_signature`` (None: not kept)
+    pre_skipped = list(skipped)
     try:
         for n, done in enumerate(_results(files, jobs, cache, rehash, lambda: len(articles) + 1), 1):
             if done.hit is not None:
@@ -308,6 +331,8 @@ def scan(
             if cache is not None:
                 if done.entry is not None:
                     origins.append((done.entry[0], sum(len(qs) for _, qs in done.found)))
+                    counts.append(len(done.found))
+                    signatures.append(done.signature)
                 if done.cached:
                     cache.hits += 1
                 elif done.entry is not None:
@@ -319,6 +344,7 @@ def scan(
         _state.clear()
         if cache is not None:
             cache.flush()
+            cache.looked = None
     if cache is None:
         return assemble(articles, quotes, skipped)
     # Grouping again only what changed since the last scan of the same inputs (the same result).
@@ -329,7 +355,110 @@ def scan(
     cache.flush()
     if whole:
         cache.origins = origins
+        if len(origins) == len(files):  # every input has an entry, in its place
+            cache.inputs = Inputs(context, files, origins, counts, signatures, pre_skipped, dict(state[NAMES]["changed"]))
     return result
+
+
+@dataclass
+class Inputs:
+    """What the JSON output kept in the cache (``patched_json``) needs of a scan's inputs: the
+    scan's grouping context (``grouping_context``); the inputs; each input's entry key and number of quotes
+    (``Cache.origins``), number of articles and signature (``regroup.input_signature``), in
+    order; what was skipped before any input was read; and the speaker names the merge changed
+    (name as an article gives it -> the one name across articles)."""
+
+    context: str
+    files: list[str]
+    origins: list[tuple[str, int]]
+    articles: list[int]
+    signatures: list[Optional[str]]
+    pre_skipped: list[Skipped]
+    renamed: dict[str, str]
+
+
+@dataclass
+class Changed:
+    """An input whose entry is not the one expected in its place (``changes``): its entry key,
+    articles (numbered from ``a1``) with their quotes (speakers as its articles name them), what
+    of it was skipped, and its signature (None: none kept)."""
+
+    key: str
+    found: list[tuple[Article, list[Quote]]]
+    skipped: list[Skipped]
+    signature: Optional[str]
+
+
+@_fewer_collections()
+def changes(
+    paths: Iterable[Union[str, Path]],
+    expected: Callable[[list[str], list[Skipped]], Optional[list[str]]],
+    fits: Callable[[int, Changed], bool],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    outlets: Optional[Union[str, Path]] = None,
+    set_outlet: Optional[str] = None,
+    jobs: int = 1,
+    cache: cachemod.Cache,
+    progress: Optional[Callable[[int, int], None]] = None,
+    rehash: bool = False,
+) -> Optional[tuple[list[Skipped], list[Optional[Changed]]]]:
+    """``scan``'s first half with the cache, for a scan whose output is kept: the inputs are found,
+    looked up and (those the cache does not hold) analysed and kept as ``scan`` does, but the
+    entries of those it holds are not read. ``expected(files, skipped)`` is given the inputs
+    and what was skipped before reading any, and gives the entry key expected of each input, or
+    None (nothing more is done); ``fits(n, changed)`` says whether input n, whose entry is not
+    the one expected, can be taken (if not, nothing more is done). The result: what was skipped
+    before reading, and for each input None when its entry is the one expected, else what it
+    gave (``Changed``); None when an input has no entry (standard input, an unreadable file), or
+    ``expected`` or ``fits`` said no. The inputs looked up by their size and modification time
+    are then left in ``cache.looked`` for a ``scan`` of the same inputs that follows."""
+    files, loader = prepare(list(paths), max_bytes, outlets=outlets, set_outlet=set_outlet)
+    pre_skipped: list[Skipped] = list(loader.skipped)
+    loader.skipped = []
+    keys = expected(files, pre_skipped)
+    if keys is None or len(keys) != len(files):
+        return None
+    _init(loader)
+    cache.flush()
+    looked = _looked(files, cache, rehash)
+    cache.looked = ((files, rehash, loader.max_bytes), looked)
+    out: list[Optional[Changed]] = []
+    try:
+        for n, done in enumerate(_results(files, jobs, cache, rehash, texts=False), 1):
+            if done.hit is not None:
+                path, text, k = done.hit
+                if k == keys[n - 1]:
+                    cache.hits += 1
+                    out.append(None)
+                    if progress is not None:
+                        progress(n, len(files))
+                    continue
+                got = text or cache.get(k, count=False)
+                if got is None:
+                    return None
+                done = _decoded(_Done([], [], hit=(path, got, k)), 1)
+                if not done.cached:
+                    cache.warn(f"warning: the cache {cache.path}: the entry of {printable_path(path)} was damaged; "
+                               "analysed again")
+            if done.entry is None:
+                return None
+            if done.cached:
+                cache.hits += 1
+            else:
+                cache.misses += 1
+                cache.put(*done.entry)
+            c = Changed(done.entry[0], done.found, done.skipped, done.signature)
+            if not fits(n - 1, c):
+                return None
+            out.append(c)
+            if progress is not None:
+                progress(n, len(files))
+    finally:
+        _state.clear()
+        cache.flush()
+    cache.looked = None
+    return pre_skipped, out
 
 
 def grouping_context(paths: Iterable[Union[str, Path]], outlets: Optional[Union[str, Path]] = None,
@@ -356,8 +485,9 @@ class KeptParts:
     gave, in the order of the scan's quotes (``Cache.origins`` after ``scan``)."""
 
     def __init__(self, path: Union[str, Path], origins: list[tuple[str, int]],
-                 warn: Callable[[str], None] = lambda line: None):
+                 warn: Callable[[str], None] = lambda line: None, inputs: Optional[Inputs] = None):
         self.path, self.origins, self.warn = Path(path), origins, warn
+        self.inputs = inputs  # ``Cache.inputs`` after ``scan``: where the JSON output is kept (``patched_json``)
 
     def __call__(self, quotes: Sequence[Quote], make: Callable[[Quote], tuple[str, str]]) -> Iterator[tuple[str, str]]:
         if sum(n for _, n in self.origins) != len(quotes):

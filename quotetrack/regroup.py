@@ -50,7 +50,7 @@ from typing import Any, Iterable, Optional, Sequence
 from .align import content_stems
 from .blocking import BlockingIndex
 from .identity import Census, anonymous, parse
-from .models import Article, Quote, Statement
+from .models import Article, Quote, Skipped, Statement
 from .statements import MIN_JOIN_WORDS, Grouper, groupable
 from .textindex import trigrams
 
@@ -143,6 +143,29 @@ def _origin_keys(quotes: Sequence[Quote], eligible: Sequence[int], by_id: dict[s
             j += 1
         start = end
     return out
+
+
+def input_signature(found: Sequence[tuple[Article, Sequence[Quote]]], skipped: Sequence[Skipped]) -> str:
+    """A digest of all that the corpus steps read of one input: for each article its path,
+    outlet, date and wire credit and how many quotes it has, and for each quote whether it is
+    groupable, its kind, form, speaker (as its article names them) and words, and where it
+    starts *among the input's quotes of the same path* (grouping compares places only there:
+    ties go to the first place); and what of the input was skipped. Merging speaker names (by
+    how many quotes carry each), grouping, the first carriers, wire stories and the JSON
+    output's summary read nothing else of an input but its place in the scan. So when an input
+    changes and its signature does not, in the same place among the same other inputs, every
+    statement is the one it was, and only that input's own articles and quotes are written
+    anew (``patched_json``): an edit that moves quotes or changes a cue but no speaker or word."""
+    places = sorted({(a.path, q.start) for a, qs in found for q in qs})
+    rank = {place: n for n, place in enumerate(places)}
+    # Each field as repr gives it (a string quoted and escaped: no field can run into the next).
+    lines = [repr([(s.path, s.reason) for s in skipped])]
+    for a, qs in found:
+        lines.append(repr((a.path, a.outlet, a.date, a.credit, len(qs))))
+        path = a.path
+        lines.extend([f"{groupable(q, a)} {q.kind!s} {q.direct} {q.speaker!r} {rank[(path, q.start)]} {q.words!r}"
+                      for q in qs])
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Regrouper(Grouper):

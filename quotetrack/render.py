@@ -437,7 +437,7 @@ def summary_dict(result: ScanResult) -> dict[str, int]:
     }
 
 
-class _Encoded(Iterator[str]):
+class Encoded(Iterator[str]):
     """A list's items already written as JSON text (``render_json`` writes them as they are)."""
 
     def __init__(self, items: Iterator[str]):
@@ -452,7 +452,7 @@ class _Encoded(Iterator[str]):
 QuoteParts = Callable[[Sequence[Quote], Callable[[Quote], tuple[str, str]]], Iterator[tuple[str, str]]]
 
 
-def _quotes_json(result: ScanResult, parts: Optional[QuoteParts] = None) -> _Encoded:
+def _quotes_json(result: ScanResult, parts: Optional[QuoteParts] = None) -> Encoded:
     """Each quote's ``quote_json``, its small fields' parts from ``parts`` when given."""
     where = {a.id: _where_json(printable_path(a.path), a.outlet) for a in result.articles}  # once an article
     quotes = result.quotes
@@ -471,10 +471,10 @@ def _quotes_json(result: ScanResult, parts: Optional[QuoteParts] = None) -> _Enc
                    f'{where[q.article_id]}"text": {said}, "words": {said if words is text else encode_basestring(words)}, '
                    f'{own}{speaker}{rest}{_text_or_null(q.statement)}}}')
 
-    return _Encoded(each())
+    return Encoded(each())
 
 
-def _sections(result: ScanResult, encoded: bool = False, parts: Optional[QuoteParts] = None) -> Iterator[tuple[str, Any]]:
+def json_sections(result: ScanResult, encoded: bool = False, parts: Optional[QuoteParts] = None) -> Iterator[tuple[str, Any]]:
     """The JSON document's members in order; the long lists as generators, so that a writer
     can turn them into text one item at a time (``encoded``: the quotes as JSON text already,
     their parts from ``parts`` when given)."""
@@ -485,7 +485,7 @@ def _sections(result: ScanResult, encoded: bool = False, parts: Optional[QuotePa
     yield "articles", (article_dict(a) for a in result.articles)
     if encoded:
         yield "quotes", _quotes_json(result, parts)
-        yield "statements", _Encoded(statement_json(s, firsts) for s in result.statements)
+        yield "statements", Encoded(statement_json(s, firsts) for s in result.statements)
     else:
         yield "quotes", (quote_dict(q, printable_path(arts[q.article_id].path), arts[q.article_id].outlet) for q in result.quotes)
         yield "statements", (statement_dict(s, firsts) for s in result.statements)
@@ -494,7 +494,7 @@ def _sections(result: ScanResult, encoded: bool = False, parts: Optional[QuotePa
 
 
 def to_dict(result: ScanResult) -> dict[str, Any]:
-    return {k: list(v) if isinstance(v, Iterator) else v for k, v in _sections(result)}
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in json_sections(result)}
 
 
 JSON_BATCH = 512  # list items encoded at once by the streaming writer
@@ -513,7 +513,7 @@ def render_json(result: ScanResult, out: TextIO, parts: Optional[QuoteParts] = N
         return
     # json.dumps, not json.dump: only the one-shot call uses the C encoder.
     out.write("{")
-    for n, (key, value) in enumerate(_sections(result, encoded=True, parts=parts)):
+    for n, (key, value) in enumerate(json_sections(result, encoded=True, parts=parts)):
         out.write(f"{', ' if n else ''}{json.dumps(key)}: ")
         if not isinstance(value, Iterator):
             out.write(json.dumps(value, ensure_ascii=False, check_circular=False))
@@ -521,7 +521,7 @@ def render_json(result: ScanResult, out: TextIO, parts: Optional[QuoteParts] = N
         out.write("[")
         first = True
         while batch := list(islice(value, JSON_BATCH)):
-            if isinstance(value, _Encoded):
+            if isinstance(value, Encoded):
                 text = ", ".join(batch)
             else:
                 # check_circular=False: the items are trees built here, and the check costs a dict

@@ -13,7 +13,8 @@ The layers, lowest first (README "Modules" shows what each module holds):
 7. across articles and sources: statements, regroup (grouping again what changed), sources, diff, verify, provenance
 8. check: rules, config, check
 9. output: render, check_report, html_report, jsonl_out, sqlite_out
-10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask)
+10. the library's entry points: api, parallel (scan on every core), dask_recipe (scan on Dask),
+    patched_json (the JSON output kept in the cache and patched)
 11. the command line and the package itself: cli, __main__, quotetrack/__init__
 
 Imports are read with ``ast`` from every file, wherever they sit (inside functions and
@@ -39,7 +40,7 @@ LAYERS: list[set[str]] = [
     {"statements", "regroup", "sources", "diff", "verify", "provenance"},
     {"rules", "config", "check"},
     {"render", "check_report", "html_report", "jsonl_out", "sqlite_out"},
-    {"api", "parallel", "dask_recipe"},
+    {"api", "parallel", "dask_recipe", "patched_json"},
     {"cli", "__main__", ""},
 ]
 
