@@ -34,9 +34,10 @@ import sqlite3
 import sys
 import time
 import zlib
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .models import Article, Quote, Skipped
 from .pipeline import quotes_of
@@ -110,6 +111,22 @@ def _digest(text: str) -> str:
     on what a re-scan reads back, and nothing here guards against a forger). Raises
     UnicodeEncodeError for text SQLite cannot keep (a lone surrogate)."""
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), rolled back on any error; the
+    body may end it itself (a ``ROLLBACK`` when it decides to write nothing)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        if db.in_transaction:
+            db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 class CacheError(Exception):
@@ -440,15 +457,9 @@ class Cache:
         database error leaves the cache as ``_fail`` says."""
         db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 for sql, params in statements:
                     db.executemany(sql, params)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as err:
             self._fail(err)
 
@@ -510,8 +521,7 @@ class Cache:
             return False
         db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 head = db.execute("SELECT value FROM output WHERE doc = ? AND n = -1", (doc,)).fetchone()
                 stored = None if head is None else self.row_pieces(head[0])
                 whole = generation is None or stored is None or stored[0].decode("ascii", "replace") != generation
@@ -523,12 +533,7 @@ class Cache:
                     db.execute("DELETE FROM output WHERE doc = ? AND n >= ?", (doc, max(made) + 1))
                 db.executemany("INSERT OR REPLACE INTO output (doc, n, value) VALUES (?, ?, ?)",
                                ((doc, n, value) for n, value in made.items()))
-                db.execute("COMMIT")
-                return True
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+            return True
         except sqlite3.DatabaseError as err:
             self._fail(err)
             return False
