@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint readme bench bench-check bench-linear bench-report bench-grouping screenshot fuzz golden accuracy train train-paraphrase train-speaker clean
+.PHONY: run test lint readme compiled bench bench-check bench-linear bench-report bench-grouping screenshot fuzz golden accuracy train train-paraphrase train-speaker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ lint: $(STAMP)
 # tests/test_readme.py fails when they drift.
 readme: $(STAMP)
 	$(BIN)/python tools/readme_examples.py
+
+# The hot modules compiled with mypyc into build/compiled/ (a whole copy of the package; use it with
+# PYTHONPATH=build/compiled). Needs a C compiler; `make run` and `make test` never do. Rebuilt when any
+# file of the package changes; the checkout itself never holds a compiled module.
+COMPILED := build/compiled/SOURCES
+compiled: $(COMPILED)
+
+$(COMPILED): $(STAMP) tools/build_compiled.py $(shell find quotetrack -type f -not -path '*/__pycache__/*')
+	$(BIN)/python tools/build_compiled.py
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

@@ -1,0 +1,60 @@
+"""The compiled build (``make compiled``, mypyc) finds exactly what the Python sources find.
+
+Skipped, with the reason, when there is no build in build/compiled or when it was made from
+other sources than the checkout's (run ``make compiled``): ``make test`` never needs a C compiler.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_compiled  # noqa: E402
+
+OUT = build_compiled.DEFAULT_OUT
+
+
+def _require_current_build() -> None:
+    if not (OUT / "SOURCES").exists():
+        pytest.skip(f"no compiled build in {OUT} (make compiled builds one; it needs a C compiler)")
+    if not build_compiled.is_current(OUT):
+        pytest.skip(f"the compiled build in {OUT} was made from other sources than these: run make compiled")
+
+
+def _run(args: list[str], compiled: bool) -> subprocess.CompletedProcess[bytes]:
+    """``python -P -m quotetrack ARGS`` from the checkout; -P keeps the checkout off sys.path, so
+    PYTHONPATH decides which package is imported (the compiled copy, or the installed sources)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if compiled:
+        env["PYTHONPATH"] = str(OUT)
+    return subprocess.run([sys.executable, "-P", *args], cwd=ROOT, env=env, capture_output=True, timeout=600)
+
+
+def test_the_compiled_modules_are_the_ones_imported():
+    _require_current_build()
+    code = "import quotetrack.attribution.tokens as t, quotetrack.attribution.people as p; print(t.__file__); print(p.__file__)"
+    r = _run(["-c", code], compiled=True)
+    assert r.returncode == 0, r.stderr.decode()
+    files = r.stdout.decode().split()
+    assert files and all(f.startswith(str(OUT)) and f.endswith(".so") for f in files), files
+    r = _run(["-c", code], compiled=False)
+    assert all(f.endswith(".py") for f in r.stdout.decode().split())
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_compiled_scan_of_the_samples_is_byte_identical(fmt):
+    _require_current_build()
+    args = ["-m", "quotetrack", "scan", "samples", "--format", fmt, "--jobs", "1"]
+    pure = _run(args, compiled=False)
+    compiled = _run(args, compiled=True)
+    assert pure.returncode == 0, pure.stderr.decode()
+    assert compiled.returncode == 0, compiled.stderr.decode()
+    assert pure.stdout, "the scan printed nothing"
+    assert compiled.stdout == pure.stdout
