@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/build_compiled.py [--out build/compiled] [--jobs 2]
 
-The package is copied whole into a scratch directory (``<out>.tmp``), the modules in
+The package is copied whole into a scratch directory (``<out>.tmp<pid>``), the modules in
 ``MODULES`` are compiled there with mypyc (the C compiler the Python headers were built
 for), and the result replaces ``<out>`` in one rename: ``<out>/quotetrack`` is a complete
 package (the compiled modules as extension modules, every other module as its copied
@@ -43,6 +43,17 @@ MODULES = [
     "attribution/speakers.py",
     "attribution/gender.py",
     "attribution/ranker.py",
+    "attribution/headline.py",
+    "attribution/__init__.py",
+    "quotes.py",
+    "textnorm.py",
+    "styles.py",
+    "stem.py",
+    "blocking.py",
+    "statements.py",
+    "unionfind.py",
+    "textindex.py",
+    "pipeline.py",
 ]
 
 # The same mypy settings as pyproject.toml's [tool.mypy] (mypyc reads no pyproject here: the
@@ -84,12 +95,12 @@ setup(name="quotetrack_compiled", py_modules=[],
 
 
 def build(out: Path, jobs: int) -> None:
-    tmp = out.with_name(out.name + ".tmp")
+    tmp = out.with_name(f"{out.name}.tmp{os.getpid()}")  # two builds at once never share one
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     shutil.copytree(PACKAGE, tmp / "quotetrack", ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyc"))
-    digest = source_digest()
+    digest = source_digest(tmp / "quotetrack")  # of the very files compiled
     args = MYPY_FLAGS + [f"quotetrack/{m}" for m in MODULES]
     (tmp / "setup_mypyc.py").write_text(_SETUP.format(args=args, jobs=jobs))
     t = time.perf_counter()
@@ -104,7 +115,9 @@ def build(out: Path, jobs: int) -> None:
         c.unlink()
     (tmp / "SOURCES").write_text(digest + "\n")
     if out.exists():
-        shutil.rmtree(out)
+        old = out.with_name(f"{out.name}.old{os.getpid()}")
+        out.rename(old)
+        shutil.rmtree(old)
     tmp.rename(out)
     built = sorted(str(p.relative_to(out)) for p in out.rglob("*.so"))
     print(f"compiled {len(MODULES)} modules in {time.perf_counter() - t:.0f} s into {out}:")
