@@ -46,8 +46,9 @@ golden: $(STAMP)
 # Throughput on a generated news corpus, timing on hostile inputs of growing size, the paraphrase
 # judge's pairs/s, grouping 10k/100k/1M generated quotes (GROUPING_MAX=100000 stops earlier), scale
 # (articles/s on one core and all, the cache's re-scan of 20,000 articles with 10 changed, peak memory
-# at 1k and 16k articles: make bench SCALE=--large adds 64k), then the HTML report. Each figure is
-# printed with its command.
+# at 1k and 16k articles: make bench SCALE=--large adds 64k), the sources against the compiled
+# build when a current one exists (make compiled; PolNeAR train too with POLNEAR=...), then the
+# HTML report. Each figure is printed with its command.
 GROUPING_MAX ?= 1000000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
@@ -55,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/paraphrase_bench.py
 	$(BIN)/python benchmarks/grouping_bench.py --max $(GROUPING_MAX)
 	$(BIN)/python benchmarks/scale.py $(SCALE)
+	$(BIN)/python benchmarks/compiled_bench.py
 	$(MAKE) bench-report
 
 bench-grouping: $(STAMP)

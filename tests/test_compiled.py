@@ -58,3 +58,24 @@ def test_compiled_scan_of_the_samples_is_byte_identical(fmt):
     assert compiled.returncode == 0, compiled.stderr.decode()
     assert pure.stdout, "the scan printed nothing"
     assert compiled.stdout == pure.stdout
+
+
+def test_a_build_is_stale_once_any_file_of_the_package_changes(tmp_path):
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "a.py").write_text("x = 1\n")
+    (pkg / "sub" / "table.tsv").write_text("k\tv\n")
+    before = build_compiled.source_digest(pkg)
+    assert build_compiled.source_digest(pkg) == before
+    (pkg / "sub" / "table.tsv").write_text("k\tw\n")
+    changed_data = build_compiled.source_digest(pkg)
+    (pkg / "b.py").write_text("")
+    added = build_compiled.source_digest(pkg)
+    assert len({before, changed_data, added}) == 3
+    # What a build leaves beside the sources counts for nothing.
+    (pkg / "a.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\0")
+    assert build_compiled.source_digest(pkg) == added
+
+
+def test_no_build_is_not_current(tmp_path):
+    assert not build_compiled.is_current(tmp_path / "nowhere")

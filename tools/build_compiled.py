@@ -18,6 +18,7 @@ call this.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import os
 import shutil
@@ -113,6 +114,9 @@ def build(out: Path, jobs: int) -> None:
         shutil.rmtree(p) if p.is_dir() else p.unlink()
     for c in (tmp / "quotetrack").rglob("*.c"):
         c.unlink()
+    # The modules left as Python, compiled to bytecode now: with PYTHONDONTWRITEBYTECODE set, every
+    # run would compile them again.
+    compileall.compile_dir(tmp / "quotetrack", quiet=1)
     (tmp / "SOURCES").write_text(digest + "\n")
     if out.exists():
         old = out.with_name(f"{out.name}.old{os.getpid()}")
