@@ -53,6 +53,10 @@ MODULES = [
     "blocking.py",
     "statements.py",
     "unionfind.py",
+    "identity.py",
+    "kinds.py",
+    "ingest.py",
+    "readers.py",
     "textindex.py",
     "pipeline.py",
 ]
