@@ -79,3 +79,29 @@ def test_a_build_is_stale_once_any_file_of_the_package_changes(tmp_path):
 
 def test_no_build_is_not_current(tmp_path):
     assert not build_compiled.is_current(tmp_path / "nowhere")
+
+
+def test_compiled_scan_reads_and_writes_the_cache_as_the_sources_do(tmp_path):
+    """The cache holds quotes read back from JSON (a kind is then a plain str): the compiled
+    modules must take them as the sources do, from a cache either side wrote."""
+    _require_current_build()
+    want = _run(["-m", "quotetrack", "scan", "samples", "--format", "json", "--jobs", "1"], compiled=False)
+    assert want.returncode == 0, want.stderr.decode()
+    for writer in (False, True):
+        cache = tmp_path / f"cache-{writer}.sqlite3"
+        args = ["-m", "quotetrack", "scan", "samples", "--format", "json", "--jobs", "1", "--cache", str(cache)]
+        assert _run(args, compiled=writer).stdout == want.stdout
+        again = _run(args, compiled=True)  # every input from the cache
+        assert again.returncode == 0, again.stderr.decode()
+        assert again.stdout == want.stdout
+
+
+def test_compiled_check_of_the_example_newsroom_is_byte_identical(tmp_path):
+    _require_current_build()
+    args = ["-m", "quotetrack", "check", "samples/newsroom", "--format", "json"]
+    pure = _run([*args, "--cache", str(tmp_path / "pure.sqlite3")], compiled=False)
+    for cache in ("pure.sqlite3", "compiled.sqlite3", "compiled.sqlite3"):
+        compiled = _run([*args, "--cache", str(tmp_path / cache)], compiled=True)
+        assert compiled.returncode == pure.returncode, compiled.stderr.decode()
+        assert compiled.stdout == pure.stdout
+    assert b'"findings"' in pure.stdout
