@@ -37,7 +37,8 @@ DEFAULT_OUT = ROOT / "build" / "compiled"
 # enums are checked on every read, and the cache builds quotes whose kind is a plain str);
 # identity (without kinds in the build, mypyc's C for its StrEnum subclass does not compile);
 # statements (regroup's Regrouper, interpreted, subclasses its Grouper: "interpreted classes
-# cannot inherit from compiled").
+# cannot inherit from compiled"); ingest (Dask pickles its _Loader, and a compiled class's
+# instance cannot be rebuilt without its constructor's arguments).
 MODULES = [
     "attribution/tokens.py",
     "attribution/people.py",
@@ -58,7 +59,6 @@ MODULES = [
     "stem.py",
     "blocking.py",
     "unionfind.py",
-    "ingest.py",
     "readers.py",
     "textindex.py",
     "pipeline.py",
