@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint readme bench bench-check bench-linear bench-report bench-grouping screenshot fuzz golden accuracy train train-paraphrase train-speaker clean
+.PHONY: run test lint readme compiled bench bench-check bench-linear bench-report bench-grouping screenshot fuzz golden accuracy train train-paraphrase train-speaker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +31,24 @@ lint: $(STAMP)
 readme: $(STAMP)
 	$(BIN)/python tools/readme_examples.py
 
+# The hot modules compiled with mypyc into build/compiled/ (a whole copy of the package; use it with
+# PYTHONPATH=build/compiled). Needs a C compiler; `make run` and `make test` never do. Rebuilt when any
+# file of the package changes; the checkout itself never holds a compiled module.
+COMPILED := build/compiled/SOURCES
+compiled: $(COMPILED)
+
+$(COMPILED): $(STAMP) tools/build_compiled.py $(shell find quotetrack -type f -not -path '*/__pycache__/*')
+	$(BIN)/python tools/build_compiled.py
+
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 # Throughput on a generated news corpus, timing on hostile inputs of growing size, the paraphrase
 # judge's pairs/s, grouping 10k/100k/1M generated quotes (GROUPING_MAX=100000 stops earlier), scale
 # (articles/s on one core and all, the cache's re-scan of 20,000 articles with 10 changed, peak memory
-# at 1k and 16k articles: make bench SCALE=--large adds 64k), then the HTML report. Each figure is
-# printed with its command.
+# at 1k and 16k articles: make bench SCALE=--large adds 64k), the sources against the compiled
+# build when a current one exists (make compiled; PolNeAR train too with POLNEAR=...), then the
+# HTML report. Each figure is printed with its command.
 GROUPING_MAX ?= 1000000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
@@ -46,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/paraphrase_bench.py
 	$(BIN)/python benchmarks/grouping_bench.py --max $(GROUPING_MAX)
 	$(BIN)/python benchmarks/scale.py $(SCALE)
+	$(BIN)/python benchmarks/compiled_bench.py
 	$(MAKE) bench-report
 
 bench-grouping: $(STAMP)

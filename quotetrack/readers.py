@@ -389,7 +389,9 @@ def _paragraphs(body: Any, marks: bool = False) -> Iterator[str]:
             yield _WS.sub(" ", el.tail).strip()
 
 
-_trafilatura_config = None
+# trafilatura's settings, made on first use. Annotated: compiled with mypyc, a global whose type is
+# inferred from ``None`` accepts nothing else.
+_trafilatura_config: Any = None
 
 
 def _config() -> Any:

@@ -569,7 +569,8 @@ def _canonical(members: list[int], tokens: dict[int, tuple[tuple[str, ...], tupl
     def support(w: tuple[tuple[str, ...], tuple[int, ...]]) -> tuple[int, int, int]:
         agree = count[w] - 1
         for o in count:
-            if o is not w and (o[0] == w[0] or is_excerpt(w[0], *o)):
+            # != rather than `is not`: compiled with mypyc, a tuple key passed in is a copy.
+            if o != w and (o[0] == w[0] or is_excerpt(w[0], *o)):
                 agree += count[o]
         return (agree, len(w[0]), -members.index(first[w]))
 

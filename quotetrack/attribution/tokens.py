@@ -25,7 +25,8 @@ class Tok:
 
     __slots__ = ("text", "start", "end", "kind", "low", "para", "sent", "is_cap")
 
-    def __init__(self, text: str, start: int, end: int, kind: str, low: str):
+    # Defaults: compiled with mypyc, Tok.__new__ (see tokenize) runs __init__ with no arguments.
+    def __init__(self, text: str = "", start: int = 0, end: int = 0, kind: str = "", low: str = ""):
         self.text = text
         self.start = start
         self.end = end
@@ -65,10 +66,11 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``masked[start:end]`` (see TOKEN), a dot after an abbreviation
     or initial joined to its word."""
     # Tokens are built field by field rather than through Tok.__init__ (the same values,
-    # without a call per token: an article has thousands).
+    # without a call per token: an article has thousands). Tok.__new__ is object.__new__ in
+    # Python; compiled with mypyc, where object.__new__ is refused, it is the class's own.
     toks: list[Tok] = []
     append = toks.append
-    new = object.__new__
+    new = Tok.__new__
     prev = None
     pos = start
     for space, word, punct, newline, quote in _SPACED.findall(masked, start, end):
