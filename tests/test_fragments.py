@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import sqlite3
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ from quotetrack.render import quote_dict, quote_json, quote_parts, render_json
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402
+from support import aged_copy  # noqa: E402
 
 runner = CliRunner()
 
@@ -35,15 +33,6 @@ def generated(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
     corpus.write_corpus(root, n=30, seed=23)
     return root
-
-
-def _aged_copy(src: Path, dst: Path) -> list[Path]:
-    shutil.copytree(src, dst)
-    old = time.time_ns() - 600 * 10**9
-    files = sorted(dst.rglob("*.txt"))
-    for f in files:
-        os.utime(f, ns=(old, old))
-    return files
 
 
 def _plain(path: Path) -> str:
@@ -81,7 +70,7 @@ def _reads(monkeypatch) -> list[str]:
 def test_rescans_after_edits_removals_additions_and_renames_write_a_plain_scans_json(tmp_path, generated, jobs,
                                                                                       monkeypatch):
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     assert _cached(d, db, jobs).stdout == _plain(d)
     kept = _rows(db)
@@ -112,7 +101,7 @@ def test_rescans_after_edits_removals_additions_and_renames_write_a_plain_scans_
 
 def test_a_damaged_part_row_is_made_again_with_a_warning(tmp_path, generated):
     d = tmp_path / "c"
-    _aged_copy(generated, d)
+    aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     expected = _cached(d, db).stdout
     kept = _rows(db)
@@ -148,7 +137,7 @@ def test_parts_are_not_kept_without_their_entry_nor_when_sqlite_cannot_hold_them
 
 def test_a_damaged_entry_is_analysed_again_with_a_warning(tmp_path, generated):
     d = tmp_path / "c"
-    _aged_copy(generated, d)
+    aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     expected = _cached(d, db).stdout
     with sqlite3.connect(db) as con:
@@ -207,7 +196,7 @@ def test_entries_seen_rows_and_parts_asked_a_few_at_a_time_give_the_same_json(tm
     one after edits, with standard input among the inputs."""
     monkeypatch.setattr(cachemod, "LOOKUP", lookup)
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     stdin_text = "“The ferry timetable will change on the first of the month,” said Ilse Varnholt.\n"
     args = ["scan", "-", str(d), "-f", "json", "--jobs", "1"]

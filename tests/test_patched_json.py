@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import sqlite3
 import sys
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -29,6 +26,7 @@ from quotetrack.render import render_json
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402
+from support import aged_copy  # noqa: E402
 
 runner = CliRunner()
 
@@ -38,15 +36,6 @@ def generated(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
     corpus.write_corpus(root, n=40, seed=31)
     return root
-
-
-def _aged_copy(src: Path, dst: Path) -> list[Path]:
-    shutil.copytree(src, dst)
-    old = time.time_ns() - 600 * 10**9
-    files = sorted(dst.rglob("*.txt"))
-    for f in files:
-        os.utime(f, ns=(old, old))
-    return files
 
 
 def _plain(path: Path, *extra: str) -> str:
@@ -158,7 +147,7 @@ CHANGES: dict[str, Callable[[list[Path], list[int]], None]] = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_rescan_after_any_change_writes_a_plain_scans_json(tmp_path, generated, monkeypatch, change, picks, jobs):
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     assert runs.cached(d, db, jobs).stdout == _plain(d)
@@ -177,7 +166,7 @@ def test_the_patched_document_is_taken_only_when_the_changed_inputs_signatures_a
     """A cue word moves the quotes after it and changes their cue, not their signature; a word in
     a quote changes it."""
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     loader_files = [files[5]]
     before = _result(loader_files)
     found = [(a, [q for q in before.quotes if q.article_id == a.id]) for a in before.articles]
@@ -203,7 +192,7 @@ def _output_rows(db: Path) -> dict[int, str]:
 @pytest.mark.parametrize("hurt", [-1, -2, 0, 5, "missing"])
 def test_a_damaged_or_missing_kept_row_falls_back_to_a_full_scan(tmp_path, generated, monkeypatch, hurt):
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     runs.cached(d, db)
@@ -225,7 +214,7 @@ def test_a_damaged_or_missing_kept_row_falls_back_to_a_full_scan(tmp_path, gener
 def test_options_and_code_key_the_kept_document(tmp_path, generated, monkeypatch):
     """Another --max-bytes, or other code (the cache's fingerprint), and the kept document is not used."""
     d = tmp_path / "c"
-    _aged_copy(generated, d)
+    aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     runs.cached(d, db)
@@ -242,7 +231,7 @@ def test_a_run_that_keeps_its_document_meanwhile_makes_this_one_full_and_the_kep
     """Another scan of the same inputs keeps its document between this one's reading the kept head
     and reading its rows: this one is made in full, and what is kept is one run's document."""
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     runs.cached(d, db)
@@ -313,7 +302,7 @@ def test_write_gives_render_jsons_bytes_and_a_terminal_the_indented_document(tmp
 
 def test_jsonl_output_and_standard_input_are_made_in_full(tmp_path, generated, monkeypatch):
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     runs.cached(d, db)
@@ -332,7 +321,7 @@ def test_jsonl_output_and_standard_input_are_made_in_full(tmp_path, generated, m
 @pytest.mark.parametrize("change", ["split", "speaker's name"])
 def test_a_scan_made_in_full_after_a_patch_was_tried_looks_its_inputs_up_once(tmp_path, generated, monkeypatch, change):
     d = tmp_path / "c"
-    files = _aged_copy(generated, d)
+    files = aged_copy(generated, d)
     db = tmp_path / "cache.sqlite3"
     runs = _Runs(monkeypatch)
     runs.cached(d, db)
