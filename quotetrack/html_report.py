@@ -43,7 +43,7 @@ from typing import Optional, Sequence, TextIO
 from rich.style import Style
 
 from .align import Segment
-from .lexicon import ABBREVIATIONS, SPEECH_VERBS
+from .lexicon import SPEECH_VERBS, dot_ends_no_sentence
 from .models import ALTERED, EXCERPT, PARAPHRASE, VERBATIM, Article, Quote, ScanResult, Statement
 from .provenance import First, first_carriers, wire_story_lines
 from .render import (
@@ -184,7 +184,7 @@ def _sentence_ends(text: str) -> list[int]:
     ends = []
     for m in _SENTENCE_END.finditer(text):
         word = m.group(1) or ""
-        if m.group(2) == "." and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+        if m.group(2) == "." and dot_ends_no_sentence(word):
             continue
         if m.group(3) and m.group(3).islower():
             continue

@@ -107,6 +107,12 @@ ABBREVIATIONS = _words(
 )
 
 
+def dot_ends_no_sentence(word: str) -> bool:
+    """Whether a full stop right after ``word`` belongs to it: an abbreviation ("Mr.", "U.S.") or
+    the initial of a name ("Ann B. Roe")."""
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
 # Words that may follow a verb but are not its speaker ("said Monday").
 TIME_WORDS = _words(
     """

@@ -24,7 +24,7 @@ import bisect
 import re
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .lexicon import ABBREVIATIONS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS, dot_ends_no_sentence
 from .models import FULL, PARTIAL, TERM, TITLE, Quote, QuoteKind, evolve
 from .styles import reading_view
 from .textnorm import has_words, word_count
@@ -418,7 +418,7 @@ def _ends_sentence(s: str, k: int) -> bool:
     if m is None:
         return True
     word = m.group(1)
-    return not (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+    return not dot_ends_no_sentence(word)
 
 
 def _first_full_stop(s: str) -> int:

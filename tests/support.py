@@ -2,8 +2,11 @@
 
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def aged_copy(src: Path, dst: Path) -> list[Path]:
@@ -15,3 +18,12 @@ def aged_copy(src: Path, dst: Path) -> list[Path]:
     for f in files:
         os.utime(f, ns=(old, old))
     return files
+
+
+def generated_corpus(root: Path, n: int, seed: int) -> Path:
+    """``n`` articles from ``benchmarks/corpus.py`` (seeded) written under ``root``."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus
+
+    corpus.write_corpus(root, n=n, seed=seed)
+    return root

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
+from support import aged_copy, generated_corpus
 from typer.testing import CliRunner
 
 from quotetrack import cache as cachemod
@@ -20,19 +20,12 @@ from quotetrack.cli import app
 from quotetrack.models import Quote
 from quotetrack.render import quote_dict, quote_json, quote_parts, render_json
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import corpus  # noqa: E402
-from support import aged_copy  # noqa: E402
-
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("corpus")
-    corpus.write_corpus(root, n=30, seed=23)
-    return root
+    return generated_corpus(tmp_path_factory.mktemp("corpus"), n=30, seed=23)
 
 
 def _plain(path: Path) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Callable
 
 import pytest
+from support import aged_copy, generated_corpus
 from typer.testing import CliRunner
 
 from quotetrack import cache as cachemod
@@ -23,19 +23,12 @@ from quotetrack.models import ScanResult
 from quotetrack.regroup import input_signature
 from quotetrack.render import render_json
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import corpus  # noqa: E402
-from support import aged_copy  # noqa: E402
-
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("corpus")
-    corpus.write_corpus(root, n=40, seed=31)
-    return root
+    return generated_corpus(tmp_path_factory.mktemp("corpus"), n=40, seed=31)
 
 
 def _plain(path: Path, *extra: str) -> str:

@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import Sequence
 
-from ..lexicon import ABBREVIATIONS
+from ..lexicon import dot_ends_no_sentence
 from ..models import Quote
 from .function_words import CLOSE_MARKS, OPEN_MARKS
 
@@ -97,7 +97,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
         if punct:
             text, kind = punct, "p"
             if text == "." and prev is not None and prev.kind == "w" and prev.end == s and (
-                prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or INITIALS.match(prev.text)
+                dot_ends_no_sentence(prev.text) or INITIALS.match(prev.text)
             ):
                 # "U.S.", "Mr.", "J.": the dot belongs to the word and ends no sentence.
                 prev.text += "."
@@ -190,7 +190,7 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
         return False
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.kind == "w":
-        if prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
+        if dot_ends_no_sentence(prev.text):
             return False
     return True
 
